@@ -1,0 +1,62 @@
+# s2bench — one non-recursive Makefile; each directory adds a *.mk fragment.
+#
+# Fragment conventions (see docs/build.md):
+#   ALL           += files built by `make`
+#   UNIT_TESTS    += Criterion test binaries run by `make test`
+#   INTEG_TESTS   += integration test scripts (run with BUILD, S2HV_IMG, S2BENCH in the environment)
+#   FUZZ_TARGETS  += fuzz/smoke binaries run on their corpus by `make test`
+# Objects live under $(BUILD)/<kind>/<path>.o; nothing is written into the source tree.
+
+BUILD         ?= build
+CROSS_COMPILE ?= aarch64-linux-gnu-
+HOSTCC        ?= gcc
+Q             ?= @
+
+TCC      := $(CROSS_COMPILE)gcc
+TLD      := $(CROSS_COMPILE)ld
+TOBJCOPY := $(CROSS_COMPILE)objcopy
+
+S2_VERSION := 0.1.0
+
+# Freestanding AArch64 code (hypervisor, guests).
+TARGET_CFLAGS := -std=c11 -O2 -g -Wall -Wextra -Werror -ffreestanding -nostdlib \
+	-mgeneral-regs-only -fno-stack-protector -fno-common -fno-builtin-printf \
+	-mstrict-align -fpie -fno-plt -fno-asynchronous-unwind-tables -fno-unwind-tables
+# Host code (harness, tests, simulator).
+HOST_CFLAGS := -std=c11 -O2 -g -Wall -Wextra -Werror -D_GNU_SOURCE
+
+ALL :=
+UNIT_TESTS :=
+INTEG_TESTS :=
+FUZZ_TARGETS :=
+
+.PHONY: all deps test bench clean test-unit test-integration test-fuzz
+all: build-all
+
+include core/core.mk
+include strategies/strategies.mk
+include bench-guests/guests.mk
+include harness/harness.mk
+include reports/reports.mk
+include tests/tests.mk
+
+build-all: $(ALL)
+
+deps:
+	$(Q)scripts/deps.sh
+
+# `make test` = deps, build, every test. The runner prints one closing "N passed, N failed" line.
+test: deps
+	$(Q)$(MAKE) --no-print-directory build-all $(UNIT_TESTS) $(FUZZ_TARGETS)
+	$(Q)BUILD=$(BUILD) scripts/run-tests.sh \
+		--unit "$(UNIT_TESTS)" --integ "$(INTEG_TESTS)" --fuzz "$(FUZZ_TARGETS)"
+
+# `make bench` = deps, build, the default suite on QEMU, then the report.
+bench: deps
+	$(Q)$(MAKE) --no-print-directory build-all
+	$(Q)BUILD=$(BUILD) scripts/bench.sh
+
+clean:
+	rm -rf $(BUILD)
+
+.DELETE_ON_ERROR:

@@ -1,0 +1,29 @@
+#!/bin/sh
+# Install every Debian package s2bench needs; quiet and quick when all are present.
+# Idempotent. Needs root (or sudo) only when something is missing.
+set -eu
+
+PKGS="make gcc libc6-dev pkg-config qemu-system-arm gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu
+libcsv-dev gnuplot-nox libcriterion-dev device-tree-compiler libfdt-dev ca-certificates
+chromium clang libclang-rt-14-dev"
+
+missing=""
+for p in $PKGS; do
+	st=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
+	case "$st" in
+	*"install ok installed"*) ;;
+	*) missing="$missing $p" ;;
+	esac
+done
+
+if [ -n "$missing" ]; then
+	echo "deps: installing:$missing"
+	SUDO=""
+	[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+	$SUDO apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $missing >/dev/null
+fi
+
+# libfdt for the freestanding hypervisor: Debian's arm64 libfdt-dev, fetched with a private apt
+# configuration (no change to the system's apt). See docs/design-notes.md, "libfdt".
+exec "$(dirname "$0")/fetch-arm64-deb.sh" libfdt-dev "${BUILD:-build}/deps/libfdt"

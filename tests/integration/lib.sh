@@ -1,0 +1,24 @@
+# Helpers for integration tests: source this, call pass/fail/skip, end with finish.
+# run-tests.sh counts the "PASS name" / "FAIL name" lines.
+: "${BUILD:=build}"
+S2HV_IMG=${S2HV_IMG:-$BUILD/s2hv.img}
+S2BENCH=${S2BENCH:-$BUILD/s2bench}
+_failed=0
+pass() { echo "PASS $*"; }
+fail() { echo "FAIL $*"; _failed=1; }
+skip() { echo "SKIP $*"; }
+check() { # check NAME COMMAND... : PASS if the command succeeds
+	local name=$1; shift
+	if "$@"; then pass "$name"; else fail "$name"; fi
+}
+finish() { exit $_failed; }
+
+# qemu_virt OUTFILE CPU BOOTARGS [extra qemu args]: run s2hv under QEMU virt at EL2 with a timeout.
+# Sets QEMU_RC. Deterministic instruction counts (-icount shift=0).
+qemu_virt() {
+	local out=$1 cpu=$2 args=$3; shift 3
+	timeout --foreground -k 5 "${QEMU_TIMEOUT:-60}" qemu-system-aarch64 \
+		-M virt,virtualization=on -cpu "$cpu" -m 1G -nographic -monitor none -serial stdio \
+		-icount shift=0 -no-reboot -kernel "$S2HV_IMG" -append "$args" "$@" </dev/null >"$out" 2>&1
+	QEMU_RC=$?
+}
