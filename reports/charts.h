@@ -1,0 +1,39 @@
+/* gnuplot driver: writes NAME.gp + NAME.dat into a directory, runs gnuplot there, and gets
+ * NAME.svg (inlined in the HTML page) and NAME.png (for docs and mail). */
+#ifndef S2B_REPORTS_CHARTS_H
+#define S2B_REPORTS_CHARTS_H
+
+#include <stddef.h>
+
+enum series_style { STYLE_ERRORLINES, STYLE_LINES, STYLE_STEPS };
+
+struct series {
+	const char *name, *color;
+	enum series_style style;
+	int dashed;
+	size_t n;
+	const double *x, *y, *lo, *hi; /* lo/hi only for STYLE_ERRORLINES */
+};
+
+struct chart {
+	const char *name; /* file base name */
+	const char *title, *xlabel, *ylabel;
+	int logx, logy;   /* logx is base 2 (memory sizes), logy base 10 */
+	double mark_x, mark_lo, mark_hi; /* a vertical marker with a shaded interval; NAN = none */
+	const char *mark_label;
+};
+
+/* One box per strategy; whiskers span min..max. */
+struct box {
+	const char *name, *color;
+	size_t n;
+	double min, q1, med, q3, max;
+};
+
+/* Return 0, or -1 with a one-line message in ERR (gnuplot missing or failing). */
+int chart_lines(const char *dir, const struct chart *c, const struct series *s, size_t ns,
+		char *err, size_t errlen);
+int chart_boxes(const char *dir, const struct chart *c, const struct box *b, size_t nb,
+		char *err, size_t errlen);
+
+#endif

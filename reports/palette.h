@@ -1,0 +1,17 @@
+/* How each strategy is presented: canonical order, colour, one-line summary. */
+#ifndef S2B_REPORTS_PALETTE_H
+#define S2B_REPORTS_PALETTE_H
+
+#include <stdbool.h>
+
+struct strategy_look {
+	const char *name, *color, *summary;
+	bool control; /* negative control: never a "winner" */
+};
+
+/* The look of NAME; unknown names get a neutral colour and rank after the known ones. */
+const struct strategy_look *strategy_look(const char *name);
+/* Sort key: position in the canonical order (unmap, lazy, clean, fwb, dirty, none, others). */
+int strategy_rank(const char *name);
+
+#endif

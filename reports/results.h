@@ -1,0 +1,69 @@
+/* The result directory of one s2bench run (docs/protocol.md section 3), typed.
+ * Numeric cells are doubles; an empty cell (absent in the record) is NAN, never 0. */
+#ifndef S2B_REPORTS_RESULTS_H
+#define S2B_REPORTS_RESULTS_H
+
+#include "csvtable.h"
+
+#include <math.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#define ABSENT NAN
+static inline bool is_absent(double v) { return isnan(v); }
+
+/* The configuration dimensions that tell two runs apart (besides strategy and repetition). */
+enum cfg_dim { DIM_BOARD, DIM_GUEST, DIM_MEM, DIM_BLOCK, DIM_MAP, DIM_ICACHE, DIM_FRAC,
+	       DIM_STRIDE, DIM_WRITE, DIM_ORDER, NDIMS };
+extern const char *const cfg_dim_name[NDIMS];
+
+struct run {
+	const char *run_id, *suite, *strategy, *status, *error;
+	const char *hv_version, *qemu_version, *fwb, *midr;
+	const char *dim[NDIMS]; /* raw cells of the config columns */
+	double mem, frac, rep, wall_s, bad_crc;
+	size_t first_boot, nboots;   /* this run's rows in results.boots (sorted by run, idx) */
+	size_t first_fault, nfaults; /* and in results.faults */
+};
+
+enum boot_field { BF_REINIT_CYCLES, BF_REINIT_INSTS, BF_REINIT_LINES, BF_FAULTS, BF_FAULT_CYCLES,
+		  BF_FAULT_MAX_CYCLES, BF_FAULT_LINES, BF_ICACHE_INVALS, BF_TLBIS, BF_PAGES_MAPPED,
+		  BF_READY_CYCLES, BF_READY_INSTS, NBOOT_FIELDS };
+extern const char *const boot_field_name[NBOOT_FIELDS];
+
+struct boot {
+	size_t run;
+	double idx;
+	double v[NBOOT_FIELDS];
+	const char *check, *exit;
+};
+
+struct fault {
+	size_t run;
+	double boot, cycles, lines;
+	const char *kind;
+};
+
+struct results {
+	char *dir;
+	struct csv_table runs_t, boots_t, faults_t;
+	struct run *runs;
+	size_t nruns;
+	struct boot *boots;
+	size_t nboots;
+	struct fault *faults;
+	size_t nfaults;
+	bool have_faults;      /* faults.csv exists */
+	size_t orphan_rows;    /* boots/faults rows whose run_id is not in runs.csv */
+};
+
+/* Loads DIR/runs.csv, DIR/boots.csv and, if present, DIR/faults.csv. 0, or -1 + ERR. */
+int results_load(const char *dir, struct results *r, char *err, size_t errlen);
+void results_free(struct results *r);
+
+/* "ok" or "check_failed": the run finished and its boots are measurements. */
+bool run_measured(const struct run *run);
+/* Runs on QEMU count instructions, not cycles (TCG has no caches; -icount shift=0). */
+bool run_on_qemu(const struct run *run);
+
+#endif

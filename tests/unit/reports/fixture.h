@@ -1,0 +1,17 @@
+/* Test fixtures for the report: a result directory (runs/boots/faults/metrics.csv, protocol
+ * section 3) produced by a simple cost model of each strategy, so numbers are plausible and
+ * the tests can recompute them, rather than hand-typed magic results. */
+#ifndef S2B_TESTS_REPORTS_FIXTURE_H
+#define S2B_TESTS_REPORTS_FIXTURE_H
+
+struct fixture_opts {
+	int qemu;      /* QEMU virt, -cpu max: deterministic instruction counts, FWB present */
+	int reps;      /* repetitions per config */
+	int boots;     /* boots per run (boot 0 is cold) */
+	unsigned seed; /* noise seed (board only) */
+};
+
+/* Writes the four CSVs into DIR (which must exist). 0 or -1. */
+int fixture_write(const char *dir, const struct fixture_opts *o);
+
+#endif
