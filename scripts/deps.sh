@@ -3,9 +3,9 @@
 # Idempotent. Needs root (or sudo) only when something is missing.
 set -eu
 
-PKGS="make gcc libc6-dev pkg-config qemu-system-arm gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu
+PKGS="make gcc libc6-dev pkg-config qemu-system-arm gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu libc6-dev-arm64-cross
 libcsv-dev gnuplot-nox libcriterion-dev device-tree-compiler libfdt-dev ca-certificates
-chromium clang libclang-rt-14-dev"
+chromium clang libclang-rt-14-dev ipxe-qemu"
 
 missing=""
 for p in $PKGS; do

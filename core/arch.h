@@ -1,0 +1,36 @@
+/*
+ * What the portable core needs from an architecture back-end. Exactly one back-end is linked:
+ * core/arch/aarch64 (the real EL2 hypervisor) or core/arch/sim (host simulator for tests).
+ * Portable code never uses #ifdef on the arch (Hafnium's src/arch/{aarch64,fake} pattern).
+ */
+#ifndef S2_ARCH_H
+#define S2_ARCH_H
+
+#include "types.h"
+
+/* Host physical memory as the hypervisor sees it through its cacheable (Normal WB) mapping. */
+void *arch_pa_to_va(pa_t pa);
+pa_t arch_va_to_pa(const void *va);
+
+/* Data-cache maintenance by PA range, to the PoC. Ranges are rounded out to whole lines. */
+void arch_dc_civac_range(pa_t pa, u64 size); /* clean + invalidate */
+void arch_dc_cvac_range(pa_t pa, u64 size);  /* clean only */
+void arch_dc_ivac_range(pa_t pa, u64 size);  /* invalidate only: drops dirty data */
+void arch_ic_iallu_is(void);                 /* invalidate all I-caches, Inner Shareable */
+void arch_ic_ivau_range(pa_t pa, u64 size);  /* invalidate I-cache lines to the PoU */
+u32 arch_dcache_line_size(void);
+
+/* Stage-2 TLB maintenance for one VMID (the arch knows the current VMID/VTTBR). */
+void arch_tlbi_vmid_all(u16 vmid);
+void arch_tlbi_ipa(u16 vmid, ipa_t ipa, unsigned level);
+/* Make a page-table entry store visible to the table walker before it is used. */
+void arch_pte_publish(void);
+
+/* Performance sample: cycles and retired instructions (0 when absent, see cpu_features). */
+struct perf_sample {
+	u64 cycles;
+	u64 insts;
+};
+void arch_perf_read(struct perf_sample *s);
+
+#endif

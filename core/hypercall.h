@@ -1,0 +1,23 @@
+/* Guest call numbers (docs/protocol.md, section 2). */
+#ifndef S2_HYPERCALL_H
+#define S2_HYPERCALL_H
+
+#define PSCI_VERSION 0x84000000u
+#define PSCI_FEATURES 0x8400000au
+#define PSCI_SYSTEM_OFF 0x84000008u
+#define PSCI_SYSTEM_RESET 0x84000009u
+#define PSCI_VERSION_1_0 0x00010000u
+#define SMCCC_NOT_SUPPORTED ((u64)-1)
+
+#define S2B_VERSION 0x86000000u
+#define S2B_WRITE 0x86000001u
+#define S2B_MARK 0x86000002u
+#define S2B_REPORT 0x86000003u
+#define S2B_CHECK 0x86000004u
+#define S2B_PARAM 0x86000005u
+
+#define S2B_MARK_READY 0
+#define S2B_MARK_BEGIN 1
+#define S2B_MARK_END 2
+
+#endif

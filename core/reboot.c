@@ -1,0 +1,97 @@
+/* See reboot.h. Every boot ends with one `boot` record (docs/protocol.md). */
+#include "reboot.h"
+#include "../strategies/strategy.h"
+#include "cache_ops.h"
+#include "lib.h"
+#include "loader.h"
+#include "proto.h"
+#include "run.h"
+
+struct reinit_cost {
+	struct perf_sample t0, t1;
+	u64 lines;
+};
+
+static const char *const exit_names[] = {"continue", "reset", "off", "error"};
+static const char *const check_names[] = {"none", "pass", "fail"};
+
+static void emit_boot(const struct vm *vm, const struct reinit_cost *rc, const struct boot_ctx *b,
+		      const struct maint_counts *m0, enum boot_exit x)
+{
+	const struct boot_stats *s = &vm->stats;
+	struct record r;
+
+	rec_begin(&r, "boot");
+	rec_u64(&r, "idx", vm->boot_idx);
+	if (rc) {
+		rec_u64(&r, "reinit_cycles", rc->t1.cycles - rc->t0.cycles);
+		rec_u64(&r, "reinit_insts", rc->t1.insts - rc->t0.insts);
+		rec_u64(&r, "reinit_lines", rc->lines);
+	}
+	rec_u64(&r, "faults", s->faults);
+	rec_u64(&r, "fault_cycles", s->fault_cycles);
+	rec_u64(&r, "fault_max_cycles", s->fault_max_cycles);
+	rec_u64(&r, "fault_lines", s->fault_lines);
+	rec_u64(&r, "icache_invals", maint_counts.icache_invals - m0->icache_invals);
+	rec_u64(&r, "tlbis", maint_counts.tlbis - m0->tlbis);
+	rec_u64(&r, "pages_mapped", s->pages_mapped);
+	if (b->ready_seen) {
+		rec_u64(&r, "ready_cycles", b->ready.cycles - b->entry.cycles);
+		rec_u64(&r, "ready_insts", b->ready.insts - b->entry.insts);
+	}
+	rec_str(&r, "check", check_names[s->check]);
+	rec_str(&r, "exit", exit_names[x]);
+	rec_end(&r);
+}
+
+static int prepare_boot(struct vm *vm, struct reinit_cost *rc)
+{
+	const struct strategy *st = vm->cfg->strategy;
+	u64 lines0 = maint_counts.lines_cleaned;
+	int ret;
+
+	loader_load_image(vm);
+	if (vm->boot_idx == 0) {
+		ret = st->setup(vm);
+		arch_s2_enable(&vm->s2, vm->s2.fwb);
+		return ret;
+	}
+	arch_perf_read(&rc->t0);
+	ret = st->reinit(vm);
+	arch_perf_read(&rc->t1);
+	rc->lines = maint_counts.lines_cleaned - lines0;
+	return ret;
+}
+
+u64 reboot_loop(struct vm *vm, bool *failed)
+{
+	enum boot_exit x = BOOT_RESET;
+
+	*failed = false;
+	for (vm->boot_idx = 0; vm->boot_idx < vm->cfg->boots && x == BOOT_RESET; vm->boot_idx++) {
+		struct maint_counts m0 = maint_counts;
+		struct reinit_cost rc;
+		struct boot_ctx b;
+
+		memset(&vm->stats, 0, sizeof(vm->stats));
+		memset(&b, 0, sizeof(b));
+		if (prepare_boot(vm, &rc)) {
+			struct record r;
+
+			rec_begin(&r, "error");
+			rec_str(&r, "code", "strategy_failed");
+			rec_str(&r, "msg", vm->boot_idx ? "reinit_failed" : "setup_failed");
+			rec_u64(&r, "boot", vm->boot_idx);
+			rec_end(&r);
+			*failed = true;
+			return vm->boot_idx;
+		}
+		/* x1 = 0: guest calls use HVC (docs/protocol.md, transports). No guest DTB yet. */
+		arch_vcpu_reset(&vm->vcpu, vm->ram_ipa, 0, 0);
+		x = run_boot(vm, &b);
+		emit_boot(vm, vm->boot_idx ? &rc : NULL, &b, &m0, x);
+		if (x == BOOT_ERROR)
+			*failed = true;
+	}
+	return vm->boot_idx;
+}

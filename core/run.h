@@ -1,0 +1,33 @@
+/* One boot of the guest: run the vCPU, dispatch its exits, until it resets, powers off or fails. */
+#ifndef S2_RUN_H
+#define S2_RUN_H
+
+#include "arch.h"
+#include "vm.h"
+
+enum boot_exit { BOOT_CONTINUE, BOOT_RESET, BOOT_OFF, BOOT_ERROR };
+
+/* State of the boot in progress, for the hypercalls and the boot record. */
+struct boot_ctx {
+	struct perf_sample entry;     /* at first vCPU entry */
+	struct perf_sample ready;     /* at the guest's READY mark */
+	struct perf_sample mark;      /* at the guest's last BEGIN mark */
+	bool ready_seen;
+	u64 mark_tag;
+	char line[160];               /* guest console line being assembled */
+	size_t line_len;
+	ipa_t last_fault_ipa;
+	unsigned same_fault_count;
+};
+
+enum boot_exit run_boot(struct vm *vm, struct boot_ctx *b);
+
+/* Exit handlers (hypercall.c, fault.c). */
+struct vcpu_exit;
+enum boot_exit hypercall_handle(struct vm *vm, struct boot_ctx *b, const struct vcpu_exit *e);
+enum boot_exit fault_handle(struct vm *vm, struct boot_ctx *b, const struct vcpu_exit *e);
+
+/* An `error` record describing a guest exit, e.g. code "guest_trap". */
+void report_guest_error(const struct vm *vm, const char *code, const char *msg, const struct vcpu_exit *e);
+
+#endif

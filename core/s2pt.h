@@ -1,0 +1,98 @@
+/*
+ * Stage-2 translation tables: 4 KiB granule, 4 KiB pages and 2 MiB blocks, IPA size from the
+ * CPU's PARange (capped at 39 bits so the walk starts at level 1 with one root table).
+ * Descriptor formats: ARM ARM D8.3 (VMSAv8-64 translation table format descriptors).
+ */
+#ifndef S2_S2PT_H
+#define S2_S2PT_H
+
+#include "types.h"
+
+#define S2_MAX_IPA_BITS 39
+#define S2_MIN_IPA_BITS 32
+#define S2_PTRS_PER_TABLE 512
+
+/* Descriptor bits (stage 2). */
+#define S2_PTE_VALID (1ULL << 0)
+#define S2_PTE_TYPE_TABLE (1ULL << 1) /* with VALID: table (levels 0-2) or page (level 3) */
+#define S2_PTE_MEMATTR_SHIFT 2
+#define S2_PTE_MEMATTR_MASK (0xfULL << 2)
+#define S2_PTE_S2AP_R (1ULL << 6)
+#define S2_PTE_S2AP_W (1ULL << 7)
+#define S2_PTE_SH_INNER (3ULL << 8)
+#define S2_PTE_AF (1ULL << 10)
+#define S2_PTE_DBM (1ULL << 51)
+#define S2_PTE_XN (2ULL << 53) /* XN[1:0] = 0b10: not executable at EL1 or EL0 */
+#define S2_PTE_ADDR_MASK 0x0000fffffffff000ULL
+
+/* MemAttr encodings: without FWB, MemAttr[3:0] = outer:inner; with HCR_EL2.FWB, MemAttr[2:0]. */
+#define S2_MEMATTR_NORMAL_WB 0xfULL     /* Normal, Outer WB, Inner WB (combines with stage 1) */
+#define S2_MEMATTR_DEVICE_nGnRE 0x1ULL
+#define S2_MEMATTR_FWB_NORMAL_WB 0x6ULL /* FWB: forced Normal Write-Back (ARM ARM D8.6.5) */
+#define S2_MEMATTR_FWB_DEVICE_nGnRE 0x1ULL
+
+enum s2_prot {
+	S2_PROT_R = 1,
+	S2_PROT_W = 2,
+	S2_PROT_X = 4,
+	S2_PROT_DEVICE = 8,
+	S2_PROT_RWX = S2_PROT_R | S2_PROT_W | S2_PROT_X,
+};
+
+struct s2pt {
+	u64 *root;
+	pa_t root_pa;
+	unsigned ipa_bits;
+	unsigned start_level;
+	u16 vmid;
+	bool fwb; /* encode attributes for HCR_EL2.FWB = 1 */
+};
+
+static inline u64 s2_level_shift(unsigned level) { return 12 + 9 * (3 - level); }
+static inline u64 s2_level_size(unsigned level) { return 1ULL << s2_level_shift(level); }
+static inline bool s2_pte_valid(u64 pte) { return pte & S2_PTE_VALID; }
+static inline bool s2_pte_is_table(u64 pte, unsigned level)
+{
+	return level < 3 && (pte & (S2_PTE_VALID | S2_PTE_TYPE_TABLE)) == (S2_PTE_VALID | S2_PTE_TYPE_TABLE);
+}
+static inline bool s2_pte_is_leaf(u64 pte, unsigned level)
+{
+	return s2_pte_valid(pte) && !s2_pte_is_table(pte, level);
+}
+static inline pa_t s2_pte_pa(u64 pte) { return pte & S2_PTE_ADDR_MASK; }
+bool s2_pte_cacheable(const struct s2pt *pt, u64 pte);
+
+/* Errors: negative values. */
+#define S2_EINVAL (-1)
+#define S2_ENOMEM (-2)
+#define S2_EEXIST (-3)
+
+int s2pt_init(struct s2pt *pt, unsigned pa_bits, u16 vmid);
+/* Free every table (the mappings' pages are not the tables' to free). */
+void s2pt_destroy(struct s2pt *pt);
+
+/*
+ * Map [ipa, ipa+size) to [pa, pa+size). `max_block` is SZ_4K or SZ_2M: the largest leaf to use.
+ * Existing leaves in the range are replaced (break-before-make); blocks partly covered are split.
+ */
+int s2pt_map(struct s2pt *pt, ipa_t ipa, pa_t pa, u64 size, unsigned prot, u64 max_block);
+
+/* Called for every valid leaf an unmap removes, before it is removed (e.g. to clean it). */
+typedef void (*s2_leaf_hook)(const struct s2pt *pt, ipa_t ipa, pa_t pa, u64 size, u64 pte, void *arg);
+
+/*
+ * Remove every mapping in [ipa, ipa+size) (blocks partly covered are split first), free tables
+ * left empty, then one TLB invalidation for the VMID if anything was removed.
+ * Returns the number of leaves removed or a negative error.
+ */
+long s2pt_unmap(struct s2pt *pt, ipa_t ipa, u64 size, s2_leaf_hook hook, void *arg);
+
+/* Look up one IPA: returns the leaf descriptor (0 if unmapped); *level set when non-NULL. */
+u64 s2pt_lookup(const struct s2pt *pt, ipa_t ipa, unsigned *level);
+
+/* Change permissions of existing leaves in the range (no BBM needed: ARM ARM D8.16.1). */
+int s2pt_set_prot(struct s2pt *pt, ipa_t ipa, u64 size, unsigned prot);
+
+u64 s2pt_make_leaf(const struct s2pt *pt, pa_t pa, unsigned level, unsigned prot);
+
+#endif

@@ -1,0 +1,43 @@
+/*
+ * `clean`: keep stage 2; at re-init walk it and DC CIVAC every mapped cacheable leaf to the PoC,
+ * then invalidate all I-caches (pages stay executable). Pages never mapped fault as in `unmap`.
+ */
+#include "../core/cache_ops.h"
+#include "../core/vm.h"
+#include "../core/walk.h"
+#include "strategy.h"
+
+static int clean_leaf(struct walk_ctx *c)
+{
+	if (s2_pte_valid(c->old) && s2_pte_cacheable(c->pt, c->old))
+		cache_clean_inval_poc(s2_pte_pa(c->old), walk_ctx_size(c));
+	return 0;
+}
+
+static int clean_setup(struct vm *vm)
+{
+	return vm->cfg->premap ? vm_premap(vm, MAP_CLEAN_DCACHE | MAP_INVAL_ICACHE) : 0;
+}
+
+static int clean_reinit(struct vm *vm)
+{
+	struct walker w = {.cb = clean_leaf, .visits = WALK_LEAF};
+	int ret = s2pt_walk(&vm->s2, vm->ram_ipa, vm->ram_size, &w);
+
+	/* Mapped pages keep their execute permission: no exec fault will come to do this. */
+	icache_inval_all();
+	return ret;
+}
+
+static enum fault_result clean_fault(struct vm *vm, const struct s2_fault *f)
+{
+	return vm_map_on_fault(vm, f, MAP_CLEAN_DCACHE | MAP_INVAL_ICACHE);
+}
+
+const struct strategy strategy_clean = {
+	.name = "clean",
+	.summary = "keep stage 2, eagerly DC CIVAC every mapped page and invalidate the I-cache",
+	.setup = clean_setup,
+	.reinit = clean_reinit,
+	.on_fault = clean_fault,
+};

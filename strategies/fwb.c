@@ -1,0 +1,41 @@
+/*
+ * `fwb`: FEAT_S2FWB. HCR_EL2.FWB forces stage-2 Normal memory to Write-Back whatever the guest's
+ * stage 1 says, so an MMU-off guest reads through the cache and sees the loader's writes; with
+ * FWB the architecture also requires CLIDR_EL1.{LoUU,LoUIS} = 0, so only the I-cache needs
+ * invalidating (KVM's FWB branch of kvm_arch_vcpu_ioctl_vcpu_init: icache_inval_all_pou()).
+ */
+#include "../core/cache_ops.h"
+#include "../core/vm.h"
+#include "strategy.h"
+
+static const char *fwb_unsupported(const struct cpu_features *f)
+{
+	return f->fwb ? NULL : "needs_FEAT_S2FWB";
+}
+
+static int fwb_setup(struct vm *vm)
+{
+	vm->s2.fwb = true; /* before the first mapping: the attribute encoding changes */
+	return vm->cfg->premap ? vm_premap(vm, MAP_INVAL_ICACHE) : 0;
+}
+
+static int fwb_reinit(struct vm *vm)
+{
+	(void)vm;
+	icache_inval_all();
+	return 0;
+}
+
+static enum fault_result fwb_fault(struct vm *vm, const struct s2_fault *f)
+{
+	return vm_map_on_fault(vm, f, MAP_INVAL_ICACHE);
+}
+
+const struct strategy strategy_fwb = {
+	.name = "fwb",
+	.summary = "FEAT_S2FWB: stage 2 forces Write-Back; only invalidate the I-cache",
+	.unsupported = fwb_unsupported,
+	.setup = fwb_setup,
+	.reinit = fwb_reinit,
+	.on_fault = fwb_fault,
+};
