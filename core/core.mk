@@ -55,3 +55,32 @@ $(BUILD)/s2hv.img: $(BUILD)/s2hv.elf
 
 ALL += $(BUILD)/s2hv.img
 -include $(HV_OBJS:.o=.d)
+
+# ---- Host build of the same portable core + strategies over core/arch/sim (for tests). ----
+CORE_HOST_SRCS := $(CORE_PORTABLE) $(STRATEGY_SRCS) $(wildcard core/arch/sim/*.c)
+CORE_HOST_OBJS := $(patsubst %,$(BUILD)/host/%.o,$(CORE_HOST_SRCS))
+CORE_HOST_LIB  := $(BUILD)/host/libs2core.a
+
+$(BUILD)/host/core/%.c.o: core/%.c
+	@mkdir -p $(dir $@)
+	$(Q)$(HOSTCC) $(HOST_CFLAGS) -MMD -MP -c $< -o $@
+$(BUILD)/host/strategies/%.c.o: strategies/%.c
+	@mkdir -p $(dir $@)
+	$(Q)$(HOSTCC) $(HOST_CFLAGS) -MMD -MP -c $< -o $@
+
+$(CORE_HOST_LIB): $(CORE_HOST_OBJS)
+	$(Q)rm -f $@ && ar rcs $@ $^
+
+# Criterion tests of the core: every tests/unit/core/*.c in one binary, linked with the archive.
+CORE_TEST_SRCS := $(wildcard tests/unit/core/*.c)
+CORE_TEST_OBJS := $(patsubst %,$(BUILD)/host/%.o,$(CORE_TEST_SRCS))
+$(BUILD)/host/tests/unit/core/%.c.o: tests/unit/core/%.c
+	@mkdir -p $(dir $@)
+	$(Q)$(HOSTCC) $(HOST_CFLAGS) -Icore -MMD -MP -c $< -o $@
+$(BUILD)/tests/unit-core: $(CORE_TEST_OBJS) $(CORE_HOST_LIB)
+	@mkdir -p $(dir $@)
+	$(Q)$(HOSTCC) -o $@ $(CORE_TEST_OBJS) $(CORE_HOST_LIB) $(CRITERION_LIBS) -lfdt
+
+UNIT_TESTS += $(BUILD)/tests/unit-core
+INTEG_TESTS += tests/integration/core-qemu.sh
+-include $(CORE_HOST_OBJS:.o=.d) $(CORE_TEST_OBJS:.o=.d)

@@ -4,15 +4,23 @@
 #include "crc32.h"
 #include "lib.h"
 
+#define TRUNCATED " truncated=1"
+/* Room always kept for the end of a record: TRUNCATED and " *xxxxxxxx\n". */
+#define TAIL_ROOM (sizeof(TRUNCATED) - 1 + 11)
+
+static void put_raw(struct record *r, const char *s, size_t n)
+{
+	memcpy(r->buf + r->len, s, n);
+	r->len += n;
+}
+
 static void append(struct record *r, const char *s, size_t n)
 {
-	/* keep room for " *xxxxxxxx\n" */
-	if (r->len + n + 12 > sizeof(r->buf)) {
+	if (r->overflow || r->len + n + TAIL_ROOM > sizeof(r->buf)) {
 		r->overflow = true;
 		return;
 	}
-	memcpy(r->buf + r->len, s, n);
-	r->len += n;
+	put_raw(r, s, n);
 }
 
 void rec_begin(struct record *r, const char *kind)
@@ -61,8 +69,8 @@ void rec_end(struct record *r)
 	char tail[16];
 
 	if (r->overflow)
-		append(r, " truncated=1", 12);
-	append(r, tail, fmt_snprintf(tail, sizeof(tail), " *%08x\n",
-				     (unsigned)crc32_update(0, r->buf, r->len)));
+		put_raw(r, TRUNCATED, sizeof(TRUNCATED) - 1);
+	put_raw(r, tail, fmt_snprintf(tail, sizeof(tail), " *%08x\n",
+				      (unsigned)crc32_update(0, r->buf, r->len)));
 	console_write(r->buf, r->len);
 }
