@@ -19,6 +19,8 @@ void arch_dc_ivac_range(pa_t pa, u64 size);  /* invalidate only: drops dirty dat
 void arch_ic_iallu_is(void);                 /* invalidate all I-caches, Inner Shareable */
 void arch_ic_ivau_range(pa_t pa, u64 size);  /* invalidate I-cache lines to the PoU */
 u32 arch_dcache_line_size(void);
+/* Zero one 4 KiB page of hypervisor memory (DC ZVA on hardware: 64 bytes per instruction). */
+void arch_zero_page(void *va);
 
 /* Stage-2 TLB maintenance for one VMID (the arch knows the current VMID/VTTBR). */
 void arch_tlbi_vmid_all(u16 vmid);

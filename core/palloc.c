@@ -1,7 +1,6 @@
 /* Page pool for page tables (see palloc.h). The free list is threaded through the free pages. */
 #include "palloc.h"
 #include "arch.h"
-#include "lib.h"
 
 static pa_t pool_next, pool_end;
 static pa_t free_list;
@@ -28,7 +27,7 @@ pa_t palloc_page(void)
 	} else {
 		return 0;
 	}
-	memset(arch_pa_to_va(pa), 0, PAGE_SIZE);
+	arch_zero_page(arch_pa_to_va(pa));
 	in_use++;
 	return pa;
 }

@@ -131,6 +131,33 @@ static int map_cb(struct walk_ctx *c)
 	return 0;
 }
 
+/*
+ * Fast path for the common fault case: one leaf into an empty slot whose tables exist. Anything
+ * else (a missing table, a live entry to replace or split) takes the generic walk.
+ */
+static bool map_one_leaf_fast(struct s2pt *pt, ipa_t ipa, pa_t pa, u64 size, unsigned prot)
+{
+	unsigned leaf_level = size == SZ_2M ? 2 : 3;
+	u64 *table = pt->root;
+	u64 *ptep;
+
+	if (!IS_ALIGNED(ipa | pa, size) || ipa >= (1ULL << pt->ipa_bits))
+		return false;
+	for (unsigned l = pt->start_level; l < leaf_level; l++) {
+		u64 pte = table[(ipa >> s2_level_shift(l)) & (S2_PTRS_PER_TABLE - 1)];
+
+		if (!s2_pte_is_table(pte, l))
+			return false;
+		table = arch_pa_to_va(s2_pte_pa(pte));
+	}
+	ptep = &table[(ipa >> s2_level_shift(leaf_level)) & (S2_PTRS_PER_TABLE - 1)];
+	if (s2_pte_valid(*ptep))
+		return false;
+	*ptep = s2pt_make_leaf(pt, pa, leaf_level, prot);
+	arch_pte_publish();
+	return true;
+}
+
 int s2pt_map(struct s2pt *pt, ipa_t ipa, pa_t pa, u64 size, unsigned prot, u64 max_block)
 {
 	struct map_args a = {.pa = pa, .prot = prot, .max_block = max_block};
@@ -139,6 +166,8 @@ int s2pt_map(struct s2pt *pt, ipa_t ipa, pa_t pa, u64 size, unsigned prot, u64 m
 	if (!IS_ALIGNED(ipa | pa | size, PAGE_SIZE) || (max_block != SZ_4K && max_block != SZ_2M) ||
 	    !(prot & S2_PROT_RWX))
 		return S2_EINVAL;
+	if (size == max_block && map_one_leaf_fast(pt, ipa, pa, size, prot))
+		return 0;
 	return s2pt_walk(pt, ipa, size, &w);
 }
 
@@ -177,7 +206,7 @@ static int unmap_cb(struct walk_ctx *c)
 long s2pt_unmap(struct s2pt *pt, ipa_t ipa, u64 size, s2_leaf_hook hook, void *arg)
 {
 	struct unmap_args a = {.hook = hook, .hook_arg = arg};
-	struct walker w = {.cb = unmap_cb, .arg = &a, .visits = WALK_LEAF | WALK_TABLE_POST};
+	struct walker w = {.cb = unmap_cb, .arg = &a, .visits = WALK_LEAF | WALK_TABLE_POST | WALK_VALID_ONLY};
 	int ret;
 
 	if (!IS_ALIGNED(ipa | size, PAGE_SIZE))
@@ -221,7 +250,7 @@ static int prot_cb(struct walk_ctx *c)
 int s2pt_set_prot(struct s2pt *pt, ipa_t ipa, u64 size, unsigned prot)
 {
 	struct prot_args a = {.prot = prot};
-	struct walker w = {.cb = prot_cb, .arg = &a, .visits = WALK_LEAF};
+	struct walker w = {.cb = prot_cb, .arg = &a, .visits = WALK_LEAF | WALK_VALID_ONLY};
 	int ret;
 
 	if (!IS_ALIGNED(ipa | size, PAGE_SIZE))
@@ -262,7 +291,7 @@ static int free_tables_cb(struct walk_ctx *c)
 
 void s2pt_destroy(struct s2pt *pt)
 {
-	struct walker w = {.cb = free_tables_cb, .visits = WALK_TABLE_POST};
+	struct walker w = {.cb = free_tables_cb, .visits = WALK_TABLE_POST | WALK_VALID_ONLY};
 
 	if (!pt->root)
 		return;

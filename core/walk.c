@@ -47,10 +47,17 @@ static int walk_entry(struct s2pt *pt, u64 *ptep, unsigned level, ipa_t *addr, i
 static int walk_table(struct s2pt *pt, u64 *table, unsigned level, ipa_t *addr, ipa_t start,
 		      ipa_t end, const struct walker *w)
 {
+	const u64 size = s2_level_size(level);
+	const bool valid_only = w->visits & WALK_VALID_ONLY;
 	u64 idx = (*addr >> s2_level_shift(level)) & (S2_PTRS_PER_TABLE - 1);
 	int ret;
 
 	for (; idx < S2_PTRS_PER_TABLE && *addr < end; idx++) {
+		if (valid_only && !s2_pte_valid(table[idx])) {
+			/* hot on sparse tables: keep it to a load, a test and an add */
+			*addr = ALIGN_DOWN(*addr, size) + size;
+			continue;
+		}
 		ret = walk_entry(pt, &table[idx], level, addr, start, end, w);
 		if (ret)
 			return ret;

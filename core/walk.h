@@ -13,6 +13,9 @@ enum walk_visit {
 	WALK_LEAF = 1,
 	WALK_TABLE_PRE = 2,
 	WALK_TABLE_POST = 4,
+	/* Option, not a visit: skip invalid entries instead of visiting them as leaves. Walks
+	 * that only act on mappings (unmap, clean, protect) stay cheap over sparse tables. */
+	WALK_VALID_ONLY = 8,
 };
 
 struct walk_ctx {

@@ -21,7 +21,7 @@ static int clean_setup(struct vm *vm)
 
 static int clean_reinit(struct vm *vm)
 {
-	struct walker w = {.cb = clean_leaf, .visits = WALK_LEAF};
+	struct walker w = {.cb = clean_leaf, .visits = WALK_LEAF | WALK_VALID_ONLY};
 	int ret = s2pt_walk(&vm->s2, vm->ram_ipa, vm->ram_size, &w);
 
 	/* Mapped pages keep their execute permission: no exec fault will come to do this. */

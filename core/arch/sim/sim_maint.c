@@ -21,6 +21,7 @@ static u64 lines(pa_t pa, u64 size)
 }
 
 u32 arch_dcache_line_size(void) { return SIM_LINE; }
+void arch_zero_page(void *va) { memset(va, 0, PAGE_SIZE); }
 void arch_dc_civac_range(pa_t pa, u64 size) { sim_counts.dc_civac_lines += lines(pa, size); }
 void arch_dc_cvac_range(pa_t pa, u64 size) { sim_counts.dc_cvac_lines += lines(pa, size); }
 void arch_dc_ivac_range(pa_t pa, u64 size) { sim_counts.dc_ivac_lines += lines(pa, size); }

@@ -129,3 +129,13 @@ Test(walk, bad_arguments_are_rejected)
 	cr_assert_eq(s2pt_walk(&pt, IPA, SZ_4K, &nocb), S2_EINVAL);
 	cr_assert_eq(log_.n, 0);
 }
+
+Test(walk, valid_only_skips_invalid_entries)
+{
+	cr_assert_eq(s2pt_map(&pt, IPA + 5 * SZ_4K, PA, SZ_4K, S2_PROT_RWX, SZ_4K), 0);
+	cr_assert_eq(walk_all(0, 4 * SZ_1G, WALK_LEAF | WALK_VALID_ONLY), 0);
+	cr_assert_eq(log_.n, 1);
+	cr_assert_eq(log_.v[0].level, 3);
+	cr_assert_eq(log_.v[0].addr, IPA + 5 * SZ_4K);
+	cr_assert(log_.v[0].valid);
+}
