@@ -36,3 +36,6 @@ UNIT_TESTS += $(REPORT_TESTS)
 INTEG_TESTS += tests/integration/report-chromium.sh
 
 -include $(REPORT_OBJS:.o=.d) $(wildcard $(BUILD)/host/$(REPORT_TDIR)/*.d)
+
+# Keep the test objects (make would delete them as intermediates of the pattern rule).
+.SECONDARY: $(patsubst $(REPORT_TDIR)/%.c,$(BUILD)/host/$(REPORT_TDIR)/%.o,$(wildcard $(REPORT_TDIR)/*.c))

@@ -16,7 +16,7 @@
 struct cost { /* per-event costs, cycles on the board, instructions on QEMU */
 	double fault, wp_fault, clean_page, pte, tlbi, ic_all, touch_page, guest_init;
 };
-static const struct cost board_cost = { 2500, 1500, 768, 100, 600, 300, 900, 40000 };
+static const struct cost board_cost = { 1800, 1500, 768, 100, 600, 300, 900, 40000 };
 static const struct cost qemu_cost = { 900, 700, 260, 25, 40, 10, 200, 12000 };
 
 static const char *const strategies[] = { "unmap", "lazy", "clean", "fwb", "dirty", "none" };
@@ -41,7 +41,7 @@ static double noisy(const struct fixture_opts *o, double v)
 }
 
 struct config {
-	const char *guest;
+	const char *guest, *order; /* touch: random order, a new page set every boot */
 	double mem, frac;
 };
 
@@ -51,12 +51,20 @@ struct boot_row {
 	int check_fail;
 };
 
-static struct boot_row model(const struct fixture_opts *o, const char *s, const struct config *c)
+static struct boot_row model(const struct fixture_opts *o, const char *s, const struct config *c,
+			     int idx)
 {
 	const struct cost *k = o->qemu ? &qemu_cost : &board_cost;
 	double P = c->mem / PAGE;
 	double T = strcmp(c->guest, "hello") == 0 ? 4 : round(P * c->frac / 100);
 	double M = T + IMAGE_PAGES, W = round(T * 0.5) + IMAGE_PAGES; /* loader rewrites image */
+	/* Strategies that keep mappings accumulate every page touched so far; with random order
+	 * a boot also touches pages never mapped before, which fault even under clean/fwb. */
+	double f = T / P, E = M, fresh = 0;
+	if (!strcmp(c->order, "random") && idx > 0) {
+		E = round(P * (1 - pow(1 - f, idx))) + IMAGE_PAGES;
+		fresh = round(T * pow(1 - f, idx));
+	}
 	double walk = P * k->pte, clean = k->clean_page;
 	struct boot_row b = { .icache = 1, .tlbis = 1, .mapped = M };
 	if (!strcmp(s, "unmap") || !strcmp(s, "lazy")) {
@@ -68,12 +76,15 @@ static struct boot_row model(const struct fixture_opts *o, const char *s, const 
 		b.fault_lines = M * 64;
 		b.icache = 1 + IMAGE_PAGES; /* exec faults invalidate the I-cache */
 	} else if (!strcmp(s, "clean")) {
-		b.reinit = walk + M * clean + k->ic_all;
-		b.reinit_lines = M * 64;
+		b.reinit = walk + E * clean + k->ic_all;
+		b.reinit_lines = E * 64;
+		b.faults = fresh, b.fault_cycles = fresh * (k->fault + clean), b.fault_lines = fresh * 64;
+		b.mapped = E;
 	} else if (!strcmp(s, "fwb")) {
 		b.reinit = k->ic_all, b.tlbis = 0;
+		b.faults = fresh, b.fault_cycles = fresh * k->fault, b.mapped = E;
 	} else if (!strcmp(s, "dirty")) {
-		b.reinit = walk + W * clean + k->tlbi + k->ic_all;
+		b.reinit = walk + E * 2 + W * clean + k->tlbi + k->ic_all;
 		b.reinit_lines = W * 64;
 		b.faults = W;
 		b.fault_cycles = W * k->wp_fault;
@@ -138,14 +149,14 @@ static size_t configs(struct config *c)
 	static const double mib[] = { 16, 32, 64, 128, 256, 512 };
 	static const double fracs[] = { 1, 2, 5, 10, 25, 50, 100 };
 	size_t n = 0;
-	c[n++] = (struct config){ "hello", 64 * 1048576.0, 1 };
+	c[n++] = (struct config){ "hello", "seq", 64 * 1048576.0, 1 };
 	for (int i = 0; i < 6; i++)
-		c[n++] = (struct config){ "touch", mib[i] * 1048576.0, 50 };
+		c[n++] = (struct config){ "touch", "random", mib[i] * 1048576.0, 50 };
 	for (int i = 0; i < 7; i++)
 		if (fracs[i] != 50)
-			c[n++] = (struct config){ "touch", 256 * 1048576.0, fracs[i] };
+			c[n++] = (struct config){ "touch", "random", 256 * 1048576.0, fracs[i] };
 	for (int i = 0; i < 6; i++)
-		c[n++] = (struct config){ "memsweep", mib[i] * 1048576.0, 100 };
+		c[n++] = (struct config){ "memsweep", "seq", mib[i] * 1048576.0, 100 };
 	return n;
 }
 
@@ -183,15 +194,15 @@ int fixture_write(const char *dir, const struct fixture_opts *o)
 				else if (!strcmp(c->guest, "memsweep") && c->mem >= 512 * 1048576.0 &&
 					 !strcmp(s, "unmap") && rep == 1)
 					status = "timeout", nboots = 2, code = 124;
-				fprintf(runs, "%s,default,%s,%s,%s,%.0f,4k,ondemand,exec,%.0f,4096,50,seq,1,%d,%d,"
+				fprintf(runs, "%s,default,%s,%s,%s,%.0f,4k,ondemand,exec,%.0f,4096,50,%s,1,%d,%d,"
 					"%s,%d,%.2f,%d,0,%s,0.1.0,%s,%s,%s\n",
-					id, board, s, c->guest, c->mem, c->frac, o->boots, rep, status, code,
+					id, board, s, c->guest, c->mem, c->frac, c->order, o->boots, rep, status, code,
 					0.5 + nboots * 0.2, nboots,
 					nboots ? "" : "unsupported:FEAT_S2FWB_absent",
 					o->qemu ? "8.2.2" : "", o->qemu ? "1" : "0",
 					o->qemu ? "0x000f0510" : "0x410fd083");
 				for (int idx = 0; idx < nboots; idx++) {
-					struct boot_row b = model(o, s, c);
+					struct boot_row b = model(o, s, c, idx);
 					emit_boot(boots, o, id, idx, &b);
 					fprintf(metrics, "%s,%d,touched_pages,%.0f\n", id, idx, b.mapped);
 					if (!strcmp(c->guest, "touch") && c->mem == 16 * 1048576.0 &&

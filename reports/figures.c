@@ -1,0 +1,198 @@
+/* The report's figures: which data goes into which chart. Drawing is charts.c's job. */
+#include "analysis.h"
+#include "charts.h"
+#include "fmt.h"
+#include "palette.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* One series per strategy: median of M with its 95% CI along sweep S (x divided by XDIV).
+ * BUF holds 4 * ns * nx doubles. Returns the number of series. */
+static size_t sweep_series(const struct sweep *s, enum measure m, double xdiv, struct series *out,
+			   double *buf)
+{
+	size_t n = 0;
+	for (size_t si = 0; si < s->ns; si++) {
+		double *x = buf + 4 * si * s->nx, *y = x + s->nx, *lo = y + s->nx, *hi = lo + s->nx;
+		size_t k = 0;
+		for (size_t xi = 0; xi < s->nx; xi++) {
+			struct group *g = sweep_cell(s, xi, si);
+			if (!g || g->n[m] == 0)
+				continue;
+			const struct estimate *e = group_estimate(g, m);
+			x[k] = s->x[xi] / xdiv, y[k] = e->median, lo[k] = e->lo, hi[k] = e->hi;
+			k++;
+		}
+		if (!k)
+			continue;
+		const struct strategy_look *look = strategy_look(s->strategies[si]);
+		out[n++] = (struct series){ s->strategies[si], look->color, STYLE_ERRORLINES,
+					    look->control, k, x, y, lo, hi };
+	}
+	return n;
+}
+
+static void caption_slice(struct analysis *a, struct figure *f, const struct sweep *s,
+			  const char *what)
+{
+	struct strbuf ctx = { 0 };
+	describe_context(&a->d, s->context, s->dim, &ctx);
+	snprintf(f->caption, sizeof(f->caption),
+		 "%s Median per warm boot with 95%% bootstrap CI (error bars). Slice: %s.", what,
+		 sb_str(&ctx));
+	sb_free(&ctx);
+}
+
+static int sweep_figure(struct analysis *a, enum figure_id id, const struct sweep *s, int have,
+			enum measure m, const struct chart *c, const char *what, const char *dir,
+			char *err, size_t errlen)
+{
+	struct figure *f = &a->fig[id];
+	f->name = c->name, f->title = c->title;
+	if (!have) {
+		snprintf(f->caption, sizeof(f->caption), "Not drawn: no %s sweep in this data set.",
+			 cfg_dim_name[s->dim]);
+		return 0;
+	}
+	caption_slice(a, f, s, what);
+	double *buf = malloc(4 * s->ns * s->nx * sizeof(double) + 1);
+	struct series *ser = calloc(s->ns + 1, sizeof(*ser));
+	size_t n = sweep_series(s, m, s->dim == DIM_MEM ? 1048576.0 : 1.0, ser, buf);
+	int rc = n ? chart_lines(dir, c, ser, n, err, errlen) : 0;
+	f->rendered = n && rc == 0;
+	free(buf);
+	free(ser);
+	return rc;
+}
+
+static int ready_figure(struct analysis *a, const char *dir, char *err, size_t errlen)
+{
+	struct figure *f = &a->fig[FIG_READY];
+	f->name = "ready_box", f->title = "Time to ready per strategy";
+	const struct run *ctx = a->have_mem ? a->mem.context : a->d.ng ? a->d.g[0].config : NULL;
+	struct box *b = calloc(a->d.ns + 1, sizeof(*b));
+	size_t nb = 0;
+	for (size_t si = 0; ctx && si < a->d.ns; si++) {
+		struct group *g = dataset_find(&a->d, ctx, a->d.strategies[si]);
+		if (!g || g->n[M_READY] == 0)
+			continue;
+		double *x = malloc(g->n[M_READY] * sizeof(*x));
+		memcpy(x, g->x[M_READY], g->n[M_READY] * sizeof(*x));
+		sort_doubles(x, g->n[M_READY]);
+		size_t n = g->n[M_READY];
+		b[nb++] = (struct box){ g->strategy, strategy_look(g->strategy)->color, n, x[0],
+					quantile_sorted(x, n, 0.25), quantile_sorted(x, n, 0.5),
+					quantile_sorted(x, n, 0.75), x[n - 1] };
+		free(x);
+	}
+	int rc = 0;
+	if (nb) {
+		struct strbuf s = { 0 };
+		describe_context(&a->d, ctx, NDIMS, &s);
+		snprintf(f->caption, sizeof(f->caption),
+			 "Reset to the guest's READY mark, warm boots; boxes span the quartiles, the dark "
+			 "bar is the median, whiskers span min..max. Config: %s.", sb_str(&s));
+		sb_free(&s);
+		char ylabel[64];
+		snprintf(ylabel, sizeof(ylabel), "time to ready (%s)", a->unit);
+		struct chart c = { .name = f->name, .title = f->title, .xlabel = "strategy",
+				   .ylabel = ylabel, .mark_x = NAN };
+		rc = chart_boxes(dir, &c, b, nb, err, errlen);
+		f->rendered = rc == 0;
+	} else {
+		snprintf(f->caption, sizeof(f->caption), "Not drawn: no ready_cycles in boots.csv.");
+	}
+	free(b);
+	return rc;
+}
+
+/* Empirical CDF of per-fault cost, one curve per strategy over every traced fault. */
+static int cdf_figure(struct analysis *a, const char *dir, char *err, size_t errlen)
+{
+	struct figure *f = &a->fig[FIG_FAULT_CDF];
+	f->name = "fault_cdf", f->title = "Per-fault latency CDF";
+	const struct results *r = &a->r;
+	if (!r->nfaults) {
+		snprintf(f->caption, sizeof(f->caption), "Not drawn: %s.",
+			 r->have_faults ? "faults.csv has no rows (run with s2b.trace=faults)"
+					: "no faults.csv in the result directory");
+		return 0;
+	}
+	enum { MAXPTS = 400 }; /* a CDF needs no more points than a chart has pixels */
+	struct series *ser = calloc(a->d.nseen + 1, sizeof(*ser));
+	double *xy = malloc(a->d.nseen * 2 * MAXPTS * sizeof(double) + 1);
+	double *all = malloc(r->nfaults * sizeof(double));
+	size_t ns = 0;
+	for (size_t si = 0; si < a->d.nseen; si++) {
+		const char *strat = a->d.seen[si];
+		size_t n = 0;
+		for (size_t i = 0; i < r->nfaults; i++)
+			if (!strcmp(r->runs[r->faults[i].run].strategy, strat) &&
+			    !is_absent(r->faults[i].cycles))
+				all[n++] = r->faults[i].cycles;
+		if (!n)
+			continue;
+		sort_doubles(all, n);
+		double *x = xy + 2 * MAXPTS * ns, *y = x + MAXPTS;
+		size_t k = n < MAXPTS ? n : MAXPTS;
+		for (size_t j = 0; j < k; j++) {
+			size_t i = k == n ? j : (j * (n - 1)) / (k - 1);
+			x[j] = all[i], y[j] = (double)(i + 1) / (double)n;
+		}
+		const struct strategy_look *look = strategy_look(strat);
+		ser[ns++] = (struct series){ strat, look->color, STYLE_STEPS, look->control, k, x, y,
+					     NULL, NULL };
+	}
+	char xlabel[64];
+	snprintf(xlabel, sizeof(xlabel), "cost of one stage-2 fault (%s)", a->unit);
+	struct chart c = { .name = f->name, .title = f->title, .xlabel = xlabel,
+			   .ylabel = "fraction of faults", .mark_x = NAN };
+	int rc = ns ? chart_lines(dir, &c, ser, ns, err, errlen) : 0;
+	f->rendered = ns && rc == 0;
+	snprintf(f->caption, sizeof(f->caption),
+		 "Empirical CDF of the cost of each traced stage-2 fault (faults.csv, %zu faults), "
+		 "all traced runs of each strategy pooled.", r->nfaults);
+	free(ser), free(xy), free(all);
+	return rc;
+}
+
+int figures_render(struct analysis *a, const char *dir, char *err, size_t errlen)
+{
+	char cost[64], lines[64];
+	snprintf(cost, sizeof(cost), "reinit + fault cost per reboot (%s)", a->unit);
+	snprintf(lines, sizeof(lines), "cache lines cleaned per reboot");
+	const struct crossover *xo = primary_crossover(a);
+	char mark[96];
+	struct chart c_mem = { "cost_vs_mem", "Reinit cost vs guest RAM size", "guest RAM (MiB)",
+			       cost, 1, 1, NAN, NAN, NAN, NULL };
+	struct chart c_frac = { "cost_vs_frac", "Reinit cost vs touched fraction: the crossover",
+				"guest RAM touched per boot (%)", cost, 0, 1, NAN, NAN, NAN, NULL };
+	if (xo && xo->found) {
+		c_frac.mark_x = xo->x, c_frac.mark_lo = xo->lo, c_frac.mark_hi = xo->hi;
+		snprintf(mark, sizeof(mark), "%s = %s at %.1f%%", xo->a, xo->b, xo->x);
+		c_frac.mark_label = mark;
+	}
+	struct chart c_faults = { "faults_vs_frac", "Stage-2 faults vs touched fraction",
+				  "guest RAM touched per boot (%)", "stage-2 faults per reboot", 0, 0,
+				  NAN, NAN, NAN, NULL };
+	struct chart c_lines = { "lines_vs_frac", "Cache lines cleaned vs touched fraction",
+				 "guest RAM touched per boot (%)", lines, 0, 0, NAN, NAN, NAN, NULL };
+	if (sweep_figure(a, FIG_COST_MEM, &a->mem, a->have_mem, M_COST, &c_mem,
+			 "What each strategy costs per reboot (reinit + stage-2 fault handling) as "
+			 "guest RAM grows.", dir, err, errlen) ||
+	    sweep_figure(a, FIG_COST_FRAC, &a->frac, a->have_frac, M_COST, &c_frac,
+			 "Cost per reboot as the guest touches more of its RAM; the dashed line and "
+			 "band mark where fault-time cleaning and the eager clean pass cost the same "
+			 "(95% CI).", dir, err, errlen) ||
+	    sweep_figure(a, FIG_FAULTS_FRAC, &a->frac, a->have_frac, M_FAULTS, &c_faults,
+			 "Stage-2 faults taken per reboot.", dir, err, errlen) ||
+	    sweep_figure(a, FIG_LINES_FRAC, &a->frac, a->have_frac, M_LINES, &c_lines,
+			 "Cache lines cleaned to PoC per reboot (at reinit and at fault time).", dir,
+			 err, errlen) ||
+	    ready_figure(a, dir, err, errlen) || cdf_figure(a, dir, err, errlen))
+		return -1;
+	return 0;
+}

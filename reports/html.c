@@ -1,0 +1,201 @@
+/* report.html: static, self-contained (inline SVG and CSS, no script, no network). */
+#include "render.h"
+
+#include "bootstrap.h"
+#include "conclusion.h"
+#include "palette.h"
+#include "tables.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char css[] =
+	"body{font:15px/1.5 'DejaVu Sans',Helvetica,Arial,sans-serif;color:#1a1a1a;max-width:1100px;"
+	"margin:24px auto;padding:0 20px}"
+	"h1{font-size:24px;margin:0 0 4px}h2{font-size:19px;border-bottom:1px solid #ccc;"
+	"padding-bottom:3px;margin-top:32px}.sub{color:#555;margin:0 0 16px}"
+	"code{font:13px 'DejaVu Sans Mono',monospace;background:#f2f2f2;padding:0 3px;border-radius:3px}"
+	".question{border-left:4px solid #1f77b4;background:#f5f9fc;padding:8px 14px}"
+	".caveat{border-left:4px solid #d69e2e;background:#fdf8ec;padding:8px 14px}"
+	".answer li{margin:6px 0}"
+	"table{border-collapse:collapse;margin:8px 0 16px;font-size:13px}"
+	"th,td{border:1px solid #d0d0d0;padding:3px 8px;text-align:left;vertical-align:top}"
+	"th{background:#f0f0f0}td.num,th.num{text-align:right;font-family:'DejaVu Sans Mono',monospace}"
+	"tbody tr:nth-child(even){background:#fafafa}"
+	"figure{margin:18px 0;page-break-inside:avoid}figure svg{max-width:100%;height:auto;"
+	"border:1px solid #e4e4e4}figcaption{color:#444;font-size:13px;max-width:760px}"
+	".swatch{display:inline-block;width:10px;height:10px;margin-right:5px;border-radius:2px}"
+	".note{color:#555;font-size:13px}";
+
+/* Copies the <svg ...>...</svg> element of PATH (gnuplot writes an XML prolog first). */
+static int inline_svg(const char *path, struct strbuf *out, char *err, size_t errlen)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		return -1;
+	}
+	struct strbuf s = { 0 };
+	char buf[8192];
+	size_t n;
+	while ((n = fread(buf, 1, sizeof(buf) - 1, f)) > 0) {
+		buf[n] = '\0';
+		sb_puts(&s, buf);
+	}
+	fclose(f);
+	const char *start = strstr(sb_str(&s), "<svg");
+	const char *end = start ? strstr(start, "</svg>") : NULL;
+	int rc = 0;
+	if (!end) {
+		snprintf(err, errlen, "%s: no <svg> element", path);
+		rc = -1;
+	} else {
+		sb_printf(out, "%.*s\n", (int)(end + 6 - start), start);
+	}
+	sb_free(&s);
+	return rc;
+}
+
+static void section_table(struct strbuf *o, const char *title, const char *intro,
+			  struct table *t)
+{
+	if (title)
+		sb_printf(o, "<h3>%s</h3>\n", title);
+	if (intro) {
+		sb_puts(o, "<p class=\"note\">");
+		html_text(o, intro);
+		sb_puts(o, "</p>\n");
+	}
+	table_html(t, "data", o);
+	table_free(t);
+}
+
+static void strategies_legend(const struct analysis *a, struct strbuf *o)
+{
+	sb_puts(o, "<ul>\n");
+	for (size_t i = 0; i < a->d.nseen; i++) {
+		const struct strategy_look *l = strategy_look(a->d.seen[i]);
+		sb_printf(o, "<li><span class=\"swatch\" style=\"background:%s\"></span><code>%s</code>: ",
+			  l->color, a->d.seen[i]);
+		html_text(o, l->summary);
+		sb_puts(o, "</li>\n");
+	}
+	sb_puts(o, "</ul>\n");
+}
+
+int write_html(const struct analysis *a, const char *outdir, const char *charts_dir, char *err,
+	       size_t errlen)
+{
+	struct strbuf o = { 0 }, concl = { 0 };
+	struct table t;
+	sb_printf(&o, "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
+		      "<title>s2bench: reinit strategies for rebooting Arm guests</title>\n"
+		      "<style>%s</style></head><body>\n", css);
+	sb_printf(&o, "<h1>s2bench: making host writes visible to a rebooting Arm guest</h1>\n"
+		      "<p class=\"sub\">%zu runs, %zu boots from <code>", a->r.nruns, a->r.nboots);
+	html_text(&o, a->r.dir);
+	sb_puts(&o, "</code>. Costs are per warm reboot in ");
+	sb_printf(&o, "%s.</p>\n<div class=\"question\"><b>Question.</b> ", a->unit);
+	html_text(&o, REPORT_QUESTION);
+	sb_puts(&o, "</div>\n");
+	if (a->qemu) {
+		sb_puts(&o, "<p class=\"caveat\"><b>Caveat.</b> ");
+		html_text(&o, qemu_caveat(a));
+		sb_puts(&o, "</p>\n");
+	}
+
+	sb_puts(&o, "<h2>Answer</h2>\n<ul class=\"answer\">\n");
+	conclusion_write(a, &concl);
+	for (char *line = concl.s, *nl; line && *line; line = nl + 1) {
+		nl = strchr(line, '\n');
+		*nl = '\0';
+		sb_puts(&o, "<li>");
+		html_text(&o, line);
+		sb_puts(&o, "</li>\n");
+	}
+	sb_puts(&o, "</ul>\n");
+
+	sb_puts(&o, "<h2>Machine</h2>\n");
+	table_machine(a, &t);
+	section_table(&o, NULL, NULL, &t);
+	sb_puts(&o, "<h2>Strategies and configuration matrix</h2>\n");
+	strategies_legend(a, &o);
+	table_dims(a, &t);
+	section_table(&o, NULL, NULL, &t);
+	table_matrix(a, &t);
+	section_table(&o, NULL, "Runs per strategy by status; warm boots are the samples.", &t);
+
+	sb_puts(&o, "<h2>Charts</h2>\n");
+	for (int i = 0; i < NFIGURES; i++) {
+		const struct figure *f = &a->fig[i];
+		sb_printf(&o, "<figure id=\"fig-%s\">\n", f->name ? f->name : "none");
+		if (f->rendered) {
+			char path[4096];
+			snprintf(path, sizeof(path), "%s/%s.svg", charts_dir, f->name);
+			if (inline_svg(path, &o, err, errlen)) {
+				sb_free(&o), sb_free(&concl);
+				return -1;
+			}
+		}
+		sb_printf(&o, "<figcaption><b>Figure %d. %s.</b> ", i + 1, f->title ? f->title : "");
+		html_text(&o, f->caption);
+		sb_puts(&o, "</figcaption></figure>\n");
+	}
+
+	sb_puts(&o, "<h2>Tables</h2>\n<p class=\"note\">Median per warm boot ± half-width of its "
+		    "95% bootstrap CI; the cheapest correct strategy of each row is bold. "
+		    "\"Runner-up costs\": median ratio runner-up/cheapest with its 95% CI and the "
+		    "Mann–Whitney p-value.</p>\n");
+	if (a->have_mem) {
+		table_sweep(&a->mem, M_COST, &t);
+		section_table(&o, "Reinit + fault cost vs guest RAM", NULL, &t);
+	}
+	if (a->have_frac) {
+		table_sweep(&a->frac, M_COST, &t);
+		section_table(&o, "Reinit + fault cost vs touched fraction", NULL, &t);
+		table_sweep(&a->frac, M_LINES, &t);
+		section_table(&o, "Cache lines cleaned vs touched fraction", NULL, &t);
+	}
+	if (a->nxo) {
+		table_crossovers(a, &t);
+		section_table(&o, "Crossover: fault-time cleaning vs eager clean", NULL, &t);
+	}
+	if (a->r.nfaults) {
+		table_fault_latency(a, &t);
+		section_table(&o, "Per-fault cost (faults.csv)", NULL, &t);
+	}
+	table_failures(a, 30, &t);
+	if (table_rows(&t))
+		section_table(&o, "Failures and refusals", NULL, &t);
+	else
+		table_free(&t);
+
+	sb_printf(&o, "<h2>Method</h2>\n<p class=\"note\">Samples are warm boots (index ≥ 1) of runs "
+		      "with status ok or check_failed; boot 0 has no reinit. Confidence intervals: "
+		      "percentile bootstrap of the median, %d resamples, fixed seed (the report is "
+		      "reproducible). Differences: two-sided Mann–Whitney U, normal approximation with "
+		      "tie and continuity correction. Below %d samples a cell is marked \"too few "
+		      "samples\"; a CI wider than %.0f%% of the median is marked \"too noisy\". The "
+		      "crossover is interpolated linearly between medians and bootstrapped by "
+		      "resampling every cell. A strategy with failed checks, or the negative control, "
+		      "is never ranked. Machine-readable medians: <code>summary.csv</code>; charts as "
+		      "PNG: <code>charts/</code>.</p>\n</body></html>\n",
+		  BOOTSTRAP_RESAMPLES, MIN_SAMPLES, 100 * NOISY_REL_WIDTH);
+	int rc = write_text_file(outdir, "report.html", sb_str(&o), err, errlen);
+	sb_free(&o), sb_free(&concl);
+	return rc;
+}
+
+int write_text_file(const char *dir, const char *name, const char *text, char *err, size_t errlen)
+{
+	char path[4096];
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	FILE *f = fopen(path, "w");
+	if (!f || fputs(text, f) < 0 || fclose(f) != 0) {
+		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		return -1;
+	}
+	return 0;
+}

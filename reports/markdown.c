@@ -1,0 +1,84 @@
+/* report.md: the same answer as the page, as text a mailing list can take. */
+#include "render.h"
+
+#include "conclusion.h"
+#include "tables.h"
+
+#include <string.h>
+
+static void wrapped(struct strbuf *o, const char *prefix, const char *text, size_t width)
+{
+	/* Greedy wrap at spaces; mail readers do not reflow. */
+	size_t col = 0;
+	const char *p = text;
+	sb_puts(o, prefix);
+	col = strlen(prefix);
+	while (*p) {
+		size_t w = strcspn(p, " ");
+		if (col > strlen(prefix) && col + 1 + w > width) {
+			sb_printf(o, "\n%*s", (int)strlen(prefix), "");
+			col = strlen(prefix);
+		} else if (col > strlen(prefix)) {
+			sb_puts(o, " ");
+			col++;
+		}
+		sb_printf(o, "%.*s", (int)w, p);
+		col += w;
+		p += w;
+		while (*p == ' ')
+			p++;
+	}
+	sb_puts(o, "\n");
+}
+
+static void md_table(struct strbuf *o, const char *title, struct table *t)
+{
+	sb_printf(o, "\n### %s\n\n", title);
+	table_markdown(t, o);
+	table_free(t);
+}
+
+int write_markdown(const struct analysis *a, const char *outdir, char *err, size_t errlen)
+{
+	struct strbuf o = { 0 }, concl = { 0 };
+	struct table t;
+	sb_puts(&o, "# s2bench: making host writes visible to a rebooting Arm guest\n\n");
+	wrapped(&o, "", REPORT_QUESTION, 78);
+	if (a->qemu) {
+		sb_puts(&o, "\n");
+		wrapped(&o, "> ", qemu_caveat(a), 78);
+	}
+	sb_puts(&o, "\n## Answer\n\n");
+	conclusion_write(a, &concl);
+	for (char *line = concl.s, *nl; line && *line; line = nl + 1) {
+		nl = strchr(line, '\n');
+		*nl = '\0';
+		wrapped(&o, "- ", line, 78);
+	}
+	sb_puts(&o, "\n## Machine\n\n");
+	table_machine(a, &t);
+	table_markdown(&t, &o);
+	table_free(&t);
+	sb_printf(&o, "\nCosts are %s per warm reboot: median ± half-width of the 95%% bootstrap "
+		      "CI; **bold** = cheapest correct strategy.\n", a->unit);
+	if (a->have_mem) {
+		table_sweep(&a->mem, M_COST, &t);
+		md_table(&o, "Reinit + fault cost vs guest RAM", &t);
+	}
+	if (a->have_frac) {
+		table_sweep(&a->frac, M_COST, &t);
+		md_table(&o, "Reinit + fault cost vs touched fraction", &t);
+	}
+	if (a->nxo) {
+		table_crossovers(a, &t);
+		md_table(&o, "Crossover", &t);
+	}
+	sb_puts(&o, "\n## Charts\n\n");
+	for (int i = 0; i < NFIGURES; i++)
+		if (a->fig[i].rendered)
+			sb_printf(&o, "- %s: charts/%s.png\n", a->fig[i].title, a->fig[i].name);
+	sb_puts(&o, "\nFull report with every table: report.html (self-contained).\n");
+	int rc = write_text_file(outdir, "report.md", sb_str(&o), err, errlen);
+	sb_free(&o), sb_free(&concl);
+	return rc;
+}

@@ -1,0 +1,41 @@
+/* summary.csv: the numbers behind every table, for scripts and for the tests. */
+#include "render.h"
+
+#include <csv.h>
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+int write_summary_csv(const struct analysis *a, const char *outdir, char *err, size_t errlen)
+{
+	char path[4096];
+	snprintf(path, sizeof(path), "%s/summary.csv", outdir);
+	FILE *f = fopen(path, "w");
+	if (!f) {
+		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		return -1;
+	}
+	for (int k = 0; k < NDIMS; k++)
+		fprintf(f, "%s,", cfg_dim_name[k]);
+	fprintf(f, "strategy,measure,n,median,ci_lo,ci_hi,runs,failed_checks\n");
+	for (size_t i = 0; i < a->d.ng; i++) {
+		struct group *g = &a->d.g[i];
+		for (int m = 0; m < NMEASURES; m++) {
+			if (!g->n[m])
+				continue;
+			const struct estimate *e = group_estimate(g, (enum measure)m);
+			for (int k = 0; k < NDIMS; k++) {
+				csv_fwrite(f, g->config->dim[k], strlen(g->config->dim[k]));
+				fputc(',', f);
+			}
+			csv_fwrite(f, g->strategy, strlen(g->strategy));
+			fprintf(f, ",%s,%zu,%.17g,%.17g,%.17g,%zu,%zu\n", measure_defs[m].key, e->n,
+				e->median, e->lo, e->hi, g->nruns, g->failed_checks);
+		}
+	}
+	if (fclose(f) != 0) {
+		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		return -1;
+	}
+	return 0;
+}

@@ -1,0 +1,251 @@
+/* Building the report's tables. */
+#include "tables.h"
+
+#include "cpuid.h"
+#include "palette.h"
+#include "verdict.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *fmt_estimate(const struct estimate *e, char *buf, size_t len)
+{
+	char m[32];
+	if (e->n == 0) {
+		snprintf(buf, len, "-");
+		return buf;
+	}
+	double half = fmax(e->median - e->lo, e->hi - e->median);
+	enum quality q = estimate_quality(e);
+	if (e->median != 0)
+		snprintf(buf, len, "%s ±%.0f%%%s%s%s", fmt_count(e->median, m, sizeof(m)),
+			 100 * half / fabs(e->median), q ? " (" : "", quality_text(q), q ? ")" : "");
+	else
+		snprintf(buf, len, "%s%s%s%s", fmt_count(e->median, m, sizeof(m)), q ? " (" : "",
+			 quality_text(q), q ? ")" : "");
+	return buf;
+}
+
+static const char *sweep_x(const struct sweep *s, size_t xi, char *buf, size_t len)
+{
+	if (s->dim == DIM_MEM)
+		return fmt_mem(s->x[xi], buf, len);
+	snprintf(buf, len, "%g%s", s->x[xi], s->dim == DIM_FRAC ? "%" : "");
+	return buf;
+}
+
+static int same_machine(const struct run *a, const struct run *b)
+{
+	return !strcmp(a->dim[DIM_BOARD], b->dim[DIM_BOARD]) && !strcmp(a->midr, b->midr) &&
+	       !strcmp(a->fwb, b->fwb) && !strcmp(a->hv_version, b->hv_version) &&
+	       !strcmp(a->qemu_version, b->qemu_version);
+}
+
+void table_machine(const struct analysis *a, struct table *t)
+{
+	table_init(t, "llllllr");
+	table_cell(t, "board"), table_cell(t, "CPU"), table_cell(t, "FEAT_S2FWB");
+	table_cell(t, "hypervisor"), table_cell(t, "QEMU"), table_cell(t, "suite");
+	table_cell(t, "runs");
+	const struct results *r = &a->r;
+	for (size_t i = 0; i < r->nruns; i++) {
+		const struct run *u = &r->runs[i];
+		size_t j = 0, n = 0;
+		while (j < i && !same_machine(&r->runs[j], u)) /* one row per distinct machine */
+			j++;
+		if (j < i)
+			continue;
+		for (size_t k = i; k < r->nruns; k++)
+			n += same_machine(&r->runs[k], u);
+		char cpu[128];
+		table_cell(t, "%s", u->dim[DIM_BOARD]);
+		table_cell(t, "%s", describe_midr(u->midr, cpu, sizeof(cpu)));
+		table_cell(t, "%s", !strcmp(u->fwb, "1") ? "yes" : !strcmp(u->fwb, "0") ? "no" : "unknown");
+		table_cell(t, "s2hv %s", *u->hv_version ? u->hv_version : "?");
+		table_cell(t, "%s", *u->qemu_version ? u->qemu_version : "- (hardware)");
+		table_cell(t, "%s", u->suite);
+		table_cell(t, "%zu", n);
+	}
+}
+
+static int cmp_num(const void *x, const void *y)
+{
+	double a = atof(*(const char *const *)x), b = atof(*(const char *const *)y);
+	int c = (a > b) - (a < b);
+	return c ? c : strcmp(*(const char *const *)x, *(const char *const *)y);
+}
+
+void table_dims(const struct analysis *a, struct table *t)
+{
+	table_init(t, "ll");
+	table_cell(t, "parameter"), table_cell(t, "values");
+	const struct results *r = &a->r;
+	const char **vals = malloc((r->nruns + 1) * sizeof(*vals));
+	for (int k = 0; k < NDIMS; k++) {
+		size_t n = 0;
+		for (size_t i = 0; i < r->nruns; i++) {
+			size_t j = 0;
+			while (j < n && strcmp(vals[j], r->runs[i].dim[k]))
+				j++;
+			if (j == n)
+				vals[n++] = r->runs[i].dim[k];
+		}
+		qsort(vals, n, sizeof(*vals), cmp_num);
+		struct strbuf s = { 0 };
+		for (size_t j = 0; j < n; j++) {
+			char mem[32];
+			sb_printf(&s, "%s%s", j ? ", " : "",
+				  k == DIM_MEM ? fmt_mem(atof(vals[j]), mem, sizeof(mem)) : vals[j]);
+		}
+		table_cell(t, "%s", cfg_dim_name[k]);
+		table_cell(t, "%s", sb_str(&s));
+		sb_free(&s);
+	}
+	free(vals);
+	double reps = 0;
+	for (size_t i = 0; i < r->nruns; i++)
+		reps = fmax(reps, r->runs[i].rep + 1);
+	table_cell(t, "repetitions"), table_cell(t, "%.0f per config", reps);
+}
+
+void table_matrix(const struct analysis *a, struct table *t)
+{
+	static const char *const statuses[] = { "ok", "check_failed", "unsupported", "timeout",
+						"crash", "error" };
+	table_init(t, "lrrrrrrrr");
+	table_cell(t, "strategy");
+	for (int k = 0; k < 6; k++)
+		table_cell(t, "%s", statuses[k]);
+	table_cell(t, "warm boots"), table_cell(t, "failed checks");
+	for (size_t si = 0; si < a->d.nseen; si++) {
+		const char *s = a->d.seen[si];
+		size_t count[6] = { 0 }, warm = 0, failed = 0;
+		for (size_t i = 0; i < a->r.nruns; i++)
+			for (int k = 0; k < 6; k++)
+				count[k] += !strcmp(a->r.runs[i].strategy, s) &&
+					    !strcmp(a->r.runs[i].status, statuses[k]);
+		for (size_t g = 0; g < a->d.ng; g++)
+			if (!strcmp(a->d.g[g].strategy, s))
+				warm += a->d.g[g].warm_boots, failed += a->d.g[g].failed_checks;
+		table_cell(t, "`%s`", s);
+		for (int k = 0; k < 6; k++)
+			table_cell(t, "%zu", count[k]);
+		table_cell(t, "%zu", warm), table_cell(t, "%zu", failed);
+	}
+}
+
+void table_sweep(const struct sweep *s, enum measure m, struct table *t)
+{
+	char align[16] = "l";
+	size_t ns = s->ns < 12 ? s->ns : 12;
+	for (size_t i = 0; i < ns; i++)
+		strcat(align, "r");
+	strcat(align, "ll");
+	table_init(t, align);
+	table_cell(t, "%s", s->dim == DIM_MEM ? "guest RAM" : "touched");
+	for (size_t i = 0; i < ns; i++)
+		table_cell(t, "%s", s->strategies[i]);
+	table_cell(t, "cheapest"), table_cell(t, "runner-up costs");
+	for (size_t xi = 0; xi < s->nx; xi++) {
+		char buf[96];
+		struct verdict v = verdict_at(s, xi, m);
+		table_cell(t, "%s", sweep_x(s, xi, buf, sizeof(buf)));
+		for (size_t si = 0; si < ns; si++) {
+			struct group *g = sweep_cell(s, xi, si);
+			table_cell(t, "%s", g ? fmt_estimate(group_estimate(g, m), buf, sizeof(buf)) : "-");
+			if ((int)si == v.best)
+				table_emph_last(t);
+		}
+		table_cell(t, "%s", v.best >= 0 ? s->strategies[v.best] : "-");
+		if (v.second >= 0) {
+			char r[16], lo[16], hi[16], p[16];
+			table_cell(t, "%s [%s, %s] (`%s`, %s)%s%s", fmt_ratio(v.c.ratio, r, sizeof(r)),
+				   fmt_ratio(v.c.lo, lo, sizeof(lo)), fmt_ratio(v.c.hi, hi, sizeof(hi)),
+				   s->strategies[v.second], fmt_p(v.c.mw.p, p, sizeof(p)),
+				   v.c.q ? " " : "", v.c.q ? quality_text(v.c.q) : "");
+		} else {
+			table_cell(t, "-");
+		}
+	}
+}
+
+void table_crossovers(const struct analysis *a, struct table *t)
+{
+	table_init(t, "lrrrl");
+	table_cell(t, "fault-time vs eager"), table_cell(t, "equal cost at");
+	table_cell(t, "95%% CI"), table_cell(t, "resamples crossing");
+	table_cell(t, "cost ratio over the sweep");
+	for (size_t i = 0; i < a->nxo; i++) {
+		const struct crossover *x = &a->xo[i];
+		char lo[16], hi[16];
+		table_cell(t, "`%s` vs `%s`", x->a, x->b);
+		if (x->found)
+			table_cell(t, "%.1f%% touched", x->x);
+		else
+			table_cell(t, "no crossing");
+		if (!isnan(x->lo))
+			table_cell(t, "[%.1f%%, %.1f%%]", x->lo, x->hi);
+		else
+			table_cell(t, "-");
+		table_cell(t, "%.0f%%", 100 * x->resample_hits);
+		table_cell(t, "%s/%s = %s .. %s", x->a, x->b, fmt_ratio(x->ratio_min, lo, sizeof(lo)),
+			   fmt_ratio(x->ratio_max, hi, sizeof(hi)));
+	}
+}
+
+void table_fault_latency(const struct analysis *a, struct table *t)
+{
+	table_init(t, "lrrrrr");
+	table_cell(t, "strategy"), table_cell(t, "faults traced"), table_cell(t, "median");
+	table_cell(t, "p90"), table_cell(t, "p99"), table_cell(t, "max");
+	const struct results *r = &a->r;
+	double *x = malloc((r->nfaults + 1) * sizeof(*x));
+	for (size_t si = 0; si < a->d.nseen; si++) {
+		size_t n = 0;
+		for (size_t i = 0; i < r->nfaults; i++)
+			if (!strcmp(r->runs[r->faults[i].run].strategy, a->d.seen[si]) &&
+			    !is_absent(r->faults[i].cycles))
+				x[n++] = r->faults[i].cycles;
+		if (!n)
+			continue;
+		sort_doubles(x, n);
+		char b[4][32];
+		table_cell(t, "`%s`", a->d.seen[si]), table_cell(t, "%zu", n);
+		table_cell(t, "%s", fmt_count(quantile_sorted(x, n, 0.5), b[0], 32));
+		table_cell(t, "%s", fmt_count(quantile_sorted(x, n, 0.9), b[1], 32));
+		table_cell(t, "%s", fmt_count(quantile_sorted(x, n, 0.99), b[2], 32));
+		table_cell(t, "%s", fmt_count(x[n - 1], b[3], 32));
+	}
+	free(x);
+}
+
+void table_failures(const struct analysis *a, size_t max, struct table *t)
+{
+	table_init(t, "lllrrll");
+	table_cell(t, "run"), table_cell(t, "strategy"), table_cell(t, "guest");
+	table_cell(t, "mem"), table_cell(t, "frac"), table_cell(t, "status");
+	table_cell(t, "error");
+	size_t shown = 0, more = 0;
+	for (size_t i = 0; i < a->r.nruns; i++) {
+		const struct run *u = &a->r.runs[i];
+		if (!strcmp(u->status, "ok"))
+			continue;
+		if (shown == max) {
+			more++;
+			continue;
+		}
+		char mem[32];
+		table_cell(t, "%s", u->run_id), table_cell(t, "%s", u->strategy);
+		table_cell(t, "%s", u->dim[DIM_GUEST]);
+		table_cell(t, "%s", fmt_mem(u->mem, mem, sizeof(mem)));
+		table_cell(t, "%s", u->dim[DIM_FRAC]), table_cell(t, "%s", u->status);
+		table_cell(t, "%s", *u->error ? u->error : "-");
+		shown++;
+	}
+	if (more) {
+		table_cell(t, "... %zu more", more);
+		for (int k = 0; k < 6; k++)
+			table_cell(t, "%s", "");
+	}
+}
