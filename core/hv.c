@@ -2,6 +2,7 @@
 #include "hv.h"
 #include "../strategies/strategy.h"
 #include "cache_ops.h"
+#include "calibrate.h"
 #include "config.h"
 #include "guest_image.h"
 #include "lib.h"
@@ -35,7 +36,8 @@ void report_done(const char *status, u64 boots)
 	rec_end(&r);
 }
 
-static void emit_hello(const struct platform *plat, const struct cpu_features *cpu)
+static void emit_hello(const struct platform *plat, const struct cpu_features *cpu,
+		       const struct calibration *cal)
 {
 	struct record r;
 	char events[48];
@@ -55,6 +57,11 @@ static void emit_hello(const struct platform *plat, const struct cpu_features *c
 	rec_u64(&r, "hafdbs", cpu->hafdbs);
 	rec_u64(&r, "pmu_ver", cpu->pmu_ver);
 	rec_str(&r, "pmu_events", events[0] ? events : "none");
+	if (cal && cal->done) {
+		if (cpu->pmu_insts)
+			rec_u64(&r, "cal_hvc_insts", cal->hvc_insts);
+		rec_u64(&r, "cal_hvc_cycles", cal->hvc_cycles);
+	}
 	rec_end(&r);
 }
 
@@ -112,11 +119,11 @@ void hv_run(const struct platform *plat, const struct cpu_features *cpu, pa_t im
 	bool failed;
 	u64 boots;
 
-	emit_hello(plat, cpu);
 	config_defaults(&cfg);
 	if (config_parse(&cfg, plat->bootargs, &err)) {
 		struct record r;
 
+		emit_hello(plat, cpu, NULL);
 		rec_begin(&r, "error");
 		rec_str(&r, "code", "bad_arg");
 		rec_str(&r, "key", err.key);
@@ -125,21 +132,20 @@ void hv_run(const struct platform *plat, const struct cpu_features *cpu, pa_t im
 		report_done("error", 0);
 		return;
 	}
+	if (!setup_memory(plat, img_start, img_end, &ram_pa) || vm_init(&the_vm, &cfg, cpu, ram_pa)) {
+		emit_hello(plat, cpu, NULL);
+		emit_cfg(&cfg);
+		report_error("no_memory", "guest_ram_does_not_fit");
+		report_done("error", 0);
+		return;
+	}
+	calibrate(&the_vm);
+	emit_hello(plat, cpu, &the_vm.cal);
 	emit_cfg(&cfg);
 	why = cfg.strategy->unsupported ? cfg.strategy->unsupported(cpu) : NULL;
 	if (why) {
 		report_error("unsupported", why);
 		report_done("unsupported", 0);
-		return;
-	}
-	if (!setup_memory(plat, img_start, img_end, &ram_pa)) {
-		report_error("no_memory", "guest_ram_does_not_fit");
-		report_done("error", 0);
-		return;
-	}
-	if (vm_init(&the_vm, &cfg, cpu, ram_pa)) {
-		report_error("no_memory", "stage2_root");
-		report_done("error", 0);
 		return;
 	}
 	boots = reboot_loop(&the_vm, &failed);

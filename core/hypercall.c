@@ -78,7 +78,7 @@ static void guest_mark(struct vm *vm, struct boot_ctx *b, u64 kind, u64 tag)
 	} else if (kind == S2B_MARK_END && tag == b->mark_tag) {
 		unpack_name(tag, name);
 		memcpy(name + strlen(name), "_cycles", 8);
-		metric(vm, name, now.cycles - b->mark.cycles);
+		metric(vm, name, now.cycles - b->mark.cycles - MIN(vm->cal.mark_cycles, now.cycles - b->mark.cycles));
 	}
 }
 

@@ -15,8 +15,10 @@ struct reinit_cost {
 static const char *const exit_names[] = {"continue", "reset", "off", "error"};
 static const char *const check_names[] = {"none", "pass", "fail"};
 
+/* `reset_at`: when the previous boot asked for reset (NULL on the cold boot). A full reboot is
+ * from there to this boot's READY: loader, reinit, vCPU reset, faults and guest start-up. */
 static void emit_boot(const struct vm *vm, const struct reinit_cost *rc, const struct boot_ctx *b,
-		      const struct maint_counts *m0, enum boot_exit x)
+		      const struct maint_counts *m0, enum boot_exit x, const struct perf_sample *reset_at)
 {
 	const struct boot_stats *s = &vm->stats;
 	struct record r;
@@ -38,6 +40,10 @@ static void emit_boot(const struct vm *vm, const struct reinit_cost *rc, const s
 	if (b->ready_seen) {
 		rec_u64(&r, "ready_cycles", b->ready.cycles - b->entry.cycles);
 		rec_u64(&r, "ready_insts", b->ready.insts - b->entry.insts);
+		if (reset_at) {
+			rec_u64(&r, "reboot_cycles", b->ready.cycles - reset_at->cycles);
+			rec_u64(&r, "reboot_insts", b->ready.insts - reset_at->insts);
+		}
 	}
 	rec_str(&r, "check", check_names[s->check]);
 	rec_str(&r, "exit", exit_names[x]);
@@ -66,6 +72,7 @@ static int prepare_boot(struct vm *vm, struct reinit_cost *rc)
 u64 reboot_loop(struct vm *vm, bool *failed)
 {
 	enum boot_exit x = BOOT_RESET;
+	struct perf_sample reset_at;
 
 	*failed = false;
 	for (vm->boot_idx = 0; vm->boot_idx < vm->cfg->boots && x == BOOT_RESET; vm->boot_idx++) {
@@ -89,7 +96,8 @@ u64 reboot_loop(struct vm *vm, bool *failed)
 		/* x1 = 0: guest calls use HVC (docs/protocol.md, transports). No guest DTB yet. */
 		arch_vcpu_reset(&vm->vcpu, vm->ram_ipa, 0, 0);
 		x = run_boot(vm, &b);
-		emit_boot(vm, vm->boot_idx ? &rc : NULL, &b, &m0, x);
+		emit_boot(vm, vm->boot_idx ? &rc : NULL, &b, &m0, x, vm->boot_idx ? &reset_at : NULL);
+		arch_perf_read(&reset_at);
 		if (x == BOOT_ERROR)
 			*failed = true;
 	}

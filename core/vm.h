@@ -16,6 +16,14 @@ struct boot_stats {
 	u64 check; /* 0 none, 1 pass, 2 fail */
 };
 
+/* Measured at start by calibrate(): what the measurement itself costs. */
+struct calibration {
+	u64 hvc_cycles, hvc_insts; /* one null guest call: guest → EL2 → guest */
+	/* An empty BEGIN/END mark pair measures one round trip: subtracted from every region. */
+	u64 mark_cycles;
+	bool done;
+};
+
 struct vm {
 	const struct config *cfg;
 	const struct cpu_features *cpu;
@@ -26,6 +34,7 @@ struct vm {
 	u64 ram_size;
 	u64 boot_idx;
 	struct boot_stats stats;
+	struct calibration cal;
 	void *strategy_data; /* owned by the strategy (e.g. dirty-page log) */
 };
 
