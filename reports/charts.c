@@ -33,7 +33,11 @@ static void common_settings(struct strbuf *b, const struct chart *c)
 	sb_puts(b, "\nset ylabel "), quoted(b, c->ylabel);
 	sb_puts(b, "\nset border 3 lc rgb '#444444'\nset tics nomirror\n"
 		   "set grid xtics ytics lc rgb '#dddddd' lt 1\n"
-		   "set key top left box lc rgb '#cccccc' opaque\nset format y '%.3s%c'\n");
+		   "set key outside right top box lc rgb '#cccccc'\n");
+	if (c->yformat)
+		sb_printf(b, "set format y '%s'\n", c->yformat);
+	else
+		sb_puts(b, c->logy ? "set format y '%.0s%c'\n" : "set format y '%.1s%c'\n");
 	if (c->logx)
 		sb_puts(b, "set logscale x 2\nset format x '%g'\n");
 	if (c->logy)

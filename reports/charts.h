@@ -18,9 +18,10 @@ struct series {
 struct chart {
 	const char *name; /* file base name */
 	const char *title, *xlabel, *ylabel;
-	int logx, logy;   /* logx is base 2 (memory sizes), logy base 10 */
+	int logx, logy;   /* logx is base 2 (sizes, fractions), logy base 10 */
 	double mark_x, mark_lo, mark_hi; /* a vertical marker with a shaded interval; NAN = none */
 	const char *mark_label;
+	const char *yformat; /* gnuplot format of y tick labels; NULL: SI prefixes (1.5M) */
 };
 
 /* One box per strategy; whiskers span min..max. */

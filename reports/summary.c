@@ -6,6 +6,15 @@
 #include <stdio.h>
 #include <string.h>
 
+/* libcsv quotes every field it writes; quote only where a field needs it. */
+static void put_field(FILE *f, const char *s)
+{
+	if (strpbrk(s, ",\"\r\n"))
+		csv_fwrite(f, s, strlen(s));
+	else
+		fputs(s, f);
+}
+
 int write_summary_csv(const struct analysis *a, const char *outdir, char *err, size_t errlen)
 {
 	char path[4096];
@@ -25,10 +34,10 @@ int write_summary_csv(const struct analysis *a, const char *outdir, char *err, s
 				continue;
 			const struct estimate *e = group_estimate(g, (enum measure)m);
 			for (int k = 0; k < NDIMS; k++) {
-				csv_fwrite(f, g->config->dim[k], strlen(g->config->dim[k]));
+				put_field(f, g->config->dim[k]);
 				fputc(',', f);
 			}
-			csv_fwrite(f, g->strategy, strlen(g->strategy));
+			put_field(f, g->strategy);
 			fprintf(f, ",%s,%zu,%.17g,%.17g,%.17g,%zu,%zu\n", measure_defs[m].key, e->n,
 				e->median, e->lo, e->hi, g->nruns, g->failed_checks);
 		}
