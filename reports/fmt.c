@@ -89,7 +89,12 @@ const char *fmt_ratio(double r, char *buf, size_t len)
 {
 	if (isnan(r) || isinf(r))
 		snprintf(buf, len, "-");
-	else
-		snprintf(buf, len, "%.*fx", r >= 10 ? 1 : 2, r);
+	else if (r > 0 && r < 0.01)
+		snprintf(buf, len, "<0.01x");
+	else if (r >= 1000) { /* FWB against a full clean: thousands of times, not decimals */
+		char c[32];
+		snprintf(buf, len, "%sx", fmt_count(r, c, sizeof(c)));
+	} else
+		snprintf(buf, len, "%.*fx", r >= 100 ? 0 : r >= 10 ? 1 : 2, r);
 	return buf;
 }

@@ -156,7 +156,9 @@ void table_text(const struct table *t, FILE *f)
 	struct strbuf out = { 0 };
 	for (size_t r = 0; r <= table_rows(t); r++) {
 		for (size_t c = 0; c < t->ncols; c++) {
-			padded(&out, cell_at(t, r, c), w[c], t->align[c], 0);
+			const struct cell *x = cell_at(t, r, c);
+			int last = c + 1 == t->ncols && t->align[c] != 'r'; /* no trailing blanks */
+			padded(&out, x, last ? width(x) - (x && x->emph ? 4 : 0) : w[c], t->align[c], 0);
 			sb_puts(&out, c + 1 < t->ncols ? "  " : "\n");
 		}
 	}
