@@ -28,11 +28,16 @@ void arch_tlbi_ipa(u16 vmid, ipa_t ipa, unsigned level);
 /* Make a page-table entry store visible to the table walker before it is used. */
 void arch_pte_publish(void);
 
-/* Performance sample: cycles and retired instructions (0 when absent, see cpu_features). */
+/* Performance sample: cycles, retired instructions (0 when absent, see cpu_features) and the
+ * cache/TLB events the CPU advertises, in the order arch_perf_event_names() lists them. */
+#define PERF_MAX_EVENTS 5
 struct perf_sample {
 	u64 cycles;
 	u64 insts;
+	u64 ev[PERF_MAX_EVENTS];
 };
 void arch_perf_read(struct perf_sample *s);
+/* How many extra events are counted, and their names (e.g. "l1d_refill"). */
+unsigned arch_perf_event_names(const char *const **names);
 
 #endif

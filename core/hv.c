@@ -1,6 +1,7 @@
 /* hello → cfg → guest memory → reboot loop → done (docs/protocol.md). */
 #include "hv.h"
 #include "../strategies/strategy.h"
+#include "arch.h"
 #include "cache_ops.h"
 #include "calibrate.h"
 #include "config.h"
@@ -40,10 +41,15 @@ static void emit_hello(const struct platform *plat, const struct cpu_features *c
 		       const struct calibration *cal)
 {
 	struct record r;
-	char events[48];
+	char events[160];
+	const char *const *names;
+	unsigned n = arch_perf_event_names(&names);
+	size_t len = fmt_snprintf(events, sizeof(events), "%s%s%s", cpu->pmu_cycles ? "cycles" : "",
+				  cpu->pmu_cycles && cpu->pmu_insts ? "," : "",
+				  cpu->pmu_insts ? "inst_retired" : "");
 
-	fmt_snprintf(events, sizeof(events), "%s%s%s", cpu->pmu_cycles ? "cycles" : "",
-		     cpu->pmu_cycles && cpu->pmu_insts ? "," : "", cpu->pmu_insts ? "inst_retired" : "");
+	for (unsigned i = 0; i < n && len < sizeof(events); i++)
+		len += fmt_snprintf(events + len, sizeof(events) - len, "%s%s", len ? "," : "", names[i]);
 	rec_begin(&r, "hello");
 	rec_str(&r, "proto", PROTO_VERSION);
 	rec_str(&r, "hv", S2HV_VERSION);

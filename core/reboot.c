@@ -15,6 +15,20 @@ struct reinit_cost {
 static const char *const exit_names[] = {"continue", "reset", "off", "error"};
 static const char *const check_names[] = {"none", "pass", "fail"};
 
+/* The cache/TLB events the CPU has, as reinit_<event>; absent events are simply not listed. */
+static void emit_reinit_events(struct record *r, const struct reinit_cost *rc)
+{
+	const char *const *names;
+	unsigned n = arch_perf_event_names(&names);
+
+	for (unsigned i = 0; i < n; i++) {
+		char key[32];
+
+		fmt_snprintf(key, sizeof(key), "reinit_%s", names[i]);
+		rec_u64(r, key, rc->t1.ev[i] - rc->t0.ev[i]);
+	}
+}
+
 /* `reset_at`: when the previous boot asked for reset (NULL on the cold boot). A full reboot is
  * from there to this boot's READY: loader, reinit, vCPU reset, faults and guest start-up. */
 static void emit_boot(const struct vm *vm, const struct reinit_cost *rc, const struct boot_ctx *b,
@@ -29,6 +43,7 @@ static void emit_boot(const struct vm *vm, const struct reinit_cost *rc, const s
 		rec_u64(&r, "reinit_cycles", rc->t1.cycles - rc->t0.cycles);
 		rec_u64(&r, "reinit_insts", rc->t1.insts - rc->t0.insts);
 		rec_u64(&r, "reinit_lines", rc->lines);
+		emit_reinit_events(&r, rc);
 	}
 	rec_u64(&r, "faults", s->faults);
 	rec_u64(&r, "fault_cycles", s->fault_cycles);

@@ -30,5 +30,6 @@ void arch_ic_ivau_range(pa_t pa, u64 size) { sim_counts.ic_ivau_lines += lines(p
 void arch_tlbi_vmid_all(u16 vmid) { (void)vmid; sim_counts.tlbi_vmid++; }
 void arch_tlbi_ipa(u16 vmid, ipa_t ipa, unsigned level) { (void)vmid, (void)ipa, (void)level; sim_counts.tlbi_ipa++; }
 void arch_pte_publish(void) { sim_counts.pte_publish++; }
-void arch_perf_read(struct perf_sample *s) { s->cycles = s->insts = 0; }
+void arch_perf_read(struct perf_sample *s) { memset(s, 0, sizeof(*s)); }
+unsigned arch_perf_event_names(const char *const **names) { *names = NULL; return 0; }
 void cpu_features_read(struct cpu_features *f) { *f = sim_cpu; }
