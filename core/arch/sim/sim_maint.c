@@ -1,9 +1,7 @@
-/* Recorded cache/TLB maintenance and a configurable CPU for host tests. */
+/* The arch maintenance calls acting on the cache/TLB model, each counted; a configurable CPU. */
 #include <string.h>
 #include "../../arch.h"
 #include "sim.h"
-
-#define SIM_LINE 64
 
 struct sim_counts sim_counts;
 struct cpu_features sim_cpu = {
@@ -15,21 +13,59 @@ void sim_counts_reset(void)
 	memset(&sim_counts, 0, sizeof(sim_counts));
 }
 
-static u64 lines(pa_t pa, u64 size)
+/* One DC operation on every line of [pa, pa+size) rounded out to lines; returns the count. */
+static u64 each_line(pa_t pa, u64 size, bool clean, bool inval)
 {
-	return size ? (ALIGN_UP(pa + size, SIM_LINE) - ALIGN_DOWN(pa, SIM_LINE)) / SIM_LINE : 0;
+	pa_t end = ALIGN_UP(pa + size, SIM_LINE);
+	u64 n = 0;
+
+	if (!size)
+		return 0;
+	for (pa_t line = ALIGN_DOWN(pa, SIM_LINE); line < end; line += SIM_LINE, n++) {
+		sim_speculate(); /* a fill may land between any two maintenance instructions */
+		sim_dc_maint(line, clean, inval);
+	}
+	return n;
 }
 
 u32 arch_dcache_line_size(void) { return SIM_LINE; }
 void arch_zero_page(void *va) { memset(va, 0, PAGE_SIZE); }
-void arch_dc_civac_range(pa_t pa, u64 size) { sim_counts.dc_civac_lines += lines(pa, size); }
-void arch_dc_cvac_range(pa_t pa, u64 size) { sim_counts.dc_cvac_lines += lines(pa, size); }
-void arch_dc_ivac_range(pa_t pa, u64 size) { sim_counts.dc_ivac_lines += lines(pa, size); }
-void arch_ic_iallu_is(void) { sim_counts.ic_iallu++; }
-void arch_ic_ivau_range(pa_t pa, u64 size) { sim_counts.ic_ivau_lines += lines(pa, size); }
-void arch_tlbi_vmid_all(u16 vmid) { (void)vmid; sim_counts.tlbi_vmid++; }
-void arch_tlbi_ipa(u16 vmid, ipa_t ipa, unsigned level) { (void)vmid, (void)ipa, (void)level; sim_counts.tlbi_ipa++; }
+void arch_dc_civac_range(pa_t pa, u64 size) { sim_counts.dc_civac_lines += each_line(pa, size, true, true); }
+void arch_dc_cvac_range(pa_t pa, u64 size) { sim_counts.dc_cvac_lines += each_line(pa, size, true, false); }
+void arch_dc_ivac_range(pa_t pa, u64 size) { sim_counts.dc_ivac_lines += each_line(pa, size, false, true); }
+
+void arch_ic_iallu_is(void)
+{
+	sim_speculate();
+	sim_counts.ic_iallu++;
+	sim_ic_inval_all();
+}
+
+void arch_ic_ivau_range(pa_t pa, u64 size)
+{
+	pa_t end = ALIGN_UP(pa + size, SIM_LINE);
+
+	for (pa_t line = ALIGN_DOWN(pa, SIM_LINE); size && line < end; line += SIM_LINE) {
+		sim_speculate();
+		sim_ic_inval_line(line);
+		sim_counts.ic_ivau_lines++;
+	}
+}
+
+void arch_tlbi_vmid_all(u16 vmid)
+{
+	(void)vmid;
+	sim_counts.tlbi_vmid++;
+	sim_tlb_inval_all();
+}
+
+void arch_tlbi_ipa(u16 vmid, ipa_t ipa, unsigned level)
+{
+	(void)vmid, (void)level;
+	sim_counts.tlbi_ipa++;
+	sim_tlb_inval_ipa(ipa);
+}
+
 void arch_pte_publish(void) { sim_counts.pte_publish++; }
-void arch_perf_read(struct perf_sample *s) { memset(s, 0, sizeof(*s)); }
-unsigned arch_perf_event_names(const char *const **names) { *names = NULL; return 0; }
+void arch_perf_read(struct perf_sample *s) { s->cycles = s->insts = 0; }
 void cpu_features_read(struct cpu_features *f) { *f = sim_cpu; }

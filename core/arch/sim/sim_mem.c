@@ -1,4 +1,4 @@
-/* Simulated physical memory: one zeroed host allocation; PA = offset into it. */
+/* Simulated physical memory (the contents at the PoC): one zeroed host allocation; PA = offset. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +10,8 @@ static u64 mem_size;
 
 void sim_mem_init(u64 size)
 {
+	struct sim_cache_config c;
+
 	sim_mem_free();
 	mem = aligned_alloc(PAGE_SIZE, size);
 	if (!mem) {
@@ -18,6 +20,10 @@ void sim_mem_init(u64 size)
 	}
 	memset(mem, 0, size);
 	mem_size = size;
+	sim_guest_attach(NULL, 0, 0, false);
+	sim_cache_defaults(&c);
+	c.spec_size = size;
+	sim_cache_init(&c);
 }
 
 void sim_mem_free(void)
