@@ -84,3 +84,9 @@ $(BUILD)/tests/unit-core: $(CORE_TEST_OBJS) $(CORE_HOST_LIB)
 UNIT_TESTS += $(BUILD)/tests/unit-core
 INTEG_TESTS += tests/integration/core-qemu.sh
 -include $(CORE_HOST_OBJS:.o=.d) $(CORE_TEST_OBJS:.o=.d)
+
+# Board DTBs for QEMU models that take one (-dtb).
+$(BUILD)/%.dtb: core/board/%.dts
+	@mkdir -p $(dir $@)
+	$(Q)dtc -q -I dts -O dtb -o $@ $<
+ALL += $(BUILD)/raspi3b-qemu.dtb

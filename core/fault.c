@@ -16,7 +16,8 @@ static void trace_fault(const struct vm *vm, const struct s2_fault *f, u64 cycle
 	rec_hex(&r, "ipa", f->ipa);
 	rec_str(&r, "kind", f->exec ? "inst" : "data");
 	rec_u64(&r, "write", f->write);
-	rec_u64(&r, "cycles", cycles);
+	if (vm->cpu->pmu_cycles)
+		rec_u64(&r, "cycles", cycles);
 	rec_u64(&r, "lines", lines);
 	rec_end(&r);
 }

@@ -66,7 +66,8 @@ static void emit_hello(const struct platform *plat, const struct cpu_features *c
 	if (cal && cal->done) {
 		if (cpu->pmu_insts)
 			rec_u64(&r, "cal_hvc_insts", cal->hvc_insts);
-		rec_u64(&r, "cal_hvc_cycles", cal->hvc_cycles);
+		if (cpu->pmu_cycles)
+			rec_u64(&r, "cal_hvc_cycles", cal->hvc_cycles);
 	}
 	rec_end(&r);
 }

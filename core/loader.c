@@ -9,5 +9,10 @@ void loader_load_image(struct vm *vm)
 {
 	const struct guest_image *img = vm->cfg->guest;
 
-	memcpy(arch_pa_to_va(vm->ram_pa), img->data, img->size);
+	memcpy(arch_pa_to_va(vm->ram_pa), img->data, loader_image_bytes(vm));
+}
+
+u64 loader_image_bytes(const struct vm *vm)
+{
+	return vm->cfg->guest->size;
 }

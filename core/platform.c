@@ -107,6 +107,20 @@ static void find_board(const void *fdt, struct platform *p)
 			fmt_snprintf(p->board, sizeof(p->board), "%s", boards[i].board);
 }
 
+static void find_psci(const void *fdt, struct platform *p)
+{
+	int node = fdt_node_offset_by_compatible(fdt, -1, "arm,psci-0.2"), len;
+	const char *method;
+
+	if (node < 0)
+		node = fdt_node_offset_by_compatible(fdt, -1, "arm,psci");
+	method = node >= 0 ? fdt_getprop(fdt, node, "method", &len) : NULL;
+	if (method && !strcmp(method, "smc"))
+		p->psci = PSCI_CONDUIT_SMC;
+	else if (method && !strcmp(method, "hvc"))
+		p->psci = PSCI_CONDUIT_HVC;
+}
+
 static void find_chosen(const void *fdt, struct platform *p)
 {
 	int chosen = fdt_path_offset(fdt, "/chosen"), len;
@@ -116,6 +130,7 @@ static void find_chosen(const void *fdt, struct platform *p)
 	p->bootargs = args ? args : "";
 	if (chosen < 0)
 		return;
+	p->semihosting = fdt_getprop(fdt, chosen, "s2b,semihosting", &len) != NULL;
 	v = fdt_getprop(fdt, chosen, "linux,initrd-start", &len);
 	if (v)
 		p->initrd_start = read_cells(v, len / 4);
@@ -135,5 +150,6 @@ const char *platform_from_fdt(const void *fdt, struct platform *p)
 	find_memory(fdt, p);
 	find_uart(fdt, p);
 	find_chosen(fdt, p);
+	find_psci(fdt, p);
 	return p->ram_count ? NULL : "no_memory_node";
 }

@@ -6,6 +6,9 @@
 
 #define PLATFORM_MAX_RAM 8
 
+/* How to reach PSCI (SYSTEM_OFF) from the DTB's /psci node; none on e.g. a Raspberry Pi. */
+enum psci_conduit { PSCI_CONDUIT_NONE, PSCI_CONDUIT_SMC, PSCI_CONDUIT_HVC };
+
 struct platform {
 	char board[32];
 	pa_t ram_base[PLATFORM_MAX_RAM];
@@ -17,6 +20,8 @@ struct platform {
 	pa_t initrd_start, initrd_end;
 	pa_t dtb;
 	u64 dtb_size;
+	enum psci_conduit psci;
+	bool semihosting; /* /chosen/s2b,semihosting: power off through semihosting (QEMU) */
 };
 
 /* 0 on success, else a short error word (e.g. "bad_dtb", "no_memory_node"). */

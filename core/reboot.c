@@ -15,6 +15,22 @@ struct reinit_cost {
 static const char *const exit_names[] = {"continue", "reset", "off", "error"};
 static const char *const check_names[] = {"none", "pass", "fail"};
 
+/* <what>_cycles and <what>_insts between two samples; a counter the CPU lacks is left out. */
+static void rec_perf(struct record *r, const struct cpu_features *cpu, const char *what,
+		     const struct perf_sample *from, const struct perf_sample *to)
+{
+	char key[32];
+
+	if (cpu->pmu_cycles) {
+		fmt_snprintf(key, sizeof(key), "%s_cycles", what);
+		rec_u64(r, key, to->cycles - from->cycles);
+	}
+	if (cpu->pmu_insts) {
+		fmt_snprintf(key, sizeof(key), "%s_insts", what);
+		rec_u64(r, key, to->insts - from->insts);
+	}
+}
+
 /* The cache/TLB events the CPU has, as reinit_<event>; absent events are simply not listed. */
 static void emit_reinit_events(struct record *r, const struct reinit_cost *rc)
 {
@@ -40,25 +56,23 @@ static void emit_boot(const struct vm *vm, const struct reinit_cost *rc, const s
 	rec_begin(&r, "boot");
 	rec_u64(&r, "idx", vm->boot_idx);
 	if (rc) {
-		rec_u64(&r, "reinit_cycles", rc->t1.cycles - rc->t0.cycles);
-		rec_u64(&r, "reinit_insts", rc->t1.insts - rc->t0.insts);
+		rec_perf(&r, vm->cpu, "reinit", &rc->t0, &rc->t1);
 		rec_u64(&r, "reinit_lines", rc->lines);
 		emit_reinit_events(&r, rc);
 	}
 	rec_u64(&r, "faults", s->faults);
-	rec_u64(&r, "fault_cycles", s->fault_cycles);
-	rec_u64(&r, "fault_max_cycles", s->fault_max_cycles);
+	if (vm->cpu->pmu_cycles) {
+		rec_u64(&r, "fault_cycles", s->fault_cycles);
+		rec_u64(&r, "fault_max_cycles", s->fault_max_cycles);
+	}
 	rec_u64(&r, "fault_lines", s->fault_lines);
 	rec_u64(&r, "icache_invals", maint_counts.icache_invals - m0->icache_invals);
 	rec_u64(&r, "tlbis", maint_counts.tlbis - m0->tlbis);
 	rec_u64(&r, "pages_mapped", s->pages_mapped);
 	if (b->ready_seen) {
-		rec_u64(&r, "ready_cycles", b->ready.cycles - b->entry.cycles);
-		rec_u64(&r, "ready_insts", b->ready.insts - b->entry.insts);
-		if (reset_at) {
-			rec_u64(&r, "reboot_cycles", b->ready.cycles - reset_at->cycles);
-			rec_u64(&r, "reboot_insts", b->ready.insts - reset_at->insts);
-		}
+		rec_perf(&r, vm->cpu, "ready", &b->entry, &b->ready);
+		if (reset_at)
+			rec_perf(&r, vm->cpu, "reboot", reset_at, &b->ready);
 	}
 	rec_str(&r, "check", check_names[s->check]);
 	rec_str(&r, "exit", exit_names[x]);

@@ -26,6 +26,7 @@ int s2pt_init(struct s2pt *pt, unsigned pa_bits, u16 vmid)
 	pt->start_level = 1; /* 4K granule, T0SZ >= 25: a single level-1 root (ARM ARM D8.2.7) */
 	pt->vmid = vmid;
 	pt->fwb = false;
+	pt->hw_dirty = false;
 	return 0;
 }
 

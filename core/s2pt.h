@@ -46,6 +46,7 @@ struct s2pt {
 	unsigned start_level;
 	u16 vmid;
 	bool fwb; /* encode attributes for HCR_EL2.FWB = 1 */
+	bool hw_dirty; /* VTCR_EL2.{HA,HD} = 1: leaves with DBM become writable on write (HAFDBS) */
 };
 
 static inline u64 s2_level_shift(unsigned level) { return 12 + 9 * (3 - level); }

@@ -67,6 +67,8 @@ enum fault_result vm_map_on_fault(struct vm *vm, const struct s2_fault *f, unsig
 	 * the PoC before the mapping exists (ARM ARM D8.17, B2.12: NC reads bypass the cache). */
 	if (maint & MAP_CLEAN_DCACHE)
 		cache_clean_inval_poc(pa, size);
+	if ((maint & MAP_WRITE_PROTECT) && !f->write)
+		prot &= ~S2_PROT_W;
 	if (f->exec || vm->cfg->icache_all)
 		prot |= S2_PROT_X;
 	if (f->exec)

@@ -58,6 +58,7 @@ static inline pa_t vm_ipa_to_pa(const struct vm *vm, ipa_t ipa)
 enum map_maint {
 	MAP_CLEAN_DCACHE = 1, /* DC CIVAC the leaf to the PoC before it is mapped */
 	MAP_INVAL_ICACHE = 2, /* invalidate the I-cache before the guest can execute it */
+	MAP_WRITE_PROTECT = 4, /* map read-only unless the fault is a write (dirty logging) */
 };
 enum fault_result;
 struct s2_fault;

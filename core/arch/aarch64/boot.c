@@ -6,6 +6,7 @@
 #include "sysreg.h"
 
 int mmu_map_ram(const pa_t *base, const u64 *size, unsigned n);
+void arch_set_power_off(const struct platform *p);
 void pmu_init(const struct cpu_features *f);
 
 extern char _head_entry[], _end[];
@@ -33,6 +34,7 @@ void hv_main(pa_t dtb)
 	err = platform_from_fdt((const void *)(uintptr_t)dtb, &plat);
 	if (err)
 		return; /* no RAM or UART known: nothing can be reported; power off */
+	arch_set_power_off(&plat);
 	if (mmu_map_ram(plat.ram_base, plat.ram_size, plat.ram_count))
 		return;
 	if (plat.uart_base && plat.uart_pl011)

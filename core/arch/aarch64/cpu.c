@@ -25,7 +25,7 @@ void cpu_features_read(struct cpu_features *f)
 	if (f->pmu_ver != 0 && f->pmu_ver != 0xf) {
 		u64 ceid0 = read_sysreg(pmceid0_el0);
 
-		f->pmu_cycles = (ceid0 >> 17) & 1; /* CPU_CYCLES (0x11) */
+		f->pmu_cycles = true;            /* PMCCNTR_EL0 exists with any PMU */
 		f->pmu_insts = (ceid0 >> 8) & 1;   /* INST_RETIRED (0x08) */
 	}
 }

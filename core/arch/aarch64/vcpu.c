@@ -24,6 +24,10 @@ void arch_s2_enable(const struct s2pt *pt, bool fwb)
 		   | (MIN(pa_range, 5ULL) << 16) /* PS */
 		   | (1ULL << 31);        /* RES1 */
 
+	/* HA + HD: the walker sets S2AP[1] on a write to a DBM leaf (FEAT_HAFDBS; HD needs HA). */
+	if (pt->hw_dirty)
+		vtcr |= (1ULL << 21) | (1ULL << 22);
+
 	write_sysreg(vtcr, vtcr_el2);
 	write_sysreg(pt->root_pa | ((u64)pt->vmid << 48), vttbr_el2);
 	write_sysreg(hcr_guest | (fwb ? HCR_FWB : 0), hcr_el2);
