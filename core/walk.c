@@ -50,18 +50,24 @@ static int walk_table(struct s2pt *pt, u64 *table, unsigned level, ipa_t *addr, 
 	const u64 size = s2_level_size(level);
 	const bool valid_only = w->visits & WALK_VALID_ONLY;
 	u64 idx = (*addr >> s2_level_shift(level)) & (S2_PTRS_PER_TABLE - 1);
+	const ipa_t base = ALIGN_DOWN(*addr, size) - idx * size; /* IPA of table[0] */
+	const u64 last = MIN(S2_PTRS_PER_TABLE - 1, (end - 1 - base) / size);
 	int ret;
 
-	for (; idx < S2_PTRS_PER_TABLE && *addr < end; idx++) {
-		if (valid_only && !s2_pte_valid(table[idx])) {
-			/* hot on sparse tables: keep it to a load, a test and an add */
-			*addr = ALIGN_DOWN(*addr, size) + size;
-			continue;
+	for (; idx <= last; idx++) {
+		if (valid_only) {
+			/* hot on sparse tables: a load and a test per invalid entry */
+			while (idx <= last && !s2_pte_valid(table[idx]))
+				idx++;
+			if (idx > last)
+				break;
+			*addr = MAX(*addr, base + idx * size);
 		}
 		ret = walk_entry(pt, &table[idx], level, addr, start, end, w);
 		if (ret)
 			return ret;
 	}
+	*addr = MAX(*addr, base + (last + 1) * size);
 	return 0;
 }
 
