@@ -3,10 +3,11 @@
 #include <string.h>
 
 extern const struct strategy strategy_unmap, strategy_lazy, strategy_clean, strategy_fwb,
-	strategy_none;
+	strategy_none, strategy_dirty, strategy_dirty_dbm;
 
 const struct strategy *const strategies[] = {
 	&strategy_unmap, &strategy_lazy, &strategy_clean, &strategy_fwb, &strategy_none,
+	&strategy_dirty, &strategy_dirty_dbm,
 };
 const unsigned strategy_count = sizeof(strategies) / sizeof(strategies[0]);
 

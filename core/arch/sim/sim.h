@@ -33,6 +33,15 @@ void sim_counts_reset(void);
  * without FEAT_S2FWB below the D-cache, with it CLIDR_EL1.{LoUU,LoUIS} = 0 (fetch sees it). */
 extern struct cpu_features sim_cpu;
 
+/* Mutation hooks: make the arch ops wrong on purpose, to show the tests catch it. */
+enum sim_mutation {
+	SIM_MUT_NONE,
+	SIM_MUT_DROP_IC_IALLU,  /* IC IALLUIS does nothing */
+	SIM_MUT_CIVAC_AS_IVAC,  /* DC CIVAC invalidates without cleaning (drops Dirty data) */
+	SIM_MUT_DROP_TLBI,      /* TLBIs do nothing */
+};
+extern enum sim_mutation sim_mutation;
+
 /* ---- Cache model (sim_dcache.c, sim_icache.c) ---- */
 enum sim_evict { SIM_EVICT_RANDOM, SIM_EVICT_LRU };
 

@@ -4,6 +4,7 @@
 #include "sim.h"
 
 struct sim_counts sim_counts;
+enum sim_mutation sim_mutation;
 struct cpu_features sim_cpu = {
 	.midr = 0x410fd083, .ctr = 0x8444c004, .pa_bits = 40, .fwb = false, .hafdbs = 2,
 };
@@ -30,7 +31,10 @@ static u64 each_line(pa_t pa, u64 size, bool clean, bool inval)
 
 u32 arch_dcache_line_size(void) { return SIM_LINE; }
 void arch_zero_page(void *va) { memset(va, 0, PAGE_SIZE); }
-void arch_dc_civac_range(pa_t pa, u64 size) { sim_counts.dc_civac_lines += each_line(pa, size, true, true); }
+void arch_dc_civac_range(pa_t pa, u64 size)
+{
+	sim_counts.dc_civac_lines += each_line(pa, size, sim_mutation != SIM_MUT_CIVAC_AS_IVAC, true);
+}
 void arch_dc_cvac_range(pa_t pa, u64 size) { sim_counts.dc_cvac_lines += each_line(pa, size, true, false); }
 void arch_dc_ivac_range(pa_t pa, u64 size) { sim_counts.dc_ivac_lines += each_line(pa, size, false, true); }
 
@@ -38,7 +42,8 @@ void arch_ic_iallu_is(void)
 {
 	sim_speculate();
 	sim_counts.ic_iallu++;
-	sim_ic_inval_all();
+	if (sim_mutation != SIM_MUT_DROP_IC_IALLU)
+		sim_ic_inval_all();
 }
 
 void arch_ic_ivau_range(pa_t pa, u64 size)
@@ -56,14 +61,16 @@ void arch_tlbi_vmid_all(u16 vmid)
 {
 	(void)vmid;
 	sim_counts.tlbi_vmid++;
-	sim_tlb_inval_all();
+	if (sim_mutation != SIM_MUT_DROP_TLBI)
+		sim_tlb_inval_all();
 }
 
 void arch_tlbi_ipa(u16 vmid, ipa_t ipa, unsigned level)
 {
 	(void)vmid, (void)level;
 	sim_counts.tlbi_ipa++;
-	sim_tlb_inval_ipa(ipa);
+	if (sim_mutation != SIM_MUT_DROP_TLBI)
+		sim_tlb_inval_ipa(ipa);
 }
 
 void arch_pte_publish(void) { sim_counts.pte_publish++; }

@@ -21,6 +21,7 @@ void sim_mem_init(u64 size)
 	memset(mem, 0, size);
 	mem_size = size;
 	sim_guest_attach(NULL, 0, 0, false);
+	sim_mutation = SIM_MUT_NONE;
 	sim_cache_defaults(&c);
 	c.spec_size = size;
 	sim_cache_init(&c);

@@ -1,0 +1,270 @@
+/* The seed's reboot sequence over the simulator (see scenario.h). */
+#include <stdlib.h>
+#include <string.h>
+#include "scenario.h"
+#include "arch.h"
+#include "cache_ops.h"
+#include "config.h"
+#include "guest_image.h"
+#include "loader.h"
+#include "palloc.h"
+#include "vm.h"
+
+#define SCN_MEM_SIZE (SCN_RAM_PA + SCN_RAM_SIZE)
+#define SCN_POOL_BASE (1ULL << 20)
+#define SCN_POOL_SIZE (8ULL << 20)
+#define SCN_FAULT_LIMIT 16
+
+/* Pages of the guest's data (bss, heap) outside the image, in both 2 MiB blocks. */
+static const unsigned bss_pages[] = {40, 41, 600};
+/* Image data pages the guest scribbles on with its MMU on (e.g. freed init memory reused):
+ * some early, and the image's tail, which the loader writes last (still Dirty under LRU). */
+static const unsigned scribble_pages[] = {4, 5, 6, 7, 16, 17, 18, 19, 20, 21, 22, 23, 24};
+/* Code pages the guest overwrites and executes (JIT, module loading). */
+#define SCN_JIT_PAGES 2
+
+enum kind { READ, WRITE, FETCH };
+
+struct scn {
+	const struct strategy *st;
+	struct config cfg;
+	struct guest_image img;
+	struct vm vm;
+	struct cpu_features cpu;
+	u8 pristine[SCN_IMG_BYTES];
+	u64 bss_value[ARRAY_SIZE(bss_pages)];
+	u64 rng;
+	struct boot_obs *obs;
+};
+
+static struct scn s_;
+
+static u64 scn_rand(void)
+{
+	s_.rng ^= s_.rng >> 12;
+	s_.rng ^= s_.rng << 25;
+	s_.rng ^= s_.rng >> 27;
+	return s_.rng * 0x2545f4914f6cdd1dULL;
+}
+
+static ipa_t page_ipa(unsigned page) { return GUEST_RAM_IPA + (ipa_t)page * PAGE_SIZE; }
+
+static void record_touch(ipa_t ipa, enum kind k)
+{
+	unsigned page = (ipa - GUEST_RAM_IPA) / PAGE_SIZE;
+
+	s_.obs->touched[page] = true;
+	if (k == WRITE)
+		s_.obs->written[page] = true;
+}
+
+/* Hand a stage-2 fault to the strategy as core/fault.c does, with its accounting. */
+static bool handle_fault(const struct sim_fault *sf)
+{
+	struct s2_fault f = {.ipa = sf->ipa, .write = sf->write, .exec = sf->exec, .perm = sf->perm};
+	u64 lines0 = maint_counts.lines_cleaned;
+	enum fault_result res = s_.st->on_fault(&s_.vm, &f);
+
+	s_.obs->faults++;
+	s_.obs->trans_faults += !sf->perm;
+	s_.obs->fault_lines += maint_counts.lines_cleaned - lines0;
+	return res == FAULT_HANDLED;
+}
+
+/* One guest access inside one line, retried after each fault like the real vCPU. */
+static bool guest(enum kind k, ipa_t ipa, void *buf, u64 size, bool mmu_on)
+{
+	for (unsigned i = 0; i < SCN_FAULT_LIMIT; i++) {
+		struct sim_fault sf;
+		bool ok = k == READ    ? sim_guest_read(ipa, buf, size, mmu_on, &sf)
+			  : k == WRITE ? sim_guest_write(ipa, buf, size, mmu_on, &sf)
+				       : sim_guest_fetch(ipa, buf, size, mmu_on, &sf);
+
+		if (ok) {
+			record_touch(ipa, k);
+			return true;
+		}
+		if (!handle_fault(&sf))
+			break;
+	}
+	s_.obs->errors++;
+	return false;
+}
+
+static void random_evictions(void)
+{
+	for (u64 n = scn_rand() % 64; n; n--)
+		sim_cache_evict_random();
+}
+
+static void load_image_cb(void *arg)
+{
+	loader_load_image(arg);
+}
+
+/* The "userspace" step: the real loader, its stores going through the cacheable host map. */
+static void loader_step(void)
+{
+	sim_host_cacheable_stores(s_.vm.ram_pa, loader_image_bytes(&s_.vm), load_image_cb, &s_.vm);
+	random_evictions();
+}
+
+/* Right after reset: MMU off. Execute and read the image; write the bss. */
+static void guest_mmu_off(unsigned boot)
+{
+	u8 line[SIM_LINE];
+
+	for (u64 off = 0; off < SCN_CODE_PAGES * PAGE_SIZE; off += SIM_LINE)
+		if (guest(FETCH, GUEST_RAM_IPA + off, line, SIM_LINE, false) &&
+		    memcmp(line, s_.pristine + off, SIM_LINE))
+			s_.obs->stale_fetches++;
+	for (u64 off = 0; off < SCN_IMG_BYTES; off += SIM_LINE) {
+		u64 n = MIN((u64)SIM_LINE, SCN_IMG_BYTES - off);
+
+		if (guest(READ, GUEST_RAM_IPA + off, line, n, false) && memcmp(line, s_.pristine + off, n))
+			s_.obs->stale_reads++;
+	}
+	for (unsigned i = 0; i < ARRAY_SIZE(bss_pages); i++) {
+		u64 v = 0xb55b55000000ULL | (u64)boot << 8 | i, now;
+		pa_t pa = SCN_RAM_PA + (pa_t)bss_pages[i] * PAGE_SIZE;
+
+		s_.bss_value[i] = v;
+		guest(WRITE, page_ipa(bss_pages[i]), &v, sizeof(v), false);
+		random_evictions();
+		/* A Dirty line left from the previous boot would overwrite this on eviction. */
+		sim_memory_after_writeback(pa, &now, sizeof(now));
+		if (now != v)
+			s_.obs->lost_writes++;
+	}
+}
+
+static void scribble_page(unsigned page)
+{
+	for (u64 off = 0; off < PAGE_SIZE; off += sizeof(u64)) {
+		u64 junk = scn_rand() | 1;
+
+		guest(WRITE, page_ipa(page) + off, &junk, sizeof(junk), true);
+	}
+}
+
+/* Later in the boot: MMU on, caches on. Dirty data and code, run the new code. */
+static void guest_mmu_on(void)
+{
+	u8 line[SIM_LINE];
+
+	for (unsigned i = 0; i < ARRAY_SIZE(scribble_pages); i++)
+		scribble_page(scribble_pages[i]);
+	for (unsigned i = 0; i < ARRAY_SIZE(bss_pages); i++)
+		scribble_page(bss_pages[i]);
+	for (unsigned p = 0; p < SCN_JIT_PAGES; p++) {
+		scribble_page(p);
+		for (u64 off = 0; off < PAGE_SIZE; off += SIM_LINE) {
+			sim_guest_sync_code(page_ipa(p) + off);
+			guest(FETCH, page_ipa(p) + off, line, SIM_LINE, true);
+		}
+	}
+	random_evictions();
+}
+
+static void check_after_flush(struct scenario_result *r)
+{
+	u8 *mem = arch_pa_to_va(SCN_RAM_PA);
+
+	sim_cache_flush_all();
+	for (u64 off = 0; off < SCN_IMG_BYTES; off += SIM_LINE)
+		if (memcmp(mem + off, s_.pristine + off, MIN((u64)SIM_LINE, SCN_IMG_BYTES - off)))
+			r->lost_after_flush++;
+	for (unsigned i = 0; i < ARRAY_SIZE(bss_pages); i++)
+		if (*(u64 *)(mem + (u64)bss_pages[i] * PAGE_SIZE) != s_.bss_value[i])
+			r->lost_after_flush++;
+}
+
+static void setup_world(const struct scenario_params *p)
+{
+	struct sim_cache_config c;
+
+	sim_mem_init(SCN_MEM_SIZE);
+	palloc_init(SCN_POOL_BASE, SCN_POOL_SIZE);
+	sim_counts_reset();
+	memset(&maint_counts, 0, sizeof(maint_counts));
+	sim_cpu.fwb = p->fwb_cpu;
+	sim_cache_defaults(&c);
+	c.dcache_bytes = 16 << 10;
+	c.evict = (p->seed & 1) ? SIM_EVICT_LRU : SIM_EVICT_RANDOM;
+	c.seed = p->seed;
+	c.spec_per_mille = 30;
+	c.spec_base = SCN_RAM_PA;
+	c.spec_size = SCN_RAM_SIZE;
+	sim_cache_init(&c);
+	memset(&s_, 0, sizeof(s_));
+	s_.rng = p->seed * 0x9e3779b97f4a7c15ULL + 7;
+	for (unsigned i = 0; i < SCN_IMG_BYTES; i++)
+		s_.pristine[i] = (u8)(0xa5 ^ (i * 131) ^ (i >> 8));
+}
+
+static int setup_vm(const struct scenario_params *p)
+{
+	s_.st = p->strategy_override ? p->strategy_override : strategy_find(p->strategy, strlen(p->strategy));
+	if (!s_.st || (s_.st->unsupported && s_.st->unsupported(&sim_cpu)))
+		return -1;
+	config_defaults(&s_.cfg);
+	s_.img = (struct guest_image){"scenario", s_.pristine, SCN_IMG_BYTES};
+	s_.cfg.strategy = s_.st;
+	s_.cfg.guest = &s_.img;
+	s_.cfg.mem = SCN_RAM_SIZE;
+	s_.cfg.block = p->block;
+	s_.cfg.premap = p->premap;
+	s_.cfg.icache_all = p->icache_all;
+	cpu_features_read(&s_.cpu);
+	return vm_init(&s_.vm, &s_.cfg, &s_.cpu, SCN_RAM_PA) ? -1 : 0;
+}
+
+/* reboot.c's prepare_boot(): loader, then setup (first boot) or reinit (measured). */
+static int prepare_boot(const struct scenario_params *p, unsigned boot)
+{
+	struct maint_counts m0;
+	int ret;
+
+	loader_step();
+	if (boot == 0) {
+		ret = s_.st->setup(&s_.vm);
+		sim_guest_attach(&s_.vm.s2, s_.vm.ram_ipa, s_.vm.ram_size, s_.vm.s2.hw_dirty);
+		return ret;
+	}
+	sim_mutation = p->mutation;
+	m0 = maint_counts;
+	ret = s_.st->reinit(&s_.vm);
+	s_.obs->reinit_lines = maint_counts.lines_cleaned - m0.lines_cleaned;
+	s_.obs->reinit_tlbis = maint_counts.tlbis - m0.tlbis;
+	s_.obs->reinit_icache = maint_counts.icache_invals - m0.icache_invals;
+	return ret;
+}
+
+int scenario_run(const struct scenario_params *p, struct scenario_result *r)
+{
+	memset(r, 0, sizeof(*r));
+	setup_world(p);
+	if (setup_vm(p))
+		return -1;
+	for (unsigned b = 0; b < p->boots && b < SCN_MAX_BOOTS; b++) {
+		s_.obs = &r->boot[b];
+		if (prepare_boot(p, b))
+			return -1;
+		guest_mmu_off(b);
+		if (b + 1 < p->boots)
+			guest_mmu_on();
+	}
+	r->pages_mapped_at_end = s_.vm.stats.pages_mapped;
+	check_after_flush(r);
+	sim_guest_attach(NULL, 0, 0, false);
+	return 0;
+}
+
+u64 scenario_incoherent(const struct scenario_result *r)
+{
+	u64 n = r->lost_after_flush;
+
+	for (unsigned b = 0; b < SCN_MAX_BOOTS; b++)
+		n += r->boot[b].stale_reads + r->boot[b].stale_fetches + r->boot[b].lost_writes;
+	return n;
+}
