@@ -20,6 +20,9 @@ static const unsigned bss_pages[] = {40, 41, 600};
 /* Image data pages the guest scribbles on with its MMU on (e.g. freed init memory reused):
  * some early, and the image's tail, which the loader writes last (still Dirty under LRU). */
 static const unsigned scribble_pages[] = {4, 5, 6, 7, 16, 17, 18, 19, 20, 21, 22, 23, 24};
+/* Pages the guest only reads with its MMU on (tables, firmware data): mapped, never written. */
+#define SCN_READONLY_FIRST 100
+#define SCN_READONLY_PAGES 32
 /* Code pages the guest overwrites and executes (JIT, module loading). */
 #define SCN_JIT_PAGES 2
 
@@ -156,6 +159,9 @@ static void guest_mmu_on(void)
 		scribble_page(scribble_pages[i]);
 	for (unsigned i = 0; i < ARRAY_SIZE(bss_pages); i++)
 		scribble_page(bss_pages[i]);
+	for (unsigned p = SCN_READONLY_FIRST; p < SCN_READONLY_FIRST + SCN_READONLY_PAGES; p++)
+		for (u64 off = 0; off < PAGE_SIZE; off += SIM_LINE)
+			guest(READ, page_ipa(p) + off, line, SIM_LINE, true);
 	for (unsigned p = 0; p < SCN_JIT_PAGES; p++) {
 		scribble_page(p);
 		for (u64 off = 0; off < PAGE_SIZE; off += SIM_LINE) {
