@@ -1,0 +1,50 @@
+# kvm/: s2vmm, a minimal VMM over KVM arm64 (docs/kvm.md), and the KVM host image for QEMU.
+#   $(BUILD)/s2vmm              static aarch64 Linux binary (in ALL: needs no network beyond
+#                               the libfdt .deb the core already needs)
+#   $(BUILD)/kvm/guests/*.bin   kvm/testguest: a doorbell-only bring-up guest
+#   make kvm-image              $(BUILD)/kvm/Image (Debian cloud-arm64 kernel, downloaded once)
+#                               + $(BUILD)/kvm/initrd.gz (s2vmm as /init + every guest image)
+
+KVM_OBJ := $(BUILD)/kvm/obj
+# Portable core files reused as they are: the record emitter, its CRC, the console, fmt, parse.
+S2VMM_CORE_SRCS := core/proto.c core/crc32.c core/console.c core/lib/fmt.c core/lib/parse.c
+S2VMM_SRCS := $(wildcard kvm/*.c) $(S2VMM_CORE_SRCS)
+S2VMM_OBJS := $(patsubst %.c,$(KVM_OBJ)/%.o,$(S2VMM_SRCS))
+S2VMM_CFLAGS := -std=c11 -O2 -g -Wall -Wextra -Werror -D_GNU_SOURCE \
+	-I$(LIBFDT_ARM64)/include -DS2VMM_VERSION_STR=\"$(S2_VERSION)\"
+
+$(KVM_OBJ)/%.o: %.c $(LIBFDT_ARM64_A)
+	@mkdir -p $(@D)
+	$(Q)$(TCC) $(S2VMM_CFLAGS) -MMD -MP -c $< -o $@
+
+$(BUILD)/s2vmm: $(S2VMM_OBJS) $(LIBFDT_ARM64_A)
+	$(Q)$(TCC) -static -o $@ $(S2VMM_OBJS) $(LIBFDT_ARM64_A)
+	@echo "  built $@"
+
+ALL += $(BUILD)/s2vmm
+
+# The bring-up guest: linked at the guest RAM base, entered at its first byte.
+KVM_TESTGUEST := $(BUILD)/kvm/guests/kvmtest.bin
+$(KVM_OBJ)/kvm/testguest/%.o: kvm/testguest/%.S
+	@mkdir -p $(@D)
+	$(Q)$(TCC) -c $< -o $@
+$(BUILD)/kvm/guests/kvmtest.elf: $(KVM_OBJ)/kvm/testguest/testguest.o
+	@mkdir -p $(@D)
+	$(Q)$(TLD) -Ttext=0x40000000 -e _start --no-warn-rwx-segments -o $@ $<
+$(KVM_TESTGUEST): $(BUILD)/kvm/guests/kvmtest.elf
+	$(Q)$(TOBJCOPY) -O binary $< $@
+
+ALL += $(KVM_TESTGUEST)
+
+# ---- The KVM host image for QEMU: only built on request (it downloads a kernel once). ----
+.PHONY: kvm-image
+kvm-image: $(BUILD)/kvm/Image $(BUILD)/kvm/initrd.gz
+
+$(BUILD)/kvm/Image:
+	$(Q)scripts/kvm-fetch-kernel.sh $(BUILD)/kvm
+
+$(BUILD)/kvm/initrd.gz: $(BUILD)/s2vmm $(KVM_TESTGUEST) $(GUEST_BINS) scripts/kvm-initramfs.sh
+	$(Q)scripts/kvm-initramfs.sh $@ $(BUILD)/s2vmm $(KVM_TESTGUEST) $(GUEST_BINS)
+
+INTEG_TESTS += tests/integration/kvm-qemu.sh
+-include $(S2VMM_OBJS:.o=.d)

@@ -1,0 +1,33 @@
+/* Kernel-side measurements through tracefs, for this process's VM only:
+ *   - stage-2 faults: the kvm:kvm_guest_fault tracepoint (KVM's stats fd has no such counter);
+ *   - stage2_unmap_vm: a kprobe + kretprobe pair, so we see whether and how long it ran.
+ * Whatever cannot be set up (no tracefs, no root, no kprobes) is reported absent, never zero. */
+#ifndef S2VMM_PROBES_H
+#define S2VMM_PROBES_H
+
+#include "../core/types.h"
+
+struct probes {
+	char dir[48];     /* tracefs mount, "" if none */
+	bool faults;      /* kvm_guest_fault counted */
+	bool unmap;       /* stage2_unmap_vm entry/return probed */
+	bool lost;        /* the trace buffer overflowed once: those counts were left absent */
+	char note[96];    /* why something is missing, "" if all is there */
+};
+
+struct probe_counts {
+	bool faults_known, unmap_known;
+	u64 ram_faults;   /* stage-2 aborts on guest RAM: the faults KVM maps pages on */
+	u64 mmio_faults;  /* aborts outside RAM: the doorbell, forwarded to us as MMIO */
+	u64 unmaps;       /* stage2_unmap_vm calls */
+	u64 unmap_us;     /* their summed duration (tracefs prints microseconds) */
+};
+
+void probes_open(struct probes *p);
+/* Empty the trace buffer: what follows belongs to the next boot. */
+void probes_begin(struct probes *p);
+/* Count what happened since probes_begin; faults on [ram_lo, ram_hi) count as RAM faults. */
+void probes_collect(struct probes *p, u64 ram_lo, u64 ram_hi, struct probe_counts *out);
+void probes_close(struct probes *p);
+
+#endif

@@ -1,0 +1,39 @@
+/* s2vmm's @s2b records: hello, cfg, boot, done (docs/protocol.md; extra keys in docs/kvm.md). */
+#ifndef S2VMM_RECORDS_H
+#define S2VMM_RECORDS_H
+
+#include "../core/types.h"
+#include "guest_calls.h"
+#include "probes.h"
+#include "timebase.h"
+
+struct host_info;
+struct vmm_config;
+struct vm;
+
+enum boot_exit { BOOT_RESET, BOOT_OFF, BOOT_ERROR };
+
+struct boot_result {
+	u64 idx;
+	struct stamp init;     /* time inside KVM_ARM_VCPU_INIT */
+	u64 load_ns;           /* rewriting the pristine image + DTB into guest RAM */
+	bool ready_seen;
+	struct stamp ready;    /* vCPU entry → the guest's MARK READY */
+	bool reboot_known;
+	struct stamp reboot;   /* previous boot's SYSTEM_RESET exit → this boot's READY */
+	struct probe_counts k; /* from tracefs */
+	u64 doorbell_exits;
+	enum check_state check;
+	enum boot_exit exit;
+};
+
+void rec_hello(const struct host_info *h, const struct vmm_config *cfg, const struct vm *vm,
+	       const struct probes *p);
+void rec_cfg(const struct vmm_config *cfg);
+void rec_boot(const struct boot_result *b);
+/* faults_known: every boot had its faults counted; otherwise the total is absent too. */
+void rec_done(const char *status, u64 boots, bool faults_known, u64 faults);
+/* A console line (not a record) for humans: why some fields are absent. */
+void note_line(const char *what);
+
+#endif

@@ -1,0 +1,27 @@
+/* The one vCPU: KVM_CREATE_VCPU, KVM_ARM_VCPU_INIT (the ioctl s2bench measures) and entry state. */
+#ifndef S2VMM_VCPU_H
+#define S2VMM_VCPU_H
+
+#include <linux/kvm.h>
+#include "../core/types.h"
+
+struct vm;
+
+struct vcpu {
+	int fd;
+	struct kvm_run *run; /* shared with KVM: exit reason and MMIO data */
+	size_t run_size;
+	struct kvm_vcpu_init init; /* preferred target + PSCI 0.2, reused for every re-init */
+};
+
+int vcpu_create(struct vcpu *v, struct vm *vm);
+/* KVM_ARM_VCPU_INIT: resets the vCPU to EL1h, MMU off, PC 0. On a vCPU that has run, this is
+ * where KVM calls stage2_unmap_vm() (no FEAT_S2FWB) or only invalidates the I-cache (FWB). */
+int vcpu_init(struct vcpu *v);
+/* PC and x0/x1 for entry (PSTATE stays as KVM_ARM_VCPU_INIT left it: EL1h, DAIF masked). */
+int vcpu_set_entry(struct vcpu *v, u64 pc, u64 x0, u64 x1);
+/* KVM_RUN once (retried on EINTR); 0 with v->run->exit_reason set, or -1 with errno. */
+int vcpu_run(struct vcpu *v);
+void vcpu_destroy(struct vcpu *v);
+
+#endif

@@ -1,0 +1,223 @@
+/* See vmm.h. The reboot sequence is QEMU's, the one the seed question is about: the guest asks
+ * PSCI SYSTEM_RESET → KVM exits to us → we rewrite the pristine image (and DTB) into guest RAM
+ * through our cacheable mapping → KVM_ARM_VCPU_INIT (where KVM unmaps stage 2 without FWB) →
+ * entry registers → KVM_RUN. */
+#include <errno.h>
+#include <string.h>
+#include "config.h"
+#include "doorbell.h"
+#include "dtb.h"
+#include "errors.h"
+#include "guest_calls.h"
+#include "guest_image.h"
+#include "host_info.h"
+#include "probes.h"
+#include "records.h"
+#include "vcpu.h"
+#include "vm.h"
+#include "vmm.h"
+#include "../core/lib.h"
+
+#define DTB_OFFSET_FROM_END 0x10000 /* the DTB sits in the last 64 KiB of RAM */
+
+struct vmm {
+	struct vmm_config cfg;
+	const char *words;
+	struct vm vm;
+	struct vcpu vcpu;
+	struct probes probes;
+	struct guest_image image;
+	u8 dtb[DTB_MAX_SIZE];
+	size_t dtb_size;
+};
+
+static struct stamp since(struct stamp t0)
+{
+	struct stamp now = stamp_now(), d = {now.ns - t0.ns, now.ticks - t0.ticks};
+
+	return d;
+}
+
+static ipa_t dtb_ipa(const struct vmm *m)
+{
+	return m->vm.ram_ipa + m->vm.ram_size - DTB_OFFSET_FROM_END;
+}
+
+/* The host's cacheable writes into guest RAM: exactly what a reboot must make visible. */
+static void load_guest(struct vmm *m)
+{
+	memcpy(m->vm.ram, m->image.data, m->image.size);
+	memcpy(m->vm.ram + (dtb_ipa(m) - m->vm.ram_ipa), m->dtb, m->dtb_size);
+}
+
+static enum boot_exit on_mmio(struct vmm *m, struct doorbell *db, struct boot_session *s)
+{
+	struct kvm_run *run = m->vcpu.run;
+	struct guest_call call;
+
+	switch (doorbell_access(db, run, &call)) {
+	case DB_CALL:
+		doorbell_set_result(db, guest_call(s, &call));
+		return BOOT_RESET; /* "keep running" */
+	case DB_HANDLED:
+		return BOOT_RESET;
+	case DB_BAD:
+		error_in_boot("guest_trap", "bad_doorbell_access", s->idx, run->mmio.phys_addr);
+		return BOOT_ERROR;
+	case DB_NOT_OURS:
+		break;
+	}
+	error_in_boot("guest_abort", "access_outside_ram", s->idx, run->mmio.phys_addr);
+	return BOOT_ERROR;
+}
+
+/* KVM_RUN until the guest resets, powers off or does something we cannot serve. */
+static enum boot_exit run_boot(struct vmm *m, struct doorbell *db, struct boot_session *s)
+{
+	struct kvm_run *run = m->vcpu.run;
+	char msg[32];
+
+	for (;;) {
+		if (vcpu_run(&m->vcpu)) {
+			error_errno("guest_trap", "KVM_RUN", errno);
+			return BOOT_ERROR;
+		}
+		switch (run->exit_reason) {
+		case KVM_EXIT_MMIO:
+			if (on_mmio(m, db, s) == BOOT_ERROR)
+				return BOOT_ERROR;
+			continue;
+		case KVM_EXIT_INTR:
+			continue;
+		case KVM_EXIT_SYSTEM_EVENT:
+			if (run->system_event.type == KVM_SYSTEM_EVENT_RESET)
+				return BOOT_RESET;
+			if (run->system_event.type == KVM_SYSTEM_EVENT_SHUTDOWN)
+				return BOOT_OFF;
+			break;
+		default:
+			break;
+		}
+		fmt_snprintf(msg, sizeof(msg), "kvm_exit_%u", run->exit_reason);
+		error_in_boot("guest_trap", msg, s->idx, ~0ULL);
+		return BOOT_ERROR;
+	}
+}
+
+/* One boot, from the image rewrite to the guest's reset request; fills b. prev_reset: when the
+ * previous boot's reset request reached us (NULL for the cold boot); *exit_at: this boot's. */
+static int boot_once(struct vmm *m, struct boot_result *b, const struct stamp *prev_reset,
+		     struct stamp *exit_at)
+{
+	struct boot_session s = {.idx = b->idx, .cfg = &m->cfg, .ram_ipa = m->vm.ram_ipa,
+				 .ram_size = m->vm.ram_size};
+	struct doorbell db;
+	struct stamp t0, entry;
+
+	memset(&db, 0, sizeof(db));
+	t0 = stamp_now();
+	load_guest(m);
+	b->load_ns = since(t0).ns;
+
+	probes_begin(&m->probes);
+	t0 = stamp_now();
+	if (vcpu_init(&m->vcpu))
+		return -1;
+	b->init = since(t0);
+	if (vcpu_set_entry(&m->vcpu, m->vm.ram_ipa, dtb_ipa(m), DOORBELL_IPA))
+		return -1;
+
+	entry = stamp_now();
+	b->exit = run_boot(m, &db, &s);
+	*exit_at = stamp_now();
+	guest_calls_flush(&s);
+	probes_collect(&m->probes, m->vm.ram_ipa, m->vm.ram_ipa + m->vm.ram_size, &b->k);
+
+	b->ready_seen = s.ready_seen;
+	b->ready = (struct stamp){s.ready.ns - entry.ns, s.ready.ticks - entry.ticks};
+	if (prev_reset && s.ready_seen) {
+		b->reboot_known = true;
+		b->reboot = (struct stamp){s.ready.ns - prev_reset->ns, s.ready.ticks - prev_reset->ticks};
+	}
+	b->check = s.check;
+	b->doorbell_exits = db.exits;
+	return 0;
+}
+
+static int reboot_loop(struct vmm *m)
+{
+	struct stamp reset_at = {0, 0};
+	u64 faults = 0, idx;
+	bool faults_known = true, failed = false;
+	struct boot_result b;
+
+	for (idx = 0; idx < m->cfg.boots; idx++) {
+		memset(&b, 0, sizeof(b));
+		b.idx = idx;
+		struct stamp prev_reset = reset_at;
+
+		if (boot_once(m, &b, idx ? &prev_reset : NULL, &reset_at)) {
+			failed = true;
+			break;
+		}
+		rec_boot(&b);
+		faults += b.k.ram_faults;
+		faults_known &= b.k.faults_known;
+		if (b.exit != BOOT_RESET) {
+			failed = b.exit == BOOT_ERROR;
+			idx++;
+			break;
+		}
+	}
+	if (m->probes.lost)
+		note_line(m->probes.note);
+	rec_done(failed ? "error" : "ok", idx, faults_known, faults);
+	return failed ? 1 : 0;
+}
+
+int vmm_run(const char *words, const char *guest_dir)
+{
+	static struct vmm m; /* big (DTB buffer) and single: static */
+	struct vmm_config_error err;
+	struct host_info host;
+	int status = 1;
+
+	vmm_config_defaults(&m.cfg);
+	if (vmm_config_parse(&m.cfg, words, &err)) {
+		error_bad_arg(err.key, err.msg);
+		rec_done("error", 0, false, 0);
+		return 1;
+	}
+	host_info_read(&host);
+	if (vm_create(&m.vm, m.cfg.mem, m.cfg.block))
+		goto out_vm;
+	probes_open(&m.probes);
+	rec_hello(&host, &m.cfg, &m.vm, &m.probes);
+	if (m.probes.note[0])
+		note_line(m.probes.note);
+	if (host.fwb < 0)
+		note_line("kernel_log_no_longer_holds_the_boot_CPU_features:fwb_absent");
+	rec_cfg(&m.cfg);
+	m.dtb_size = dtb_build(m.dtb, m.vm.ram_ipa, m.vm.ram_size, DOORBELL_IPA, words);
+	if (!m.dtb_size) {
+		error_bad_arg("s2b", "bootargs_too_long_for_guest_dtb");
+		goto out_probes;
+	}
+	if (guest_image_read(&m.image, guest_dir, m.cfg.guest, m.cfg.mem))
+		goto out_probes;
+	if (vcpu_create(&m.vcpu, &m.vm) == 0)
+		status = reboot_loop(&m);
+	else
+		rec_done("error", 0, false, 0);
+	vcpu_destroy(&m.vcpu);
+	guest_image_free(&m.image);
+	probes_close(&m.probes);
+	vm_destroy(&m.vm);
+	return status;
+out_probes:
+	probes_close(&m.probes);
+out_vm:
+	vm_destroy(&m.vm);
+	rec_done("error", 0, false, 0);
+	return 1;
+}
