@@ -38,6 +38,7 @@ include strategies/strategies.mk
 include bench-guests/guests.mk
 include harness/harness.mk
 include reports/reports.mk
+include kvm/kvm.mk
 include tests/tests.mk
 
 build-all: $(ALL)
