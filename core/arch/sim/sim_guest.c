@@ -56,7 +56,7 @@ static bool translate(ipa_t ipa, enum access a, struct sim_fault *f, pa_t *pa, u
 	if (a == ACC_WRITE && !(pte & S2_PTE_S2AP_W)) {
 		if (!guest_hw_dirty || !(pte & S2_PTE_DBM) || !ptep)
 			return false;
-		/* FEAT_HAFDBS: the walker sets S2AP[1] instead of faulting (ARM ARM D8.4.6). */
+		/* FEAT_HAFDBS: the walker sets S2AP[1] instead of faulting (FEAT_HAFDBS, ARM ARM D8: hardware management of dirty state). */
 		pte |= S2_PTE_S2AP_W;
 		*ptep |= S2_PTE_S2AP_W;
 		sim_tlb_update(ipa, pte);
@@ -137,7 +137,7 @@ void sim_guest_speculative_fetch(void)
 		return;
 	ipa = guest_ram_ipa + (sim_rand() % (guest_ram_size / SIM_LINE)) * SIM_LINE;
 	pte = sim_tlb_translate(guest_pt, ipa, &level, NULL);
-	/* Speculative fetches need an executable translation (ARM ARM B2.2.2: no speculative
+	/* Speculative fetches need an executable translation (ARM ARM D8, execute-never: no speculative
 	 * instruction fetch from execute-never locations). */
 	if (pte && !(pte & S2_PTE_XN) && memattr_normal(pte))
 		sim_ic_fill_speculative(ALIGN_DOWN(s2_pte_pa(pte) + (ipa & (s2_level_size(level) - 1)), SIM_LINE));
