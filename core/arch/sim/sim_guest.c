@@ -56,7 +56,7 @@ static bool translate(ipa_t ipa, enum access a, struct sim_fault *f, pa_t *pa, u
 	if (a == ACC_WRITE && !(pte & S2_PTE_S2AP_W)) {
 		if (!guest_hw_dirty || !(pte & S2_PTE_DBM) || !ptep)
 			return false;
-		/* FEAT_HAFDBS: the walker sets S2AP[1] instead of faulting (FEAT_HAFDBS, ARM ARM D8: hardware management of dirty state). */
+		/* FEAT_HAFDBS: the walker sets S2AP[1] instead of faulting (ARM ARM D8, hardware management of dirty state). */
 		pte |= S2_PTE_S2AP_W;
 		*ptep |= S2_PTE_S2AP_W;
 		sim_tlb_update(ipa, pte);
