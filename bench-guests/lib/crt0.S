@@ -14,14 +14,8 @@ _start:
 	add	x2, x2, :lo12:__stack_top
 	mov	sp, x2
 
-	/* Unexpected exceptions report a failed check instead of running off into garbage. The
-	 * ISB puts the new VBAR_EL1 in effect: a direct System register write is guaranteed
-	 * visible only after a Context synchronization event (ARM ARM, Synchronization
-	 * requirements for AArch64 System registers). */
-	adrp	x2, vectors_el1
-	add	x2, x2, :lo12:vectors_el1
-	msr	vbar_el1, x2
-	isb
+	/* Unexpected exceptions report a failed check instead of running off into garbage. */
+	bl	exception_vectors_install
 
 	/* Zero .bss with aligned 16-byte stores: with the MMU off, data accesses are Device
 	 * memory, where an unaligned access faults and DC ZVA is not allowed. */

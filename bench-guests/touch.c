@@ -1,0 +1,144 @@
+/*
+ * touch: the sweepable workload. With its MMU on, it touches `frac`% of RAM every `stride`
+ * bytes, `write`% of the touches being 64-bit writes, in sequential or seeded random order, then
+ * re-reads every written word. Reports the 4 KiB pages touched, so faults and cleaned lines can
+ * be plotted against touched memory.
+ */
+#include "lib/image.h"
+#include "lib/inject.h"
+#include "lib/mmu.h"
+#include "lib/params.h"
+#include "lib/prng.h"
+
+#define PAGE_SIZE 4096UL
+
+struct touch_plan {
+	uintptr_t base;    /* first touched address: free RAM past the guest and its page tables */
+	u64 stride, count; /* touch i is at base + i * stride */
+	u64 write_pct, seed, boot;
+};
+
+static bool slot_writes(const struct touch_plan *t, u64 i)
+{
+	return mix64(t->seed ^ i) % 100 < t->write_pct;
+}
+
+static u64 slot_value(const struct touch_plan *t, u64 i)
+{
+	return (t->base + i * t->stride) ^ t->boot << 48 ^ t->seed;
+}
+
+/*
+ * A seeded permutation of [0, count): a full-period LCG modulo the next power of two m >= count
+ * (Hull-Dobell: c odd, a = 1 mod 4), skipping values >= count. Every slot is touched exactly
+ * once in either order, so the set of touched pages does not depend on the order.
+ */
+struct permutation {
+	u64 mask, a, c, x;
+};
+
+static void permutation_init(struct permutation *p, u64 count, u64 seed)
+{
+	struct prng r;
+	u64 m = 1;
+
+	while (m < count)
+		m <<= 1;
+	prng_seed(&r, seed);
+	p->mask = m - 1;
+	p->a = 0x5851f42d4c957f2dULL; /* = 1 mod 4 */
+	p->c = prng_next(&r) | 1;
+	p->x = prng_next(&r) & p->mask;
+}
+
+static u64 permutation_next(struct permutation *p, u64 count)
+{
+	do
+		p->x = (p->a * p->x + p->c) & p->mask;
+	while (p->x >= count);
+	return p->x;
+}
+
+static u64 touch_all(const struct touch_plan *t, bool random)
+{
+	struct permutation perm;
+	u64 sink = 0;
+
+	permutation_init(&perm, t->count, t->seed);
+	for (u64 n = 0; n < t->count; n++) {
+		u64 i = random ? permutation_next(&perm, t->count) : n;
+		volatile u64 *p = (volatile u64 *)(t->base + i * t->stride);
+
+		if (slot_writes(t, i))
+			*p = slot_value(t, i);
+		else
+			sink += *p;
+	}
+	return sink;
+}
+
+/* Every written word must read back. Returns the number of writes. */
+static u64 verify_writes(const struct touch_plan *t)
+{
+	u64 writes = 0;
+
+	for (u64 i = 0; i < t->count; i++) {
+		volatile u64 *p = (volatile u64 *)(t->base + i * t->stride);
+
+		if (!slot_writes(t, i))
+			continue;
+		if (writes++ == 0)
+			inject_corrupt((void *)p);
+		if (*p != slot_value(t, i)) {
+			s2b_printf("touch: word at %p is 0x%lx, wrote 0x%lx\n", (void *)p, *p, slot_value(t, i));
+			s2b_check(false, *p, slot_value(t, i));
+			return writes;
+		}
+	}
+	s2b_check(true, writes, writes);
+	return writes;
+}
+
+/* Distinct 4 KiB pages among base + i * stride, i < count (any order). */
+static u64 pages_touched(const struct touch_plan *t)
+{
+	if (!t->count)
+		return 0;
+	if (t->stride >= PAGE_SIZE)
+		return t->count;
+	return ((t->base + (t->count - 1) * t->stride) / PAGE_SIZE) - t->base / PAGE_SIZE + 1;
+}
+
+void guest_main(void)
+{
+	struct guest_params gp;
+	struct touch_plan t;
+	uintptr_t free_ram;
+	u64 ram_end, sink;
+
+	guest_params_read(&gp);
+	image_verify();
+	free_ram = mmu_enable(gp.ram_base, gp.ram_size);
+	if (!s2b_check(free_ram != 0, 0, 1))
+		return;
+	ram_end = gp.ram_base + gp.ram_size;
+	t.base = free_ram;
+	t.stride = (gp.stride + 7) & ~7UL; /* aligned 64-bit accesses */
+	t.count = gp.ram_size / 100 * gp.frac / t.stride;
+	if (t.count > (ram_end - t.base) / t.stride)
+		t.count = (ram_end - t.base) / t.stride; /* frac=100 cannot touch the guest itself */
+	t.write_pct = gp.write;
+	t.seed = gp.seed;
+	t.boot = gp.boot;
+
+	s2b_mark_begin("touch");
+	sink = touch_all(&t, gp.order != 0);
+	s2b_mark_end("touch");
+	s2b_mark_ready();
+
+	s2b_report("pages", pages_touched(&t));
+	s2b_report("touches", t.count);
+	s2b_report("writes", verify_writes(&t));
+	s2b_printf("touch: boot %lu, %lu touches every %lu bytes from %p (%s), read sum 0x%lx\n", gp.boot,
+		   t.count, t.stride, (void *)t.base, gp.order ? "random" : "seq", sink);
+}
