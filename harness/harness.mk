@@ -1,0 +1,46 @@
+# harness/: the host CLI build/s2bench (C11, libcsv). reports/ supplies `report` and `compare`
+# through $(REPORT_OBJS); reports.mk is included after this file, so the link prerequisites use
+# second expansion and an empty REPORT_OBJS still links (main.c holds weak references).
+
+HARNESS_SRCS := $(wildcard harness/*.c)
+HARNESS_OBJS := $(HARNESS_SRCS:%.c=$(BUILD)/host/%.o)
+HARNESS_LIB_OBJS := $(filter-out $(BUILD)/host/harness/main.o,$(HARNESS_OBJS))
+HARNESS_LIBS := -lcsv -lutil
+
+$(BUILD)/host/harness/%.o: harness/%.c
+	@mkdir -p $(@D)
+	$(Q)$(HOSTCC) $(HOST_CFLAGS) -MMD -MP -c $< -o $@
+
+.SECONDEXPANSION:
+$(BUILD)/s2bench: $(HARNESS_OBJS) $$(REPORT_OBJS)
+	@mkdir -p $(@D)
+	$(Q)$(HOSTCC) -o $@ $(HARNESS_OBJS) $(REPORT_OBJS) $(HARNESS_LIBS) $(REPORT_LIBS)
+
+# Criterion tests: tests/unit/harness/test_X.c → $(BUILD)/tests/harness-X, linked with every
+# harness object but main.o and with tests/unit/harness/support.c.
+HARNESS_TDIR := tests/unit/harness
+HARNESS_TEST_SUPPORT := $(BUILD)/host/$(HARNESS_TDIR)/support.o
+HARNESS_TESTS := $(patsubst $(HARNESS_TDIR)/test_%.c,$(BUILD)/tests/harness-%,$(wildcard $(HARNESS_TDIR)/test_*.c))
+
+$(BUILD)/host/$(HARNESS_TDIR)/%.o: $(HARNESS_TDIR)/%.c
+	@mkdir -p $(@D)
+	$(Q)$(HOSTCC) $(HOST_CFLAGS) -Iharness -DS2B_TEST_DATA=\"$(HARNESS_TDIR)/data\" -MMD -MP -c $< -o $@
+
+# The tests start build/s2bench itself for end-to-end cases (resume, timeout, serial).
+$(BUILD)/tests/harness-%: $(BUILD)/host/$(HARNESS_TDIR)/test_%.o $(HARNESS_TEST_SUPPORT) $(HARNESS_LIB_OBJS) | $(BUILD)/s2bench
+	@mkdir -p $(@D)
+	$(Q)$(HOSTCC) -o $@ $^ $(CRITERION_LIBS) $(HARNESS_LIBS)
+
+# libFuzzer target for the record parser (clang only).
+$(BUILD)/fuzz-proto: tests/fuzz/fuzz_proto.c harness/protocol.c harness/crc32.c
+	@mkdir -p $(@D)
+	$(Q)clang -std=c11 -O1 -g -Wall -Wextra -Werror -D_GNU_SOURCE -Iharness \
+		-fsanitize=fuzzer,address,undefined -o $@ $^
+
+ALL += $(BUILD)/s2bench
+UNIT_TESTS += $(HARNESS_TESTS)
+INTEG_TESTS += $(wildcard tests/integration/harness-*.sh)
+FUZZ_TARGETS += $(BUILD)/fuzz-proto
+
+-include $(HARNESS_OBJS:.o=.d) $(wildcard $(BUILD)/host/$(HARNESS_TDIR)/*.d)
+.SECONDARY: $(patsubst $(HARNESS_TDIR)/%.c,$(BUILD)/host/$(HARNESS_TDIR)/%.o,$(wildcard $(HARNESS_TDIR)/*.c))

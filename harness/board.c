@@ -1,0 +1,14 @@
+/* The back-end registry: suite `board` names → back-ends. */
+#include "board.h"
+
+#include <string.h>
+
+const struct board_ops *board_find(const char *name)
+{
+	static const struct board_ops *const all[] = { &board_qemu_virt, &board_qemu_virt_a72,
+						       &board_serial };
+	for (size_t i = 0; i < sizeof(all) / sizeof(all[0]); i++)
+		if (strcmp(all[i]->name, name) == 0)
+			return all[i];
+	return NULL;
+}

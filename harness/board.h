@@ -1,0 +1,44 @@
+/* Board back-ends: how one run is started and where its console comes from. */
+#ifndef S2B_HARNESS_BOARD_H
+#define S2B_HARNESS_BOARD_H
+
+#include <stddef.h>
+#include <sys/types.h>
+
+#include "matrix.h"
+
+/* Options of `s2bench run` that back-ends read. */
+struct run_options {
+	const char *qemu;  /* emulator binary (--qemu, $S2B_QEMU, qemu-system-aarch64) */
+	const char *image; /* hypervisor image (--image, $S2B_IMG, build/s2hv.img) */
+	char qemu_version[64];
+	const char *console; /* serial: TTY device */
+	unsigned baud;
+	const char *reset_cmd; /* serial: shell command that power-cycles the board */
+};
+
+/* A run in flight, as far as a back-end is concerned. */
+struct board_job {
+	const struct planned_run *run;
+	pid_t pid; /* process group to kill on timeout, or -1 */
+	int fd;    /* console: read until EOF or until the back-end says the run is over */
+};
+
+struct board_ops {
+	const char *name;
+	unsigned max_parallel; /* 0 = as many as -j; a physical board runs one at a time */
+	int stop_at_done;      /* the console outlives the run: stop reading at the `done` record */
+	/* Everything needed is there (emulator, image, device)? -1 + one-line reason otherwise. */
+	int (*check)(struct run_options *opt, char *err, size_t errlen);
+	/* Starts the run; sets job->pid and job->fd. -1 + reason on failure. */
+	int (*start)(struct board_job *job, const struct run_options *opt, char *err, size_t errlen);
+	/* The run is over (EOF, done, timeout or interrupt): release it. Returns the exit code to
+	 * record, or -1 for none. KILLED: it is being stopped early. */
+	int (*finish)(struct board_job *job, int killed);
+};
+
+const struct board_ops *board_find(const char *name);
+
+extern const struct board_ops board_qemu_virt, board_qemu_virt_a72, board_serial;
+
+#endif

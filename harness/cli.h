@@ -1,0 +1,15 @@
+/* What every s2bench command shares: one-line errors and the command table. */
+#ifndef S2B_HARNESS_CLI_H
+#define S2B_HARNESS_CLI_H
+
+#define EXIT_USAGE 2
+
+/* Prints "s2bench: <message>" on stderr; returns 1 so callers can `return cli_error(...)`. */
+int cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+int cmd_list(int argc, char **argv);
+int cmd_run(int argc, char **argv);
+int cmd_parse(int argc, char **argv);
+int cmd_lava(int argc, char **argv);
+
+#endif

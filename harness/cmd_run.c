@@ -1,0 +1,233 @@
+/* s2bench run SUITE: expand, skip what --out already has, run the rest, report a summary. */
+#include "board.h"
+#include "catalog.h"
+#include "cli.h"
+#include "matrix.h"
+#include "runner.h"
+#include "store.h"
+#include "suite.h"
+
+#include <getopt.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+struct run_args {
+	const char *suite_path, *out, *board;
+	unsigned jobs, timeout_s;
+	int dry_run;
+	struct run_options opt;
+};
+
+static int usage(void)
+{
+	fputs("usage: s2bench run SUITE [-j N] [--out DIR] [--timeout S] [--dry-run]\n"
+	      "                 [--qemu BIN] [--image IMG] [--board NAME]\n"
+	      "                 [--console TTY --baud N --reset-cmd CMD]\n"
+	      "  -j N          parallel runs (default: number of cores)\n"
+	      "  --out DIR     result directory (default results/SUITE-NAME); re-running with the\n"
+	      "                same DIR skips finished runs and redoes unfinished ones\n"
+	      "  --timeout S   per-run limit in seconds (default: the suite's, else 120)\n"
+	      "  --dry-run     print the expanded matrix and exit\n"
+	      "  --qemu BIN    emulator (default $S2B_QEMU or qemu-system-aarch64)\n"
+	      "  --image IMG   hypervisor image (default $S2B_IMG or build/s2hv.img)\n"
+	      "  --board NAME  run every config on this board instead of the suite's\n"
+	      "  --console TTY, --baud N, --reset-cmd CMD: the serial board (bootargs in $S2B_BOOTARGS)\n",
+	      stderr);
+	return EXIT_USAGE;
+}
+
+static int parse_unsigned(const char *s, unsigned *out)
+{
+	char *end;
+	unsigned long v = strtoul(s, &end, 10);
+	if (!*s || *end || v == 0 || v > 100000)
+		return -1;
+	*out = (unsigned)v;
+	return 0;
+}
+
+static int parse_args(int argc, char **argv, struct run_args *a)
+{
+	static const struct option opts[] = {
+		{ "jobs", required_argument, 0, 'j' },	  { "out", required_argument, 0, 'o' },
+		{ "timeout", required_argument, 0, 't' }, { "dry-run", no_argument, 0, 'n' },
+		{ "qemu", required_argument, 0, 'q' },	  { "image", required_argument, 0, 'i' },
+		{ "board", required_argument, 0, 'b' },	  { "console", required_argument, 0, 'c' },
+		{ "baud", required_argument, 0, 'B' },	  { "reset-cmd", required_argument, 0, 'r' },
+		{ "help", no_argument, 0, 'h' },	  { 0, 0, 0, 0 },
+	};
+	int c;
+
+	a->jobs = (unsigned)sysconf(_SC_NPROCESSORS_ONLN);
+	a->opt.qemu = getenv("S2B_QEMU") ? getenv("S2B_QEMU") : "qemu-system-aarch64";
+	a->opt.image = getenv("S2B_IMG") ? getenv("S2B_IMG") : "build/s2hv.img";
+	a->opt.baud = 115200;
+	while ((c = getopt_long(argc, argv, "j:o:t:nh", opts, NULL)) != -1) {
+		switch (c) {
+		case 'j':
+			if (parse_unsigned(optarg, &a->jobs))
+				return cli_error("-j %s: expected a number of parallel runs", optarg);
+			break;
+		case 't':
+			if (parse_unsigned(optarg, &a->timeout_s))
+				return cli_error("--timeout %s: expected seconds", optarg);
+			break;
+		case 'B':
+			if (parse_unsigned(optarg, &a->opt.baud))
+				return cli_error("--baud %s: expected a rate such as 115200", optarg);
+			break;
+		case 'o': a->out = optarg; break;
+		case 'n': a->dry_run = 1; break;
+		case 'q': a->opt.qemu = optarg; break;
+		case 'i': a->opt.image = optarg; break;
+		case 'b': a->board = optarg; break;
+		case 'c': a->opt.console = optarg; break;
+		case 'r': a->opt.reset_cmd = optarg; break;
+		default: return -EXIT_USAGE;
+		}
+	}
+	if (optind + 1 != argc)
+		return -EXIT_USAGE;
+	a->suite_path = argv[optind];
+	if (a->board && !board_find(a->board))
+		return cli_error("--board %s: unknown board (see `s2bench list`)", a->board);
+	return 0;
+}
+
+static void print_matrix(const struct planned_run *runs, size_t n)
+{
+	printf("%-16s %-13s %-8s %-10s %5s %-5s %-8s %-6s %4s %6s %5s %-6s %4s %-6s %5s %3s\n",
+	       "run_id", "board", "strategy", "guest", "mem", "block", "map", "icache", "frac",
+	       "stride", "write", "order", "seed", "trace", "boots", "rep");
+	for (size_t i = 0; i < n; i++) {
+		const struct run_config *c = &runs[i].cfg;
+		char mem[16], stride[16];
+		format_size(c->mem, mem, sizeof(mem));
+		format_size(c->stride, stride, sizeof(stride));
+		printf("%-16s %-13s %-8s %-10s %5s %-5s %-8s %-6s %4llu %6s %5llu %-6s %4llu %-6s %5llu %3u\n",
+		       runs[i].run_id, c->board, c->strategy, c->guest, mem, c->block, c->map,
+		       c->icache, (unsigned long long)c->frac, stride, (unsigned long long)c->write,
+		       c->order, (unsigned long long)c->seed, c->trace, (unsigned long long)c->boots,
+		       c->rep);
+	}
+	printf("%zu runs\n", n);
+}
+
+/* Every board the plan uses must be ready before the first run starts. */
+static int check_boards(struct run_options *opt, const struct planned_run *runs, size_t n)
+{
+	const struct board_ops *checked[8];
+	size_t nchecked = 0;
+	char err[512];
+
+	for (size_t i = 0; i < n; i++) {
+		const struct board_ops *b = board_find(runs[i].cfg.board);
+		size_t k = 0;
+		while (k < nchecked && checked[k] != b)
+			k++;
+		if (k < nchecked)
+			continue;
+		if (b->check(opt, err, sizeof(err)))
+			return cli_error("%s", err);
+		checked[nchecked++] = b;
+	}
+	return 0;
+}
+
+static void on_signal(int sig)
+{
+	(void)sig;
+	runner_interrupted = 1;
+}
+
+static size_t drop_finished(const struct store *st, struct planned_run *runs, size_t n)
+{
+	size_t kept = 0;
+	for (size_t i = 0; i < n; i++)
+		if (!store_is_finished(st, runs[i].run_id))
+			runs[kept++] = runs[i];
+	return kept;
+}
+
+/* --board replaces the suite's boards; ids change with it and repeats collapse. */
+static size_t override_board(struct planned_run *runs, size_t n, const char *board)
+{
+	size_t kept = 0;
+	for (size_t i = 0; i < n; i++) {
+		snprintf(runs[i].cfg.board, sizeof(runs[i].cfg.board), "%s", board);
+		run_config_id(&runs[i].cfg, runs[i].run_id);
+		size_t k = 0;
+		while (k < kept && strcmp(runs[k].run_id, runs[i].run_id))
+			k++;
+		if (k == kept)
+			runs[kept++] = runs[i];
+	}
+	return kept;
+}
+
+int cmd_run(int argc, char **argv)
+{
+	struct run_args a = { 0 };
+	struct suite suite;
+	struct planned_run *runs;
+	struct store store;
+	char err[512], default_out[128];
+	int rc = parse_args(argc, argv, &a);
+
+	if (rc)
+		return rc < 0 ? usage() : rc;
+	if (suite_load(a.suite_path, &suite, err, sizeof(err)))
+		return cli_error("%s", err);
+	size_t n = matrix_expand(&suite, &runs);
+	if (a.board)
+		n = override_board(runs, n, a.board);
+	if (a.dry_run) {
+		print_matrix(runs, n);
+		goto out;
+	}
+	if ((rc = check_boards(&a.opt, runs, n)))
+		goto out;
+	if (!a.out) {
+		snprintf(default_out, sizeof(default_out), "results/%s", suite.name);
+		a.out = default_out;
+	}
+	if (store_open(&store, a.out, err, sizeof(err))) {
+		rc = cli_error("%s", err);
+		goto out;
+	}
+	if (store.repaired_rows)
+		fprintf(stderr, "run: dropped %u torn or unfinished rows left by an interrupted run\n",
+			store.repaired_rows);
+	size_t total = n;
+	n = drop_finished(&store, runs, n);
+	fprintf(stderr, "run: %s: %zu runs, %zu already in %s, %zu to do, -j %u\n", suite.name,
+		total, total - n, a.out, n, a.jobs);
+
+	struct sigaction sa = { .sa_handler = on_signal };
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
+	struct progress pg;
+	progress_start(&pg, stderr, n);
+	struct runner r = { &store, &a.opt, suite.name, a.jobs,
+			    a.timeout_s ? a.timeout_s : suite.timeout_s, &pg };
+	rc = runner_run(&r, runs, n);
+	progress_end(&pg);
+	if (runner_interrupted) {
+		fprintf(stderr, "run: interrupted after %zu of %zu runs; run the same command again to finish\n",
+			pg.done, n);
+		rc = 130;
+	} else if (!rc) {
+		printf("run: %zu runs done, %zu failed; results in %s\n", pg.done, pg.failed, a.out);
+	} else {
+		rc = 1;
+	}
+	store_close(&store);
+out:
+	free(runs);
+	suite_free(&suite);
+	return rc;
+}

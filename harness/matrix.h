@@ -1,0 +1,20 @@
+/* Suite → the ordered list of runs, one per (matrix point, repetition), duplicates removed. */
+#ifndef S2B_HARNESS_MATRIX_H
+#define S2B_HARNESS_MATRIX_H
+
+#include <stddef.h>
+
+#include "runconfig.h"
+#include "suite.h"
+
+struct planned_run {
+	struct run_config cfg;
+	char run_id[RUN_ID_LEN + 1];
+	char bootargs[512];
+};
+
+/* Expands S into *RUNS (malloc'd). Repetition is the outermost loop, so an interrupted suite
+ * has a complete first pass before any second one. Returns the count. */
+size_t matrix_expand(const struct suite *s, struct planned_run **runs);
+
+#endif

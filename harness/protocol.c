@@ -1,0 +1,104 @@
+/* Record grammar: "@s2b <kind> k=v k=v ... *<crc32 of everything before ' *'>". */
+#include "protocol.h"
+
+#include "crc32.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define PREFIX "@s2b "
+#define PREFIX_LEN 5
+#define TRAILER_LEN 10 /* " *" + 8 hex digits */
+
+static int hex_digit(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	return -1; /* the protocol writes lowercase only */
+}
+
+static int parse_crc(const char *s, uint32_t *out)
+{
+	uint32_t v = 0;
+	for (int i = 0; i < 8; i++) {
+		int d = hex_digit(s[i]);
+		if (d < 0)
+			return -1;
+		v = v << 4 | (uint32_t)d;
+	}
+	*out = v;
+	return 0;
+}
+
+static int is_key_char(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+/* Splits the body (after "@s2b ") into kind and key=value tokens, in place. */
+static enum line_class split_body(char *p, char *end, struct record *rec)
+{
+	rec->nkv = 0;
+	rec->kind = p;
+	while (p < end && *p != ' ')
+		if (!is_key_char(*p++))
+			return LINE_MALFORMED;
+	if (p == rec->kind)
+		return LINE_MALFORMED;
+	while (p < end) {
+		*p++ = '\0'; /* the space before this token */
+		char *key = p;
+		while (p < end && is_key_char(*p))
+			p++;
+		if (p == key || p == end || *p != '=' || rec->nkv == PROTO_MAX_KEYS)
+			return LINE_MALFORMED;
+		*p++ = '\0';
+		char *val = p;
+		while (p < end && *p != ' ')
+			p++;
+		rec->kv[rec->nkv].key = key;
+		rec->kv[rec->nkv].val = val;
+		rec->nkv++;
+	}
+	*end = '\0';
+	return LINE_RECORD;
+}
+
+enum line_class proto_parse_line(char *line, size_t len, struct record *rec)
+{
+	uint32_t want;
+
+	if (len && line[len - 1] == '\r')
+		len--;
+	if (len < PREFIX_LEN || memcmp(line, PREFIX, PREFIX_LEN) != 0)
+		return LINE_NOISE;
+	if (len < PREFIX_LEN + 1 + TRAILER_LEN || line[len - TRAILER_LEN] != ' ' ||
+	    line[len - TRAILER_LEN + 1] != '*' || parse_crc(line + len - 8, &want))
+		return LINE_TRUNCATED;
+	size_t body_len = len - TRAILER_LEN;
+	if (crc32_update(0, line, body_len) != want)
+		return LINE_BAD_CRC;
+	return split_body(line + PREFIX_LEN, line + body_len, rec);
+}
+
+const char *record_get(const struct record *rec, const char *key)
+{
+	for (int i = 0; i < rec->nkv; i++)
+		if (strcmp(rec->kv[i].key, key) == 0)
+			return rec->kv[i].val;
+	return NULL;
+}
+
+int proto_major(const char *version)
+{
+	char *end;
+	if (!version || *version < '0' || *version > '9')
+		return -1;
+	long major = strtol(version, &end, 10);
+	if ((*end != '.' && *end != '\0') || major > 1000)
+		return -1;
+	return (int)major;
+}

@@ -1,0 +1,128 @@
+/* run_config helpers shared by the matrix (run, lava, --dry-run) and by parse. */
+#include "runconfig.h"
+
+#include <errno.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define COPY(dst, src) snprintf((dst), sizeof(dst), "%s", (src))
+
+void run_config_defaults(struct run_config *cfg)
+{
+	memset(cfg, 0, sizeof(*cfg));
+	COPY(cfg->board, "qemu-virt");
+	COPY(cfg->strategy, "unmap");
+	COPY(cfg->guest, "hello");
+	cfg->mem = 64ull << 20;
+	cfg->boots = 5;
+	COPY(cfg->block, "4k");
+	COPY(cfg->map, "ondemand");
+	COPY(cfg->icache, "exec");
+	cfg->frac = 50;
+	cfg->stride = 4096;
+	cfg->write = 50;
+	COPY(cfg->order, "seq");
+	cfg->seed = 1;
+	COPY(cfg->trace, "none");
+}
+
+static int canonical_text(const struct run_config *c, char *buf, size_t len)
+{
+	return snprintf(buf, len,
+			"board=%s strategy=%s guest=%s mem=%" PRIu64 " boots=%" PRIu64
+			" block=%s map=%s icache=%s frac=%" PRIu64 " stride=%" PRIu64
+			" write=%" PRIu64 " order=%s seed=%" PRIu64 " trace=%s rep=%u",
+			c->board, c->strategy, c->guest, c->mem, c->boots, c->block, c->map,
+			c->icache, c->frac, c->stride, c->write, c->order, c->seed, c->trace, c->rep);
+}
+
+void hash_id(const char *text, size_t len, char id[RUN_ID_LEN + 1])
+{
+	uint64_t h = 0xcbf29ce484222325ull;
+
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)text[i]) * 0x100000001b3ull;
+	snprintf(id, RUN_ID_LEN + 1, "%016" PRIx64, h);
+}
+
+void run_config_id(const struct run_config *cfg, char id[RUN_ID_LEN + 1])
+{
+	char text[512];
+	int n = canonical_text(cfg, text, sizeof(text));
+
+	hash_id(text, n < (int)sizeof(text) ? (size_t)n : sizeof(text) - 1, id);
+}
+
+int run_config_bootargs(const struct run_config *c, char *buf, size_t len)
+{
+	return snprintf(buf, len,
+			"s2b.strategy=%s s2b.guest=%s s2b.mem=%" PRIu64 " s2b.boots=%" PRIu64
+			" s2b.block=%s s2b.map=%s s2b.icache=%s s2b.frac=%" PRIu64
+			" s2b.stride=%" PRIu64 " s2b.write=%" PRIu64 " s2b.order=%s s2b.seed=%" PRIu64
+			" s2b.trace=%s",
+			c->strategy, c->guest, c->mem, c->boots, c->block, c->map, c->icache, c->frac,
+			c->stride, c->write, c->order, c->seed, c->trace);
+}
+
+int parse_size(const char *s, uint64_t *out)
+{
+	char *end;
+	if (!s || *s < '0' || *s > '9')
+		return -1;
+	errno = 0;
+	uint64_t v = strtoull(s, &end, 0);
+	unsigned shift = 0;
+	switch (*end) {
+	case 'k': case 'K': shift = 10; end++; break;
+	case 'm': case 'M': shift = 20; end++; break;
+	case 'g': case 'G': shift = 30; end++; break;
+	}
+	if (errno || *end || (shift && v > (UINT64_MAX >> shift)))
+		return -1;
+	*out = v << shift;
+	return 0;
+}
+
+void format_size(uint64_t b, char *buf, size_t len)
+{
+	if (b && b % (1ull << 30) == 0)
+		snprintf(buf, len, "%" PRIu64 "G", b >> 30);
+	else if (b && b % (1ull << 20) == 0)
+		snprintf(buf, len, "%" PRIu64 "M", b >> 20);
+	else if (b && b % (1ull << 10) == 0)
+		snprintf(buf, len, "%" PRIu64 "K", b >> 10);
+	else
+		snprintf(buf, len, "%" PRIu64, b);
+}
+
+static int set_u64(uint64_t *dst, const char *v)
+{
+	return v ? parse_size(v, dst) : 0;
+}
+
+#define SET_STR(field, key)                                \
+	do {                                               \
+		const char *v_ = record_get(rec, key);     \
+		if (v_)                                    \
+			COPY(cfg->field, v_);              \
+	} while (0)
+
+int run_config_from_record(struct run_config *cfg, const struct record *rec)
+{
+	SET_STR(strategy, "strategy");
+	SET_STR(guest, "guest");
+	SET_STR(block, "block");
+	SET_STR(map, "map");
+	SET_STR(icache, "icache");
+	SET_STR(order, "order");
+	SET_STR(trace, "trace");
+	if (set_u64(&cfg->mem, record_get(rec, "mem")) || set_u64(&cfg->boots, record_get(rec, "boots")) ||
+	    set_u64(&cfg->frac, record_get(rec, "frac")) ||
+	    set_u64(&cfg->stride, record_get(rec, "stride")) ||
+	    set_u64(&cfg->write, record_get(rec, "write")) ||
+	    set_u64(&cfg->seed, record_get(rec, "seed")))
+		return -1;
+	return 0;
+}

@@ -1,0 +1,53 @@
+/* One run of the matrix: everything that decides what the hypervisor does, plus the repetition. */
+#ifndef S2B_HARNESS_RUNCONFIG_H
+#define S2B_HARNESS_RUNCONFIG_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "protocol.h"
+
+#define RUN_ID_LEN 16 /* hex digits */
+
+struct run_config {
+	char board[32];
+	char strategy[32];
+	char guest[32];
+	uint64_t mem;    /* bytes */
+	uint64_t boots;
+	char block[4];   /* 4k | 2m */
+	char map[12];    /* ondemand | premap */
+	char icache[8];  /* exec | all */
+	uint64_t frac;   /* % of RAM touched */
+	uint64_t stride; /* bytes */
+	uint64_t write;  /* % of touches that write */
+	char order[8];   /* seq | random */
+	uint64_t seed;
+	char trace[8];   /* none | faults */
+	unsigned rep;
+};
+
+/* The hypervisor's own defaults (core/config.c), so a suite may leave any key out. */
+void run_config_defaults(struct run_config *cfg);
+
+/* Deterministic id of (config, rep): FNV-1a 64 of a canonical text, as 16 hex digits + NUL.
+ * Resume relies on it: the same suite line gives the same id in every invocation. */
+void run_config_id(const struct run_config *cfg, char id[RUN_ID_LEN + 1]);
+
+/* FNV-1a 64 of TEXT as 16 hex digits + NUL: the run id hash. */
+void hash_id(const char *text, size_t len, char id[RUN_ID_LEN + 1]);
+
+/* "s2b.strategy=unmap s2b.guest=hello ..." with every key explicit, so results never depend on
+ * defaults compiled into a particular hypervisor build. Returns snprintf's count. */
+int run_config_bootargs(const struct run_config *cfg, char *buf, size_t len);
+
+/* Fills the config fields present in a `cfg` record (others keep their values); -1 on a bad
+ * number. */
+int run_config_from_record(struct run_config *cfg, const struct record *rec);
+
+/* Parses "64M", "2m", "4096", "1G", "0x1000" into bytes; -1 on garbage or overflow. */
+int parse_size(const char *s, uint64_t *out);
+/* "67108864" → "64M" (exact multiples only), else decimal bytes. */
+void format_size(uint64_t bytes, char *buf, size_t len);
+
+#endif

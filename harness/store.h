@@ -1,0 +1,55 @@
+/* A result directory (--out): the four CSVs, per-run console logs, and crash-safe appends.
+ *
+ * A run's rows go to temp files first; store_commit() fsyncs them and appends them to the CSVs
+ * with runs.csv last, so a run is finished exactly when its runs.csv row is complete. Opening the
+ * directory repairs what a killed writer may have left: a torn last line, rows of runs that never
+ * reached runs.csv. A re-run therefore skips finished runs and redoes the rest without duplicates. */
+#ifndef S2B_HARNESS_STORE_H
+#define S2B_HARNESS_STORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "csvout.h"
+
+struct id_set {
+	uint64_t *slots; /* open addressing; 0 = empty (ids are never 0 in practice, see store.c) */
+	size_t cap, count;
+};
+
+/* A set of run ids. */
+void id_set_add_id(struct id_set *s, const char *run_id);
+int id_set_has_id(const struct id_set *s, const char *run_id);
+
+struct store {
+	char *dir;
+	int lock_fd;
+	struct id_set finished;
+	unsigned repaired_rows; /* rows dropped when opening (torn or orphaned) */
+	unsigned tmp_seq;
+};
+
+struct pending {
+	char *path[TAB_COUNT];
+	FILE *f[TAB_COUNT];
+};
+
+/* Creates DIR (and DIR/logs) if needed, locks it against a second writer, repairs and loads it.
+ * On failure returns -1 with a one-line reason in ERR. */
+int store_open(struct store *st, const char *dir, char *err, size_t errlen);
+void store_close(struct store *st);
+
+int store_is_finished(const struct store *st, const char *run_id);
+
+/* Temp files for one run's rows (runs.csv row included). */
+int store_begin(struct store *st, struct pending *p, char *err, size_t errlen);
+/* Appends the pending rows (runs.csv last) and marks RUN_ID finished. */
+int store_commit(struct store *st, struct pending *p, const char *run_id, char *err, size_t errlen);
+/* Throws the pending rows away (an interrupted run). */
+void store_abort(struct store *st, struct pending *p);
+
+/* DIR/logs/RUN_ID.log (malloc'd). */
+char *store_log_path(const struct store *st, const char *run_id);
+
+#endif
