@@ -7,6 +7,7 @@
 #include <sys/mount.h>
 #include <sys/reboot.h>
 #include <sys/stat.h>
+#include <termios.h>
 #include <unistd.h>
 #include "pid1.h"
 
@@ -34,6 +35,13 @@ void pid1_setup(void)
 		dup2(fd, 2);
 		if (fd > 2)
 			close(fd);
+	}
+	/* core/console already ends lines with "\r\n"; the tty's ONLCR would make it "\r\r\n". */
+	struct termios t;
+
+	if (tcgetattr(1, &t) == 0) {
+		t.c_oflag &= ~(tcflag_t)OPOST;
+		tcsetattr(1, TCSANOW, &t);
 	}
 	klogctl(SYSLOG_ACTION_CONSOLE_LEVEL, NULL, 1); /* only emergencies on the console */
 }

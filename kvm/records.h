@@ -20,7 +20,7 @@ struct boot_result {
 	bool ready_seen;
 	struct stamp ready;    /* vCPU entry → the guest's MARK READY */
 	bool reboot_known;
-	struct stamp reboot;   /* previous boot's SYSTEM_RESET exit → this boot's READY */
+	struct stamp reboot;   /* image rewrite after SYSTEM_RESET → READY: load+init+faults+start */
 	struct probe_counts k; /* from tracefs */
 	u64 doorbell_exits;
 	enum check_state check;

@@ -1,0 +1,33 @@
+#!/bin/sh
+# kvm-qemu.sh BOARD [s2b.key=value ...]
+# Run s2vmm on real KVM arm64 inside QEMU (TCG, virtualization=on): boots the KVM host image
+# (`make kvm-image`: Debian cloud-arm64 kernel + initramfs whose /init is s2vmm) on the board's
+# CPU, with the s2b.* words on the kernel command line. The console (records, relayed guest lines)
+# goes to stdout; s2vmm powers the machine off, so QEMU's exit status is 0 after a normal run.
+#   BOARD: kvm-qemu-n1 (neoverse-n1: VHE, no FWB), kvm-qemu-a72 (cortex-a72: nVHE, no FWB),
+#          kvm-qemu-max (max,pauth-impdef=on: FWB; plain max boots ~2.5x slower)
+# Environment: BUILD (build), KVM_ARM_MODE (nvhe|protected: kvm-arm.mode= on the host kernel),
+#              QEMU_TIMEOUT (seconds, default 300), QEMU_MEM (host RAM, default 1G).
+set -eu
+
+board=${1:?usage: kvm-qemu.sh BOARD [s2b.key=value ...]}
+shift
+case "$board" in
+kvm-qemu-n1) cpu=neoverse-n1 ;;
+kvm-qemu-a72) cpu=cortex-a72 ;;
+kvm-qemu-max) cpu=max,pauth-impdef=on ;;
+*) echo "kvm-qemu: unknown board $board (kvm-qemu-n1, kvm-qemu-a72, kvm-qemu-max)" >&2; exit 2 ;;
+esac
+build=${BUILD:-build}
+for f in "$build/kvm/Image" "$build/kvm/initrd.gz"; do
+	[ -f "$f" ] || { echo "kvm-qemu: $f missing: run 'make kvm-image'" >&2; exit 2; }
+done
+mode=""
+[ -n "${KVM_ARM_MODE:-}" ] && mode="kvm-arm.mode=$KVM_ARM_MODE"
+
+# quiet + s2vmm lowering the console log level keep kernel lines out of the record stream.
+exec timeout --foreground -k 5 "${QEMU_TIMEOUT:-300}" qemu-system-aarch64 \
+	-M virt,virtualization=on,gic-version=3 -cpu "$cpu" -smp 1 -m "${QEMU_MEM:-1G}" \
+	-nographic -monitor none -serial stdio -no-reboot \
+	-kernel "$build/kvm/Image" -initrd "$build/kvm/initrd.gz" \
+	-append "console=ttyAMA0 panic=-1 quiet $mode s2b.board=$board $*" </dev/null
