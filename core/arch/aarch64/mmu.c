@@ -31,7 +31,10 @@ static u64 l1[L1_ENTRIES] __attribute__((aligned(4096)));
 static u64 l2[MAX_L2_TABLES][512] __attribute__((aligned(4096)));
 static unsigned l2_used;
 
-static u64 block_normal(pa_t pa) { return pa | PTE_BLOCK | PTE_ATTRIDX(ATTR_NORMAL) | PTE_SH_INNER | PTE_AF; }
+static u64 block_normal(pa_t pa, bool exec)
+{
+	return pa | PTE_BLOCK | PTE_ATTRIDX(ATTR_NORMAL) | PTE_SH_INNER | PTE_AF | (exec ? 0 : PTE_XN);
+}
 static u64 block_device(pa_t pa) { return pa | PTE_BLOCK | PTE_ATTRIDX(ATTR_DEVICE) | PTE_AF | PTE_XN | PTE_PXN; }
 
 static u64 *l2_table_for(pa_t pa)
@@ -46,8 +49,14 @@ static u64 *l2_table_for(pa_t pa)
 	return l2[l2_used++];
 }
 
-/* Map [start, end) rounded out to 2 MiB as Normal. Returns -1 when out of tables or VA. */
-static int map_normal(pa_t start, pa_t end)
+/*
+ * Map [start, end) rounded out to 2 MiB as Normal; only `exec` blocks (the image) are executable
+ * at EL2. Guest RAM is execute-never here so EL2 can never speculatively fetch guest lines into
+ * the I-cache behind a strategy's back (ARM ARM D8.15: speculative instruction fetch is allowed
+ * from any location mapped executable). Entries already valid are left alone, so the second step
+ * never changes a live mapping. Returns -1 when out of tables or VA.
+ */
+static int map_normal(pa_t start, pa_t end, bool exec)
 {
 	for (pa_t pa = ALIGN_DOWN(start, SZ_2M); pa < end; pa += SZ_2M) {
 		u64 *t;
@@ -57,7 +66,8 @@ static int map_normal(pa_t start, pa_t end)
 		t = l2_table_for(pa);
 		if (!t)
 			return -1;
-		t[(pa >> 21) & 511] = block_normal(pa);
+		if (!(t[(pa >> 21) & 511] & PTE_VALID))
+			t[(pa >> 21) & 511] = block_normal(pa, exec);
 	}
 	return 0;
 }
@@ -65,16 +75,16 @@ static int map_normal(pa_t start, pa_t end)
 /* Runs with the MMU off, before .data is cacheable: only plain stores. */
 void mmu_early_tables(pa_t image_start, pa_t image_end, pa_t dtb)
 {
-	map_normal(image_start, image_end);
+	map_normal(image_start, image_end, true);
 	if (dtb)
-		map_normal(dtb, dtb + SZ_2M);
+		map_normal(dtb, dtb + SZ_2M, false);
 }
 
 /* Add RAM [base, base+size) as Normal and fill every other entry with Device. */
 int mmu_map_ram(const pa_t *base, const u64 *size, unsigned n)
 {
 	for (unsigned i = 0; i < n; i++)
-		if (map_normal(base[i], base[i] + size[i]))
+		if (map_normal(base[i], base[i] + size[i], false))
 			return -1;
 	for (unsigned i = 0; i < L1_ENTRIES; i++) {
 		pa_t gb = (pa_t)i << 30;
