@@ -36,9 +36,15 @@ static u64 icode_reference(unsigned variant, u64 x)
 	return x;
 }
 
-static bool check_run(const char *what, unsigned variant, u64 x)
+/* Run the page once (the mark `tag` times just that: a metric <tag>_cycles) and check it. */
+static bool check_run(const char *tag, const char *what, unsigned variant, u64 x)
 {
-	u64 got = icode_page(x), want = icode_reference(variant, x);
+	u64 got, want;
+
+	s2b_mark_begin(tag);
+	got = icode_page(x);
+	s2b_mark_end(tag);
+	want = icode_reference(variant, x);
 
 	if (got != want)
 		s2b_printf("icode: %s returned 0x%lx, expected 0x%lx (variant %u)\n", what, got, want, variant);
@@ -59,19 +65,17 @@ void guest_main(void)
 		inject_corrupt((u8 *)page + 4 * ICODE_INJECT_INSN);
 		icache_sync_range(page, page + ICODE_PAGE_SIZE);
 	}
-	s2b_mark_begin("pristine");
-	check_run("pristine page", 0, x);
-	s2b_mark_end("pristine");
+	check_run("pristine", "pristine page", 0, x);
 
 	/* Rewrite the page (MMU off: stores go to memory) and make it visible to fetch. */
 	for (unsigned i = 0; i < ICODE_PAGE_SIZE / 8; i++)
 		((volatile u64 *)page)[i] = ((const volatile u64 *)(uintptr_t)icode_alt)[i];
 	icache_sync_range(page, page + ICODE_PAGE_SIZE);
-	check_run("rewritten page, MMU off", 1, x);
+	check_run("alt_nc", "rewritten page, MMU off", 1, x);
 
 	if (!s2b_check(mmu_enable(gp.ram_base, gp.ram_size) != 0, 0, 1))
 		return;
-	check_run("rewritten page, MMU on", 1, x + 1);
+	check_run("alt_wb", "rewritten page, MMU on", 1, x + 1);
 	s2b_mark_ready();
 	s2b_printf("icode: boot %lu, ran the pristine and the rewritten page\n", gp.boot);
 }
