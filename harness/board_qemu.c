@@ -1,7 +1,7 @@
 /* QEMU virt boards: s2hv at EL2, console on stdout, deterministic instruction counts. */
 #include "board.h"
 
-#include "spawn.h"
+#include "process.h"
 
 #include <errno.h>
 #include <stdio.h>

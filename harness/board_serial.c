@@ -4,7 +4,7 @@
  * until the `done` record. One run at a time: there is one board. */
 #include "board.h"
 
-#include "spawn.h"
+#include "process.h"
 
 #include <errno.h>
 #include <fcntl.h>

@@ -19,7 +19,8 @@ $(BUILD)/s2bench: $(HARNESS_OBJS) $$(REPORT_OBJS)
 # Criterion tests: tests/unit/harness/test_X.c → $(BUILD)/tests/harness-X, linked with every
 # harness object but main.o and with tests/unit/harness/support.c.
 HARNESS_TDIR := tests/unit/harness
-HARNESS_TEST_SUPPORT := $(BUILD)/host/$(HARNESS_TDIR)/support.o
+HARNESS_TEST_SUPPORT := $(BUILD)/host/$(HARNESS_TDIR)/support.o $(BUILD)/host/$(HARNESS_TDIR)/fake_board.o
+HARNESS_FAKE_QEMU := $(BUILD)/tests/harness-fake-qemu
 HARNESS_TESTS := $(patsubst $(HARNESS_TDIR)/test_%.c,$(BUILD)/tests/harness-%,$(wildcard $(HARNESS_TDIR)/test_*.c))
 
 $(BUILD)/host/$(HARNESS_TDIR)/%.o: $(HARNESS_TDIR)/%.c
@@ -27,7 +28,12 @@ $(BUILD)/host/$(HARNESS_TDIR)/%.o: $(HARNESS_TDIR)/%.c
 	$(Q)$(HOSTCC) $(HOST_CFLAGS) -Iharness -DS2B_TEST_DATA=\"$(HARNESS_TDIR)/data\" -MMD -MP -c $< -o $@
 
 # The tests start build/s2bench itself for end-to-end cases (resume, timeout, serial).
-$(BUILD)/tests/harness-%: $(BUILD)/host/$(HARNESS_TDIR)/test_%.o $(HARNESS_TEST_SUPPORT) $(HARNESS_LIB_OBJS) | $(BUILD)/s2bench
+# The fake emulator stands in for QEMU in run/timeout/resume tests (see fake_qemu.c).
+$(HARNESS_FAKE_QEMU): $(BUILD)/host/$(HARNESS_TDIR)/fake_qemu.o $(BUILD)/host/$(HARNESS_TDIR)/fake_board.o $(BUILD)/host/harness/crc32.o
+	@mkdir -p $(@D)
+	$(Q)$(HOSTCC) -o $@ $^
+
+$(BUILD)/tests/harness-%: $(BUILD)/host/$(HARNESS_TDIR)/test_%.o $(HARNESS_TEST_SUPPORT) $(HARNESS_LIB_OBJS) | $(BUILD)/s2bench $(HARNESS_FAKE_QEMU)
 	@mkdir -p $(@D)
 	$(Q)$(HOSTCC) -o $@ $^ $(CRITERION_LIBS) $(HARNESS_LIBS)
 

@@ -187,6 +187,7 @@ int suite_load(const char *path, struct suite *s, char *err, size_t errlen)
 	char *text = NULL;
 	size_t cap = 0;
 
+	memset(s, 0, sizeof(*s));
 	if (!f) {
 		snprintf(err, errlen, "%s: %s", path, strerror(errno));
 		return -1;

@@ -1,6 +1,6 @@
 /* Child processes: posix_spawn in a new process group, so a timeout can kill the whole group. */
-#ifndef S2B_HARNESS_SPAWN_H
-#define S2B_HARNESS_SPAWN_H
+#ifndef S2B_HARNESS_PROCESS_H
+#define S2B_HARNESS_PROCESS_H
 
 #include <stddef.h>
 #include <sys/types.h>

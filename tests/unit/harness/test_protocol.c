@@ -1,0 +1,129 @@
+/* The record grammar: CRC, truncation, noise, malformed bodies, protocol versions. */
+#include <criterion/criterion.h>
+#include <string.h>
+
+#include "crc32.h"
+#include "fake_board.h"
+#include "protocol.h"
+
+static enum line_class parse(const char *text, char *buf, struct record *rec)
+{
+	strcpy(buf, text);
+	return proto_parse_line(buf, strlen(buf), rec);
+}
+
+Test(crc32, matches_zlib_check_values)
+{
+	cr_expect_eq(crc32_update(0, "123456789", 9), 0xcbf43926u);
+	cr_expect_eq(crc32_update(0, "", 0), 0u);
+	/* chaining equals one pass, across the 8-byte slicing boundary */
+	const char *s = "@s2b boot idx=1 faults=3 check=pass";
+	cr_expect_eq(crc32_update(crc32_update(0, s, 13), s + 13, strlen(s) - 13),
+		     crc32_update(0, s, strlen(s)));
+}
+
+Test(crc32, matches_a_record_printed_by_s2hv)
+{
+	/* recorded from the real hypervisor under QEMU */
+	const char *body = "@s2b done status=ok boots=3 lines=960 tlbis=2";
+	cr_expect_eq(crc32_update(0, body, strlen(body)), 0xa2a8394fu);
+}
+
+Test(protocol, valid_record_gives_kind_and_keys_in_order)
+{
+	char buf[512], line[512];
+	struct record rec;
+	fake_record(line, sizeof(line), "boot idx=2 faults=7 check=pass");
+	cr_assert_eq(parse(line, buf, &rec), LINE_RECORD);
+	cr_expect_str_eq(rec.kind, "boot");
+	cr_assert_eq(rec.nkv, 3);
+	cr_expect_str_eq(rec.kv[0].key, "idx");
+	cr_expect_str_eq(rec.kv[1].val, "7");
+	cr_expect_str_eq(record_get(&rec, "check"), "pass");
+}
+
+Test(protocol, absent_key_is_null_not_zero)
+{
+	char buf[512], line[512];
+	struct record rec;
+	fake_record(line, sizeof(line), "boot idx=0 faults=1");
+	cr_assert_eq(parse(line, buf, &rec), LINE_RECORD);
+	cr_expect_null(record_get(&rec, "reinit_cycles"));
+}
+
+Test(protocol, trailing_cr_is_ignored)
+{
+	char buf[512], line[512];
+	struct record rec;
+	fake_record(line, sizeof(line), "metric boot=0 key=x value=1");
+	strcat(line, "\r");
+	cr_expect_eq(parse(line, buf, &rec), LINE_RECORD);
+}
+
+Test(protocol, one_flipped_bit_is_a_bad_crc)
+{
+	char buf[512], line[512];
+	struct record rec;
+	fake_record(line, sizeof(line), "boot idx=1 faults=3");
+	line[10] ^= 1; /* in the body */
+	cr_expect_eq(parse(line, buf, &rec), LINE_BAD_CRC);
+	fake_record(line, sizeof(line), "boot idx=1 faults=3");
+	line[strlen(line) - 1] = line[strlen(line) - 1] == '0' ? '1' : '0'; /* in the CRC */
+	cr_expect_eq(parse(line, buf, &rec), LINE_BAD_CRC);
+}
+
+Test(protocol, record_cut_anywhere_is_truncated)
+{
+	char buf[512], line[512], cut[512];
+	struct record rec;
+	fake_record(line, sizeof(line), "boot idx=1 faults=3 check=pass");
+	for (size_t n = 5; n < strlen(line); n++) {
+		snprintf(cut, sizeof(cut), "%.*s", (int)n, line);
+		enum line_class c = parse(cut, buf, &rec);
+		cr_expect(c == LINE_TRUNCATED || c == LINE_BAD_CRC, "cut at %zu accepted (%d)", n, c);
+	}
+}
+
+Test(protocol, noise_is_not_a_record)
+{
+	char buf[512];
+	struct record rec;
+	cr_expect_eq(parse("guest| @s2b boot idx=0 *00000000", buf, &rec), LINE_NOISE);
+	cr_expect_eq(parse(" @s2b boot idx=0", buf, &rec), LINE_NOISE);
+	cr_expect_eq(parse("", buf, &rec), LINE_NOISE);
+	cr_expect_eq(parse("@s2bx", buf, &rec), LINE_NOISE);
+}
+
+Test(protocol, uppercase_crc_is_rejected)
+{
+	char buf[512], line[512];
+	struct record rec;
+	fake_record(line, sizeof(line), "done status=ok boots=1");
+	for (char *p = strrchr(line, '*'); *p; p++)
+		if (*p >= 'a' && *p <= 'f')
+			*p -= 32;
+	if (strpbrk(strrchr(line, '*'), "ABCDEF"))
+		cr_expect_eq(parse(line, buf, &rec), LINE_TRUNCATED);
+}
+
+Test(protocol, grammar_errors_with_a_good_crc_are_malformed)
+{
+	const char *bodies[] = { "boot idx", "Boot idx=1", "boot =1", "boot idx=1  faults=2" };
+	for (size_t i = 0; i < sizeof(bodies) / sizeof(bodies[0]); i++) {
+		char buf[512], line[512];
+		struct record rec;
+		fake_record(line, sizeof(line), bodies[i]);
+		cr_expect_eq(parse(line, buf, &rec), LINE_MALFORMED, "'%s'", bodies[i]);
+	}
+}
+
+Test(protocol, major_version_parsing)
+{
+	cr_expect_eq(proto_major("1.0"), 1);
+	cr_expect_eq(proto_major("1.7"), 1);
+	cr_expect_eq(proto_major("2.0"), 2);
+	cr_expect_eq(proto_major("10"), 10);
+	cr_expect_eq(proto_major("x1"), -1);
+	cr_expect_eq(proto_major(NULL), -1);
+	cr_expect_eq(proto_major("1a"), -1);
+}
