@@ -39,11 +39,11 @@ static int usage(void)
 	return EXIT_USAGE;
 }
 
-static int parse_unsigned(const char *s, unsigned *out)
+static int parse_unsigned(const char *s, unsigned *out, unsigned long max)
 {
 	char *end;
 	unsigned long v = strtoul(s, &end, 10);
-	if (!*s || *end || v == 0 || v > 100000)
+	if (!*s || *end || v == 0 || v > max)
 		return -1;
 	*out = (unsigned)v;
 	return 0;
@@ -68,15 +68,15 @@ static int parse_args(int argc, char **argv, struct run_args *a)
 	while ((c = getopt_long(argc, argv, "j:o:t:nh", opts, NULL)) != -1) {
 		switch (c) {
 		case 'j':
-			if (parse_unsigned(optarg, &a->jobs))
+			if (parse_unsigned(optarg, &a->jobs, 1024))
 				return cli_error("-j %s: expected a number of parallel runs", optarg);
 			break;
 		case 't':
-			if (parse_unsigned(optarg, &a->timeout_s))
+			if (parse_unsigned(optarg, &a->timeout_s, 1000000))
 				return cli_error("--timeout %s: expected seconds", optarg);
 			break;
 		case 'B':
-			if (parse_unsigned(optarg, &a->opt.baud))
+			if (parse_unsigned(optarg, &a->opt.baud, 10000000))
 				return cli_error("--baud %s: expected a rate such as 115200", optarg);
 			break;
 		case 'o': a->out = optarg; break;

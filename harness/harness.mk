@@ -5,7 +5,7 @@
 HARNESS_SRCS := $(wildcard harness/*.c)
 HARNESS_OBJS := $(HARNESS_SRCS:%.c=$(BUILD)/host/%.o)
 HARNESS_LIB_OBJS := $(filter-out $(BUILD)/host/harness/main.o,$(HARNESS_OBJS))
-HARNESS_LIBS := -lcsv -lutil
+HARNESS_LIBS := -lcsv -lutil -lpthread
 
 $(BUILD)/host/harness/%.o: harness/%.c
 	@mkdir -p $(@D)
