@@ -39,6 +39,7 @@ include bench-guests/guests.mk
 include harness/harness.mk
 include reports/reports.mk
 include kvm/kvm.mk
+include linux-guest/linux-guest.mk
 include tests/tests.mk
 
 build-all: $(ALL)

@@ -19,6 +19,9 @@ struct key_spec {
 
 #define OFF(f) offsetof(struct config, f)
 
+/* Guests that come from the bundle, in enum guest_kind order after GUEST_EMBEDDED. */
+static const struct guest_image bundle_guests[] = {{.name = "linux"}, {.name = "image"}};
+
 static const struct key_spec keys[] = {
 	{"strategy", K_STRATEGY, 0, {0}, {0}, 0, 0},
 	{"guest", K_GUEST, 0, {0}, {0}, 0, 0},
@@ -81,7 +84,13 @@ static int set_key(struct config *cfg, const struct key_spec *k, const char *v, 
 		*msg = "unknown_strategy";
 		return cfg->strategy ? 0 : -1;
 	case K_GUEST:
+		cfg->guest_kind = GUEST_EMBEDDED;
 		cfg->guest = guest_image_find(v, vlen);
+		for (unsigned i = 0; i < ARRAY_SIZE(bundle_guests) && !cfg->guest; i++)
+			if (strlen(bundle_guests[i].name) == vlen && !memcmp(bundle_guests[i].name, v, vlen)) {
+				cfg->guest = &bundle_guests[i];
+				cfg->guest_kind = GUEST_LINUX + i;
+			}
 		*msg = "unknown_guest";
 		return cfg->guest ? 0 : -1;
 	case K_ENUM:

@@ -7,9 +7,17 @@
 struct strategy;
 struct guest_image;
 
+/* Where the guest comes from: embedded in s2hv, or the bundle (core/bundle.h) at run time. */
+enum guest_kind {
+	GUEST_EMBEDDED, /* a bench guest: entered at the RAM base, x0 = 0 */
+	GUEST_LINUX,    /* s2b.guest=linux: the bundle's arm64 Image, booted as Linux expects */
+	GUEST_IMAGE,    /* s2b.guest=image: the bundle's arm64 Image or raw binary */
+};
+
 struct config {
 	const struct strategy *strategy;
-	const struct guest_image *guest;
+	const struct guest_image *guest; /* for bundle kinds: a name only (size 0) */
+	u64 guest_kind;                  /* enum guest_kind */
 	u64 mem;       /* guest RAM bytes */
 	u64 boots;     /* boots before SYSTEM_OFF */
 	u64 frac;      /* % of RAM the touch guests touch */

@@ -1,6 +1,7 @@
-/* Stage-2 aborts: timed, counted, handed to the strategy (see run.h). */
+/* Stage-2 aborts: emulated MMIO (mmio.h), else timed, counted, handed to the strategy (run.h). */
 #include "../strategies/strategy.h"
 #include "cache_ops.h"
+#include "mmio.h"
 #include "proto.h"
 #include "run.h"
 
@@ -29,6 +30,12 @@ enum boot_exit fault_handle(struct vm *vm, struct boot_ctx *b, const struct vcpu
 	u64 lines0 = maint_counts.lines_cleaned, cycles, lines;
 	enum fault_result res;
 
+	/* Outside RAM: an emulated device's register, not a stage-2 fault to measure. */
+	if (!vm_ipa_in_ram(vm, e->ipa) && mmio_emulate(vm, b, e)) {
+		if (b->console_ready)
+			boot_mark_ready(b);
+		return BOOT_CONTINUE;
+	}
 	if (b->same_fault_count && b->last_fault_ipa == e->ipa) {
 		if (++b->same_fault_count > FAULT_LOOP_LIMIT) {
 			report_guest_error(vm, "fault_loop", "strategy_does_not_resolve_fault", e);

@@ -7,6 +7,7 @@
 #include "config.h"
 #include "guest_image.h"
 #include "lib.h"
+#include "loader.h"
 #include "memmap.h"
 #include "palloc.h"
 #include "proto.h"
@@ -143,6 +144,14 @@ void hv_run(const struct platform *plat, const struct cpu_features *cpu, pa_t im
 		emit_hello(plat, cpu, NULL);
 		emit_cfg(&cfg);
 		report_error("no_memory", "guest_ram_does_not_fit");
+		report_done("error", 0);
+		return;
+	}
+	why = loader_prepare(&the_vm, plat);
+	if (why) {
+		emit_hello(plat, cpu, NULL);
+		emit_cfg(&cfg);
+		report_error("bad_guest", why);
 		report_done("error", 0);
 		return;
 	}

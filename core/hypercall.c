@@ -1,15 +1,15 @@
 /*
- * Guest calls: PSCI and the bench calls. Every value comes in registers: the hypervisor never
- * reads guest memory for a call, because an MMU-off guest writes Non-cacheable and the
- * hypervisor reads cacheable (the incoherence this tool measures).
+ * Guest calls: the bench calls here; PSCI and every other SMCCC call in psci.c. Every value
+ * comes in registers: the hypervisor never reads guest memory for a call, because an MMU-off
+ * guest writes Non-cacheable and the hypervisor reads cacheable (the incoherence this tool
+ * measures).
  */
 #include "hypercall.h"
-#include "console.h"
+#include "guest_console.h"
 #include "lib.h"
 #include "proto.h"
+#include "psci.h"
 #include "run.h"
-
-#define GUEST_PREFIX "guest| "
 
 /* A packed name: up to 8 ASCII bytes, first in the low byte; anything unprintable becomes '?'. */
 static void unpack_name(u64 v, char out[9])
@@ -24,32 +24,13 @@ static void unpack_name(u64 v, char out[9])
 	out[n] = 0;
 }
 
-static void flush_line(struct boot_ctx *b)
-{
-	console_write(GUEST_PREFIX, sizeof(GUEST_PREFIX) - 1);
-	console_write(b->line, b->line_len);
-	console_write("\n", 1);
-	b->line_len = 0;
-}
-
-/* Guest bytes go out only as whole lines behind GUEST_PREFIX: a guest cannot forge a record. */
+/* Up to 32 bytes packed in x2..x5, relayed as guest console lines (guest_console.h). */
 static void guest_write(struct boot_ctx *b, const struct vcpu *v)
 {
 	u64 n = MIN(v->x[1], 32);
 
-	for (u64 i = 0; i < n; i++) {
-		char c = (char)(v->x[2 + i / 8] >> (8 * (i % 8)));
-
-		if (c == '\n') {
-			flush_line(b);
-			continue;
-		}
-		if (c == '\r')
-			continue;
-		b->line[b->line_len++] = (c >= ' ' && c <= '~') ? c : '?';
-		if (b->line_len == sizeof(b->line))
-			flush_line(b);
-	}
+	for (u64 i = 0; i < n; i++)
+		guest_console_putc(b, (char)(v->x[2 + i / 8] >> (8 * (i % 8))));
 }
 
 static void metric(const struct vm *vm, const char *key, u64 value)
@@ -68,11 +49,12 @@ static void guest_mark(struct vm *vm, struct boot_ctx *b, u64 kind, u64 tag)
 	struct perf_sample now;
 	char name[9 + 7];
 
+	if (kind == S2B_MARK_READY) {
+		boot_mark_ready(b);
+		return;
+	}
 	arch_perf_read(&now);
-	if (kind == S2B_MARK_READY && !b->ready_seen) {
-		b->ready = now;
-		b->ready_seen = true;
-	} else if (kind == S2B_MARK_BEGIN) {
+	if (kind == S2B_MARK_BEGIN) {
 		b->mark = now;
 		b->mark_tag = tag;
 	} else if (kind == S2B_MARK_END && tag == b->mark_tag) {
@@ -126,13 +108,6 @@ enum boot_exit hypercall_handle(struct vm *vm, struct boot_ctx *b, const struct 
 	if (e->smc)
 		v->pc += 4; /* a trapped SMC returns to itself (ARM ARM D1.10.2); HVC to the next */
 	switch ((u32)v->x[0]) {
-	case PSCI_VERSION:
-		ret = PSCI_VERSION_1_0;
-		break;
-	case PSCI_SYSTEM_OFF:
-		return BOOT_OFF;
-	case PSCI_SYSTEM_RESET:
-		return BOOT_RESET;
 	case S2B_VERSION:
 		ret = 1;
 		break;
@@ -153,7 +128,7 @@ enum boot_exit hypercall_handle(struct vm *vm, struct boot_ctx *b, const struct 
 		ret = guest_param(vm, v->x[1]);
 		break;
 	default:
-		ret = SMCCC_NOT_SUPPORTED;
+		return psci_handle(v);
 	}
 	v->x[0] = ret;
 	return BOOT_CONTINUE;

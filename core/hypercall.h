@@ -2,13 +2,7 @@
 #ifndef S2_HYPERCALL_H
 #define S2_HYPERCALL_H
 
-#define PSCI_VERSION 0x84000000u
-#define PSCI_FEATURES 0x8400000au
-#define PSCI_SYSTEM_OFF 0x84000008u
-#define PSCI_SYSTEM_RESET 0x84000009u
-#define PSCI_VERSION_1_0 0x00010000u
-#define SMCCC_NOT_SUPPORTED ((u64)-1)
-
+/* The bench calls, SMCCC vendor-specific hypervisor service range. PSCI is in psci.h. */
 #define S2B_VERSION 0x86000000u
 #define S2B_WRITE 0x86000001u
 #define S2B_MARK 0x86000002u

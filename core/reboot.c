@@ -108,6 +108,8 @@ u64 reboot_loop(struct vm *vm, bool *failed)
 		struct maint_counts m0 = maint_counts;
 		struct reinit_cost rc;
 		struct boot_ctx b;
+		ipa_t entry;
+		u64 dtb;
 
 		memset(&vm->stats, 0, sizeof(vm->stats));
 		memset(&b, 0, sizeof(b));
@@ -122,8 +124,10 @@ u64 reboot_loop(struct vm *vm, bool *failed)
 			*failed = true;
 			return vm->boot_idx;
 		}
-		/* x1 = 0: guest calls use HVC (docs/protocol.md, transports). No guest DTB yet. */
-		arch_vcpu_reset(&vm->vcpu, vm->ram_ipa, 0, 0);
+		/* x0 = the guest DTB or 0; x1 = 0: guest calls use HVC (docs/protocol.md), and
+		 * Linux booting.rst wants x1..x3 = 0. */
+		entry = loader_entry(vm, &dtb);
+		arch_vcpu_reset(&vm->vcpu, entry, dtb, 0);
 		x = run_boot(vm, &b);
 		emit_boot(vm, vm->boot_idx ? &rc : NULL, &b, &m0, x, vm->boot_idx ? &reset_at : NULL);
 		arch_perf_read(&reset_at);

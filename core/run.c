@@ -17,6 +17,14 @@ void report_guest_error(const struct vm *vm, const char *code, const char *msg, 
 	rec_end(&r);
 }
 
+void boot_mark_ready(struct boot_ctx *b)
+{
+	if (b->ready_seen)
+		return;
+	arch_perf_read(&b->ready);
+	b->ready_seen = true;
+}
+
 enum boot_exit run_boot(struct vm *vm, struct boot_ctx *b)
 {
 	struct vcpu_exit e;

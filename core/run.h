@@ -13,6 +13,7 @@ struct boot_ctx {
 	struct perf_sample ready;     /* at the guest's READY mark */
 	struct perf_sample mark;      /* at the guest's last BEGIN mark */
 	bool ready_seen;
+	bool console_ready;           /* the console printed the READY marker (vuart.h) */
 	u64 mark_tag;
 	char line[160];               /* guest console line being assembled */
 	size_t line_len;
@@ -21,6 +22,9 @@ struct boot_ctx {
 };
 
 enum boot_exit run_boot(struct vm *vm, struct boot_ctx *b);
+
+/* The guest is ready (its S2B_MARK READY call, or its console's ready line): timestamp it once. */
+void boot_mark_ready(struct boot_ctx *b);
 
 /* Exit handlers (hypercall.c, fault.c). */
 struct vcpu_exit;

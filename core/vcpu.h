@@ -13,6 +13,9 @@ struct vcpu {
 	u64 pc;
 	u64 pstate;
 	u64 host_save[13];
+	/* The guest owns the interrupt controller, the timer's interrupts and WFI (passthrough.h):
+	 * physical IRQs/FIQs go to EL1, WFI is not trapped. Kept across resets. */
+	bool passthrough;
 };
 
 enum exit_kind {

@@ -18,7 +18,24 @@
 #define HCR_TWI (1ULL << 13)
 #define HCR_TSC (1ULL << 19)
 #define HCR_RW (1ULL << 31)
+#define HCR_APK (1ULL << 40) /* EL1 pointer-auth key registers not trapped */
+#define HCR_API (1ULL << 41) /* EL1 pointer-auth instructions not trapped */
 #define HCR_FWB (1ULL << 46)
+
+/* Registers the assembler may not know by name (s<op0>_<op1>_c<CRn>_c<CRm>_<op2>), used through
+ * the _s accessors, which expand the macro name first. */
+#define read_sysreg_s(r) read_sysreg(r)
+#define write_sysreg_s(v, r) write_sysreg(v, r)
+#define SYS_ID_AA64ISAR2_EL1 s3_0_c0_c6_2
+#define SYS_ZCR_EL2 s3_4_c1_c2_0
+#define SYS_SMCR_EL2 s3_4_c1_c2_6
+#define SYS_ICC_SRE_EL2 s3_4_c12_c9_5
+
+/* CPTR_EL2 (HCR_EL2.E2H = 0): RES1 bits 13, 9, 7:0; TZ (8) and TSM (12) are RES1 too when SVE
+ * or SME is not implemented; TFP (10) = 0. */
+#define CPTR_EL2_RES1 0x22ffULL
+#define CPTR_TZ (1ULL << 8)
+#define CPTR_TSM (1ULL << 12)
 
 /* ESR_ELx exception classes */
 #define ESR_EC(esr) (((esr) >> 26) & 0x3f)
@@ -26,6 +43,13 @@
 #define EC_HVC64 0x16
 #define EC_SMC64 0x17
 #define EC_SYSREG 0x18
+/* ISS of a trapped MSR/MRS (EC 0x18): Op0, Op2, Op1, CRn, Rt, CRm, Direction (1 = read). */
+#define SYSREG_OP0(iss) (((iss) >> 20) & 3)
+#define SYSREG_OP1(iss) (((iss) >> 14) & 7)
+#define SYSREG_CRN(iss) (((iss) >> 10) & 15)
+#define SYSREG_CRM(iss) (((iss) >> 1) & 15)
+#define SYSREG_RT(iss) (((iss) >> 5) & 31)
+#define SYSREG_READ(iss) ((iss) & 1)
 #define EC_IABT_LOW 0x20
 #define EC_DABT_LOW 0x24
 #define ESR_IL (1ULL << 25)

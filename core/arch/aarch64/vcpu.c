@@ -1,4 +1,5 @@
 /* Running the guest vCPU at EL1 and decoding its traps (ARM ARM D1.10, D13.2.37 ESR_EL2). */
+#include "../../psci.h"
 #include "../../s2pt.h"
 #include "../../vcpu.h"
 #include "sysreg.h"
@@ -11,7 +12,64 @@ _Static_assert(__builtin_offsetof(struct vcpu, host_save) == CTX_HOST, "vcpu lay
 
 u64 __guest_enter(struct vcpu *v);
 
-static const u64 hcr_guest = HCR_VM | HCR_SWIO | HCR_FMO | HCR_IMO | HCR_AMO | HCR_TWI | HCR_TSC | HCR_RW;
+static u64 hcr_fwb;           /* HCR_EL2.FWB as the strategy asked (arch_s2_enable) */
+static bool hcr_passthrough;  /* as the vCPU asked at its last reset */
+
+/* FEAT_PAuth: ID_AA64ISAR1_EL1.{APA, API, GPA, GPI} or ID_AA64ISAR2_EL1.APA3. */
+static bool have_pauth(void)
+{
+	return (read_sysreg(id_aa64isar1_el1) & 0xff000ff0ULL) || (read_sysreg_s(SYS_ID_AA64ISAR2_EL1) & 0xf000ULL);
+}
+
+/*
+ * SMCs trap (TSC) and are handled as HVCs. A bench guest's IRQs/FIQs would come to EL2
+ * (IMO/FMO) and its WFI returns at once (TWI, run.c). A guest that owns the GIC (vcpu.h,
+ * passthrough) takes its interrupts at EL1 and sleeps in WFI until one arrives. Pointer
+ * authentication, which Linux uses in the kernel, must not trap (APK/API) where it exists.
+ */
+static void write_guest_hcr(void)
+{
+	u64 hcr = HCR_VM | HCR_SWIO | HCR_AMO | HCR_TSC | HCR_RW | hcr_fwb;
+
+	if (!hcr_passthrough)
+		hcr |= HCR_FMO | HCR_IMO | HCR_TWI;
+	if (have_pauth())
+		hcr |= HCR_APK | HCR_API;
+	write_sysreg(hcr, hcr_el2);
+}
+
+/* No FP/SVE/SME traps for the guest: ours is -mgeneral-regs-only and never touches that state.
+ * The vector lengths EL1 may choose are left unconstrained (LEN = max). */
+static void untrap_fp_sve_sme(void)
+{
+	bool sve = (read_sysreg(id_aa64pfr0_el1) >> 32) & 0xf;
+	bool sme = (read_sysreg(id_aa64pfr1_el1) >> 24) & 0xf;
+
+	write_sysreg(CPTR_EL2_RES1 | (sve ? 0 : CPTR_TZ) | (sme ? 0 : CPTR_TSM), cptr_el2);
+	isb();
+	if (sve)
+		write_sysreg_s(0xfULL, SYS_ZCR_EL2);
+	if (sme)
+		write_sysreg_s(0xfULL, SYS_SMCR_EL2);
+}
+
+/* GICv3 system-register interface: EL1 may use it (ICC_SRE_EL2.Enable) with SRE, DFB, DIB. */
+static void enable_gic_sysregs(void)
+{
+	if ((read_sysreg(id_aa64pfr0_el1) >> 24) & 0xf)
+		write_sysreg_s(0xfULL, SYS_ICC_SRE_EL2);
+}
+
+/* Timers back to reset for a new boot: both EL1 timers off, no EL0 access, no virtual offset;
+ * EL1 may use the physical counter and timer (CNTHCTL_EL2.EL1PCTEN, EL1PCEN; E2H = 0). */
+static void reset_timers(void)
+{
+	write_sysreg(0ULL, cntv_ctl_el0);
+	write_sysreg(0ULL, cntp_ctl_el0);
+	write_sysreg(0ULL, cntkctl_el1);
+	write_sysreg(0ULL, cntvoff_el2);
+	write_sysreg(3ULL, cnthctl_el2);
+}
 
 void arch_s2_enable(const struct s2pt *pt, bool fwb)
 {
@@ -30,7 +88,8 @@ void arch_s2_enable(const struct s2pt *pt, bool fwb)
 
 	write_sysreg(vtcr, vtcr_el2);
 	write_sysreg(pt->root_pa | ((u64)pt->vmid << 48), vttbr_el2);
-	write_sysreg(hcr_guest | (fwb ? HCR_FWB : 0), hcr_el2);
+	hcr_fwb = fwb ? HCR_FWB : 0;
+	write_guest_hcr();
 	isb();
 	/* Nothing of this VMID may survive from firmware or an earlier run (ARM ARM D8.16). */
 	dsb(ishst);
@@ -48,6 +107,14 @@ void arch_vcpu_reset(struct vcpu *v, ipa_t entry, u64 x0, u64 x1)
 	v->sp_el1 = 0;
 	v->pc = entry;
 	v->pstate = SPSR_EL1H_DAIF;
+	hcr_passthrough = v->passthrough;
+	write_guest_hcr();
+	untrap_fp_sve_sme();
+	enable_gic_sysregs();
+	reset_timers();
+	/* The guest's one CPU: its DTB lists this affinity (psci.h); VPIDR_EL2 is the MIDR. */
+	write_sysreg((1ULL << 31) | VCPU0_MPIDR_AFF, vmpidr_el2);
+	write_sysreg(0ULL, mdscr_el1);
 	write_sysreg(SCTLR_EL1_RESET, sctlr_el1);
 	write_sysreg(0ULL, vbar_el1);
 	write_sysreg(0ULL, ttbr0_el1);
@@ -104,9 +171,36 @@ static void decode_abort(struct vcpu_exit *e, bool exec)
 	e->kind = EXIT_S2_ABORT;
 }
 
+/* PMU registers (ARM ARM D19.11): MDCR_EL2.TPM traps them, since the counters are the
+ * hypervisor's (pmu.c). The guest sees no PMU: reads as zero (PMCR_EL0.N = 0), writes ignored. */
+static bool is_pmu_sysreg(u64 iss)
+{
+	unsigned op0 = SYSREG_OP0(iss), op1 = SYSREG_OP1(iss), crn = SYSREG_CRN(iss), crm = SYSREG_CRM(iss);
+
+	if (op0 != 3)
+		return false;
+	if (crn == 9 && ((op1 == 3 && crm >= 12) || (op1 == 0 && crm == 14)))
+		return true; /* PMCR..PMUSERENR_EL0, PMINTEN{SET,CLR}_EL1 */
+	return crn == 14 && op1 == 3 && crm >= 8; /* PMEVCNTR<n>_EL0, PMEVTYPER<n>_EL0, PMCCFILTR */
+}
+
+static bool emulate_razwi_sysreg(struct vcpu *v, u64 esr)
+{
+	if (ESR_EC(esr) != EC_SYSREG || !is_pmu_sysreg(esr))
+		return false;
+	if (SYSREG_READ(esr) && SYSREG_RT(esr) != 31)
+		v->x[SYSREG_RT(esr)] = 0;
+	v->pc += 4;
+	return true;
+}
+
 void arch_vcpu_run(struct vcpu *v, struct vcpu_exit *e)
 {
-	u64 kind = __guest_enter(v);
+	u64 kind;
+
+	do
+		kind = __guest_enter(v);
+	while (kind == EXIT_SYNC && emulate_razwi_sysreg(v, read_sysreg(esr_el2)));
 
 	*e = (struct vcpu_exit){0};
 	e->esr = read_sysreg(esr_el2);

@@ -1,0 +1,30 @@
+# linux-guest/: the Linux guest of s2hv (`s2b.guest=linux`, docs/guests.md): Debian's arm64 cloud
+# kernel, an initramfs holding only linux-guest/init.c, packed into the bundle s2hv reads from
+# its initrd (core/bundle.h). `make linux-guest` downloads the kernel once (private apt state
+# under $(BUILD)/linux-guest/, see scripts/linux-guest-kernel.sh); not part of `make`, so an
+# offline build still works. tests/integration/linux-qemu.sh builds it and skips when offline.
+
+LINUX_GUEST := $(BUILD)/linux-guest
+LINUX_GUEST_BOOTARGS ?= console=ttyAMA0 printk.time=0 panic=-1
+
+.PHONY: linux-guest
+linux-guest: $(LINUX_GUEST)/bundle.img
+
+# Static, no libc, not position independent: the whole of the guest's userspace.
+$(LINUX_GUEST)/init: linux-guest/init.c
+	@mkdir -p $(dir $@)
+	$(Q)$(TCC) -std=c11 -O2 -Wall -Wextra -Werror -ffreestanding -nostdlib -static -fno-pie -no-pie \
+		-fno-stack-protector -mgeneral-regs-only -o $@ $<
+
+$(LINUX_GUEST)/initramfs.cpio.gz: $(LINUX_GUEST)/init scripts/linux-guest-initramfs.sh
+	$(Q)scripts/linux-guest-initramfs.sh $< $@
+
+$(LINUX_GUEST)/Image: scripts/linux-guest-kernel.sh scripts/fetch-arm64-deb.sh
+	$(Q)scripts/linux-guest-kernel.sh $(LINUX_GUEST)
+
+$(LINUX_GUEST)/bundle.img: $(LINUX_GUEST)/Image $(LINUX_GUEST)/initramfs.cpio.gz \
+		scripts/linux-guest-bundle.sh linux-guest/linux-guest.mk
+	$(Q)scripts/linux-guest-bundle.sh -k $(LINUX_GUEST)/Image -i $(LINUX_GUEST)/initramfs.cpio.gz \
+		-a "$(LINUX_GUEST_BOOTARGS)" -o $@
+
+INTEG_TESTS += tests/integration/linux-qemu.sh
