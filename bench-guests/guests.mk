@@ -48,5 +48,5 @@ guests: $(foreach g,$(GUEST_NAMES),$(BUILD)/guests/$(g).bin)
 # while GUEST_NAMES was still empty: state the dependency of the embedding table here.
 $(BUILD)/gen/guests.S: $(foreach g,$(GUEST_NAMES),$(BUILD)/guests/$(g).bin)
 
-INTEG_TESTS += tests/integration/guests-qemu.sh
+INTEG_TESTS += tests/integration/guests-qemu.sh tests/integration/guests-kvm.sh
 -include $(patsubst %.o,%.d,$(sort $(foreach g,$(GUEST_NAMES),$(call guest_objs,$(g)))))
