@@ -2,6 +2,7 @@
 #   $(BUILD)/s2vmm              static aarch64 Linux binary (in ALL: needs no network beyond
 #                               the libfdt .deb the core already needs)
 #   $(BUILD)/kvm/guests/*.bin   kvm/testguest: a doorbell-only bring-up guest
+#   $(BUILD)/tests/unit-kvm     Criterion tests of kvm/config.c and kvm/doorbell.c (host)
 #   make kvm-image              $(BUILD)/kvm/Image (Debian cloud-arm64 kernel, downloaded once)
 #                               + $(BUILD)/kvm/initrd.gz (s2vmm as /init + every guest image)
 
@@ -48,3 +49,16 @@ $(BUILD)/kvm/initrd.gz: $(BUILD)/s2vmm $(KVM_TESTGUEST) $(GUEST_BINS) scripts/kv
 
 INTEG_TESTS += tests/integration/kvm-qemu.sh
 -include $(S2VMM_OBJS:.o=.d)
+
+# Host unit tests of the parts that need no KVM: the words and the doorbell transport.
+KVM_TEST_SRCS := $(wildcard kvm/tests/*.c) kvm/config.c kvm/doorbell.c core/lib/parse.c core/lib/fmt.c
+KVM_TEST_OBJS := $(patsubst %.c,$(BUILD)/host/kvm-tests/%.o,$(KVM_TEST_SRCS))
+$(BUILD)/host/kvm-tests/%.o: %.c
+	@mkdir -p $(@D)
+	$(Q)$(HOSTCC) $(HOST_CFLAGS) -MMD -MP -c $< -o $@
+$(BUILD)/tests/unit-kvm: $(KVM_TEST_OBJS)
+	@mkdir -p $(@D)
+	$(Q)$(HOSTCC) -o $@ $^ $(CRITERION_LIBS)
+
+UNIT_TESTS += $(BUILD)/tests/unit-kvm
+-include $(KVM_TEST_OBJS:.o=.d)

@@ -1,0 +1,72 @@
+/* kvm/config.c: the s2b.* words s2vmm accepts, refuses, and ignores. */
+#include <criterion/criterion.h>
+#include "../config.h"
+
+static struct vmm_config cfg;
+static struct vmm_config_error err;
+
+static int parse(const char *words)
+{
+	vmm_config_defaults(&cfg);
+	memset(&err, 0, sizeof(err));
+	return vmm_config_parse(&cfg, words, &err);
+}
+
+Test(kvm_config, defaults_match_s2hv)
+{
+	cr_assert_eq(parse(""), 0);
+	cr_assert_str_eq(cfg.guest, "hello");
+	cr_assert_eq(cfg.mem, 64ULL << 20);
+	cr_assert_eq(cfg.boots, 5);
+	cr_assert_eq(cfg.block, 4096);
+}
+
+Test(kvm_config, kernel_command_line_words_are_ignored)
+{
+	cr_assert_eq(parse("console=ttyAMA0 panic=-1 quiet s2b.guest=touch s2b.boots=3 s2b.mem=256M "
+			   "s2b.block=2m s2b.board=kvm-qemu-n1 s2b.strategy=kvm\n"), 0);
+	cr_assert_str_eq(cfg.guest, "touch");
+	cr_assert_str_eq(cfg.board, "kvm-qemu-n1");
+	cr_assert_eq(cfg.boots, 3);
+	cr_assert_eq(cfg.mem, 256ULL << 20);
+	cr_assert_eq(cfg.block, 2ULL << 20);
+}
+
+Test(kvm_config, bad_number_names_the_key)
+{
+	cr_assert_eq(parse("s2b.guest=touch s2b.boots=12x"), -1);
+	cr_assert_str_eq(err.key, "s2b.boots");
+	cr_assert_str_eq(err.msg, "bad_number");
+}
+
+Test(kvm_config, ranges_and_alignment)
+{
+	cr_assert_eq(parse("s2b.frac=101"), -1);
+	cr_assert_str_eq(err.msg, "out_of_range");
+	cr_assert_eq(parse("s2b.mem=3M"), -1);
+	cr_assert_str_eq(err.msg, "out_of_range");
+	cr_assert_eq(parse("s2b.mem=6M"), 0);
+	cr_assert_eq(parse("s2b.mem=7M"), -1);
+	cr_assert_str_eq(err.msg, "not_2M_aligned");
+}
+
+Test(kvm_config, s2hv_only_and_unknown_keys_are_refused_by_name)
+{
+	cr_assert_eq(parse("s2b.map=premap"), -1);
+	cr_assert_str_eq(err.key, "s2b.map");
+	cr_assert_str_eq(err.msg, "not_supported_by_kvm");
+	cr_assert_eq(parse("s2b.strategy=unmap"), -1);
+	cr_assert_str_eq(err.msg, "kvm_strategy_is_fixed");
+	cr_assert_eq(parse("s2b.bogus=1"), -1);
+	cr_assert_str_eq(err.key, "s2b.bogus");
+	cr_assert_str_eq(err.msg, "unknown_key");
+	cr_assert_eq(parse("s2b.boots"), -1);
+	cr_assert_str_eq(err.msg, "missing_value");
+}
+
+Test(kvm_config, names_cannot_escape_the_guest_dir)
+{
+	cr_assert_eq(parse("s2b.guest=../etc/passwd"), -1);
+	cr_assert_str_eq(err.msg, "bad_name");
+	cr_assert_eq(parse("s2b.guest=boot-reloc"), 0);
+}
