@@ -60,9 +60,12 @@ check "touch_random_same_pages" [ "$(metric "$out/touch-random.log" 1 pages)" = 
 check "touch_random_all_writes" [ "$(metric "$out/touch-random.log" 1 writes)" = 1638 ]
 log=$out/boot-reloc-unmap.log
 check "boot_reloc_runs_relocated" grep -aq '^guest| boot-reloc: boot 2 runs at 0x42000000, original at 0x40000000 overwritten' "$log"
-qemu_virt "$out/memsweep-768m.log" max "s2b.strategy=unmap s2b.guest=memsweep s2b.boots=2 s2b.mem=768M"
-check "memsweep_768M_check_pass" all_boots_are "$out/memsweep-768m.log" 2 pass
-check "memsweep_768M_reports_ram" [ "$(metric "$out/memsweep-768m.log" 1 ram_mb)" = 768 ]
+# 3 GiB of guest RAM (a 4 GiB machine): the guest's stage 1 needs three level-2 tables.
+qemu_virt "$out/memsweep-3g.log" max "s2b.strategy=unmap s2b.guest=memsweep s2b.boots=2 s2b.mem=3G" -m 4G
+check "memsweep_3G_check_pass" all_boots_are "$out/memsweep-3g.log" 2 pass
+check "memsweep_3G_reports_ram" [ "$(metric "$out/memsweep-3g.log" 1 ram_mb)" = 3072 ]
+qemu_virt "$out/touch-3g.log" max "s2b.strategy=clean s2b.guest=touch s2b.boots=2 s2b.mem=3G s2b.frac=1 s2b.block=2m" -m 4G
+check "touch_3G_2M_blocks_check_pass" all_boots_are "$out/touch-3g.log" 2 pass
 
 # 3. A failed verification is visible: check=fail in every boot record, an error record per boot.
 for g in $GUESTS; do
