@@ -1,18 +1,19 @@
 /* `s2b.*` words → struct vmm_config. Same key names, units and checks as core/config.c where the
- * key means the same thing; s2hv-only keys (map, icache, trace) are refused by name, not ignored,
- * so a harness cannot believe it measured something s2vmm cannot do. */
+ * key means the same thing. Keys whose behaviour the kernel fixes (strategy, map, icache, trace)
+ * accept only the value that describes what KVM does, so a harness can pass its full word list,
+ * yet can never believe it measured a variant s2vmm cannot run. */
 #include "config.h"
 #include "../core/lib.h"
 
 #define KEY_PREFIX "s2b."
 
-enum key_kind { K_NAME, K_SIZE, K_UINT, K_PCT, K_ENUM, K_STRATEGY, K_HV_ONLY };
+enum key_kind { K_NAME, K_SIZE, K_UINT, K_PCT, K_ENUM, K_FIXED };
 
 struct key_spec {
 	const char *name;
 	enum key_kind kind;
 	size_t offset;          /* of a u64 field, or of a char[32] for K_NAME */
-	const char *choices[2]; /* K_ENUM words ... */
+	const char *choices[2]; /* K_ENUM words (K_FIXED: the one word accepted) ... */
 	u64 values[2];          /* ... and what each stores */
 	u64 min, max;
 };
@@ -22,8 +23,8 @@ struct key_spec {
 static const struct key_spec keys[] = {
 	{"guest", K_NAME, OFF(guest), {0}, {0}, 0, 0},
 	{"board", K_NAME, OFF(board), {0}, {0}, 0, 0},
-	/* KVM's strategy is fixed by the kernel: unmap without FEAT_S2FWB, I-cache only with it. */
-	{"strategy", K_STRATEGY, 0, {0}, {0}, 0, 0},
+	/* Fixed by the kernel: unmap without FEAT_S2FWB, I-cache invalidation only with it. */
+	{"strategy", K_FIXED, 0, {"kvm"}, {0}, 0, 0},
 	{"mem", K_SIZE, OFF(mem), {0}, {0}, 2 * SZ_2M, 16 * SZ_1G},
 	{"boots", K_UINT, OFF(boots), {0}, {0}, 1, 1000000},
 	{"frac", K_PCT, OFF(frac), {0}, {0}, 0, 100},
@@ -32,9 +33,11 @@ static const struct key_spec keys[] = {
 	{"seed", K_UINT, OFF(seed), {0}, {0}, 0, ~0ULL},
 	{"order", K_ENUM, OFF(order), {"seq", "random"}, {0, 1}, 0, 0},
 	{"block", K_ENUM, OFF(block), {"4k", "2m"}, {SZ_4K, SZ_2M}, 0, 0},
-	{"map", K_HV_ONLY, 0, {0}, {0}, 0, 0},
-	{"icache", K_HV_ONLY, 0, {0}, {0}, 0, 0},
-	{"trace", K_HV_ONLY, 0, {0}, {0}, 0, 0},
+	/* KVM maps on stage-2 faults, invalidates the I-cache by range on exec faults, and has no
+	 * per-fault records here. */
+	{"map", K_FIXED, 0, {"ondemand"}, {0}, 0, 0},
+	{"icache", K_FIXED, 0, {"exec"}, {0}, 0, 0},
+	{"trace", K_FIXED, 0, {"none"}, {0}, 0, 0},
 };
 
 void vmm_config_defaults(struct vmm_config *cfg)
@@ -87,12 +90,9 @@ static int set_key(struct vmm_config *cfg, const struct key_spec *k, const char 
 		memcpy((char *)cfg + k->offset, v, n);
 		((char *)cfg + k->offset)[n] = 0;
 		return 0;
-	case K_STRATEGY:
-		*msg = "kvm_strategy_is_fixed";
-		return (n == 3 && !memcmp(v, "kvm", 3)) ? 0 : -1;
-	case K_HV_ONLY:
-		*msg = "not_supported_by_kvm";
-		return -1;
+	case K_FIXED:
+		*msg = strcmp(k->name, "strategy") ? "not_supported_by_kvm" : "kvm_strategy_is_fixed";
+		return (strlen(k->choices[0]) == n && !memcmp(k->choices[0], v, n)) ? 0 : -1;
 	case K_ENUM:
 		*msg = "bad_choice";
 		for (unsigned i = 0; i < ARRAY_SIZE(k->choices); i++) {

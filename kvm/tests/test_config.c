@@ -50,7 +50,14 @@ Test(kvm_config, ranges_and_alignment)
 	cr_assert_str_eq(err.msg, "not_2M_aligned");
 }
 
-Test(kvm_config, s2hv_only_and_unknown_keys_are_refused_by_name)
+Test(kvm_config, the_harness_full_word_list_is_accepted)
+{
+	cr_assert_eq(parse("s2b.strategy=kvm s2b.guest=touch s2b.mem=67108864 s2b.boots=5 "
+			   "s2b.block=4k s2b.map=ondemand s2b.icache=exec s2b.frac=50 s2b.stride=4096 "
+			   "s2b.write=50 s2b.order=seq s2b.seed=1 s2b.trace=none"), 0);
+}
+
+Test(kvm_config, variants_kvm_cannot_run_and_unknown_keys_are_refused_by_name)
 {
 	cr_assert_eq(parse("s2b.map=premap"), -1);
 	cr_assert_str_eq(err.key, "s2b.map");
