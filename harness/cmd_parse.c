@@ -1,7 +1,8 @@
-/* s2bench parse LOG... --out DIR: any console capture (QEMU, serial, LAVA) → the result CSVs.
+/* s2bench parse LOG... --out DIR: any console capture (QEMU, serial, LAVA job log) → the result CSVs.
  * A log may hold several runs back to back: each `hello` record starts a new one. */
 #include "cli.h"
 #include "collect.h"
+#include "lavalog.h"
 #include "linebuf.h"
 #include "store.h"
 
@@ -125,7 +126,14 @@ static void start_run(struct parse_session *s)
 
 static void on_line(void *ctx, char *line, size_t len)
 {
-	collector_line(&((struct parse_session *)ctx)->col, line, len);
+	struct parse_session *s = ctx;
+
+	/* LAVA job logs wrap each console line; dispatcher chatter is noise like any other */
+	if ((line[0] == '{' || line[0] == '-') && lava_unwrap(line, &len) == LAVA_OTHER) {
+		s->col.sum.noise++;
+		return;
+	}
+	collector_line(&s->col, line, len);
 }
 
 static int parse_log(struct parse_session *s, const char *path)

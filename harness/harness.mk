@@ -38,7 +38,7 @@ $(BUILD)/tests/harness-%: $(BUILD)/host/$(HARNESS_TDIR)/test_%.o $(HARNESS_TEST_
 	$(Q)$(HOSTCC) -o $@ $^ $(CRITERION_LIBS) $(HARNESS_LIBS)
 
 # libFuzzer target for the record parser (clang only).
-$(BUILD)/fuzz-proto: tests/fuzz/fuzz_proto.c harness/protocol.c harness/crc32.c
+$(BUILD)/fuzz-proto: tests/fuzz/fuzz_proto.c harness/protocol.c harness/crc32.c harness/lavalog.c
 	@mkdir -p $(@D)
 	$(Q)clang -std=c11 -O1 -g -Wall -Wextra -Werror -D_GNU_SOURCE -Iharness \
 		-fsanitize=fuzzer,address,undefined -o $@ $^
