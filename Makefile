@@ -33,9 +33,10 @@ FUZZ_TARGETS :=
 .PHONY: all deps test bench clean test-unit test-integration test-fuzz
 all: build-all
 
+# guests.mk first: core.mk embeds $(GUEST_NAMES) and needs them in its rules' prerequisites.
+include bench-guests/guests.mk
 include core/core.mk
 include strategies/strategies.mk
-include bench-guests/guests.mk
 include harness/harness.mk
 include reports/reports.mk
 include kvm/kvm.mk

@@ -44,9 +44,5 @@ $(foreach g,$(GUEST_NAMES),$(eval $(call guest_rules,$(g))))
 .PHONY: guests
 guests: $(foreach g,$(GUEST_NAMES),$(BUILD)/guests/$(g).bin)
 
-# core/core.mk is included before this file, so its $(GUEST_BINS) prerequisite list was expanded
-# while GUEST_NAMES was still empty: state the dependency of the embedding table here.
-$(BUILD)/gen/guests.S: $(foreach g,$(GUEST_NAMES),$(BUILD)/guests/$(g).bin)
-
 INTEG_TESTS += tests/integration/guests-qemu.sh tests/integration/guests-kvm.sh
 -include $(patsubst %.o,%.d,$(sort $(foreach g,$(GUEST_NAMES),$(call guest_objs,$(g)))))
