@@ -41,7 +41,7 @@ void rec_hello(const struct host_info *h, const struct vmm_config *cfg, const st
 	rec_end(&r);
 }
 
-void rec_cfg(const struct vmm_config *cfg)
+void rec_cfg(const struct vmm_config *cfg, u64 huge_bytes)
 {
 	struct record r;
 
@@ -51,6 +51,8 @@ void rec_cfg(const struct vmm_config *cfg)
 	rec_u64(&r, "mem", cfg->mem);
 	rec_u64(&r, "boots", cfg->boots);
 	rec_str(&r, "block", cfg->block == SZ_2M ? "2m" : "4k");
+	if (huge_bytes != ~0ULL)
+		rec_u64(&r, "host_huge", huge_bytes);
 	rec_u64(&r, "frac", cfg->frac);
 	rec_u64(&r, "stride", cfg->stride);
 	rec_u64(&r, "write", cfg->write_pct);

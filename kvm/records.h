@@ -29,7 +29,8 @@ struct boot_result {
 
 void rec_hello(const struct host_info *h, const struct vmm_config *cfg, const struct vm *vm,
 	       const struct probes *p);
-void rec_cfg(const struct vmm_config *cfg);
+/* huge_bytes: host RAM backed by transparent huge pages (~0 = unknown, key absent). */
+void rec_cfg(const struct vmm_config *cfg, u64 huge_bytes);
 void rec_boot(const struct boot_result *b);
 /* faults_known: every boot had its faults counted; otherwise the total is absent too. */
 void rec_done(const char *status, u64 boots, bool faults_known, u64 faults);

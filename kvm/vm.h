@@ -20,5 +20,8 @@ struct vm {
 /* 0, or -1 after emitting an error record. backing = SZ_4K or SZ_2M. */
 int vm_create(struct vm *vm, u64 ram_size, u64 backing);
 void vm_destroy(struct vm *vm);
+/* Bytes of this process backed by transparent huge pages (AnonHugePages), ~0 if unknown: shows
+ * whether 2 MiB backing really got huge pages. */
+u64 vm_huge_bytes(void);
 
 #endif

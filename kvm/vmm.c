@@ -193,7 +193,7 @@ int vmm_run(const char *words, const char *guest_dir)
 		note_line(m.probes.note);
 	if (host.fwb < 0)
 		note_line("kernel_log_no_longer_holds_the_boot_CPU_features:fwb_absent");
-	rec_cfg(&m.cfg);
+	rec_cfg(&m.cfg, vm_huge_bytes());
 	m.dtb_size = dtb_build(m.dtb, m.vm.ram_ipa, m.vm.ram_size, DOORBELL_IPA, words);
 	if (!m.dtb_size) {
 		error_bad_arg("s2b", "bootargs_too_long_for_guest_dtb");
