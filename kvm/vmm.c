@@ -50,7 +50,8 @@ static void load_guest(struct vmm *m)
 	memcpy(m->vm.ram + (dtb_ipa(m) - m->vm.ram_ipa), m->dtb, m->dtb_size);
 }
 
-static enum boot_exit on_mmio(struct vmm *m, struct doorbell *db, struct boot_session *s)
+/* A KVM_EXIT_MMIO: a guest call, or an access we cannot serve. true = keep running. */
+static bool on_mmio(struct vmm *m, struct doorbell *db, struct boot_session *s)
 {
 	struct kvm_run *run = m->vcpu.run;
 	struct guest_call call;
@@ -58,17 +59,17 @@ static enum boot_exit on_mmio(struct vmm *m, struct doorbell *db, struct boot_se
 	switch (doorbell_access(db, run, &call)) {
 	case DB_CALL:
 		doorbell_set_result(db, guest_call(s, &call));
-		return BOOT_RESET; /* "keep running" */
+		return true;
 	case DB_HANDLED:
-		return BOOT_RESET;
+		return true;
 	case DB_BAD:
 		error_in_boot("guest_trap", "bad_doorbell_access", s->idx, run->mmio.phys_addr);
-		return BOOT_ERROR;
+		return false;
 	case DB_NOT_OURS:
 		break;
 	}
 	error_in_boot("guest_abort", "access_outside_ram", s->idx, run->mmio.phys_addr);
-	return BOOT_ERROR;
+	return false;
 }
 
 /* KVM_RUN until the guest resets, powers off or does something we cannot serve. */
@@ -84,7 +85,7 @@ static enum boot_exit run_boot(struct vmm *m, struct doorbell *db, struct boot_s
 		}
 		switch (run->exit_reason) {
 		case KVM_EXIT_MMIO:
-			if (on_mmio(m, db, s) == BOOT_ERROR)
+			if (!on_mmio(m, db, s))
 				return BOOT_ERROR;
 			continue;
 		case KVM_EXIT_INTR:
