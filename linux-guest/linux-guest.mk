@@ -27,4 +27,12 @@ $(LINUX_GUEST)/bundle.img: $(LINUX_GUEST)/Image $(LINUX_GUEST)/initramfs.cpio.gz
 	$(Q)scripts/linux-guest-bundle.sh -k $(LINUX_GUEST)/Image -i $(LINUX_GUEST)/initramfs.cpio.gz \
 		-a "$(LINUX_GUEST_BOOTARGS)" -o $@
 
+# A raw-binary guest checking the PSCI/SMCCC answers (s2b.guest=image); needs no download.
+$(LINUX_GUEST)/psci-probe.bin: linux-guest/psci-probe.S scripts/linux-guest-bundle.sh
+	@mkdir -p $(dir $@)
+	$(Q)$(TCC) -nostdlib -static -no-pie -Wl,--build-id=none -o $(@:.bin=.elf) $<
+	$(Q)$(TOBJCOPY) -O binary $(@:.bin=.elf) $@
+$(LINUX_GUEST)/psci-probe-bundle.img: $(LINUX_GUEST)/psci-probe.bin
+	$(Q)scripts/linux-guest-bundle.sh -k $< -o $@ >/dev/null
+
 INTEG_TESTS += tests/integration/linux-qemu.sh

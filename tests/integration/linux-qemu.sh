@@ -12,6 +12,16 @@ bundle=$BUILD/linux-guest/bundle.img
 
 field() { sed -n "s/.* $2=\([^ ]*\).*/\1/p" <<<"$1"; }
 
+# PSCI/SMCCC emulation, asked by a raw binary through s2b.guest=image (no download needed).
+probe=$BUILD/linux-guest/psci-probe-bundle.img
+if make --no-print-directory BUILD="$BUILD" "$probe" >"$out/make-probe.log" 2>&1; then
+	qemu_virt "$out/psci.log" max "s2b.strategy=unmap s2b.guest=image s2b.boots=2" -initrd "$probe"
+	check "psci_answers_as_documented" [ "$(grep -ac '^@s2b boot .* check=pass exit=reset ' "$out/psci.log")" -eq 2 ]
+	check "psci_probe_done_ok" grep -aq '^@s2b done status=ok boots=2 ' "$out/psci.log"
+else
+	fail "psci_probe_builds (see $out/make-probe.log)"
+fi
+
 if ! make --no-print-directory BUILD="$BUILD" "$bundle" >"$out/make.log" 2>&1; then
 	skip "linux_guest_bundle_unavailable (offline? see $out/make.log)"
 	finish
