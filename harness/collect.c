@@ -42,8 +42,16 @@ static void write_keyed_row(FILE *f, enum table_id t, const char *run_id, const 
 	size_t extra_len = 0;
 
 	extra[0] = '\0';
+	/* records list their keys in column order, so try the column after the last match first:
+	 * one strcmp per key instead of a search (parse's hot loop) */
+	int guess = 1;
 	for (int i = 0; i < rec->nkv; i++) {
-		int col = table_col(t, rec->kv[i].key);
+		const struct table_schema *s = &table_schema[t];
+		int col = guess < s->ncols && strcmp(s->cols[guess], rec->kv[i].key) == 0
+				  ? guess
+				  : table_col(t, rec->kv[i].key);
+		if (col > 0)
+			guess = col + 1;
 		if (col > 0 && col != extra_col) {
 			cells[col] = rec->kv[i].val;
 			continue;
