@@ -31,6 +31,7 @@ static const struct key_spec keys[] = {
 	{"stride", K_SIZE, OFF(stride), {0}, {0}, 8, SZ_1G},
 	{"write", K_PCT, OFF(write_pct), {0}, {0}, 0, 100},
 	{"seed", K_UINT, OFF(seed), {0}, {0}, 0, ~0ULL},
+	{"inject", K_UINT, OFF(inject), {0}, {0}, 0, 255},
 	{"order", K_ENUM, OFF(order), {"seq", "random"}, {0, 1}, 0, 0},
 	{"block", K_ENUM, OFF(block), {"4k", "2m"}, {SZ_4K, SZ_2M}, 0, 0},
 	{"map", K_ENUM, OFF(premap), {"ondemand", "premap"}, {0, 1}, 0, 0},

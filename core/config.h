@@ -25,6 +25,7 @@ struct config {
 	u64 write_pct; /* % of touches that write */
 	u64 order;     /* 0 sequential, 1 random */
 	u64 seed;
+	u64 inject;    /* test only: non-zero asks the guest to corrupt what it verifies */
 	u64 block;     /* largest stage-2 leaf: SZ_4K or SZ_2M */
 	u64 premap;       /* 1: map all guest RAM at setup instead of on demand */
 	u64 icache_all;   /* 1: invalidate all I-caches on exec faults instead of by range */

@@ -88,7 +88,7 @@ static u64 guest_param(const struct vm *vm, u64 packed)
 	const struct { const char *name; u64 value; } params[] = {
 		{"ram_base", vm->ram_ipa}, {"ram_size", vm->ram_size}, {"boot", vm->boot_idx},
 		{"frac", c->frac}, {"stride", c->stride}, {"write", c->write_pct},
-		{"order", c->order}, {"seed", c->seed},
+		{"order", c->order}, {"seed", c->seed}, {"inject", c->inject},
 	};
 	char name[9];
 

@@ -1,7 +1,7 @@
 #!/bin/bash
 # The bench guests under s2hv in QEMU: every guest runs its boots with check=pass under a
 # correct strategy (unmap) and the negative control (none: QEMU models no caches, so it passes
-# here too), and a deliberately failed verification (the reserved seed 0xbadc0de, see
+# here too), and a deliberately failed verification (s2b.inject=1, see
 # bench-guests/lib/inject.h) reaches every boot record as check=fail with a guest_check error.
 set -u
 cd "$(dirname "$0")/../.."
@@ -70,7 +70,7 @@ check "touch_3G_2M_blocks_check_pass" all_boots_are "$out/touch-3g.log" 2 pass
 # 3. A failed verification is visible: check=fail in every boot record, an error record per boot.
 for g in $GUESTS; do
 	log=$out/$g-inject.log
-	qemu_virt "$log" max "s2b.strategy=unmap s2b.guest=$g s2b.boots=2 s2b.frac=10 s2b.seed=0xbadc0de"
+	qemu_virt "$log" max "s2b.strategy=unmap s2b.guest=$g s2b.boots=2 s2b.frac=10 s2b.inject=1"
 	check "${g}_injected_fault_gives_check_fail" all_boots_are "$log" 2 fail
 	check "${g}_injected_fault_gives_guest_check_errors" \
 		[ "$(grep -ac '^@s2b error code=guest_check msg=guest_verification_failed boot=' "$log")" -ge 2 ]

@@ -38,6 +38,7 @@ Test(config, every_key_is_parsed)
 	cr_assert_eq(cfg.write_pct, 70);
 	cr_assert_eq(cfg.order, 1);
 	cr_assert_eq(cfg.seed, 9);
+	cr_assert_eq(cfg.inject, 0);
 	cr_assert_eq(cfg.block, SZ_2M);
 	cr_assert_eq(cfg.premap, 1);
 	cr_assert_eq(cfg.icache_all, 1);
@@ -100,4 +101,12 @@ Test(config, every_listed_strategy_can_be_found)
 		cr_assert_eq(cfg.strategy, strategies[i]);
 		cr_assert_not_null(strategies[i]->summary);
 	}
+}
+
+Test(config, inject_is_a_bounded_test_parameter)
+{
+	cr_assert_eq(parse("s2b.inject=1"), 0);
+	cr_assert_eq(cfg.inject, 1);
+	cr_assert_eq(parse("s2b.inject=256"), -1);
+	cr_assert_str_eq(err.key, "s2b.inject");
 }
