@@ -129,6 +129,7 @@ u64 reboot_loop(struct vm *vm, bool *failed)
 		entry = loader_entry(vm, &dtb);
 		arch_vcpu_reset(&vm->vcpu, entry, dtb, 0);
 		x = run_boot(vm, &b);
+		guest_console_flush(&b.console);
 		emit_boot(vm, vm->boot_idx ? &rc : NULL, &b, &m0, x, vm->boot_idx ? &reset_at : NULL);
 		arch_perf_read(&reset_at);
 		if (x == BOOT_ERROR)

@@ -3,6 +3,7 @@
 #define S2_RUN_H
 
 #include "arch.h"
+#include "guest_console.h"
 #include "vm.h"
 
 enum boot_exit { BOOT_CONTINUE, BOOT_RESET, BOOT_OFF, BOOT_ERROR };
@@ -15,8 +16,7 @@ struct boot_ctx {
 	bool ready_seen;
 	bool console_ready;           /* the console printed the READY marker (vuart.h) */
 	u64 mark_tag;
-	char line[160];               /* guest console line being assembled */
-	size_t line_len;
+	struct guest_line console;    /* guest console line being assembled */
 	ipa_t last_fault_ipa;
 	unsigned same_fault_count;
 };

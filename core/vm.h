@@ -2,6 +2,7 @@
 #ifndef S2_VM_H
 #define S2_VM_H
 
+#include "bench_calls.h"
 #include "config.h"
 #include "cpu_features.h"
 #include "s2pt.h"
@@ -13,7 +14,7 @@
 struct boot_stats {
 	u64 faults, fault_cycles, fault_max_cycles, fault_lines;
 	u64 pages_mapped;
-	u64 check; /* 0 none, 1 pass, 2 fail */
+	enum check_state check;
 };
 
 /* Measured at start by calibrate(): what the measurement itself costs. */

@@ -1,15 +1,16 @@
-/* What the guest's S2B calls do under s2vmm: the same semantics as s2hv's core/hypercall.c
- * (console relay, marks, metrics, checks, parameters), fed by the doorbell transport. */
+/* The guest's S2B calls under s2vmm, fed by the doorbell transport. Their meaning (console relay,
+ * metrics, checks, parameters) is core/bench_calls.c and core/guest_console.c, shared with s2hv;
+ * only the marks differ: no PMU here, so regions are timed in ns. */
 #ifndef S2VMM_GUEST_CALLS_H
 #define S2VMM_GUEST_CALLS_H
 
+#include "../core/bench_calls.h"
+#include "../core/guest_console.h"
 #include "../core/types.h"
 #include "doorbell.h"
 #include "timebase.h"
 
 struct vmm_config;
-
-enum check_state { CHECK_NONE, CHECK_PASS, CHECK_FAIL };
 
 /* One boot's view of the guest's calls. */
 struct boot_session {
@@ -17,8 +18,7 @@ struct boot_session {
 	const struct vmm_config *cfg;
 	ipa_t ram_ipa;
 	u64 ram_size;
-	char line[120];     /* relayed console bytes until a newline */
-	size_t line_len;
+	struct guest_line console; /* relayed console bytes until a newline */
 	bool ready_seen;
 	struct stamp ready; /* the first MARK READY */
 	struct stamp mark;  /* the last MARK BEGIN ... */
