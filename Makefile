@@ -34,6 +34,7 @@ FUZZ_TARGETS :=
 all: build-all
 
 # guests.mk first: core.mk embeds $(GUEST_NAMES) and needs them in its rules' prerequisites.
+include scripts/scripts.mk
 include bench-guests/guests.mk
 include core/core.mk
 include strategies/strategies.mk

@@ -43,8 +43,9 @@ ALL += $(KVM_TESTGUEST)
 .PHONY: kvm-image
 kvm-image: $(BUILD)/kvm/Image $(BUILD)/kvm/initrd.gz
 
-$(BUILD)/kvm/Image:
-	$(Q)scripts/kvm-fetch-kernel.sh $(BUILD)/kvm
+$(BUILD)/kvm/Image: $(DEBIAN_KERNEL)
+	@mkdir -p $(@D)
+	$(Q)ln -f $< $@
 
 $(BUILD)/kvm/initrd.gz: $(BUILD)/s2vmm $(KVM_TESTGUEST) $(GUEST_BINS) scripts/kvm-initramfs.sh
 	$(Q)scripts/kvm-initramfs.sh $@ $(BUILD)/s2vmm $(KVM_TESTGUEST) $(GUEST_BINS)

@@ -1,7 +1,7 @@
 # linux-guest/: the Linux guest of s2hv (`s2b.guest=linux`, docs/guests.md): Debian's arm64 cloud
 # kernel, an initramfs holding only linux-guest/init.c, packed into the bundle s2hv reads from
 # its initrd (core/bundle.h). `make linux-guest` downloads the kernel once (private apt state
-# under $(BUILD)/linux-guest/, see scripts/linux-guest-kernel.sh); not part of `make`, so an
+# under $(BUILD)/debian-kernel/, see scripts/scripts.mk); not part of `make`, so an
 # offline build still works. tests/integration/linux-qemu.sh builds it and skips when offline.
 
 LINUX_GUEST := $(BUILD)/linux-guest
@@ -19,8 +19,9 @@ $(LINUX_GUEST)/init: linux-guest/init.c
 $(LINUX_GUEST)/initramfs.cpio.gz: $(LINUX_GUEST)/init scripts/linux-guest-initramfs.sh
 	$(Q)scripts/linux-guest-initramfs.sh $< $@
 
-$(LINUX_GUEST)/Image: scripts/linux-guest-kernel.sh scripts/fetch-arm64-deb.sh
-	$(Q)scripts/linux-guest-kernel.sh $(LINUX_GUEST)
+$(LINUX_GUEST)/Image: $(DEBIAN_KERNEL)
+	@mkdir -p $(@D)
+	$(Q)ln -f $< $@
 
 $(LINUX_GUEST)/bundle.img: $(LINUX_GUEST)/Image $(LINUX_GUEST)/initramfs.cpio.gz \
 		scripts/linux-guest-bundle.sh linux-guest/linux-guest.mk

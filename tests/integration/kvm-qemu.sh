@@ -12,7 +12,7 @@ cd "$(dirname "$0")/../.."
 out=$BUILD/test-logs/kvm-qemu
 mkdir -p "$out"
 
-if ! scripts/kvm-fetch-kernel.sh "$BUILD/kvm" >"$out/fetch.log" 2>&1; then
+if ! make --no-print-directory BUILD="$BUILD" "$BUILD/debian-kernel/Image" >"$out/fetch.log" 2>&1; then
 	skip kvm-qemu "no host kernel and the Debian registry is unreachable ($out/fetch.log)"
 	finish
 fi
