@@ -3,7 +3,8 @@
 # second expansion and an empty REPORT_OBJS still links (main.c holds weak references).
 
 HARNESS_SRCS := $(wildcard harness/*.c)
-HARNESS_OBJS := $(HARNESS_SRCS:%.c=$(BUILD)/host/%.o)
+# The record CRC is the hypervisor's own (core/crc32.c), built for the host by core/core.mk.
+HARNESS_OBJS := $(HARNESS_SRCS:%.c=$(BUILD)/host/%.o) $(BUILD)/host/core/crc32.c.o
 HARNESS_LIB_OBJS := $(filter-out $(BUILD)/host/harness/main.o,$(HARNESS_OBJS))
 HARNESS_LIBS := -lcsv -lutil -lpthread
 
@@ -29,7 +30,7 @@ $(BUILD)/host/$(HARNESS_TDIR)/%.o: $(HARNESS_TDIR)/%.c
 
 # The tests start build/s2bench itself for end-to-end cases (resume, timeout, serial).
 # The fake emulator stands in for QEMU in run/timeout/resume tests (see fake_qemu.c).
-$(HARNESS_FAKE_QEMU): $(BUILD)/host/$(HARNESS_TDIR)/fake_qemu.o $(BUILD)/host/$(HARNESS_TDIR)/fake_board.o $(BUILD)/host/harness/crc32.o
+$(HARNESS_FAKE_QEMU): $(BUILD)/host/$(HARNESS_TDIR)/fake_qemu.o $(BUILD)/host/$(HARNESS_TDIR)/fake_board.o $(BUILD)/host/core/crc32.c.o
 	@mkdir -p $(@D)
 	$(Q)$(HOSTCC) -o $@ $^
 
@@ -38,7 +39,7 @@ $(BUILD)/tests/harness-%: $(BUILD)/host/$(HARNESS_TDIR)/test_%.o $(HARNESS_TEST_
 	$(Q)$(HOSTCC) -o $@ $^ $(CRITERION_LIBS) $(HARNESS_LIBS)
 
 # libFuzzer target for the record parser (clang only).
-$(BUILD)/fuzz-proto: tests/fuzz/fuzz_proto.c harness/protocol.c harness/crc32.c harness/lavalog.c
+$(BUILD)/fuzz-proto: tests/fuzz/fuzz_proto.c harness/protocol.c core/crc32.c harness/lavalog.c
 	@mkdir -p $(@D)
 	$(Q)clang -std=c11 -O1 -g -Wall -Wextra -Werror -D_GNU_SOURCE -Iharness \
 		-fsanitize=fuzzer,address,undefined -o $@ $^

@@ -1,7 +1,7 @@
 /* Record grammar: "@s2b <kind> k=v k=v ... *<crc32 of everything before ' *'>". */
 #include "protocol.h"
 
-#include "crc32.h"
+#include "../core/crc32.h"
 
 #include <stdint.h>
 #include <stdlib.h>

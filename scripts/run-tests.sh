@@ -56,7 +56,9 @@ for z in $fuzz; do
 	name=$(basename "$z")
 	corpus=tests/fuzz/corpus/${name#fuzz-}
 	echo "== fuzz replay: $name"
-	if "$z" -runs=2000 "$corpus" >"$logdir/$name.log" 2>&1; then
+	# New inputs go to a scratch dir first: the checked-in corpus is only read.
+	mkdir -p "$BUILD/fuzz-new/$name"
+	if "$z" -runs=2000 "$BUILD/fuzz-new/$name" "$corpus" >"$logdir/$name.log" 2>&1; then
 		passed=$((passed + 1)); echo "   ok"
 	else
 		failed=$((failed + 1)); failures+=("$name"); tail -20 "$logdir/$name.log"

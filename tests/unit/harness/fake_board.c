@@ -1,6 +1,6 @@
 #include "fake_board.h"
 
-#include "crc32.h"
+#include "../../../core/crc32.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -2,7 +2,7 @@
 #include <criterion/criterion.h>
 #include <string.h>
 
-#include "crc32.h"
+#include "../../../core/crc32.h"
 #include "fake_board.h"
 #include "protocol.h"
 
