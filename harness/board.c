@@ -5,8 +5,10 @@
 
 const struct board_ops *board_find(const char *name)
 {
-	static const struct board_ops *const all[] = { &board_qemu_virt, &board_qemu_virt_a72,
-						       &board_serial };
+	static const struct board_ops *const all[] = {
+		&board_qemu_virt, &board_qemu_virt_a72, &board_qemu_raspi3b, &board_serial,
+		&board_kvm_qemu_n1, &board_kvm_qemu_a72, &board_kvm_qemu_max,
+	};
 	for (size_t i = 0; i < sizeof(all) / sizeof(all[0]); i++)
 		if (strcmp(all[i]->name, name) == 0)
 			return all[i];

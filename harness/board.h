@@ -39,6 +39,7 @@ struct board_ops {
 
 const struct board_ops *board_find(const char *name);
 
-extern const struct board_ops board_qemu_virt, board_qemu_virt_a72, board_serial;
+extern const struct board_ops board_qemu_virt, board_qemu_virt_a72, board_qemu_raspi3b, board_serial,
+	board_kvm_qemu_n1, board_kvm_qemu_a72, board_kvm_qemu_max;
 
 #endif

@@ -1,4 +1,4 @@
-/* QEMU virt boards: s2hv at EL2, console on stdout, deterministic instruction counts. */
+/* QEMU boards (virt, raspi3b): s2hv at EL2, console on stdout, deterministic instruction counts. */
 #include "board.h"
 
 #include "process.h"
@@ -41,15 +41,43 @@ static void machine_mem(const struct run_config *cfg, char *buf, size_t len)
 	snprintf(buf, len, "%lluM", (mib + 255) / 256 * 256);
 }
 
-static int qemu_start(struct board_job *job, const struct run_options *opt, const char *cpu,
-		      char *err, size_t errlen)
+/* What differs between the QEMU models s2hv runs on. */
+struct qemu_machine {
+	const char *machine, *cpu;
+	const char *dtb;   /* next to the image (e.g. raspi3b-qemu.dtb), or NULL: QEMU's own */
+	int fixed_ram;     /* the model has its RAM size built in: no -m */
+	int semihosting;   /* no PSCI on the model: the run ends QEMU through semihosting */
+};
+
+static int qemu_start(struct board_job *job, const struct run_options *opt,
+		      const struct qemu_machine *m, char *err, size_t errlen)
 {
-	char mem[32];
-	machine_mem(&job->run->cfg, mem, sizeof(mem));
-	char *argv[] = { (char *)opt->qemu, "-M", "virt,virtualization=on", "-cpu", (char *)cpu,
-			 "-m", mem, "-nographic", "-monitor", "none", "-serial", "stdio",
-			 "-icount", "shift=0", "-no-reboot", "-kernel", (char *)opt->image,
-			 "-append", (char *)job->run->bootargs, NULL };
+	char mem[32], dtb[512];
+	char *argv[32];
+	int n = 0;
+
+	argv[n++] = (char *)opt->qemu;
+	argv[n++] = "-M", argv[n++] = (char *)m->machine;
+	if (m->cpu)
+		argv[n++] = "-cpu", argv[n++] = (char *)m->cpu;
+	if (!m->fixed_ram) {
+		machine_mem(&job->run->cfg, mem, sizeof(mem));
+		argv[n++] = "-m", argv[n++] = mem;
+	}
+	if (m->dtb) {
+		const char *slash = strrchr(opt->image, '/');
+		snprintf(dtb, sizeof(dtb), "%.*s%s", slash ? (int)(slash - opt->image + 1) : 0,
+			 opt->image, m->dtb);
+		argv[n++] = "-dtb", argv[n++] = dtb;
+	}
+	if (m->semihosting)
+		argv[n++] = "-semihosting";
+	char *common[] = { "-nographic", "-monitor", "none", "-serial", "stdio", "-icount", "shift=0",
+			   "-no-reboot", "-kernel", (char *)opt->image, "-append",
+			   (char *)job->run->bootargs, NULL };
+	for (char **c = common; *c; c++)
+		argv[n++] = *c;
+	argv[n] = NULL;
 
 	job->pid = spawn_piped(argv, NULL, &job->fd);
 	if (job->pid < 0) {
@@ -59,14 +87,24 @@ static int qemu_start(struct board_job *job, const struct run_options *opt, cons
 	return 0;
 }
 
+static const struct qemu_machine virt_max = { "virt,virtualization=on", "max", NULL, 0, 0 };
+static const struct qemu_machine virt_a72 = { "virt,virtualization=on", "cortex-a72", NULL, 0, 0 };
+static const struct qemu_machine raspi3b = { "raspi3b", NULL, "raspi3b-qemu.dtb", 1, 1 };
+
 static int start_max(struct board_job *job, const struct run_options *opt, char *err, size_t errlen)
 {
-	return qemu_start(job, opt, "max", err, errlen);
+	return qemu_start(job, opt, &virt_max, err, errlen);
 }
 
 static int start_a72(struct board_job *job, const struct run_options *opt, char *err, size_t errlen)
 {
-	return qemu_start(job, opt, "cortex-a72", err, errlen);
+	return qemu_start(job, opt, &virt_a72, err, errlen);
+}
+
+static int start_raspi3b(struct board_job *job, const struct run_options *opt, char *err,
+			 size_t errlen)
+{
+	return qemu_start(job, opt, &raspi3b, err, errlen);
 }
 
 static int qemu_finish(struct board_job *job, int killed)
@@ -81,3 +119,5 @@ static int qemu_finish(struct board_job *job, int killed)
 const struct board_ops board_qemu_virt = { "qemu-virt", 0, 0, qemu_check, start_max, qemu_finish };
 const struct board_ops board_qemu_virt_a72 = { "qemu-virt-a72", 0, 0, qemu_check, start_a72,
 					       qemu_finish };
+const struct board_ops board_qemu_raspi3b = { "qemu-raspi3b", 0, 0, qemu_check, start_raspi3b,
+					      qemu_finish };

@@ -8,6 +8,10 @@
 const struct catalog_entry catalog_boards[] = {
 	{ "qemu-virt", "QEMU virt at EL2, -cpu max: FEAT_S2FWB, -icount shift=0 (counts are instructions)" },
 	{ "qemu-virt-a72", "QEMU virt at EL2, -cpu cortex-a72: no FEAT_S2FWB, so fwb runs end unsupported" },
+	{ "qemu-raspi3b", "QEMU raspi3b (Cortex-A53, RAM at 0, no PSCI): the Raspberry Pi 3 path, no FEAT_S2FWB" },
+	{ "kvm-qemu-n1", "s2vmm on real KVM arm64 in QEMU, -cpu neoverse-n1 (VHE, no FWB: stage2_unmap_vm); strategy kvm" },
+	{ "kvm-qemu-a72", "s2vmm on real KVM arm64 in QEMU, -cpu cortex-a72 (nVHE, no FWB); strategy kvm" },
+	{ "kvm-qemu-max", "s2vmm on real KVM arm64 in QEMU, -cpu max (FWB: I-cache invalidate only); strategy kvm" },
 	{ "serial", "a real board on --console TTY, power-cycled by --reset-cmd (bootargs in $S2B_BOOTARGS)" },
 	{ NULL, NULL },
 };
@@ -18,7 +22,9 @@ const struct catalog_entry catalog_strategies[] = {
 	{ "clean", "keep mappings; clean+invalidate every mapped page and the I-cache at reinit" },
 	{ "fwb", "FEAT_S2FWB: only invalidate the I-cache (refused without FWB)" },
 	{ "none", "negative control: no cache maintenance, must be caught by coherence checks" },
-	{ "dirty", "clean only the pages written since the last reinit (write-protect or DBM)" },
+	{ "dirty", "clean only the pages written since the last reinit (stage 2 write-protected, write faults)" },
+	{ "dirty-dbm", "as dirty, but the CPU marks written pages itself (stage-2 DBM, FEAT_HAFDBS)" },
+	{ "kvm", "KVM's own re-init (kvm-qemu-* boards only): stage2_unmap_vm without FWB, I-cache only with" },
 	{ NULL, NULL },
 };
 
