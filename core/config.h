@@ -6,6 +6,7 @@
 
 struct strategy;
 struct guest_image;
+struct bootarg_error;
 
 /* Where the guest comes from: embedded in s2hv, or the bundle (core/bundle.h) at run time. */
 enum guest_kind {
@@ -32,13 +33,9 @@ struct config {
 	u64 trace_faults; /* 1: emit a `fault` record per stage-2 fault */
 };
 
-struct config_error {
-	char key[32];
-	char msg[64];
-};
 
 void config_defaults(struct config *cfg);
 /* 0 on success; else fills err (key = the offending bootarg) and returns -1. */
-int config_parse(struct config *cfg, const char *bootargs, struct config_error *err);
+int config_parse(struct config *cfg, const char *bootargs, struct bootarg_error *err);
 
 #endif

@@ -2,6 +2,7 @@
 #include "hv.h"
 #include "../strategies/strategy.h"
 #include "arch.h"
+#include "bootargs.h"
 #include "cache_ops.h"
 #include "calibrate.h"
 #include "config.h"
@@ -121,7 +122,7 @@ static bool setup_memory(const struct platform *plat, pa_t img_start, pa_t img_e
 
 void hv_run(const struct platform *plat, const struct cpu_features *cpu, pa_t img_start, pa_t img_end)
 {
-	struct config_error err;
+	struct bootarg_error err;
 	const char *why;
 	pa_t ram_pa;
 	bool failed;

@@ -1,43 +1,65 @@
-/* `s2b.*` words → struct vmm_config. Same key names, units and checks as core/config.c where the
- * key means the same thing. Keys whose behaviour the kernel fixes (strategy, map, icache, trace)
+/* `s2b.*` words → struct vmm_config, parsed by core/bootargs.c with the same key names, units
+ * and checks as s2hv's core/config.c where the key means the same thing. Keys whose behaviour the kernel fixes (strategy, map, icache, trace)
  * accept only the value that describes what KVM does, so a harness can pass its full word list,
  * yet can never believe it measured a variant s2vmm cannot run. */
 #include "config.h"
+#include "../core/bootargs.h"
 #include "../core/lib.h"
-
-#define KEY_PREFIX "s2b."
-
-enum key_kind { K_NAME, K_SIZE, K_UINT, K_PCT, K_ENUM, K_FIXED };
-
-struct key_spec {
-	const char *name;
-	enum key_kind kind;
-	size_t offset;          /* of a u64 field, or of a char[32] for K_NAME */
-	const char *choices[2]; /* K_ENUM words (K_FIXED: the one word accepted) ... */
-	u64 values[2];          /* ... and what each stores */
-	u64 min, max;
-};
 
 #define OFF(f) offsetof(struct vmm_config, f)
 
-static const struct key_spec keys[] = {
-	{"guest", K_NAME, OFF(guest), {0}, {0}, 0, 0},
-	{"board", K_NAME, OFF(board), {0}, {0}, 0, 0},
+/* Names become file names and record values: [a-z0-9_-] only, so neither can be abused. */
+static bool name_ok(const char *v, size_t n)
+{
+	if (n == 0 || n >= 32)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (!((v[i] >= 'a' && v[i] <= 'z') || (v[i] >= '0' && v[i] <= '9') || v[i] == '_' ||
+		      v[i] == '-'))
+			return false;
+	return true;
+}
+
+static bool set_name(char dst[32], const char *v, size_t n)
+{
+	if (!name_ok(v, n))
+		return false;
+	memcpy(dst, v, n);
+	dst[n] = 0;
+	return true;
+}
+
+static bool set_guest(void *cfg, const char *v, size_t n)
+{
+	return set_name(((struct vmm_config *)cfg)->guest, v, n);
+}
+
+static bool set_board(void *cfg, const char *v, size_t n)
+{
+	return set_name(((struct vmm_config *)cfg)->board, v, n);
+}
+
+#define FIXED_BY_KVM "not_supported_by_kvm"
+
+static const struct bootarg_key keys[] = {
+	{.name = "guest", .kind = BA_CUSTOM, .set = set_guest, .bad_msg = "bad_name"},
+	{.name = "board", .kind = BA_CUSTOM, .set = set_board, .bad_msg = "bad_name"},
 	/* Fixed by the kernel: unmap without FEAT_S2FWB, I-cache invalidation only with it. */
-	{"strategy", K_FIXED, 0, {"kvm"}, {0}, 0, 0},
-	{"mem", K_SIZE, OFF(mem), {0}, {0}, 2 * SZ_2M, 16 * SZ_1G},
-	{"boots", K_UINT, OFF(boots), {0}, {0}, 1, 1000000},
-	{"frac", K_PCT, OFF(frac), {0}, {0}, 0, 100},
-	{"stride", K_SIZE, OFF(stride), {0}, {0}, 8, SZ_1G},
-	{"write", K_PCT, OFF(write_pct), {0}, {0}, 0, 100},
-	{"seed", K_UINT, OFF(seed), {0}, {0}, 0, ~0ULL},
-	{"order", K_ENUM, OFF(order), {"seq", "random"}, {0, 1}, 0, 0},
-	{"block", K_ENUM, OFF(block), {"4k", "2m"}, {SZ_4K, SZ_2M}, 0, 0},
+	{.name = "strategy", .kind = BA_FIXED, .choices = {"kvm"}, .bad_msg = "kvm_strategy_is_fixed"},
+	{.name = "mem", .kind = BA_SIZE, .offset = OFF(mem), .min = 2 * SZ_2M, .max = 16 * SZ_1G, .align = SZ_2M},
+	{.name = "boots", .kind = BA_UINT, .offset = OFF(boots), .min = 1, .max = 1000000},
+	{.name = "frac", .kind = BA_UINT, .offset = OFF(frac), .max = 100},
+	{.name = "stride", .kind = BA_SIZE, .offset = OFF(stride), .min = 8, .max = SZ_1G},
+	{.name = "write", .kind = BA_UINT, .offset = OFF(write_pct), .max = 100},
+	{.name = "seed", .kind = BA_UINT, .offset = OFF(seed), .max = ~0ULL},
+	{.name = "inject", .kind = BA_UINT, .offset = OFF(inject), .max = 255},
+	{.name = "order", .kind = BA_ENUM, .offset = OFF(order), .choices = {"seq", "random"}, .values = {0, 1}},
+	{.name = "block", .kind = BA_ENUM, .offset = OFF(block), .choices = {"4k", "2m"}, .values = {SZ_4K, SZ_2M}},
 	/* KVM maps on stage-2 faults, invalidates the I-cache by range on exec faults, and has no
 	 * per-fault records here. */
-	{"map", K_FIXED, 0, {"ondemand"}, {0}, 0, 0},
-	{"icache", K_FIXED, 0, {"exec"}, {0}, 0, 0},
-	{"trace", K_FIXED, 0, {"none"}, {0}, 0, 0},
+	{.name = "map", .kind = BA_FIXED, .choices = {"ondemand"}, .bad_msg = FIXED_BY_KVM},
+	{.name = "icache", .kind = BA_FIXED, .choices = {"exec"}, .bad_msg = FIXED_BY_KVM},
+	{.name = "trace", .kind = BA_FIXED, .choices = {"none"}, .bad_msg = FIXED_BY_KVM},
 };
 
 void vmm_config_defaults(struct vmm_config *cfg)
@@ -54,98 +76,7 @@ void vmm_config_defaults(struct vmm_config *cfg)
 	cfg->block = SZ_4K;
 }
 
-static int fail(struct vmm_config_error *err, const char *key, size_t klen, const char *msg)
+int vmm_config_parse(struct vmm_config *cfg, const char *words, struct bootarg_error *err)
 {
-	size_t n = MIN(klen, sizeof(err->key) - 1);
-
-	memcpy(err->key, key, n);
-	err->key[n] = 0;
-	fmt_snprintf(err->msg, sizeof(err->msg), "%s", msg);
-	return -1;
-}
-
-/* Names become file names and record values: [a-z0-9_-] only, so neither can be abused. */
-static bool name_ok(const char *v, size_t n)
-{
-	if (n == 0 || n >= 32)
-		return false;
-	for (size_t i = 0; i < n; i++)
-		if (!((v[i] >= 'a' && v[i] <= 'z') || (v[i] >= '0' && v[i] <= '9') || v[i] == '_' ||
-		      v[i] == '-'))
-			return false;
-	return true;
-}
-
-static int set_key(struct vmm_config *cfg, const struct key_spec *k, const char *v, size_t n,
-		   const char **msg)
-{
-	u64 *field = (u64 *)((char *)cfg + k->offset);
-	u64 x;
-
-	switch (k->kind) {
-	case K_NAME:
-		*msg = "bad_name";
-		if (!name_ok(v, n))
-			return -1;
-		memcpy((char *)cfg + k->offset, v, n);
-		((char *)cfg + k->offset)[n] = 0;
-		return 0;
-	case K_FIXED:
-		*msg = strcmp(k->name, "strategy") ? "not_supported_by_kvm" : "kvm_strategy_is_fixed";
-		return (strlen(k->choices[0]) == n && !memcmp(k->choices[0], v, n)) ? 0 : -1;
-	case K_ENUM:
-		*msg = "bad_choice";
-		for (unsigned i = 0; i < ARRAY_SIZE(k->choices); i++) {
-			if (strlen(k->choices[i]) == n && !memcmp(k->choices[i], v, n)) {
-				*field = k->values[i];
-				return 0;
-			}
-		}
-		return -1;
-	case K_SIZE:
-	case K_UINT:
-	case K_PCT:
-		*msg = "bad_number";
-		if (!parse_u64(v, n, k->kind == K_SIZE, &x))
-			return -1;
-		*msg = "out_of_range";
-		if (x < k->min || x > k->max)
-			return -1;
-		if (k->offset == OFF(mem) && !IS_ALIGNED(x, SZ_2M)) {
-			*msg = "not_2M_aligned";
-			return -1;
-		}
-		*field = x;
-		return 0;
-	}
-	return -1;
-}
-
-int vmm_config_parse(struct vmm_config *cfg, const char *p, struct vmm_config_error *err)
-{
-	const size_t plen = strlen(KEY_PREFIX);
-
-	while (p && *p) {
-		const char *tok, *eq;
-		const struct key_spec *k = NULL;
-		const char *msg = "unknown_key";
-
-		while (*p == ' ' || *p == '\t' || *p == '\n')
-			p++;
-		tok = p;
-		while (*p && *p != ' ' && *p != '\t' && *p != '\n')
-			p++;
-		if ((size_t)(p - tok) < plen || memcmp(tok, KEY_PREFIX, plen))
-			continue; /* not ours */
-		eq = memchr(tok, '=', p - tok);
-		if (!eq)
-			return fail(err, tok, p - tok, "missing_value");
-		for (unsigned i = 0; i < ARRAY_SIZE(keys); i++)
-			if (strlen(keys[i].name) == (size_t)(eq - tok) - plen &&
-			    !memcmp(keys[i].name, tok + plen, eq - tok - plen))
-				k = &keys[i];
-		if (!k || set_key(cfg, k, eq + 1, p - eq - 1, &msg))
-			return fail(err, tok, eq - tok, msg);
-	}
-	return 0;
+	return bootargs_parse(keys, ARRAY_SIZE(keys), cfg, words, err);
 }

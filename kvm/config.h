@@ -4,23 +4,21 @@
 
 #include "../core/types.h"
 
+struct bootarg_error;
+
 struct vmm_config {
 	char guest[32];  /* image name: <guest_dir>/<guest>.bin */
 	char board[32];  /* named in `hello`: kvm-host, kvm-qemu-n1, ... */
 	u64 mem;         /* guest RAM bytes */
 	u64 boots;       /* boots before the run ends */
-	u64 frac, stride, write_pct, order, seed; /* handed to the guest through S2B_PARAM */
+	u64 frac, stride, write_pct, order, seed, inject; /* handed to the guest through S2B_PARAM */
 	u64 block;       /* SZ_4K: RAM the host backs with 4K pages; SZ_2M: 2 MiB-aligned THP */
 };
 
-struct vmm_config_error {
-	char key[32];
-	char msg[48];
-};
 
 void vmm_config_defaults(struct vmm_config *cfg);
 /* Parse whitespace-separated words; words not starting with "s2b." are ignored (a kernel command
  * line carries other words). 0 on success, else -1 with err naming the offending key. */
-int vmm_config_parse(struct vmm_config *cfg, const char *words, struct vmm_config_error *err);
+int vmm_config_parse(struct vmm_config *cfg, const char *words, struct bootarg_error *err);
 
 #endif

@@ -31,6 +31,7 @@ static u64 guest_param(const struct boot_session *s, const u64 x[6])
 	const struct bench_params p = {
 		.ram_base = s->ram_ipa, .ram_size = s->ram_size, .boot = s->idx, .frac = c->frac,
 		.stride = c->stride, .write = c->write_pct, .order = c->order, .seed = c->seed,
+		.inject = c->inject,
 	};
 
 	return bench_param(&p, x);

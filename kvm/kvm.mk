@@ -10,7 +10,7 @@ KVM_OBJ := $(BUILD)/kvm/obj
 # Portable core files reused as they are: the record emitter, its CRC, the console, fmt, parse,
 # and the bench calls' meaning with the guest console relay.
 S2VMM_CORE_SRCS := core/proto.c core/crc32.c core/console.c core/lib/fmt.c core/lib/parse.c \
-	core/bench_calls.c core/guest_console.c
+	core/bench_calls.c core/guest_console.c core/bootargs.c
 S2VMM_SRCS := $(wildcard kvm/*.c) $(S2VMM_CORE_SRCS)
 S2VMM_OBJS := $(patsubst %.c,$(KVM_OBJ)/%.o,$(S2VMM_SRCS))
 S2VMM_CFLAGS := -std=c11 -O2 -g -Wall -Wextra -Werror -D_GNU_SOURCE \
@@ -54,7 +54,8 @@ INTEG_TESTS += tests/integration/kvm-qemu.sh
 -include $(S2VMM_OBJS:.o=.d)
 
 # Host unit tests of the parts that need no KVM: the words and the doorbell transport.
-KVM_TEST_SRCS := $(wildcard kvm/tests/*.c) kvm/config.c kvm/doorbell.c core/lib/parse.c core/lib/fmt.c
+KVM_TEST_SRCS := $(wildcard kvm/tests/*.c) kvm/config.c kvm/doorbell.c core/bootargs.c core/lib/parse.c \
+	core/lib/fmt.c
 KVM_TEST_OBJS := $(patsubst %.c,$(BUILD)/host/kvm-tests/%.o,$(KVM_TEST_SRCS))
 $(BUILD)/host/kvm-tests/%.o: %.c
 	@mkdir -p $(@D)

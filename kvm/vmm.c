@@ -4,6 +4,7 @@
  * entry registers → KVM_RUN. */
 #include <errno.h>
 #include <string.h>
+#include "../core/bootargs.h"
 #include "config.h"
 #include "doorbell.h"
 #include "dtb.h"
@@ -175,7 +176,7 @@ static int reboot_loop(struct vmm *m)
 int vmm_run(const char *words, const char *guest_dir)
 {
 	static struct vmm m; /* big (DTB buffer) and single: static */
-	struct vmm_config_error err;
+	struct bootarg_error err;
 	struct host_info host;
 	int status = 1;
 

@@ -1,9 +1,10 @@
 /* kvm/config.c: the s2b.* words s2vmm accepts, refuses, and ignores. */
 #include <criterion/criterion.h>
+#include "../../core/bootargs.h"
 #include "../config.h"
 
 static struct vmm_config cfg;
-static struct vmm_config_error err;
+static struct bootarg_error err;
 
 static int parse(const char *words)
 {

@@ -3,10 +3,11 @@
 #include "../../../strategies/strategy.h"
 #include <stdio.h>
 #include "config.h"
+#include "bootargs.h"
 #include "guest_image.h"
 
 static struct config cfg;
-static struct config_error err;
+static struct bootarg_error err;
 
 static int parse(const char *args)
 {

@@ -1,0 +1,79 @@
+/* See bootargs.h. */
+#include "bootargs.h"
+#include "lib.h"
+
+int bootarg_fail(struct bootarg_error *err, const char *key, size_t klen, const char *msg)
+{
+	size_t n = MIN(klen, sizeof(err->key) - 1);
+
+	memcpy(err->key, key, n);
+	err->key[n] = 0;
+	fmt_snprintf(err->msg, sizeof(err->msg), "%s", msg);
+	return -1;
+}
+
+static bool word_is(const char *w, const char *v, size_t n)
+{
+	return w && strlen(w) == n && !memcmp(w, v, n);
+}
+
+/* Store the value; NULL on success, else the error word. */
+static const char *set_value(const struct bootarg_key *k, void *target, const char *v, size_t n)
+{
+	u64 *field = (u64 *)((char *)target + k->offset);
+	u64 x;
+
+	switch (k->kind) {
+	case BA_CUSTOM:
+		return k->set(target, v, n) ? NULL : k->bad_msg;
+	case BA_FIXED:
+		return word_is(k->choices[0], v, n) ? NULL : k->bad_msg ? k->bad_msg : "bad_choice";
+	case BA_ENUM:
+		for (unsigned i = 0; i < ARRAY_SIZE(k->choices); i++)
+			if (word_is(k->choices[i], v, n)) {
+				*field = k->values[i];
+				return NULL;
+			}
+		return "bad_choice";
+	case BA_SIZE:
+	case BA_UINT:
+		if (!parse_u64(v, n, k->kind == BA_SIZE, &x))
+			return "bad_number";
+		if (x < k->min || x > k->max)
+			return "out_of_range";
+		if (k->align && !IS_ALIGNED(x, k->align))
+			return k->align == SZ_2M ? "not_2M_aligned" : "misaligned";
+		*field = x;
+		return NULL;
+	}
+	return "bad_key_table";
+}
+
+int bootargs_parse(const struct bootarg_key *keys, size_t nkeys, void *target, const char *p,
+		   struct bootarg_error *err)
+{
+	const size_t plen = strlen(BOOTARG_PREFIX);
+
+	while (p && *p) {
+		const char *tok, *eq, *msg;
+		const struct bootarg_key *k = NULL;
+
+		while (*p == ' ' || *p == '\t' || *p == '\n')
+			p++;
+		tok = p;
+		while (*p && *p != ' ' && *p != '\t' && *p != '\n')
+			p++;
+		if ((size_t)(p - tok) < plen || memcmp(tok, BOOTARG_PREFIX, plen))
+			continue; /* not ours: other words are allowed */
+		eq = memchr(tok, '=', p - tok);
+		if (!eq)
+			return bootarg_fail(err, tok, p - tok, "missing_value");
+		for (size_t i = 0; i < nkeys && !k; i++)
+			if (word_is(keys[i].name, tok + plen, eq - tok - plen))
+				k = &keys[i];
+		msg = k ? set_value(k, target, eq + 1, p - eq - 1) : "unknown_key";
+		if (msg)
+			return bootarg_fail(err, tok, eq - tok, msg);
+	}
+	return 0;
+}
