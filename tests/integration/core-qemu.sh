@@ -7,20 +7,6 @@ cd "$(dirname "$0")/../.."
 out=$BUILD/test-logs/core-qemu
 mkdir -p "$out"
 
-# Every @s2b line must carry the CRC-32 of what precedes " *".
-crc_ok() { # FILE
-	local bad=0 line body crc
-	while IFS= read -r line; do
-		line=${line%$'\r'}
-		[[ $line == "@s2b "* ]] || continue
-		body=${line% \**}
-		crc=${line##* \*}
-		[ "$(printf '%s' "$body" | gzip -c | tail -c8 | od -An -tx4 -N4 | tr -d ' ')" = "$crc" ] || bad=1
-	done <"$1"
-	return $bad
-}
-field() { sed -n "s/.* $2=\([^ ]*\).*/\1/p" <<<"$1"; }
-
 # 1. unmap × hello × 5 boots.
 qemu_virt "$out/unmap.log" max "s2b.strategy=unmap s2b.guest=hello s2b.boots=5"
 check "unmap_run_exits_0" [ "$QEMU_RC" -eq 0 ]

@@ -20,7 +20,6 @@ if ! make --no-print-directory BUILD="$BUILD" kvm-image >"$out/make.log" 2>&1; t
 	fail guests_kvm_image_builds; tail -20 "$out/make.log"; finish
 fi
 
-field() { sed -n "s/.* $2=\([^ ]*\).*/\1/p" <<<"$1" | tr -d '\r'; }
 # all_boots_are LOG N CHECK: exactly N boot records, idx 0..N-1, each check=CHECK exit=reset.
 all_boots_are() {
 	local log=$1 n=$2 want=$3 i=0 rec

@@ -11,7 +11,6 @@ mkdir -p "$out"
 GUESTS="hello boot-reloc touch icode memsweep"
 BOOTS=3
 
-field() { sed -n "s/.* $2=\([^ ]*\).*/\1/p" <<<"$1"; }
 
 # all_boots_are LOG N CHECK: exactly N boot records, idx 0..N-1, each check=CHECK exit=reset.
 all_boots_are() {

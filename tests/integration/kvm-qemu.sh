@@ -20,18 +20,6 @@ if ! make --no-print-directory BUILD="$BUILD" kvm-image >"$out/make.log" 2>&1; t
 	fail kvm_image_builds; tail -20 "$out/make.log"; finish
 fi
 
-crc_ok() { # FILE: every @s2b line carries the CRC-32 of what precedes " *"
-	local bad=0 line body crc
-	while IFS= read -r line; do
-		line=${line%$'\r'}
-		[[ $line == "@s2b "* ]] || continue
-		body=${line% \**}
-		crc=${line##* \*}
-		[ "$(printf '%s' "$body" | gzip -c | tail -c8 | od -An -tx4 -N4 | tr -d ' ')" = "$crc" ] || bad=1
-	done <"$1"
-	return $bad
-}
-field() { sed -n "s/.* $2=\([^ ]*\).*/\1/p" <<<"$1" | tr -d '\r'; }
 run() { # NAME BOARD WORDS...: one QEMU boot in the background; status in $out/NAME.rc
 	local name=$1; shift
 	(scripts/kvm-qemu.sh "$@" >"$out/$name.log" 2>&1; echo $? >"$out/$name.rc") &

@@ -13,6 +13,22 @@ check() { # check NAME COMMAND... : PASS if the command succeeds
 }
 finish() { exit $_failed; }
 
+# field LINE KEY: the value of KEY=... in a record line ("" when absent).
+field() { sed -n "s/.* $2=\([^ ]*\).*/\1/p" <<<"$1" | tr -d '\r'; }
+
+# crc_ok FILE: every @s2b line carries the CRC-32 (as zlib/gzip compute it) of what precedes " *".
+crc_ok() {
+	local bad=0 line body crc
+	while IFS= read -r line; do
+		line=${line%$'\r'}
+		[[ $line == "@s2b "* ]] || continue
+		body=${line% \**}
+		crc=${line##* \*}
+		[ "$(printf '%s' "$body" | gzip -c | tail -c8 | od -An -tx4 -N4 | tr -d ' ')" = "$crc" ] || bad=1
+	done <"$1"
+	return $bad
+}
+
 # qemu_virt OUTFILE CPU BOOTARGS [extra qemu args]: run s2hv under QEMU virt at EL2 with a timeout.
 # Sets QEMU_RC. Deterministic instruction counts (-icount shift=0).
 qemu_virt() {

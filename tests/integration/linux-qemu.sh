@@ -10,7 +10,6 @@ out=$BUILD/test-logs/linux-qemu
 mkdir -p "$out"
 bundle=$BUILD/linux-guest/bundle.img
 
-field() { sed -n "s/.* $2=\([^ ]*\).*/\1/p" <<<"$1"; }
 
 # PSCI/SMCCC emulation, asked by a raw binary through s2b.guest=image (no download needed).
 probe=$BUILD/linux-guest/psci-probe-bundle.img

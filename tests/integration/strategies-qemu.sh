@@ -9,7 +9,6 @@ out=$BUILD/test-logs/strategies-qemu
 mkdir -p "$out"
 GUEST=${S2B_GUEST:-hello}
 BOOTS=3
-field() { sed -n "s/.* $2=\([^ ]*\).*/\1/p" <<<"$1"; }
 
 for st in unmap lazy clean fwb none dirty dirty-dbm; do
 	for map in ondemand premap; do
