@@ -2,19 +2,9 @@
 #ifndef S2_PSCI_H
 #define S2_PSCI_H
 
+#include "psci_ids.h"
 #include "run.h"
 
-#define PSCI_VERSION 0x84000000u
-#define PSCI_CPU_SUSPEND 0x84000001u
-#define PSCI_CPU_OFF 0x84000002u
-#define PSCI_CPU_ON 0x84000003u
-#define PSCI_AFFINITY_INFO 0x84000004u
-#define PSCI_MIGRATE_INFO_TYPE 0x84000006u
-#define PSCI_SYSTEM_OFF 0x84000008u
-#define PSCI_SYSTEM_RESET 0x84000009u
-#define PSCI_FEATURES 0x8400000au
-#define PSCI_64BIT 0x40000000u /* SMC64 variant of a call: 0xC4... */
-#define PSCI_VERSION_1_0 0x00010000u
 
 /* SMCCC / PSCI return codes (DEN 0022, 5.2.2); x0 is 64 bits, so sign-extended. */
 #define SMCCC_NOT_SUPPORTED ((u64)-1)

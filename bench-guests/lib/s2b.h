@@ -14,20 +14,13 @@ typedef uint64_t u64;
 typedef uint32_t u32;
 typedef uint8_t u8;
 
-#define PSCI_VERSION 0x84000000u
-#define PSCI_SYSTEM_OFF 0x84000008u
-#define PSCI_SYSTEM_RESET 0x84000009u
-#define S2B_VERSION 0x86000000u
-#define S2B_WRITE 0x86000001u
-#define S2B_MARK 0x86000002u
-#define S2B_REPORT 0x86000003u
-#define S2B_CHECK 0x86000004u
-#define S2B_PARAM 0x86000005u
+/* The call numbers: the same header the hosts use (s2hv's core, s2vmm). */
+#include "../../core/hypercall.h"
+#include "../../core/psci_ids.h"
 
 #define S2B_WRITE_MAX 32 /* bytes per S2B_WRITE: x2..x5 */
 #define S2B_PARAM_UNKNOWN (~0ULL)
 
-enum s2b_mark_kind { S2B_MARK_READY = 0, S2B_MARK_BEGIN = 1, S2B_MARK_END = 2 };
 
 /* Up to 8 ASCII bytes in one register, first character in the low byte. Folds to a constant
  * for a string literal at -O2. */
