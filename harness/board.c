@@ -2,6 +2,9 @@
 #include "board.h"
 
 #include <string.h>
+#include <unistd.h>
+
+#include "process.h"
 
 const struct board_ops *board_find(const char *name)
 {
@@ -13,4 +16,13 @@ const struct board_ops *board_find(const char *name)
 		if (strcmp(all[i]->name, name) == 0)
 			return all[i];
 	return NULL;
+}
+
+int board_finish_spawned(struct board_job *job, int killed)
+{
+	if (killed)
+		spawn_kill_group(job->pid);
+	close(job->fd);
+	job->fd = -1;
+	return spawn_wait(job->pid);
 }

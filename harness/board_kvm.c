@@ -70,22 +70,13 @@ static int kvm_start(struct board_job *job, const struct run_options *opt, const
 	return 0;
 }
 
-static int kvm_finish(struct board_job *job, int killed)
-{
-	if (killed)
-		spawn_kill_group(job->pid);
-	close(job->fd);
-	job->fd = -1;
-	return spawn_wait(job->pid);
-}
-
 #define KVM_BOARD(id, name)                                                                      \
 	static int start_##id(struct board_job *job, const struct run_options *opt, char *err,   \
 			      size_t errlen)                                                     \
 	{                                                                                        \
 		return kvm_start(job, opt, name, err, errlen);                                   \
 	}                                                                                        \
-	const struct board_ops board_##id = { name, 0, 0, kvm_check, start_##id, kvm_finish };
+	const struct board_ops board_##id = { name, 0, 0, kvm_check, start_##id, board_finish_spawned };
 
 KVM_BOARD(kvm_qemu_n1, "kvm-qemu-n1")
 KVM_BOARD(kvm_qemu_a72, "kvm-qemu-a72")

@@ -107,17 +107,8 @@ static int start_raspi3b(struct board_job *job, const struct run_options *opt, c
 	return qemu_start(job, opt, &raspi3b, err, errlen);
 }
 
-static int qemu_finish(struct board_job *job, int killed)
-{
-	if (killed)
-		spawn_kill_group(job->pid);
-	close(job->fd);
-	job->fd = -1;
-	return spawn_wait(job->pid);
-}
-
-const struct board_ops board_qemu_virt = { "qemu-virt", 0, 0, qemu_check, start_max, qemu_finish };
+const struct board_ops board_qemu_virt = { "qemu-virt", 0, 0, qemu_check, start_max, board_finish_spawned };
 const struct board_ops board_qemu_virt_a72 = { "qemu-virt-a72", 0, 0, qemu_check, start_a72,
-					       qemu_finish };
+					       board_finish_spawned };
 const struct board_ops board_qemu_raspi3b = { "qemu-raspi3b", 0, 0, qemu_check, start_raspi3b,
-					      qemu_finish };
+					      board_finish_spawned };
