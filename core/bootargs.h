@@ -31,6 +31,24 @@ struct bootarg_key {
 	bool (*set)(void *target, const char *v, size_t n);
 };
 
+/*
+ * The keys every host shares (s2hv's core/config.c, s2vmm's kvm/config.c), for a config struct
+ * TYPE with these u64 fields: guest RAM, boots, the guest parameters, the stage-2 block size.
+ */
+#define BOOTARG_COMMON_KEYS(TYPE)                                                                \
+	{.name = "mem", .kind = BA_SIZE, .offset = offsetof(TYPE, mem), .min = 2 * SZ_2M,        \
+	 .max = 16 * SZ_1G, .align = SZ_2M},                                                      \
+	{.name = "boots", .kind = BA_UINT, .offset = offsetof(TYPE, boots), .min = 1, .max = 1000000}, \
+	{.name = "frac", .kind = BA_UINT, .offset = offsetof(TYPE, frac), .max = 100},           \
+	{.name = "stride", .kind = BA_SIZE, .offset = offsetof(TYPE, stride), .min = 8, .max = SZ_1G}, \
+	{.name = "write", .kind = BA_UINT, .offset = offsetof(TYPE, write_pct), .max = 100},     \
+	{.name = "seed", .kind = BA_UINT, .offset = offsetof(TYPE, seed), .max = ~0ULL},         \
+	{.name = "inject", .kind = BA_UINT, .offset = offsetof(TYPE, inject), .max = 255},       \
+	{.name = "order", .kind = BA_ENUM, .offset = offsetof(TYPE, order),                      \
+	 .choices = {"seq", "random"}, .values = {0, 1}},                                         \
+	{.name = "block", .kind = BA_ENUM, .offset = offsetof(TYPE, block), .choices = {"4k", "2m"}, \
+	 .values = {SZ_4K, SZ_2M}}
+
 struct bootarg_error {
 	char key[32];
 	char msg[64];

@@ -6,7 +6,6 @@
 #include "../core/bootargs.h"
 #include "../core/lib.h"
 
-#define OFF(f) offsetof(struct vmm_config, f)
 
 /* Names become file names and record values: [a-z0-9_-] only, so neither can be abused. */
 static bool name_ok(const char *v, size_t n)
@@ -46,15 +45,7 @@ static const struct bootarg_key keys[] = {
 	{.name = "board", .kind = BA_CUSTOM, .set = set_board, .bad_msg = "bad_name"},
 	/* Fixed by the kernel: unmap without FEAT_S2FWB, I-cache invalidation only with it. */
 	{.name = "strategy", .kind = BA_FIXED, .choices = {"kvm"}, .bad_msg = "kvm_strategy_is_fixed"},
-	{.name = "mem", .kind = BA_SIZE, .offset = OFF(mem), .min = 2 * SZ_2M, .max = 16 * SZ_1G, .align = SZ_2M},
-	{.name = "boots", .kind = BA_UINT, .offset = OFF(boots), .min = 1, .max = 1000000},
-	{.name = "frac", .kind = BA_UINT, .offset = OFF(frac), .max = 100},
-	{.name = "stride", .kind = BA_SIZE, .offset = OFF(stride), .min = 8, .max = SZ_1G},
-	{.name = "write", .kind = BA_UINT, .offset = OFF(write_pct), .max = 100},
-	{.name = "seed", .kind = BA_UINT, .offset = OFF(seed), .max = ~0ULL},
-	{.name = "inject", .kind = BA_UINT, .offset = OFF(inject), .max = 255},
-	{.name = "order", .kind = BA_ENUM, .offset = OFF(order), .choices = {"seq", "random"}, .values = {0, 1}},
-	{.name = "block", .kind = BA_ENUM, .offset = OFF(block), .choices = {"4k", "2m"}, .values = {SZ_4K, SZ_2M}},
+	BOOTARG_COMMON_KEYS(struct vmm_config),
 	/* KVM maps on stage-2 faults, invalidates the I-cache by range on exec faults, and has no
 	 * per-fault records here. */
 	{.name = "map", .kind = BA_FIXED, .choices = {"ondemand"}, .bad_msg = FIXED_BY_KVM},
