@@ -59,4 +59,5 @@ void guest_main(void)
 	touch_pages(boot);
 	s2b_mark_ready();
 	s2b_report("touched", HELLO_TOUCH_PAGES);
+	inject_misbehave();
 }

@@ -13,8 +13,18 @@
 
 #define S2B_SEED_INJECT 0xbadc0deULL
 
+/* What `inject` asks for (the guest parameter, s2b.inject=N). */
+enum inject_kind {
+	INJECT_NONE = 0,
+	INJECT_CORRUPT = 1,          /* flip a bit of verified data: the check must fail */
+	INJECT_ABORT_OUTSIDE_RAM = 2, /* load from an IPA outside RAM: the host must report it */
+	INJECT_RUN_AWAY = 3,         /* spin forever without a trap: the harness must time out */
+};
+
 bool inject_requested(void);
-/* If injection is requested, flip bit 0 of the byte at p and say so on the console. */
+/* If corruption is requested, flip bit 0 of the byte at p and say so on the console. */
 void inject_corrupt(void *p);
+/* Misbehave as asked by INJECT_ABORT_OUTSIDE_RAM or INJECT_RUN_AWAY; else return at once. */
+void inject_misbehave(void);
 
 #endif

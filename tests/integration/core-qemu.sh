@@ -34,7 +34,14 @@ qemu_virt "$out/badnum.log" max "s2b.boots=12x"
 check "bad_number_error_names_key" grep -aq '^@s2b error code=bad_arg key=s2b.boots msg=bad_number ' "$out/badnum.log"
 check "bad_number_exits_0" [ "$QEMU_RC" -eq 0 ]
 
-# 3. fwb on a CPU without FEAT_S2FWB refuses, it does not run wrong.
+# 3. A guest that loads from outside its RAM: reported with its syndrome, the run stops cleanly.
+qemu_virt "$out/abort.log" max "s2b.strategy=unmap s2b.guest=hello s2b.boots=3 s2b.inject=2"
+check "outside_ram_abort_reported" grep -aq '^@s2b error code=guest_abort msg=stage2_abort_outside_guest_ram boot=0 esr=0x9[0-9a-f]* far=0x44200000 ' "$out/abort.log"
+check "outside_ram_abort_ends_boot_with_exit_error" grep -aq '^@s2b boot idx=0 .* exit=error ' "$out/abort.log"
+check "outside_ram_abort_done_error" grep -aq '^@s2b done status=error boots=1 ' "$out/abort.log"
+check "outside_ram_abort_exits_0" [ "$QEMU_RC" -eq 0 ]
+
+# 4. fwb on a CPU without FEAT_S2FWB refuses, it does not run wrong.
 qemu_virt "$out/fwb-a72.log" cortex-a72 "s2b.strategy=fwb s2b.guest=hello s2b.boots=2"
 check "fwb_unsupported_on_a72" grep -aq '^@s2b error code=unsupported msg=needs_FEAT_S2FWB ' "$out/fwb-a72.log"
 check "fwb_unsupported_done" grep -aq '^@s2b done status=unsupported ' "$out/fwb-a72.log"
