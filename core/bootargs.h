@@ -49,6 +49,18 @@ struct bootarg_key {
 	{.name = "block", .kind = BA_ENUM, .offset = offsetof(TYPE, block), .choices = {"4k", "2m"}, \
 	 .values = {SZ_4K, SZ_2M}}
 
+/* Their defaults, the same on every host so a run means the same wherever it runs. */
+#define BOOTARG_COMMON_DEFAULTS(cfg)                                                             \
+	do {                                                                                     \
+		(cfg)->mem = 64ULL << 20;                                                        \
+		(cfg)->boots = 5;                                                                \
+		(cfg)->frac = 50;                                                                \
+		(cfg)->stride = PAGE_SIZE;                                                       \
+		(cfg)->write_pct = 50;                                                           \
+		(cfg)->seed = 1;                                                                 \
+		(cfg)->block = SZ_4K;                                                            \
+	} while (0)
+
 struct bootarg_error {
 	char key[32];
 	char msg[64];

@@ -46,13 +46,7 @@ void config_defaults(struct config *cfg)
 	memset(cfg, 0, sizeof(*cfg));
 	cfg->strategy = strategy_find("unmap", 5);
 	cfg->guest = guest_image_find("hello", 5);
-	cfg->mem = 64ULL << 20;
-	cfg->boots = 5;
-	cfg->frac = 50;
-	cfg->stride = PAGE_SIZE;
-	cfg->write_pct = 50;
-	cfg->seed = 1;
-	cfg->block = SZ_4K;
+	BOOTARG_COMMON_DEFAULTS(cfg);
 }
 
 int config_parse(struct config *cfg, const char *bootargs, struct bootarg_error *err)

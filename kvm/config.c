@@ -58,13 +58,7 @@ void vmm_config_defaults(struct vmm_config *cfg)
 	memset(cfg, 0, sizeof(*cfg));
 	strcpy(cfg->guest, "hello");
 	strcpy(cfg->board, "kvm-host");
-	cfg->mem = 64ULL << 20;
-	cfg->boots = 5;
-	cfg->frac = 50;
-	cfg->stride = PAGE_SIZE;
-	cfg->write_pct = 50;
-	cfg->seed = 1;
-	cfg->block = SZ_4K;
+	BOOTARG_COMMON_DEFAULTS(cfg);
 }
 
 int vmm_config_parse(struct vmm_config *cfg, const char *words, struct bootarg_error *err)

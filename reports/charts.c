@@ -118,6 +118,22 @@ static int render(const char *dir, const struct chart *c, const char *body, char
 	return rc ? rc : run_gnuplot(dir, c->name, err, errlen);
 }
 
+/* End the plot command, write the data, run gnuplot; frees both buffers. */
+static int finish_chart(const char *dir, const struct chart *c, size_t plotted, struct strbuf *data,
+			struct strbuf *body, char *err, size_t errlen)
+{
+	int rc = -1;
+
+	sb_puts(body, "\n");
+	if (plotted == 0)
+		snprintf(err, errlen, "chart %s: no data", c->name);
+	else if (write_file(dir, c->name, "dat", sb_str(data), err, errlen) == 0)
+		rc = render(dir, c, sb_str(body), err, errlen);
+	sb_free(data);
+	sb_free(body);
+	return rc;
+}
+
 int chart_lines(const char *dir, const struct chart *c, const struct series *s, size_t ns,
 		char *err, size_t errlen)
 {
@@ -144,15 +160,7 @@ int chart_lines(const char *dir, const struct chart *c, const struct series *s, 
 		quoted(&body, s[i].name);
 		blocks++;
 	}
-	sb_puts(&body, "\n");
-	int rc = -1;
-	if (blocks == 0)
-		snprintf(err, errlen, "chart %s: no data", c->name);
-	else if (write_file(dir, c->name, "dat", sb_str(&data), err, errlen) == 0)
-		rc = render(dir, c, sb_str(&body), err, errlen);
-	sb_free(&data);
-	sb_free(&body);
-	return rc;
+	return finish_chart(dir, c, blocks, &data, &body, err, errlen);
 }
 
 int chart_boxes(const char *dir, const struct chart *c, const struct box *b, size_t nb,
@@ -177,13 +185,5 @@ int chart_boxes(const char *dir, const struct chart *c, const struct box *b, siz
 				 "'' index %zu using 1:4:4:4:4 with candlesticks lw 2.5 lc rgb '#222222' notitle",
 			  i ? ", \\\n     " : "", c->name, i, b[i].color, i);
 	}
-	sb_puts(&body, "\n");
-	int rc = -1;
-	if (nb == 0)
-		snprintf(err, errlen, "chart %s: no data", c->name);
-	else if (write_file(dir, c->name, "dat", sb_str(&data), err, errlen) == 0)
-		rc = render(dir, c, sb_str(&body), err, errlen);
-	sb_free(&data);
-	sb_free(&body);
-	return rc;
+	return finish_chart(dir, c, nb, &data, &body, err, errlen);
 }
