@@ -1,8 +1,10 @@
 /*
  * touch: the sweepable workload. With its MMU on, it touches `frac`% of RAM every `stride`
- * bytes, `write`% of the touches being 64-bit writes, in sequential or seeded random order, then
- * re-reads every written word. Reports the 4 KiB pages touched, so faults and cleaned lines can
- * be plotted against touched memory.
+ * bytes, `write`% of the touches being 64-bit writes, then re-reads every written word. Order
+ * `seq` and `random` touch the same slots (the first frac% of free RAM) in two orders; `scatter`
+ * touches a different random frac% of all free RAM on every boot (seeded by seed and boot), so
+ * the pages mapped across reboots grow while the pages touched per boot do not. Reports the
+ * 4 KiB pages touched, so faults and cleaned lines can be plotted against touched memory.
  */
 #include "lib/image.h"
 #include "lib/inject.h"
@@ -12,10 +14,13 @@
 
 #define PAGE_SIZE 4096UL
 
+enum touch_order { ORDER_SEQ = 0, ORDER_RANDOM = 1, ORDER_SCATTER = 2 };
+
 struct touch_plan {
 	uintptr_t base;    /* first touched address: free RAM past the guest and its page tables */
-	u64 stride, count; /* touch i is at base + i * stride */
-	u64 write_pct, seed, boot;
+	u64 stride, count; /* count touches; slot i is at base + i * stride */
+	u64 slots;         /* slots in all free RAM: scatter picks count of them */
+	u64 order, write_pct, seed, boot;
 };
 
 static bool slot_writes(const struct touch_plan *t, u64 i)
@@ -59,14 +64,32 @@ static u64 permutation_next(struct permutation *p, u64 count)
 	return p->x;
 }
 
-static u64 touch_all(const struct touch_plan *t, bool random)
-{
+/* The n-th touch's slot, n < count, in the plan's order; the same walk for touching and checking. */
+struct slot_walk {
 	struct permutation perm;
+	u64 range; /* the permutation runs over [0, range) */
+};
+
+static void slot_walk_init(const struct touch_plan *t, struct slot_walk *w)
+{
+	w->range = t->order == ORDER_SCATTER ? t->slots : t->count;
+	/* scatter: another subset every boot; random: the same slots, another order per seed */
+	permutation_init(&w->perm, w->range, t->order == ORDER_SCATTER ? t->seed ^ mix64(t->boot + 1) : t->seed);
+}
+
+static u64 slot_walk_next(const struct touch_plan *t, struct slot_walk *w, u64 n)
+{
+	return t->order == ORDER_SEQ ? n : permutation_next(&w->perm, w->range);
+}
+
+static u64 touch_all(const struct touch_plan *t)
+{
+	struct slot_walk w;
 	u64 sink = 0;
 
-	permutation_init(&perm, t->count, t->seed);
+	slot_walk_init(t, &w);
 	for (u64 n = 0; n < t->count; n++) {
-		u64 i = random ? permutation_next(&perm, t->count) : n;
+		u64 i = slot_walk_next(t, &w, n);
 		volatile u64 *p = (volatile u64 *)(t->base + i * t->stride);
 
 		if (slot_writes(t, i))
@@ -80,9 +103,12 @@ static u64 touch_all(const struct touch_plan *t, bool random)
 /* Every written word must read back. Returns the number of writes. */
 static u64 verify_writes(const struct touch_plan *t)
 {
+	struct slot_walk w;
 	u64 writes = 0;
 
-	for (u64 i = 0; i < t->count; i++) {
+	slot_walk_init(t, &w);
+	for (u64 n = 0; n < t->count; n++) {
+		u64 i = slot_walk_next(t, &w, n);
 		volatile u64 *p = (volatile u64 *)(t->base + i * t->stride);
 
 		if (!slot_writes(t, i))
@@ -99,13 +125,15 @@ static u64 verify_writes(const struct touch_plan *t)
 	return writes;
 }
 
-/* Distinct 4 KiB pages among base + i * stride, i < count (any order). */
+/* Distinct 4 KiB pages among the touched slots (seq/random: the first count; scatter: spread). */
 static u64 pages_touched(const struct touch_plan *t)
 {
 	if (!t->count)
 		return 0;
 	if (t->stride >= PAGE_SIZE)
 		return t->count;
+	if (t->order == ORDER_SCATTER)
+		return t->count; /* an upper bound: scattered slots rarely share a page */
 	return ((t->base + (t->count - 1) * t->stride) / PAGE_SIZE) - t->base / PAGE_SIZE + 1;
 }
 
@@ -124,15 +152,17 @@ void guest_main(void)
 	ram_end = gp.ram_base + gp.ram_size;
 	t.base = free_ram;
 	t.stride = (gp.stride + 7) & ~7UL; /* aligned 64-bit accesses */
+	t.slots = (ram_end - t.base) / t.stride;
 	t.count = gp.ram_size / 100 * gp.frac / t.stride;
-	if (t.count > (ram_end - t.base) / t.stride)
-		t.count = (ram_end - t.base) / t.stride; /* frac=100 cannot touch the guest itself */
+	if (t.count > t.slots)
+		t.count = t.slots; /* frac=100 cannot touch the guest itself */
+	t.order = gp.order;
 	t.write_pct = gp.write;
 	t.seed = gp.seed;
 	t.boot = gp.boot;
 
 	s2b_mark_begin("touch");
-	sink = touch_all(&t, gp.order != 0);
+	sink = touch_all(&t);
 	s2b_mark_end("touch");
 	s2b_mark_ready();
 
@@ -140,5 +170,6 @@ void guest_main(void)
 	s2b_report("touches", t.count);
 	s2b_report("writes", verify_writes(&t));
 	s2b_printf("touch: boot %lu, %lu touches every %lu bytes from %p (%s), read sum 0x%lx\n", gp.boot,
-		   t.count, t.stride, (void *)t.base, gp.order ? "random" : "seq", sink);
+		   t.count, t.stride, (void *)t.base,
+		   gp.order == ORDER_SCATTER ? "scatter" : gp.order ? "random" : "seq", sink);
 }

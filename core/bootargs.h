@@ -31,6 +31,9 @@ struct bootarg_key {
 	bool (*set)(void *target, const char *v, size_t n);
 };
 
+/* s2b.order: the touch guest's order (bench-guests/touch.c); the value stored is the index. */
+#define BOOTARG_ORDER_WORDS {"seq", "random", "scatter"}
+
 /*
  * The keys every host shares (s2hv's core/config.c, s2vmm's kvm/config.c), for a config struct
  * TYPE with these u64 fields: guest RAM, boots, the guest parameters, the stage-2 block size.
@@ -45,7 +48,7 @@ struct bootarg_key {
 	{.name = "seed", .kind = BA_UINT, .offset = offsetof(TYPE, seed), .max = ~0ULL},         \
 	{.name = "inject", .kind = BA_UINT, .offset = offsetof(TYPE, inject), .max = 255},       \
 	{.name = "order", .kind = BA_ENUM, .offset = offsetof(TYPE, order),                      \
-	 .choices = {"seq", "random"}, .values = {0, 1}},                                         \
+	 .choices = BOOTARG_ORDER_WORDS, .values = {0, 1, 2}},                                     \
 	{.name = "block", .kind = BA_ENUM, .offset = offsetof(TYPE, block), .choices = {"4k", "2m"}, \
 	 .values = {SZ_4K, SZ_2M}}
 

@@ -76,6 +76,8 @@ static void emit_hello(const struct platform *plat, const struct cpu_features *c
 
 static void emit_cfg(const struct config *c)
 {
+	static const char *const order_words[] = BOOTARG_ORDER_WORDS;
+
 	struct record r;
 
 	rec_begin(&r, "cfg");
@@ -89,7 +91,7 @@ static void emit_cfg(const struct config *c)
 	rec_u64(&r, "frac", c->frac);
 	rec_u64(&r, "stride", c->stride);
 	rec_u64(&r, "write", c->write_pct);
-	rec_str(&r, "order", c->order ? "random" : "seq");
+	rec_str(&r, "order", order_words[c->order]);
 	rec_u64(&r, "seed", c->seed);
 	rec_str(&r, "trace", c->trace_faults ? "faults" : "none");
 	rec_end(&r);

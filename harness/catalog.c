@@ -52,7 +52,7 @@ const struct run_key run_keys[] = {
 	{ "frac", KEY_PCT, NULL, { 0 }, U64_FIELD(frac), 0, "% of RAM the guest touches" },
 	{ "stride", KEY_SIZE, NULL, { 0 }, U64_FIELD(stride), 8, "bytes between touches" },
 	{ "write", KEY_PCT, NULL, { 0 }, U64_FIELD(write), 0, "% of touches that write" },
-	{ "order", KEY_ENUM, NULL, { "seq", "random" }, STR_FIELD(order), 0, "touch order" },
+	{ "order", KEY_ENUM, NULL, { "seq", "random", "scatter" }, STR_FIELD(order), 0, "touch order (scatter: another random subset every boot)" },
 	{ "seed", KEY_COUNT, NULL, { 0 }, U64_FIELD(seed), 0, "seed of random order and eviction" },
 	{ "trace", KEY_ENUM, NULL, { "none", "faults" }, STR_FIELD(trace), 0, "one fault record per stage-2 fault" },
 };

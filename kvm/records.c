@@ -1,6 +1,7 @@
 /* See records.h. Built on core/proto.c, the same emitter s2hv uses. */
 #include <stdio.h>
 #include "records.h"
+#include "../core/bootargs.h"
 #include "config.h"
 #include "host_info.h"
 #include "vm.h"
@@ -43,6 +44,7 @@ void rec_hello(const struct host_info *h, const struct vmm_config *cfg, const st
 
 void rec_cfg(const struct vmm_config *cfg, u64 huge_bytes)
 {
+	static const char *const order_words[] = BOOTARG_ORDER_WORDS;
 	struct record r;
 
 	rec_begin(&r, "cfg");
@@ -56,7 +58,7 @@ void rec_cfg(const struct vmm_config *cfg, u64 huge_bytes)
 	rec_u64(&r, "frac", cfg->frac);
 	rec_u64(&r, "stride", cfg->stride);
 	rec_u64(&r, "write", cfg->write_pct);
-	rec_str(&r, "order", cfg->order ? "random" : "seq");
+	rec_str(&r, "order", order_words[cfg->order]);
 	rec_u64(&r, "seed", cfg->seed);
 	rec_end(&r);
 }

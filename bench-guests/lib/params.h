@@ -10,7 +10,7 @@ struct guest_params {
 	u64 frac;               /* % of RAM to touch */
 	u64 stride;             /* bytes between touches */
 	u64 write;              /* % of touches that write */
-	u64 order;              /* 0 sequential, 1 random */
+	u64 order;              /* 0 sequential, 1 random, 2 scatter (touch.c) */
 	u64 seed;
 };
 
