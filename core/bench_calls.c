@@ -3,6 +3,8 @@
 #include "lib.h"
 #include "proto.h"
 
+const char *const check_state_names[3] = {"none", "pass", "fail"};
+
 void bench_unpack_name(u64 v, char out[9])
 {
 	unsigned n = 0;

@@ -10,6 +10,8 @@
 #include "types.h"
 
 enum check_state { CHECK_NONE, CHECK_PASS, CHECK_FAIL };
+/* The `check=` word of a boot record for each state. */
+extern const char *const check_state_names[3];
 
 /* What S2B_PARAM answers, by name. */
 struct bench_params {

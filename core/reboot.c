@@ -13,7 +13,6 @@ struct reinit_cost {
 };
 
 static const char *const exit_names[] = {"continue", "reset", "off", "error"};
-static const char *const check_names[] = {"none", "pass", "fail"};
 
 /* <what>_cycles and <what>_insts between two samples; a counter the CPU lacks is left out. */
 static void rec_perf(struct record *r, const struct cpu_features *cpu, const char *what,
@@ -74,7 +73,7 @@ static void emit_boot(const struct vm *vm, const struct reinit_cost *rc, const s
 		if (reset_at)
 			rec_perf(&r, vm->cpu, "reboot", reset_at, &b->ready);
 	}
-	rec_str(&r, "check", check_names[s->check]);
+	rec_str(&r, "check", check_state_names[s->check]);
 	rec_str(&r, "exit", exit_names[x]);
 	rec_end(&r);
 }

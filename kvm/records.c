@@ -63,7 +63,6 @@ void rec_cfg(const struct vmm_config *cfg, u64 huge_bytes)
 	rec_end(&r);
 }
 
-static const char *const check_names[] = {"none", "pass", "fail"};
 static const char *const exit_names[] = {"reset", "off", "error"};
 
 void rec_boot(const struct boot_result *b)
@@ -92,7 +91,7 @@ void rec_boot(const struct boot_result *b)
 		rec_u64(&r, "reboot_ticks", b->reboot.ticks);
 	}
 	rec_u64(&r, "doorbell_exits", b->doorbell_exits);
-	rec_str(&r, "check", check_names[b->check]);
+	rec_str(&r, "check", check_state_names[b->check]);
 	rec_str(&r, "exit", exit_names[b->exit]);
 	rec_end(&r);
 }
