@@ -4,3 +4,4 @@
 #   report tests:        tests/unit/reports/*.c (reports/reports.mk)
 # and adds them to UNIT_TESTS; integration scripts under tests/integration/ go in INTEG_TESTS.
 CRITERION_LIBS := -lcriterion
+INTEG_TESTS += tests/integration/repo-self-contained.sh

@@ -15,6 +15,6 @@ device = env.from_string(
     "{% set memory = 1024 %}\n"
     "{% set extra_options = ['-icount shift=0', '-no-reboot'] %}\n"
 ).render()
-if "boot_retry" not in device:  # lava-run refuses a device without it (PLATFORM-NOTES)
+if "boot_retry" not in device:  # lava-run refuses a device without it (docs/platform-notes.md)
     device += "\nboot_retry: 0\n"
 print(device)

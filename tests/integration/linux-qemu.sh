@@ -31,7 +31,7 @@ qemu_virt "$out/nobundle.log" max "s2b.strategy=unmap s2b.guest=linux s2b.mem=25
 check "no_bundle_error" grep -aq '^@s2b error code=bad_guest msg=no_bundle ' "$out/nobundle.log"
 check "no_bundle_done_error" grep -aq '^@s2b done status=error boots=0 ' "$out/nobundle.log"
 
-# pauth-impdef: QEMU's architected pointer-auth algorithm is ~2.5x slower (PLATFORM-NOTES.md).
+# pauth-impdef: QEMU's architected pointer-auth algorithm is ~2.5x slower (docs/platform-notes.md).
 for s in unmap clean fwb dirty; do
 	QEMU_TIMEOUT=150 qemu_virt "$out/$s.log" max,pauth-impdef=on \
 		"s2b.strategy=$s s2b.guest=linux s2b.mem=256M s2b.boots=3" -initrd "$bundle"

@@ -1,6 +1,6 @@
 /*
  * The host back-end of the core (core/arch/sim): simulated physical memory, a cache model as
- * unforgiving as the architecture allows (docs/strategies.md, DESIGN.md "The simulator's
+ * unforgiving as the architecture allows (docs/strategies.md, docs/design.md "The simulator's
  * coherence model"), a stage-2 TLB, and guest/host accessors for scenario tests. The arch_*
  * maintenance calls act on the model and are counted.
  */

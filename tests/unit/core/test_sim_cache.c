@@ -1,4 +1,4 @@
-/* The cache model on its own: each rule of DESIGN.md "The simulator's coherence model". */
+/* The cache model on its own: each rule of docs/design.md "The simulator's coherence model". */
 #include <criterion/criterion.h>
 #include <string.h>
 #include "arch.h"
@@ -168,7 +168,7 @@ Test(sim_cache, hardware_dirty_state_sets_s2ap_w_on_a_dbm_leaf)
 }
 
 /*
- * DESIGN.md Problem 1: host VA vs guest IPA aliasing is not the issue. The data cache is PIPT
+ * docs/design.md Problem 1: host VA vs guest IPA aliasing is not the issue. The data cache is PIPT
  * (ARM ARM D8.17): the host's linear-map write and the guest's cacheable access at another
  * address (two IPAs even) name the same physical line, so nothing is lost or duplicated. The
  * only incoherence is between cacheable and Non-cacheable accesses (the guest MMU off).
