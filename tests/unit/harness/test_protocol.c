@@ -33,10 +33,10 @@ Test(protocol, valid_record_gives_kind_and_keys_in_order)
 {
 	char buf[512], line[512];
 	struct record rec;
-	fake_record(line, sizeof(line), "boot idx=2 faults=7 check=pass");
+	fake_record(line, sizeof(line), "boot idx=2 faults=7 check=pass exit=reset");
 	cr_assert_eq(parse(line, buf, &rec), LINE_RECORD);
 	cr_expect_str_eq(rec.kind, "boot");
-	cr_assert_eq(rec.nkv, 3);
+	cr_assert_eq(rec.nkv, 4);
 	cr_expect_str_eq(rec.kv[0].key, "idx");
 	cr_expect_str_eq(rec.kv[1].val, "7");
 	cr_expect_str_eq(record_get(&rec, "check"), "pass");
@@ -46,7 +46,7 @@ Test(protocol, absent_key_is_null_not_zero)
 {
 	char buf[512], line[512];
 	struct record rec;
-	fake_record(line, sizeof(line), "boot idx=0 faults=1");
+	fake_record(line, sizeof(line), "boot idx=0 faults=1 check=none exit=reset");
 	cr_assert_eq(parse(line, buf, &rec), LINE_RECORD);
 	cr_expect_null(record_get(&rec, "reinit_cycles"));
 }
