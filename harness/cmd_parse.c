@@ -1,6 +1,7 @@
 /* s2bench parse LOG... --out DIR: any console capture (QEMU, serial, LAVA job log) → the result CSVs.
- * Runs are delimited by logsplit.c; a run is named from its config and its content, so re-parsing
- * a capture (by any path) adds nothing and two different runs of one config are both kept. */
+ * Runs are delimited by logsplit.c; a run is named from its config as `run` names it, and told
+ * from another run of that config by its content, so re-parsing a capture (by any path) adds
+ * nothing and two different runs of one config are both kept. */
 #include "cli.h"
 #include "logsplit.h"
 #include "store.h"
@@ -21,8 +22,7 @@ struct parse_session {
 	const char *log;
 	const char *suite;
 	const char *board;   /* --board, else the hello record's */
-	struct id_set reps;  /* config ids given out in this invocation: same config → next rep */
-	struct id_set seen;  /* (config, content) pairs of this log: identical runs → next copy */
+	struct id_set given; /* ids given out in this invocation: same config → next rep */
 	unsigned runs, skipped, refused;
 	unsigned records, bad_crc, truncated, malformed, overlong, misplaced, noise;
 	int io_failed;
@@ -30,13 +30,14 @@ struct parse_session {
 
 static void add_counts(struct parse_session *s, const struct run_summary *sum)
 {
+	struct line_counts n = collector_lines(sum);
 	s->records += sum->records;
-	s->bad_crc += sum->bad_crc;
-	s->truncated += sum->truncated;
-	s->malformed += sum->malformed;
-	s->overlong += sum->overlong;
+	s->bad_crc += n.bad_crc;
+	s->truncated += n.truncated;
+	s->malformed += n.malformed;
+	s->overlong += n.overlong;
 	s->misplaced += sum->misplaced;
-	s->noise += sum->noise;
+	s->noise += n.noise;
 }
 
 /* The directory is created only when there is something to put in it, so a parse that fails
@@ -56,37 +57,58 @@ static int need_store(struct parse_session *s)
 	return 0;
 }
 
-/* Names a run: its config (board and cfg keys) plus the digest of its records, plus how many
- * identical runs came before it in the same log. The log's path plays no part. */
-static void name_run(struct parse_session *s, const struct run_summary *sum,
-		     struct run_config *cfg, char id[RUN_ID_LEN + 1])
+/* DIR/logs/ID.log: the run's console lines, as `run` keeps them; written before the rows, so a
+ * finished run always has its log. */
+static int write_log(struct parse_session *s, const char *id, const struct logsplit *ls)
 {
-	char cfg_id[RUN_ID_LEN + 1], text[128];
+	char *path = store_log_path(&s->store, id);
+	FILE *f = path ? fopen(path, "wb") : NULL;
+	int bad = !f || fwrite(ls->raw_buf, 1, ls->raw_len, f) != ls->raw_len;
 
+	if (f && fclose(f))
+		bad = 1;
+	if (bad)
+		cli_error("%s: %s", path ? path : "log", strerror(errno));
+	free(path);
+	return bad ? -1 : 0;
+}
+
+/* Whether finished run ID holds the same records as this one: its DIR/logs/ID.log (written by
+ * `run` and by `parse`) has the same content digest. A run whose log is gone counts as different:
+ * a re-parse may then add a copy, but a different run is never taken for an old one. */
+static int same_run(struct parse_session *s, const char *id, uint64_t digest)
+{
+	char *path = store_log_path(&s->store, id);
+	uint64_t d;
+	int same = path && logsplit_digest_file(path, &d) == 0 && d == digest;
+
+	free(path);
+	return same;
+}
+
+/* Names a run as `run` would: FNV of its config (board and cfg keys) and repetition, so parse of
+ * a run's own log finds that run. The repetition is the first one that neither this invocation
+ * gave out nor the directory holds with other records; the log's path plays no part. Returns 1
+ * if the run is already in the directory. */
+static int name_run(struct parse_session *s, const struct run_summary *sum,
+		    struct run_config *cfg, char id[RUN_ID_LEN + 1])
+{
 	if (sum->have_cfg)
 		*cfg = sum->cfg;
 	else
 		run_config_defaults(cfg);
 	snprintf(cfg->board, sizeof(cfg->board), "%s",
 		 s->board ? s->board : sum->board[0] ? sum->board : sum->have_cfg ? "unknown" : "");
-	for (cfg->rep = 0;; cfg->rep++) { /* the rep column: a count within this invocation */
-		run_config_id(cfg, cfg_id);
-		if (!id_set_has_id(&s->reps, cfg_id))
-			break;
+	for (cfg->rep = 0;; cfg->rep++) {
+		run_config_id(cfg, id);
+		if (id_set_has_id(&s->given, id))
+			continue;
+		id_set_add_id(&s->given, id);
+		if (!store_is_finished(&s->store, id))
+			return 0;
+		if (same_run(s, id, sum->digest))
+			return 1;
 	}
-	id_set_add_id(&s->reps, cfg_id);
-	unsigned rep = cfg->rep;
-	cfg->rep = 0;
-	run_config_id(cfg, cfg_id);
-	cfg->rep = rep;
-	for (unsigned copy = 0;; copy++) {
-		int n = snprintf(text, sizeof(text), "parse %s %016llx %u", cfg_id,
-				 (unsigned long long)sum->digest, copy);
-		hash_id(text, (size_t)n, id);
-		if (!id_set_has_id(&s->seen, id))
-			break;
-	}
-	id_set_add_id(&s->seen, id);
 }
 
 /* A run the splitter finished: commit it unless it has no records or is already there. */
@@ -108,17 +130,13 @@ static void on_run(void *ctx, struct logsplit *ls)
 		s->refused++;
 		return;
 	}
-	if (sum->records == 0)
+	if (sum->records == 0 || need_store(s))
 		return;
-	name_run(s, sum, &cfg, id);
-	if (need_store(s))
-		return;
-	if (store_is_finished(&s->store, id)) {
+	if (name_run(s, sum, &cfg, id)) {
 		s->skipped++;
 		return;
 	}
-	if (store_begin(&s->store, &pending, err, sizeof(err))) {
-		cli_error("%s", err);
+	if (write_log(s, id, ls) || store_begin(&s->store, &pending, err, sizeof(err))) {
 		s->io_failed = 1;
 		return;
 	}
@@ -145,8 +163,6 @@ static int parse_log(struct parse_session *s, const char *path, int fd)
 	ssize_t n;
 
 	s->log = path;
-	free(s->seen.slots);
-	memset(&s->seen, 0, sizeof(s->seen));
 	if (logsplit_begin(&ls, on_run, s))
 		return cli_error("out of memory");
 	while ((n = read(fd, chunk, sizeof(chunk))) > 0 && !s->io_failed)
@@ -242,8 +258,7 @@ int cmd_parse(int argc, char **argv)
 		"parse: %u runs written to %s (%u already there, %u refused); %u records, %u bad CRC, %u truncated, %u malformed, %u noise lines, %u over-long, %u misplaced\n",
 		s.runs, s.out, s.skipped, s.refused, s.records, s.bad_crc, s.truncated, s.malformed,
 		s.noise, s.overlong, s.misplaced);
-	free(s.reps.slots);
-	free(s.seen.slots);
+	free(s.given.slots);
 	if (s.store_open)
 		store_close(&s.store);
 	return rc || s.io_failed || s.refused ? 1 : 0;

@@ -15,6 +15,9 @@ static int open_rows(struct logsplit *ls)
 		if (!ls->rows[t])
 			return -1;
 	}
+	ls->raw = open_memstream(&ls->raw_buf, &ls->raw_len);
+	if (!ls->raw)
+		return -1;
 	collector_init(&ls->col, "", ls->rows[TAB_BOOTS], ls->rows[TAB_FAULTS],
 		       ls->rows[TAB_METRICS]);
 	ls->col.new_run = new_run;
@@ -32,6 +35,12 @@ static void close_rows(struct logsplit *ls)
 		ls->buf[t] = NULL;
 		ls->len[t] = 0;
 	}
+	if (ls->raw)
+		fclose(ls->raw);
+	free(ls->raw_buf);
+	ls->raw = NULL;
+	ls->raw_buf = NULL;
+	ls->raw_len = 0;
 }
 
 static void finish_run(struct logsplit *ls)
@@ -39,6 +48,8 @@ static void finish_run(struct logsplit *ls)
 	for (int t = TAB_BOOTS; t <= TAB_METRICS; t++)
 		if (fflush(ls->rows[t]))
 			abort(); /* out of memory */
+	if (fflush(ls->raw))
+		abort();
 	ls->ordinal++;
 	ls->on_run(ls->ctx, ls);
 	close_rows(ls);
@@ -62,16 +73,46 @@ int logsplit_begin(struct logsplit *ls, void (*on_run)(void *, struct logsplit *
 	return open_rows(ls);
 }
 
+static void add_tail(struct logsplit *ls, const char *line, size_t len)
+{
+	if (ls->tail_len + len + 1 > ls->tail_cap) {
+		ls->tail_cap = 2 * (ls->tail_len + len + 1);
+		ls->tail = realloc(ls->tail, ls->tail_cap);
+		if (!ls->tail)
+			abort(); /* out of memory */
+	}
+	memcpy(ls->tail + ls->tail_len, line, len);
+	ls->tail[ls->tail_len + len] = '\n';
+	ls->tail_len += len + 1;
+}
+
+static void flush_tail(struct logsplit *ls)
+{
+	fwrite(ls->tail, 1, ls->tail_len, ls->raw);
+	ls->tail_len = 0;
+}
+
 static void on_line(void *ctx, char *line, size_t len)
 {
 	struct logsplit *ls = ctx;
+	unsigned run = ls->ordinal;
+	int after_done = ls->col.sum.have_done;
+	size_t raw_len = len;
 
+	memcpy(ls->line, line, len); /* as read: the parser writes NULs into LINE */
 	/* LAVA job logs wrap each console line; dispatcher chatter is noise like any other */
-	if ((line[0] == '{' || line[0] == '-') && lava_unwrap(line, &len) == LAVA_OTHER) {
-		ls->col.sum.noise++;
+	if ((line[0] == '{' || line[0] == '-') && lava_unwrap(line, &len) == LAVA_OTHER)
+		(ls->col.sum.have_done ? &ls->col.sum.after_done : &ls->col.sum.lines)->noise++;
+	else
+		collector_line(&ls->col, line, len); /* may finish this run and start the next */
+	if (ls->ordinal != run) /* this line started a run: what followed the last done is its */
+		flush_tail(ls);
+	if (after_done && ls->ordinal == run) {
+		add_tail(ls, ls->line, raw_len);
 		return;
 	}
-	collector_line(&ls->col, line, len);
+	fwrite(ls->line, 1, raw_len, ls->raw);
+	putc('\n', ls->raw);
 }
 
 void logsplit_feed(struct logsplit *ls, const char *data, size_t len)
@@ -82,7 +123,49 @@ void logsplit_feed(struct logsplit *ls, const char *data, size_t len)
 void logsplit_end(struct logsplit *ls)
 {
 	linebuf_finish(&ls->lb, on_line, ls);
+	flush_tail(ls);
 	finish_run(ls);
+	free(ls->tail);
+	ls->tail = NULL;
+	ls->tail_cap = 0;
+}
+
+struct first_digest {
+	int found;
+	uint64_t digest;
+};
+
+static void take_digest(void *ctx, struct logsplit *ls)
+{
+	struct first_digest *d = ctx;
+	if (!d->found && ls->col.sum.records) {
+		d->found = 1;
+		d->digest = ls->col.sum.digest;
+	}
+}
+
+int logsplit_digest_file(const char *path, uint64_t *digest)
+{
+	struct logsplit *ls = malloc(sizeof(*ls));
+	struct first_digest d = { 0, 0 };
+	char chunk[8192];
+	size_t n;
+	FILE *f = fopen(path, "rb");
+
+	if (!f || !ls || logsplit_begin(ls, take_digest, &d)) {
+		if (f)
+			fclose(f);
+		free(ls);
+		return -1;
+	}
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		logsplit_feed(ls, chunk, n);
+	int bad = ferror(f);
+	fclose(f);
+	logsplit_end(ls);
+	free(ls);
+	*digest = d.digest;
+	return bad || !d.found ? -1 : 0;
 }
 
 void logsplit_copy_rows(const char *rows, size_t len, const char *run_id, FILE *out)
