@@ -148,13 +148,17 @@ static void on_record(struct collector *c, const struct record *rec)
 	case FIT_REJECT:
 		c->sum.misplaced++;
 		return;
-	case FIT_NEW_RUN:
+	case FIT_NEW_RUN: {
 		if (!c->new_run) {
 			c->sum.misplaced++;
 			return;
 		}
+		struct line_counts carry = c->sum.after_done;
+		memset(&c->sum.after_done, 0, sizeof(carry));
 		c->new_run(c->ctx, c); /* c is a fresh collector now */
+		c->sum.lines = carry;
 		break;
+	}
 	case FIT_ACCEPT:
 		break;
 	}
@@ -185,21 +189,34 @@ static void on_record(struct collector *c, const struct record *rec)
 
 void collector_line(struct collector *c, char *line, size_t len)
 {
+	struct line_counts *n = c->sum.have_done ? &c->sum.after_done : &c->sum.lines;
 	struct record rec;
 
 	switch (proto_parse_line(line, len, &rec)) {
-	case LINE_NOISE: c->sum.noise++; break;
-	case LINE_BAD_CRC: c->sum.bad_crc++; break;
-	case LINE_TRUNCATED: c->sum.truncated++; break;
-	case LINE_MALFORMED: c->sum.malformed++; break;
-	case LINE_OVERLONG: c->sum.overlong++; break;
+	case LINE_NOISE: n->noise++; break;
+	case LINE_BAD_CRC: n->bad_crc++; break;
+	case LINE_TRUNCATED: n->truncated++; break;
+	case LINE_MALFORMED: n->malformed++; break;
+	case LINE_OVERLONG: n->overlong++; break;
 	case LINE_RECORD: on_record(c, &rec); break;
 	}
 }
 
+struct line_counts collector_lines(const struct run_summary *s)
+{
+	struct line_counts n = s->lines;
+	n.noise += s->after_done.noise;
+	n.bad_crc += s->after_done.bad_crc;
+	n.truncated += s->after_done.truncated;
+	n.malformed += s->after_done.malformed;
+	n.overlong += s->after_done.overlong;
+	return n;
+}
+
 unsigned collector_rejected(const struct run_summary *s)
 {
-	return s->bad_crc + s->truncated + s->malformed + s->overlong + s->misplaced;
+	struct line_counts n = collector_lines(s);
+	return n.bad_crc + n.truncated + n.malformed + n.overlong + s->misplaced;
 }
 
 const char *collector_status(const struct collector *c)

@@ -9,6 +9,11 @@
 #include "protocol.h"
 #include "runconfig.h"
 
+/* Lines that gave no record, by why. */
+struct line_counts {
+	unsigned noise, bad_crc, truncated, malformed, overlong;
+};
+
 struct run_summary {
 	struct run_shape shape; /* what the delimiting rule needs (delimit.h) */
 	/* from `hello` */
@@ -28,8 +33,11 @@ struct run_summary {
 	uint64_t first_not_ready;
 	char last_exit[8];       /* exit= of the last boot */
 	/* counts */
-	unsigned boots, checks_failed, records, noise, bad_crc, truncated, malformed, overlong,
-		misplaced;
+	unsigned boots, checks_failed, records, misplaced;
+	struct line_counts lines;
+	/* lines after `done`: they belong to the next run if one starts (its lost hello), else
+	 * to this one */
+	struct line_counts after_done;
 	uint64_t digest; /* FNV-1a 64 of the accepted records' text: the run's content */
 	char error[PROTO_MAX_LINE]; /* first `error` record as code:msg[:key] */
 };
@@ -58,6 +66,8 @@ const char *collector_status(const struct collector *c);
 
 /* Records rejected in this run: bad CRC, cut short, over-long, malformed, misplaced. */
 unsigned collector_rejected(const struct run_summary *s);
+/* The run's line counts, those after `done` included. */
+struct line_counts collector_lines(const struct run_summary *s);
 
 /* What only the caller knows about a finished run. */
 struct run_outcome {
