@@ -79,6 +79,10 @@ Test(parse_runs, status_says_what_happened)
 	cr_assert_eq(runs.nrows, 1, "%s", out);
 	cr_expect_str_eq(cell(&runs, 0, "status"), "short");
 	cr_expect_str_eq(cell(&runs, 0, "error"), "short:1_of_2_boots:last_exit_off");
+	/* recorded from s2hv under QEMU: a raw guest (s2b.guest=image) calling CPU_OFF at boot 0 */
+	parse_one("qemu-cpu-off.log", &runs, NULL, &out);
+	cr_assert_eq(runs.nrows, 1, "%s", out);
+	cr_expect_str_eq(cell(&runs, 0, "status"), "short");
 	parse_one("never-ready.log", &runs, NULL, &out);
 	cr_expect_str_eq(cell(&runs, 0, "status"), "not_ready");
 	cr_expect_str_eq(cell(&runs, 0, "error"), "not_ready:2_boots_first_0");
