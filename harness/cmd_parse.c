@@ -63,7 +63,8 @@ static int write_log(struct parse_session *s, const char *id, const struct logsp
 {
 	char *path = store_log_path(&s->store, id);
 	FILE *f = path ? fopen(path, "wb") : NULL;
-	int bad = !f || fwrite(ls->raw_buf, 1, ls->raw_len, f) != ls->raw_len;
+	int bad = !f || fwrite(ls->raw_buf, 1, ls->raw_len, f) != ls->raw_len || fflush(f) ||
+		  fsync(fileno(f)); /* durable before the run is: naming relies on it */
 
 	if (f && fclose(f))
 		bad = 1;
@@ -167,7 +168,7 @@ static int parse_log(struct parse_session *s, const char *path, int fd)
 		return cli_error("out of memory");
 	while ((n = read(fd, chunk, sizeof(chunk))) > 0 && !s->io_failed)
 		logsplit_feed(&ls, chunk, (size_t)n);
-	if (n < 0) /* a log read only in part is not committed in part either */
+	if (n < 0) /* the run being read when the log failed is not committed */
 		s->io_failed = 1;
 	logsplit_end(&ls);
 	return n < 0 ? cli_error("%s: read error: %s", path, strerror(errno)) : 0;
