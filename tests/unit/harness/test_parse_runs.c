@@ -83,6 +83,11 @@ Test(parse_runs, status_says_what_happened)
 	parse_one("qemu-cpu-off.log", &runs, NULL, &out);
 	cr_assert_eq(runs.nrows, 1, "%s", out);
 	cr_expect_str_eq(cell(&runs, 0, "status"), "short");
+	/* recorded from s2hv under QEMU (record lines and the panic): a Linux guest whose root fs
+	 * cannot mount panics and, with panic=-1, resets before READY on every boot */
+	parse_one("qemu-linux-panic.log", &runs, NULL, &out);
+	cr_assert_eq(runs.nrows, 1, "%s", out);
+	cr_expect_str_eq(cell(&runs, 0, "status"), "not_ready");
 	parse_one("never-ready.log", &runs, NULL, &out);
 	cr_expect_str_eq(cell(&runs, 0, "status"), "not_ready");
 	cr_expect_str_eq(cell(&runs, 0, "error"), "not_ready:2_boots_first_0");
