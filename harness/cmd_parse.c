@@ -1,9 +1,9 @@
 /* s2bench parse LOG... --out DIR: any console capture (QEMU, serial, LAVA job log) → the result CSVs.
- * A log may hold several runs back to back: each `hello` record starts a new one. */
+ * Runs are delimited by logsplit.c; a run is named from its config as `run` names it, and told
+ * from another run of that config by its content, so re-parsing a capture (by any path) adds
+ * nothing and two different runs of one config are both kept. */
 #include "cli.h"
-#include "collect.h"
-#include "lavalog.h"
-#include "linebuf.h"
+#include "logsplit.h"
 #include "store.h"
 
 #include <errno.h>
@@ -12,62 +12,144 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 struct parse_session {
-	struct store *store;
+	const char *out;
+	struct store store;
+	int store_open;
 	const char *log;
 	const char *suite;
-	const char *board; /* --board, else the hello record's */
-	struct collector col;
-	struct pending pending;
-	struct run_config cfg;
-	unsigned ordinal;     /* runs seen in this log */
-	struct id_set reps;   /* ids given out in this invocation: same config twice → next rep */
+	const char *board;   /* --board, else the hello record's */
+	struct id_set given; /* ids given out in this invocation: same config → next rep */
 	unsigned runs, skipped, refused;
-	unsigned records, bad_crc, truncated, malformed, noise;
+	unsigned records, bad_crc, truncated, malformed, overlong, misplaced, noise;
 	int io_failed;
 };
 
-static void start_run(struct parse_session *s);
-
 static void add_counts(struct parse_session *s, const struct run_summary *sum)
 {
+	struct line_counts n = collector_lines(sum);
 	s->records += sum->records;
-	s->bad_crc += sum->bad_crc;
-	s->truncated += sum->truncated;
-	s->malformed += sum->malformed;
-	s->noise += sum->noise;
+	s->bad_crc += n.bad_crc;
+	s->truncated += n.truncated;
+	s->malformed += n.malformed;
+	s->overlong += n.overlong;
+	s->misplaced += sum->misplaced;
+	s->noise += n.noise;
 }
 
-/* Commits the run being collected, unless it has no records or is already in the directory. */
-static void finish_run(struct parse_session *s)
+/* The directory is created only when there is something to put in it, so a parse that fails
+ * on its inputs leaves nothing behind. */
+static int need_store(struct parse_session *s)
 {
-	struct collector *c = &s->col;
 	char err[512];
 
-	add_counts(s, &c->sum);
-	if (c->sum.refused) {
+	if (s->store_open)
+		return 0;
+	if (store_open(&s->store, s->out, err, sizeof(err))) {
+		cli_error("%s", err);
+		s->io_failed = 1;
+		return -1;
+	}
+	s->store_open = 1;
+	return 0;
+}
+
+/* DIR/logs/ID.log: the run's console lines, as `run` keeps them; written before the rows, so a
+ * finished run always has its log. */
+static int write_log(struct parse_session *s, const char *id, const struct logsplit *ls)
+{
+	char *path = store_log_path(&s->store, id);
+	FILE *f = path ? fopen(path, "wb") : NULL;
+	int bad = !f || fwrite(ls->raw_buf, 1, ls->raw_len, f) != ls->raw_len || fflush(f) ||
+		  fsync(fileno(f)); /* durable before the run is: naming relies on it */
+
+	if (f && fclose(f))
+		bad = 1;
+	if (bad)
+		cli_error("%s: %s", path ? path : "log", strerror(errno));
+	free(path);
+	return bad ? -1 : 0;
+}
+
+/* Whether finished run ID holds the same records as this one: its DIR/logs/ID.log (written by
+ * `run` and by `parse`) has the same content digest. A run whose log is gone counts as different:
+ * a re-parse may then add a copy, but a different run is never taken for an old one. */
+static int same_run(struct parse_session *s, const char *id, uint64_t digest)
+{
+	char *path = store_log_path(&s->store, id);
+	uint64_t d;
+	int same = path && logsplit_digest_file(path, &d) == 0 && d == digest;
+
+	free(path);
+	return same;
+}
+
+/* Names a run as `run` would: FNV of its config (board and cfg keys) and repetition, so parse of
+ * a run's own log finds that run. The repetition is the first one that neither this invocation
+ * gave out nor the directory holds with other records; the log's path plays no part. Returns 1
+ * if the run is already in the directory. */
+static int name_run(struct parse_session *s, const struct run_summary *sum,
+		    struct run_config *cfg, char id[RUN_ID_LEN + 1])
+{
+	if (sum->have_cfg)
+		*cfg = sum->cfg;
+	else
+		run_config_defaults(cfg);
+	snprintf(cfg->board, sizeof(cfg->board), "%s",
+		 s->board ? s->board : sum->board[0] ? sum->board : sum->have_cfg ? "unknown" : "");
+	for (cfg->rep = 0;; cfg->rep++) {
+		run_config_id(cfg, id);
+		if (id_set_has_id(&s->given, id))
+			continue;
+		id_set_add_id(&s->given, id);
+		if (!store_is_finished(&s->store, id))
+			return 0;
+		if (same_run(s, id, sum->digest))
+			return 1;
+	}
+}
+
+/* A run the splitter finished: commit it unless it has no records or is already there. */
+static void on_run(void *ctx, struct logsplit *ls)
+{
+	struct parse_session *s = ctx;
+	const struct run_summary *sum = &ls->col.sum;
+	struct run_config cfg;
+	struct pending pending;
+	char id[RUN_ID_LEN + 1], err[512];
+
+	add_counts(s, sum);
+	if (s->io_failed)
+		return;
+	if (sum->refused) {
 		fprintf(stderr,
 			"s2bench: %s: run %u: protocol version %s is not supported (this s2bench reads %d.x); run skipped\n",
-			s->log, s->ordinal, c->sum.proto, PROTO_MAJOR);
+			s->log, ls->ordinal, sum->proto, PROTO_MAJOR);
 		s->refused++;
-		store_abort(s->store, &s->pending);
 		return;
 	}
-	if (c->sum.records == 0 || store_is_finished(s->store, c->run_id)) {
-		s->skipped += c->sum.records != 0;
-		store_abort(s->store, &s->pending);
+	if (sum->records == 0 || need_store(s))
+		return;
+	if (name_run(s, sum, &cfg, id)) {
+		s->skipped++;
 		return;
 	}
-	struct run_outcome o = { .suite = s->suite, .status = collector_status(c), .exit_code = -1,
-				 .wall_s = -1, .qemu_version = "",
-				 .config_unknown = !c->sum.have_cfg };
-	if (!c->sum.have_cfg) /* the board is still known from hello */
-		snprintf(s->cfg.board, sizeof(s->cfg.board), "%s",
-			 s->board ? s->board : c->sum.board[0] ? c->sum.board : "");
-	collector_write_run(c, s->pending.f[TAB_RUNS], &s->cfg, &o);
-	if (store_commit(s->store, &s->pending, c->run_id, err, sizeof(err))) {
+	if (write_log(s, id, ls) || store_begin(&s->store, &pending, err, sizeof(err))) {
+		s->io_failed = 1;
+		return;
+	}
+	for (int t = TAB_BOOTS; t <= TAB_METRICS; t++)
+		logsplit_copy_rows(ls->buf[t], ls->len[t], id, pending.f[t]);
+	struct collector named = ls->col;
+	memcpy(named.run_id, id, sizeof(id));
+	struct run_outcome o = { .suite = s->suite, .status = collector_status(&named),
+				 .exit_code = -1, .wall_s = -1, .qemu_version = "",
+				 .config_unknown = !sum->have_cfg, .cfg_absent = sum->cfg_absent };
+	collector_write_run(&named, pending.f[TAB_RUNS], &cfg, &o);
+	if (store_commit(&s->store, &pending, id, err, sizeof(err))) {
 		cli_error("%s", err);
 		s->io_failed = 1;
 		return;
@@ -75,85 +157,20 @@ static void finish_run(struct parse_session *s)
 	s->runs++;
 }
 
-/* Names the run from its cfg (plus board and repetition) so re-parsing a log is idempotent. */
-static void name_run(struct parse_session *s, struct collector *c, const struct record *cfg_rec)
+static int parse_log(struct parse_session *s, const char *path, int fd)
 {
-	char id[RUN_ID_LEN + 1];
-
-	snprintf(s->cfg.board, sizeof(s->cfg.board), "%s",
-		 s->board ? s->board : c->sum.board[0] ? c->sum.board : "unknown");
-	if (run_config_from_record(&s->cfg, cfg_rec))
-		fprintf(stderr, "s2bench: %s: run %u: bad number in cfg record\n", s->log, s->ordinal);
-	for (s->cfg.rep = 0;; s->cfg.rep++) {
-		run_config_id(&s->cfg, id);
-		if (!id_set_has_id(&s->reps, id))
-			break;
-	}
-	id_set_add_id(&s->reps, id);
-	memcpy(c->run_id, id, sizeof(id));
-}
-
-static void before_record(void *ctx, struct collector *c, const struct record *rec)
-{
-	struct parse_session *s = ctx;
-
-	if (strcmp(rec->kind, "hello") == 0 && c->sum.records > 0) {
-		finish_run(s);
-		start_run(s);
-	} else if (strcmp(rec->kind, "cfg") == 0) {
-		name_run(s, c, rec);
-	}
-}
-
-static void start_run(struct parse_session *s)
-{
-	char err[512], text[4200], id[RUN_ID_LEN + 1];
-
-	s->ordinal++;
-	if (store_begin(s->store, &s->pending, err, sizeof(err))) {
-		cli_error("%s", err);
-		exit(1);
-	}
-	/* until a cfg names it, a run is known by its place in its log */
-	int n = snprintf(text, sizeof(text), "%s#%u", s->log, s->ordinal);
-	hash_id(text, (size_t)n < sizeof(text) ? (size_t)n : sizeof(text) - 1, id);
-	collector_init(&s->col, id, s->pending.f[TAB_BOOTS], s->pending.f[TAB_FAULTS],
-		       s->pending.f[TAB_METRICS]);
-	s->col.before_record = before_record;
-	s->col.ctx = s;
-	run_config_defaults(&s->cfg);
-}
-
-static void on_line(void *ctx, char *line, size_t len)
-{
-	struct parse_session *s = ctx;
-
-	/* LAVA job logs wrap each console line; dispatcher chatter is noise like any other */
-	if ((line[0] == '{' || line[0] == '-') && lava_unwrap(line, &len) == LAVA_OTHER) {
-		s->col.sum.noise++;
-		return;
-	}
-	collector_line(&s->col, line, len);
-}
-
-static int parse_log(struct parse_session *s, const char *path)
-{
-	static struct linebuf lb;
+	static struct logsplit ls;
 	static char chunk[1 << 16];
-	int fd = strcmp(path, "-") == 0 ? 0 : open(path, O_RDONLY | O_CLOEXEC);
 	ssize_t n;
 
-	if (fd < 0)
-		return cli_error("%s: %s", path, strerror(errno));
 	s->log = path;
-	s->ordinal = 0;
-	start_run(s);
-	while ((n = read(fd, chunk, sizeof(chunk))) > 0)
-		linebuf_feed(&lb, chunk, (size_t)n, on_line, s);
-	linebuf_finish(&lb, on_line, s);
-	if (fd)
-		close(fd);
-	finish_run(s);
+	if (logsplit_begin(&ls, on_run, s))
+		return cli_error("out of memory");
+	while ((n = read(fd, chunk, sizeof(chunk))) > 0 && !s->io_failed)
+		logsplit_feed(&ls, chunk, (size_t)n);
+	if (n < 0) /* the run being read when the log failed is not committed */
+		s->io_failed = 1;
+	logsplit_end(&ls);
 	return n < 0 ? cli_error("%s: read error: %s", path, strerror(errno)) : 0;
 }
 
@@ -163,6 +180,41 @@ static int usage(void)
 	      "  Reads console logs ('-' = stdin) and appends their runs to DIR's CSVs.\n",
 	      stderr);
 	return EXIT_USAGE;
+}
+
+/* --suite/--board go into CSV cells as given: refuse what a cell cannot hold rather than cut it. */
+static int check_name(const char *opt, const char *v, size_t max)
+{
+	size_t n = strlen(v);
+
+	if (n == 0 || n > max)
+		return cli_error("%s: must be 1 to %zu bytes (got %zu)", opt, max, n);
+	for (const char *p = v; *p; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			return cli_error("%s: control character (newline, tab, ...) in the name", opt);
+	return 0;
+}
+
+/* Opens every input before anything is written: a missing, unreadable or directory LOG fails the
+ * command with nothing created. */
+static int open_logs(int n, char **paths, int *fds)
+{
+	for (int i = 0; i < n; i++) {
+		struct stat st;
+		int e = 0;
+		fds[i] = strcmp(paths[i], "-") == 0 ? 0 : open(paths[i], O_RDONLY | O_CLOEXEC);
+		if (fds[i] < 0 || fstat(fds[i], &st))
+			e = errno;
+		else if (S_ISDIR(st.st_mode))
+			e = EISDIR;
+		if (e) {
+			for (int j = 0; j <= i; j++)
+				if (fds[j] > 0)
+					close(fds[j]);
+			return cli_error("%s: %s", paths[i], strerror(e));
+		}
+	}
+	return 0;
 }
 
 int cmd_parse(int argc, char **argv)
@@ -175,34 +227,40 @@ int cmd_parse(int argc, char **argv)
 		{ 0, 0, 0, 0 },
 	};
 	struct parse_session s = { .suite = "parse" };
-	const char *out = NULL;
-	struct store store;
-	char err[512];
 	int c, rc = 0;
 
 	while ((c = getopt_long(argc, argv, "o:b:s:h", opts, NULL)) != -1) {
 		switch (c) {
-		case 'o': out = optarg; break;
+		case 'o': s.out = optarg; break;
 		case 'b': s.board = optarg; break;
 		case 's': s.suite = optarg; break;
 		default: return usage();
 		}
 	}
-	if (!out || optind >= argc)
+	if (!s.out || optind >= argc)
 		return usage();
-	for (int i = optind; i < argc; i++) /* all inputs readable before anything is written */
-		if (strcmp(argv[i], "-") && access(argv[i], R_OK))
-			return cli_error("%s: %s", argv[i], strerror(errno));
-	if (store_open(&store, out, err, sizeof(err)))
-		return cli_error("%s", err);
-	s.store = &store;
-	for (int i = optind; i < argc && !rc && !s.io_failed; i++)
-		rc = parse_log(&s, argv[i]);
+	/* the sizes of runs.csv's cells (run_config.board, a suite's name) */
+	if (check_name("--suite", s.suite, 63) || (s.board && check_name("--board", s.board, 31)))
+		return 1;
+	int nlogs = argc - optind, *fds = calloc((size_t)nlogs, sizeof(*fds));
+	if (!fds || open_logs(nlogs, argv + optind, fds)) {
+		free(fds);
+		return 1;
+	}
+	for (int i = 0; i < nlogs && !rc && !s.io_failed; i++)
+		rc = parse_log(&s, argv[optind + i], fds[i]);
+	for (int i = 0; i < nlogs; i++)
+		if (fds[i])
+			close(fds[i]);
+	free(fds);
+	if (!rc && !s.io_failed && !s.refused)
+		need_store(&s); /* a log without runs still leaves a valid, empty result directory */
 	fprintf(stderr,
-		"parse: %u runs written to %s (%u already there, %u refused); %u records, %u bad CRC, %u truncated, %u malformed, %u noise lines\n",
-		s.runs, out, s.skipped, s.refused, s.records, s.bad_crc, s.truncated, s.malformed,
-		s.noise);
-	free(s.reps.slots);
-	store_close(&store);
+		"parse: %u runs written to %s (%u already there, %u refused); %u records, %u bad CRC, %u truncated, %u malformed, %u noise lines, %u over-long, %u misplaced\n",
+		s.runs, s.out, s.skipped, s.refused, s.records, s.bad_crc, s.truncated, s.malformed,
+		s.noise, s.overlong, s.misplaced);
+	free(s.given.slots);
+	if (s.store_open)
+		store_close(&s.store);
 	return rc || s.io_failed || s.refused ? 1 : 0;
 }

@@ -1,9 +1,10 @@
-/* Record kinds → CSV rows. Unknown kinds are ignored, unknown boot keys go to `extra`. */
+/* Record kinds → CSV rows. Unknown kinds are ignored, unknown keys go to `extra`. */
 #include "collect.h"
 
 #include "csvout.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define COPY(dst, src) snprintf((dst), sizeof(dst), "%s", (src) ? (src) : "")
@@ -16,6 +17,7 @@ void collector_init(struct collector *c, const char *run_id, FILE *boots, FILE *
 	c->boots = boots;
 	c->faults = faults;
 	c->metrics = metrics;
+	c->sum.digest = 0xcbf29ce484222325ull;
 }
 
 static void on_hello(struct collector *c, const struct record *rec)
@@ -33,12 +35,14 @@ static void on_hello(struct collector *c, const struct record *rec)
 	}
 }
 
-/* Columns after run_id are the record's keys of the same name; leftovers → extra "k=v;k=v". */
-static void write_keyed_row(FILE *f, enum table_id t, const char *run_id, const struct record *rec,
-			    int extra_col)
+/* Columns after run_id are the record's keys of the same name; leftovers → extra "k=v;k=v".
+ * A record is at most PROTO_MAX_LINE bytes, so its leftovers always fit in the cell. */
+static void write_keyed_row(FILE *f, enum table_id t, const char *run_id, const struct record *rec)
 {
+	const struct table_schema *s = &table_schema[t];
+	const int extra_col = table_col(t, "extra");
 	const char *cells[32] = { run_id };
-	char extra[1024];
+	char extra[PROTO_MAX_LINE];
 	size_t extra_len = 0;
 
 	extra[0] = '\0';
@@ -46,7 +50,6 @@ static void write_keyed_row(FILE *f, enum table_id t, const char *run_id, const 
 	 * one strcmp per key instead of a search (parse's hot loop) */
 	int guess = 1;
 	for (int i = 0; i < rec->nkv; i++) {
-		const struct table_schema *s = &table_schema[t];
 		int col = guess < s->ncols && strcmp(s->cols[guess], rec->kv[i].key) == 0
 				  ? guess
 				  : table_col(t, rec->kv[i].key);
@@ -56,31 +59,39 @@ static void write_keyed_row(FILE *f, enum table_id t, const char *run_id, const 
 			cells[col] = rec->kv[i].val;
 			continue;
 		}
-		if (extra_col < 0)
-			continue;
 		int n = snprintf(extra + extra_len, sizeof(extra) - extra_len, "%s%s=%s",
 				 extra_len ? ";" : "", rec->kv[i].key, rec->kv[i].val);
-		if (n > 0 && (size_t)n < sizeof(extra) - extra_len)
-			extra_len += (size_t)n;
+		if (n < 0 || (size_t)n >= sizeof(extra) - extra_len)
+			abort(); /* cannot happen: the line held all of it */
+		extra_len += (size_t)n;
 	}
-	if (extra_col >= 0)
-		cells[extra_col] = extra;
-	csv_write_row(f, cells, table_schema[t].ncols);
+	cells[extra_col] = extra;
+	csv_write_row(f, cells, s->ncols);
+}
+
+/* A boot reached READY when it says so: s2hv's ready_cycles/ready_insts (PMU), s2vmm's
+ * ready_ns/ready_ticks, or ready=1. */
+static int boot_ready(const struct record *rec)
+{
+	const char *r = record_get(rec, "ready");
+	if (r)
+		return strcmp(r, "1") == 0;
+	return record_get(rec, "ready_cycles") || record_get(rec, "ready_insts") ||
+	       record_get(rec, "ready_ns") || record_get(rec, "ready_ticks");
 }
 
 static void on_boot(struct collector *c, const struct record *rec)
 {
+	struct run_summary *s = &c->sum;
 	const char *check = record_get(rec, "check");
-	c->sum.boots++;
+	s->boots++;
 	if (check && strcmp(check, "fail") == 0)
-		c->sum.checks_failed++;
+		s->checks_failed++;
+	if (!boot_ready(rec) && !s->not_ready++)
+		s->first_not_ready = strtoull(record_get(rec, "idx"), NULL, 0);
+	COPY(s->last_exit, record_get(rec, "exit"));
 	/* `idx` is the protocol's name for the boots.csv column `idx`: same name, no mapping */
-	write_keyed_row(c->boots, TAB_BOOTS, c->run_id, rec, table_col(TAB_BOOTS, "extra"));
-}
-
-static void on_metric(struct collector *c, const struct record *rec)
-{
-	write_keyed_row(c->metrics, TAB_METRICS, c->run_id, rec, -1);
+	write_keyed_row(c->boots, TAB_BOOTS, c->run_id, rec);
 }
 
 static void on_error(struct collector *c, const struct record *rec)
@@ -93,12 +104,66 @@ static void on_error(struct collector *c, const struct record *rec)
 		 msg ? ":" : "", msg ? msg : "", key ? ":" : "", key ? key : "");
 }
 
+/* The run's identity is its content: FNV-1a 64 over "kind k=v k=v\n" of every accepted record
+ * (the CRC and console noise left out, so a capture's line endings do not matter). */
+static void digest_record(struct run_summary *s, const struct record *rec)
+{
+	uint64_t h = s->digest;
+	const char *parts[2 * PROTO_MAX_KEYS + 1];
+	int n = 0;
+
+	parts[n++] = rec->kind;
+	for (int i = 0; i < rec->nkv; i++) {
+		parts[n++] = rec->kv[i].key;
+		parts[n++] = rec->kv[i].val;
+	}
+	for (int i = 0; i < n; i++) {
+		for (const char *p = parts[i]; *p; p++)
+			h = (h ^ (unsigned char)*p) * 0x100000001b3ull;
+		h = (h ^ (unsigned char)(i + 1 == n ? '\n' : i % 2 ? '=' : ' ')) * 0x100000001b3ull;
+	}
+	s->digest = h;
+}
+
+static void on_cfg(struct collector *c, const struct record *rec)
+{
+	/* runs.csv columns a cfg record may leave out; the others are required (proto_check.c) */
+	static const char *const optional[] = { "map", "icache" };
+	struct run_summary *s = &c->sum;
+
+	s->have_cfg = 1;
+	s->boots_req = s->shape.boots_req;
+	run_config_defaults(&s->cfg);
+	run_config_from_record(&s->cfg, rec); /* numbers were checked by proto_check_record */
+	for (size_t i = 0; i < sizeof(optional) / sizeof(optional[0]); i++)
+		if (!record_get(rec, optional[i]))
+			s->cfg_absent |= 1u << table_col(TAB_RUNS, optional[i]);
+}
+
 static void on_record(struct collector *c, const struct record *rec)
 {
 	const char *k = rec->kind;
 
-	if (c->before_record)
-		c->before_record(c->ctx, c, rec);
+	switch (run_fit(&c->sum.shape, rec)) {
+	case FIT_REJECT:
+		c->sum.misplaced++;
+		return;
+	case FIT_NEW_RUN: {
+		if (!c->new_run) {
+			c->sum.misplaced++;
+			return;
+		}
+		struct line_counts carry = c->sum.after_done;
+		memset(&c->sum.after_done, 0, sizeof(carry));
+		c->new_run(c->ctx, c); /* c is a fresh collector now */
+		c->sum.lines = carry;
+		break;
+	}
+	case FIT_ACCEPT:
+		break;
+	}
+	run_shape_add(&c->sum.shape, rec);
+	digest_record(&c->sum, rec);
 	c->sum.records++;
 	if (strcmp(k, "hello") == 0) {
 		on_hello(c, rec);
@@ -106,17 +171,17 @@ static void on_record(struct collector *c, const struct record *rec)
 	}
 	if (c->sum.refused)
 		return;
-	if (strcmp(k, "cfg") == 0)
-		c->sum.have_cfg = 1;
-	else if (strcmp(k, "boot") == 0)
+	if (strcmp(k, "cfg") == 0) {
+		on_cfg(c, rec);
+	} else if (strcmp(k, "boot") == 0) {
 		on_boot(c, rec);
-	else if (strcmp(k, "fault") == 0)
-		write_keyed_row(c->faults, TAB_FAULTS, c->run_id, rec, -1);
-	else if (strcmp(k, "metric") == 0)
-		on_metric(c, rec);
-	else if (strcmp(k, "error") == 0)
+	} else if (strcmp(k, "fault") == 0) {
+		write_keyed_row(c->faults, TAB_FAULTS, c->run_id, rec);
+	} else if (strcmp(k, "metric") == 0) {
+		write_keyed_row(c->metrics, TAB_METRICS, c->run_id, rec);
+	} else if (strcmp(k, "error") == 0) {
 		on_error(c, rec);
-	else if (strcmp(k, "done") == 0) {
+	} else if (strcmp(k, "done") == 0) {
 		c->sum.have_done = 1;
 		COPY(c->sum.done_status, record_get(rec, "status"));
 	}
@@ -124,15 +189,34 @@ static void on_record(struct collector *c, const struct record *rec)
 
 void collector_line(struct collector *c, char *line, size_t len)
 {
+	struct line_counts *n = c->sum.have_done ? &c->sum.after_done : &c->sum.lines;
 	struct record rec;
 
 	switch (proto_parse_line(line, len, &rec)) {
-	case LINE_NOISE: c->sum.noise++; break;
-	case LINE_BAD_CRC: c->sum.bad_crc++; break;
-	case LINE_TRUNCATED: c->sum.truncated++; break;
-	case LINE_MALFORMED: c->sum.malformed++; break;
+	case LINE_NOISE: n->noise++; break;
+	case LINE_BAD_CRC: n->bad_crc++; break;
+	case LINE_TRUNCATED: n->truncated++; break;
+	case LINE_MALFORMED: n->malformed++; break;
+	case LINE_OVERLONG: n->overlong++; break;
 	case LINE_RECORD: on_record(c, &rec); break;
 	}
+}
+
+struct line_counts collector_lines(const struct run_summary *s)
+{
+	struct line_counts n = s->lines;
+	n.noise += s->after_done.noise;
+	n.bad_crc += s->after_done.bad_crc;
+	n.truncated += s->after_done.truncated;
+	n.malformed += s->after_done.malformed;
+	n.overlong += s->after_done.overlong;
+	return n;
+}
+
+unsigned collector_rejected(const struct run_summary *s)
+{
+	struct line_counts n = collector_lines(s);
+	return n.bad_crc + n.truncated + n.malformed + n.overlong + s->misplaced;
 }
 
 const char *collector_status(const struct collector *c)
@@ -143,18 +227,43 @@ const char *collector_status(const struct collector *c)
 		return "error";
 	if (!s->have_done)
 		return "crash";
-	if (strcmp(s->done_status, "ok") == 0)
-		return s->checks_failed ? "check_failed" : "ok";
 	if (strcmp(s->done_status, "unsupported") == 0)
 		return "unsupported";
-	return "error";
+	if (strcmp(s->done_status, "ok") != 0)
+		return "error";
+	if (s->checks_failed) /* the finding this tool exists for: it wins over the rest */
+		return "check_failed";
+	if (!s->have_hello) /* protocol version, board and hypervisor unknown */
+		return "no_hello";
+	if (!s->have_cfg) /* what was asked for is unknown, so "every boot" cannot be checked */
+		return "no_cfg";
+	if (s->boots < s->boots_req) /* boot indices only go up and stay below boots_req */
+		return "short";
+	if (s->not_ready)
+		return "not_ready";
+	return "ok";
+}
+
+/* Why a run that ended `done status=ok` is not ok, when no error record said it. */
+static void status_reason(const struct run_summary *s, const char *status, char *buf, size_t len)
+{
+	buf[0] = '\0';
+	if (strcmp(status, "short") == 0)
+		snprintf(buf, len, "short:%u_of_%llu_boots%s%s", s->boots,
+			 (unsigned long long)s->boots_req, s->last_exit[0] ? ":last_exit_" : "",
+			 s->last_exit);
+	else if (strcmp(status, "not_ready") == 0)
+		snprintf(buf, len, "not_ready:%u_boots_first_%llu", s->not_ready,
+			 (unsigned long long)s->first_not_ready);
+	else if (strcmp(status, "no_hello") == 0 || strcmp(status, "no_cfg") == 0)
+		snprintf(buf, len, "%s", status);
 }
 
 void collector_write_run(const struct collector *c, FILE *runs, const struct run_config *cfg,
 			 const struct run_outcome *o)
 {
 	char mem[24], stride[24], boots_req[24], frac[24], write[24], seed[24], rep[16];
-	char exit_code[16] = "", wall[32] = "", boots[16], bad_crc[16];
+	char exit_code[16] = "", wall[32] = "", boots[16], bad_crc[16], reason[96];
 	const struct run_summary *s = &c->sum;
 
 	snprintf(mem, sizeof(mem), "%llu", (unsigned long long)cfg->mem);
@@ -169,18 +278,24 @@ void collector_write_run(const struct collector *c, FILE *runs, const struct run
 	if (o->wall_s >= 0)
 		snprintf(wall, sizeof(wall), "%.3f", o->wall_s);
 	snprintf(boots, sizeof(boots), "%u", s->boots);
-	/* a truncated record is a corrupted one too: both count as bad CRC in runs.csv */
-	snprintf(bad_crc, sizeof(bad_crc), "%u", s->bad_crc + s->truncated);
+	/* every rejected record is a corrupted one: bad CRC, cut short, over-long, malformed,
+	 * misplaced (docs/protocol.md section 3) */
+	snprintf(bad_crc, sizeof(bad_crc), "%u", collector_rejected(s));
+	status_reason(s, o->status, reason, sizeof(reason));
+	const char *error = o->error ? o->error : s->error[0] ? s->error : reason;
 
 	const char *cells[] = {
 		c->run_id, o->suite, cfg->board, cfg->strategy, cfg->guest, mem, cfg->block,
 		cfg->map, cfg->icache, frac, stride, write, cfg->order, seed, boots_req, rep,
-		o->status, exit_code, wall, boots, bad_crc, o->error ? o->error : s->error,
+		o->status, exit_code, wall, boots, bad_crc, error,
 		s->hv_version, o->qemu_version, s->fwb, s->midr,
 	};
 	_Static_assert(sizeof(cells) / sizeof(cells[0]) == 26, "runs.csv has 26 columns");
 	if (o->config_unknown) /* strategy .. rep: nothing in the log says what they were */
 		for (int i = 3; i <= 15; i++)
+			cells[i] = NULL;
+	for (int i = 0; i < 26; i++)
+		if (o->cfg_absent & (1u << i))
 			cells[i] = NULL;
 	csv_write_row(runs, cells, table_schema[TAB_RUNS].ncols);
 }

@@ -17,8 +17,8 @@ const struct table_schema table_schema[TAB_COUNT] = {
 			     "fault_cycles", "fault_max_cycles", "fault_lines", "icache_invals", "tlbis",
 			     "pages_mapped", "ready_cycles", "ready_insts", "reboot_cycles",
 			     "reboot_insts", "check", "exit", "extra") },
-	[TAB_FAULTS] = { "faults.csv", COLS("run_id", "boot", "ipa", "kind", "write", "cycles", "lines") },
-	[TAB_METRICS] = { "metrics.csv", COLS("run_id", "boot", "key", "value") },
+	[TAB_FAULTS] = { "faults.csv", COLS("run_id", "boot", "ipa", "kind", "write", "cycles", "lines", "extra") },
+	[TAB_METRICS] = { "metrics.csv", COLS("run_id", "boot", "key", "value", "extra") },
 };
 
 int table_col(enum table_id table, const char *name)

@@ -39,15 +39,24 @@ $(BUILD)/tests/harness-%: $(BUILD)/host/$(HARNESS_TDIR)/test_%.o $(HARNESS_TEST_
 	$(Q)$(HOSTCC) -o $@ $^ $(CRITERION_LIBS) $(HARNESS_LIBS)
 
 # libFuzzer target for the record parser (clang only).
-$(BUILD)/fuzz-proto: tests/fuzz/fuzz_proto.c harness/protocol.c core/crc32.c harness/lavalog.c
+$(BUILD)/fuzz-proto: tests/fuzz/fuzz_proto.c harness/protocol.c harness/proto_check.c core/crc32.c harness/lavalog.c
 	@mkdir -p $(@D)
 	$(Q)clang -std=c11 -O1 -g -Wall -Wextra -Werror -D_GNU_SOURCE -Iharness \
 		-fsanitize=fuzzer,address,undefined -o $@ $^
 
+# libFuzzer target for whole logs: records, run delimiting, rows (parse without the store).
+FUZZ_LOGSPLIT_SRCS := harness/logsplit.c harness/collect.c harness/delimit.c harness/protocol.c \
+	harness/proto_check.c harness/linebuf.c harness/lavalog.c harness/csvout.c harness/runconfig.c \
+	core/crc32.c
+$(BUILD)/fuzz-logsplit: tests/fuzz/fuzz_logsplit.c $(FUZZ_LOGSPLIT_SRCS)
+	@mkdir -p $(@D)
+	$(Q)clang -std=c11 -O1 -g -Wall -Wextra -Werror -D_GNU_SOURCE -Iharness \
+		-fsanitize=fuzzer,address,undefined -o $@ $^ -lcsv
+
 ALL += $(BUILD)/s2bench
 UNIT_TESTS += $(HARNESS_TESTS)
 INTEG_TESTS += $(wildcard tests/integration/harness-*.sh)
-FUZZ_TARGETS += $(BUILD)/fuzz-proto
+FUZZ_TARGETS += $(BUILD)/fuzz-proto $(BUILD)/fuzz-logsplit
 
 -include $(HARNESS_OBJS:.o=.d) $(wildcard $(BUILD)/host/$(HARNESS_TDIR)/*.d)
 .SECONDARY: $(patsubst $(HARNESS_TDIR)/%.c,$(BUILD)/host/$(HARNESS_TDIR)/%.o,$(wildcard $(HARNESS_TDIR)/*.c))

@@ -38,6 +38,14 @@ static int is_key_char(char c)
 	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
 }
 
+/* Values are printable words: no control bytes (a NUL would cut the cell), no space or '*'
+ * (the record's own separators), no ';' (the separator of the `extra` cell). */
+static int is_value_char(char c)
+{
+	unsigned char u = (unsigned char)c;
+	return u > ' ' && u != 0x7f && c != '*' && c != ';';
+}
+
 /* Splits the body (after "@s2b ") into kind and key=value tokens, in place. */
 static enum line_class split_body(char *p, char *end, struct record *rec)
 {
@@ -58,23 +66,33 @@ static enum line_class split_body(char *p, char *end, struct record *rec)
 		*p++ = '\0';
 		char *val = p;
 		while (p < end && *p != ' ')
-			p++;
+			if (!is_value_char(*p++))
+				return LINE_MALFORMED;
+		for (int i = 0; i < rec->nkv; i++) /* one value per key: never pick one silently */
+			if (strcmp(rec->kv[i].key, key) == 0)
+				return LINE_MALFORMED;
 		rec->kv[rec->nkv].key = key;
 		rec->kv[rec->nkv].val = val;
 		rec->nkv++;
 	}
 	*end = '\0';
-	return LINE_RECORD;
+	return proto_check_record(rec) ? LINE_MALFORMED : LINE_RECORD;
 }
 
 enum line_class proto_parse_line(char *line, size_t len, struct record *rec)
 {
 	uint32_t want;
 
-	if (len && line[len - 1] == '\r')
+	/* A UART emits NULs around a reset or break: they are noise before the record, not part
+	 * of it. (A NUL anywhere else in a record breaks its CRC or its grammar.) */
+	while (len && line[0] == '\0')
+		line++, len--;
+	while (len && line[len - 1] == '\r') /* "\r\n", and "\r\r\n" from a tty's ONLCR */
 		len--;
 	if (len < PREFIX_LEN || memcmp(line, PREFIX, PREFIX_LEN) != 0)
 		return LINE_NOISE;
+	if (len > PROTO_MAX_LINE)
+		return LINE_OVERLONG;
 	if (len < PREFIX_LEN + 1 + TRAILER_LEN || line[len - TRAILER_LEN] != ' ' ||
 	    line[len - TRAILER_LEN + 1] != '*' || parse_crc(line + len - 8, &want))
 		return LINE_TRUNCATED;

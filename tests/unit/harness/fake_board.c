@@ -68,8 +68,8 @@ void fake_board_emit(FILE *out, const struct fake_run *run)
 		snprintf(body, sizeof(body), "metric boot=%u key=touched value=%u", i, 4 + i);
 		emit(out, body);
 		snprintf(body, sizeof(body),
-			 "boot idx=%u faults=%u fault_cycles=%u check=pass exit=%s", i, 10 + i,
-			 1000 + i, i + 1 < run->boots ? "reset" : "off");
+			 "boot idx=%u faults=%u fault_cycles=%u ready_cycles=%u check=pass exit=%s", i,
+			 10 + i, 1000 + i, 5000 + i, i + 1 < run->boots ? "reset" : "off");
 		emit(out, body);
 	}
 	snprintf(body, sizeof(body), "done status=ok boots=%u", run->boots);

@@ -92,7 +92,7 @@ Test(parse, bad_crc_truncated_and_malformed_lines_are_counted_not_accepted)
 	load_csv(dir, "runs.csv", &runs);
 	load_csv(dir, "boots.csv", &boots);
 	load_csv(dir, "faults.csv", &faults);
-	cr_expect_str_eq(cell(&runs, 0, "bad_crc"), "2", "bad CRC + truncated");
+	cr_expect_str_eq(cell(&runs, 0, "bad_crc"), "3", "bad CRC + truncated + malformed");
 	cr_expect_eq(boots.nrows, 2, "the truncated boot 0 record is not a row");
 	cr_expect_eq(faults.nrows, 2, "the fault record with a bad CRC is not a row");
 	cr_expect_str_eq(cell(&boots, 0, "idx"), "1");
@@ -166,7 +166,9 @@ Test(csv, headers_follow_protocol_md)
 {
 	cr_expect_eq(table_schema[TAB_RUNS].ncols, 26);
 	cr_expect_eq(table_schema[TAB_BOOTS].ncols, 19);
-	cr_expect_eq(table_schema[TAB_FAULTS].ncols, 7);
-	cr_expect_eq(table_schema[TAB_METRICS].ncols, 4);
+	cr_expect_eq(table_schema[TAB_FAULTS].ncols, 8);
+	cr_expect_eq(table_schema[TAB_METRICS].ncols, 5);
+	cr_expect_eq(table_col(TAB_FAULTS, "extra"), 7);
+	cr_expect_eq(table_col(TAB_METRICS, "extra"), 4);
 	cr_expect_eq(table_col(TAB_BOOTS, "extra"), 18);
 }

@@ -1,0 +1,182 @@
+/* See logsplit.h. */
+#include "logsplit.h"
+
+#include "lavalog.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static void new_run(void *ctx, struct collector *c);
+
+static int open_rows(struct logsplit *ls)
+{
+	for (int t = TAB_BOOTS; t <= TAB_METRICS; t++) {
+		ls->rows[t] = open_memstream(&ls->buf[t], &ls->len[t]);
+		if (!ls->rows[t])
+			return -1;
+	}
+	ls->raw = open_memstream(&ls->raw_buf, &ls->raw_len);
+	if (!ls->raw)
+		return -1;
+	collector_init(&ls->col, "", ls->rows[TAB_BOOTS], ls->rows[TAB_FAULTS],
+		       ls->rows[TAB_METRICS]);
+	ls->col.new_run = new_run;
+	ls->col.ctx = ls;
+	return 0;
+}
+
+static void close_rows(struct logsplit *ls)
+{
+	for (int t = TAB_BOOTS; t <= TAB_METRICS; t++) {
+		if (ls->rows[t])
+			fclose(ls->rows[t]);
+		free(ls->buf[t]);
+		ls->rows[t] = NULL;
+		ls->buf[t] = NULL;
+		ls->len[t] = 0;
+	}
+	if (ls->raw)
+		fclose(ls->raw);
+	free(ls->raw_buf);
+	ls->raw = NULL;
+	ls->raw_buf = NULL;
+	ls->raw_len = 0;
+}
+
+static void finish_run(struct logsplit *ls)
+{
+	for (int t = TAB_BOOTS; t <= TAB_METRICS; t++)
+		if (fflush(ls->rows[t]))
+			abort(); /* out of memory */
+	if (fflush(ls->raw))
+		abort();
+	ls->ordinal++;
+	ls->on_run(ls->ctx, ls);
+	close_rows(ls);
+}
+
+static void new_run(void *ctx, struct collector *c)
+{
+	struct logsplit *ls = ctx;
+
+	(void)c;
+	finish_run(ls);
+	if (open_rows(ls))
+		abort();
+}
+
+int logsplit_begin(struct logsplit *ls, void (*on_run)(void *, struct logsplit *), void *ctx)
+{
+	memset(ls, 0, sizeof(*ls));
+	ls->on_run = on_run;
+	ls->ctx = ctx;
+	return open_rows(ls);
+}
+
+static void add_tail(struct logsplit *ls, const char *line, size_t len)
+{
+	if (ls->tail_len + len + 1 > ls->tail_cap) {
+		ls->tail_cap = 2 * (ls->tail_len + len + 1);
+		ls->tail = realloc(ls->tail, ls->tail_cap);
+		if (!ls->tail)
+			abort(); /* out of memory */
+	}
+	memcpy(ls->tail + ls->tail_len, line, len);
+	ls->tail[ls->tail_len + len] = '\n';
+	ls->tail_len += len + 1;
+}
+
+static void flush_tail(struct logsplit *ls)
+{
+	fwrite(ls->tail, 1, ls->tail_len, ls->raw);
+	ls->tail_len = 0;
+}
+
+static void on_line(void *ctx, char *line, size_t len)
+{
+	struct logsplit *ls = ctx;
+	unsigned run = ls->ordinal;
+	int after_done = ls->col.sum.have_done;
+	size_t raw_len = len;
+
+	memcpy(ls->line, line, len); /* as read: the parser writes NULs into LINE */
+	/* LAVA job logs wrap each console line; dispatcher chatter is noise like any other */
+	if ((line[0] == '{' || line[0] == '-') && lava_unwrap(line, &len) == LAVA_OTHER)
+		(ls->col.sum.have_done ? &ls->col.sum.after_done : &ls->col.sum.lines)->noise++;
+	else
+		collector_line(&ls->col, line, len); /* may finish this run and start the next */
+	if (ls->ordinal != run) /* this line started a run: what followed the last done is its */
+		flush_tail(ls);
+	if (after_done && ls->ordinal == run) {
+		add_tail(ls, ls->line, raw_len);
+		return;
+	}
+	fwrite(ls->line, 1, raw_len, ls->raw);
+	putc('\n', ls->raw);
+}
+
+void logsplit_feed(struct logsplit *ls, const char *data, size_t len)
+{
+	linebuf_feed(&ls->lb, data, len, on_line, ls);
+}
+
+void logsplit_end(struct logsplit *ls)
+{
+	linebuf_finish(&ls->lb, on_line, ls);
+	flush_tail(ls);
+	finish_run(ls);
+	free(ls->tail);
+	ls->tail = NULL;
+	ls->tail_cap = 0;
+}
+
+struct first_digest {
+	int found;
+	uint64_t digest;
+};
+
+static void take_digest(void *ctx, struct logsplit *ls)
+{
+	struct first_digest *d = ctx;
+	if (!d->found && ls->col.sum.records) {
+		d->found = 1;
+		d->digest = ls->col.sum.digest;
+	}
+}
+
+int logsplit_digest_file(const char *path, uint64_t *digest)
+{
+	struct logsplit *ls = malloc(sizeof(*ls));
+	struct first_digest d = { 0, 0 };
+	char chunk[8192];
+	size_t n;
+	FILE *f = fopen(path, "rb");
+
+	if (!f || !ls || logsplit_begin(ls, take_digest, &d)) {
+		if (f)
+			fclose(f);
+		free(ls);
+		return -1;
+	}
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		logsplit_feed(ls, chunk, n);
+	int bad = ferror(f);
+	fclose(f);
+	logsplit_end(ls);
+	free(ls);
+	*digest = d.digest;
+	return bad || !d.found ? -1 : 0;
+}
+
+void logsplit_copy_rows(const char *rows, size_t len, const char *run_id, FILE *out)
+{
+	const char *end = rows + len;
+
+	while (rows < end) {
+		const char *nl = memchr(rows, '\n', (size_t)(end - rows));
+		size_t n = nl ? (size_t)(nl - rows) + 1 : (size_t)(end - rows);
+		fputs(run_id, out);
+		fwrite(rows, 1, n, out);
+		rows += n;
+	}
+}

@@ -1,0 +1,137 @@
+/* Values of the keys docs/protocol.md defines: a CRC-valid record that breaks them is malformed,
+ * so no row ever holds a number that is not one or a word the readers do not know. */
+#include "protocol.h"
+
+#include <stdint.h>
+#include <string.h>
+
+enum val_type { V_NUM, V_BIT, V_WORD, V_ENUM };
+
+struct key_spec {
+	const char *kind, *key;
+	enum val_type type;
+	const char *words; /* V_ENUM: the allowed values, each followed by ' ' */
+	int required;
+	size_t maxlen; /* 0 = no limit beyond the line's; else the runs.csv cell's size - 1 */
+};
+
+/* Keys not listed here are kept as they are (CSV `extra`); only their grammar is checked. */
+static const struct key_spec specs[] = {
+	{ "hello", "proto", V_WORD, 0, 1, 15 },
+	{ "hello", "hv", V_WORD, 0, 0, 31 },
+	{ "hello", "board", V_WORD, 0, 0, 31 },
+	{ "hello", "midr", V_NUM, 0, 0, 0 },
+	{ "hello", "pa_bits", V_NUM, 0, 0, 0 },
+	{ "hello", "fwb", V_BIT, 0, 0, 0 },
+	{ "hello", "dic", V_BIT, 0, 0, 0 },
+	{ "hello", "idc", V_BIT, 0, 0, 0 },
+	{ "hello", "ctr", V_NUM, 0, 0, 0 },
+	{ "hello", "hafdbs", V_NUM, 0, 0, 0 },
+	{ "hello", "pmu_ver", V_NUM, 0, 0, 0 },
+	{ "hello", "cal_hvc_insts", V_NUM, 0, 0, 0 },
+	{ "hello", "cal_hvc_cycles", V_NUM, 0, 0, 0 },
+	{ "cfg", "strategy", V_WORD, 0, 1, 31 },
+	{ "cfg", "guest", V_WORD, 0, 1, 31 },
+	{ "cfg", "mem", V_NUM, 0, 1, 0 },
+	{ "cfg", "boots", V_NUM, 0, 1, 0 },
+	{ "cfg", "block", V_ENUM, "4k 2m ", 1, 0 },
+	{ "cfg", "map", V_ENUM, "ondemand premap ", 0, 0 }, /* s2vmm has no map/icache/trace */
+	{ "cfg", "icache", V_ENUM, "exec all ", 0, 0 },
+	{ "cfg", "frac", V_NUM, 0, 1, 0 },
+	{ "cfg", "stride", V_NUM, 0, 1, 0 },
+	{ "cfg", "write", V_NUM, 0, 1, 0 },
+	{ "cfg", "order", V_ENUM, "seq random scatter ", 1, 0 },
+	{ "cfg", "seed", V_NUM, 0, 1, 0 },
+	{ "cfg", "trace", V_ENUM, "none faults ", 0, 0 },
+	{ "boot", "idx", V_NUM, 0, 1, 0 },
+	{ "boot", "reinit_cycles", V_NUM, 0, 0, 0 },
+	{ "boot", "reinit_insts", V_NUM, 0, 0, 0 },
+	{ "boot", "reinit_lines", V_NUM, 0, 0, 0 },
+	{ "boot", "faults", V_NUM, 0, 0, 0 },
+	{ "boot", "fault_cycles", V_NUM, 0, 0, 0 },
+	{ "boot", "fault_max_cycles", V_NUM, 0, 0, 0 },
+	{ "boot", "fault_lines", V_NUM, 0, 0, 0 },
+	{ "boot", "icache_invals", V_NUM, 0, 0, 0 },
+	{ "boot", "tlbis", V_NUM, 0, 0, 0 },
+	{ "boot", "pages_mapped", V_NUM, 0, 0, 0 },
+	{ "boot", "ready", V_BIT, 0, 0, 0 },
+	{ "boot", "ready_cycles", V_NUM, 0, 0, 0 },
+	{ "boot", "ready_insts", V_NUM, 0, 0, 0 },
+	{ "boot", "ready_ns", V_NUM, 0, 0, 0 },
+	{ "boot", "ready_ticks", V_NUM, 0, 0, 0 },
+	{ "boot", "reboot_cycles", V_NUM, 0, 0, 0 },
+	{ "boot", "reboot_insts", V_NUM, 0, 0, 0 },
+	{ "boot", "check", V_ENUM, "pass fail none ", 1, 0 },
+	{ "boot", "exit", V_ENUM, "reset off error ", 1, 0 },
+	{ "fault", "boot", V_NUM, 0, 1, 0 },
+	{ "fault", "ipa", V_NUM, 0, 0, 0 },
+	{ "fault", "kind", V_ENUM, "data inst ", 0, 0 },
+	{ "fault", "write", V_BIT, 0, 0, 0 },
+	{ "fault", "cycles", V_NUM, 0, 0, 0 },
+	{ "fault", "lines", V_NUM, 0, 0, 0 },
+	{ "metric", "boot", V_NUM, 0, 1, 0 },
+	{ "metric", "key", V_WORD, 0, 1, 0 },
+	{ "metric", "value", V_NUM, 0, 1, 0 },
+	{ "error", "code", V_WORD, 0, 1, 0 },
+	{ "error", "boot", V_NUM, 0, 0, 0 },
+	{ "error", "esr", V_NUM, 0, 0, 0 },
+	{ "error", "far", V_NUM, 0, 0, 0 },
+	{ "error", "hpfar", V_NUM, 0, 0, 0 },
+	{ "error", "elr", V_NUM, 0, 0, 0 },
+	{ "done", "status", V_ENUM, "ok error unsupported ", 1, 0 },
+	{ "done", "boots", V_NUM, 0, 0, 0 },
+	{ "done", "faults", V_NUM, 0, 0, 0 },
+	{ "done", "lines", V_NUM, 0, 0, 0 },
+};
+
+int proto_is_number(const char *s)
+{
+	if (s[0] == '0' && s[1] == 'x') { /* at most 16 digits: it fits, and a cell holds it */
+		size_t n = strlen(s + 2);
+		return n >= 1 && n <= 16 && strspn(s + 2, "0123456789abcdef") == n;
+	}
+	if (!*s || (s[0] == '0' && s[1])) /* "010" would be octal to strtoull(.., 0) */
+		return 0;
+	uint64_t v = 0;
+	for (; *s; s++) {
+		if (*s < '0' || *s > '9' || v > (UINT64_MAX - (uint64_t)(*s - '0')) / 10)
+			return 0;
+		v = v * 10 + (uint64_t)(*s - '0');
+	}
+	return 1;
+}
+
+static int in_list(const char *words, const char *v)
+{
+	size_t n = strlen(v);
+	for (const char *w = words; *w; w = strchr(w, ' ') + 1)
+		if (strncmp(w, v, n) == 0 && w[n] == ' ')
+			return 1;
+	return 0;
+}
+
+static int value_ok(const struct key_spec *k, const char *v)
+{
+	switch (k->type) {
+	case V_NUM: return proto_is_number(v);
+	case V_BIT: return strcmp(v, "0") == 0 || strcmp(v, "1") == 0;
+	case V_WORD: return *v != '\0';
+	case V_ENUM: return *v != '\0' && in_list(k->words, v);
+	}
+	return 0;
+}
+
+const char *proto_check_record(const struct record *rec)
+{
+	for (size_t i = 0; i < sizeof(specs) / sizeof(specs[0]); i++) {
+		const struct key_spec *k = &specs[i];
+		if (strcmp(k->kind, rec->kind) != 0)
+			continue;
+		const char *v = record_get(rec, k->key);
+		if (!v && k->required)
+			return k->key; /* e.g. a partial cfg: its run would be named from defaults */
+		if (v && (!value_ok(k, v) || (k->maxlen && strlen(v) > k->maxlen)))
+			return k->key;
+	}
+	return NULL;
+}
