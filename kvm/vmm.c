@@ -11,6 +11,7 @@
 #include "errors.h"
 #include "guest_calls.h"
 #include "guest_image.h"
+#include "host_mem.h"
 #include "host_info.h"
 #include "probes.h"
 #include "records.h"
@@ -187,6 +188,10 @@ int vmm_run(const char *words, const char *guest_dir)
 		return 1;
 	}
 	host_info_read(&host);
+	if (host_mem_check(m.cfg.mem)) {
+		rec_done("error", 0, false, 0);
+		return 1;
+	}
 	if (vm_create(&m.vm, m.cfg.mem, m.cfg.block))
 		goto out_vm;
 	probes_open(&m.probes);
