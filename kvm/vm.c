@@ -54,6 +54,17 @@ u64 vm_huge_bytes(void)
 	return found ? kb << 10 : ~0ULL;
 }
 
+/* An access KVM cannot decode (no ISV: LDP, pre/post-index) then exits as KVM_EXIT_ARM_NISV with
+ * its IPA, instead of failing KVM_RUN with ENOSYS and nothing to say where. Older kernels lack it:
+ * the ENOSYS path stays, reported with the boot. */
+static void enable_nisv_exits(struct vm *vm)
+{
+	struct kvm_enable_cap cap = {.cap = KVM_CAP_ARM_NISV_TO_USER};
+
+	if (ioctl(vm->kvm_fd, KVM_CHECK_EXTENSION, KVM_CAP_ARM_NISV_TO_USER) > 0)
+		ioctl(vm->vm_fd, KVM_ENABLE_CAP, &cap);
+}
+
 int vm_create(struct vm *vm, u64 ram_size, u64 backing)
 {
 	struct kvm_userspace_memory_region slot;
@@ -76,6 +87,8 @@ int vm_create(struct vm *vm, u64 ram_size, u64 backing)
 	vm->vm_fd = ioctl(vm->kvm_fd, KVM_CREATE_VM, 0);
 	if (vm->vm_fd < 0)
 		return error_errno("no_kvm", "KVM_CREATE_VM", errno);
+	enable_nisv_exits(vm);
+
 	vm->ram = map_ram(vm);
 	if (!vm->ram)
 		return error_no_memory("mmap_guest_ram", errno);

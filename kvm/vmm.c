@@ -74,6 +74,20 @@ static bool on_mmio(struct vmm *m, struct doorbell *db, struct boot_session *s)
 	return false;
 }
 
+/* KVM_EXIT_ARM_NISV: an access without a syndrome (LDP, pre/post-index) KVM cannot emulate. On
+ * the doorbell it is a guest call done wrong; anywhere else, an access outside RAM. */
+static void on_nisv(struct vmm *m, struct doorbell *db, struct boot_session *s)
+{
+	u64 ipa = m->vcpu.run->arm_nisv.fault_ipa, iss = m->vcpu.run->arm_nisv.esr_iss;
+
+	if (doorbell_contains(ipa)) {
+		db->exits++; /* an exit on the doorbell page, as mmio_faults counts it */
+		error_undecodable("guest_trap", "undecodable_doorbell_access", s->idx, ipa, iss);
+	} else {
+		error_undecodable("guest_abort", "access_outside_ram", s->idx, ipa, iss);
+	}
+}
+
 /* KVM_RUN until the guest resets, powers off or does something we cannot serve. */
 static enum boot_exit run_boot(struct vmm *m, struct doorbell *db, struct boot_session *s)
 {
@@ -82,7 +96,7 @@ static enum boot_exit run_boot(struct vmm *m, struct doorbell *db, struct boot_s
 
 	for (;;) {
 		if (vcpu_run(&m->vcpu)) {
-			error_errno("guest_trap", "KVM_RUN", errno);
+			error_in_boot_errno("guest_trap", "KVM_RUN", s->idx, errno);
 			return BOOT_ERROR;
 		}
 		switch (run->exit_reason) {
@@ -90,6 +104,9 @@ static enum boot_exit run_boot(struct vmm *m, struct doorbell *db, struct boot_s
 			if (!on_mmio(m, db, s))
 				return BOOT_ERROR;
 			continue;
+		case KVM_EXIT_ARM_NISV:
+			on_nisv(m, db, s);
+			return BOOT_ERROR;
 		case KVM_EXIT_INTR:
 			continue;
 		case KVM_EXIT_SYSTEM_EVENT:
