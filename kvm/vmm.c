@@ -11,6 +11,7 @@
 #include "errors.h"
 #include "guest_calls.h"
 #include "guest_image.h"
+#include "hang.h"
 #include "host_mem.h"
 #include "host_info.h"
 #include "probes.h"
@@ -18,6 +19,7 @@
 #include "vcpu.h"
 #include "vm.h"
 #include "vmm.h"
+#include "watchdog.h"
 #include "../core/lib.h"
 
 #define DTB_OFFSET_FROM_END 0x10000 /* the DTB sits in the last 64 KiB of RAM */
@@ -88,16 +90,39 @@ static void on_nisv(struct vmm *m, struct doorbell *db, struct boot_session *s)
 	}
 }
 
+/* A watchdog tick kicked KVM_RUN out: the vCPU powered itself off (PSCI CPU_OFF: KVM never exits
+ * for it, and with the only vCPU off the machine is off), or the boot is out of time. */
+static bool on_tick(struct vmm *m, struct boot_session *s, enum boot_exit *exit)
+{
+	if (vcpu_stopped(&m->vcpu)) {
+		*exit = BOOT_OFF;
+		return false;
+	}
+	if (!watchdog_expired())
+		return true;
+	hang_report(&m->vcpu, &m->vm, s->idx, m->cfg.boot_timeout);
+	*exit = BOOT_ERROR;
+	return false;
+}
+
 /* KVM_RUN until the guest resets, powers off or does something we cannot serve. */
 static enum boot_exit run_boot(struct vmm *m, struct doorbell *db, struct boot_session *s)
 {
 	struct kvm_run *run = m->vcpu.run;
+	enum boot_exit exit;
 	char msg[32];
 
 	for (;;) {
-		if (vcpu_run(&m->vcpu)) {
+		int ret = vcpu_run(&m->vcpu);
+
+		if (ret < 0) {
 			error_in_boot_errno("guest_trap", "KVM_RUN", s->idx, errno);
 			return BOOT_ERROR;
+		}
+		if (ret > 0) {
+			if (!on_tick(m, s, &exit))
+				return exit;
+			continue;
 		}
 		switch (run->exit_reason) {
 		case KVM_EXIT_MMIO:
@@ -147,8 +172,10 @@ static int boot_once(struct vmm *m, struct boot_result *b)
 	if (vcpu_set_entry(&m->vcpu, m->vm.ram_ipa, dtb_ipa(m), DOORBELL_IPA))
 		return -1;
 
+	watchdog_start(m->vcpu.run, m->cfg.boot_timeout);
 	entry = stamp_now();
 	b->exit = run_boot(m, &db, &s);
+	watchdog_stop();
 	guest_calls_flush(&s);
 	probes_collect(&m->probes, m->vm.ram_ipa, m->vm.ram_ipa + m->vm.ram_size, &b->k);
 
