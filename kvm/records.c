@@ -91,6 +91,7 @@ void rec_boot(const struct boot_result *b)
 		rec_u64(&r, "reboot_ticks", b->reboot.ticks);
 	}
 	rec_u64(&r, "doorbell_exits", b->doorbell_exits);
+	rec_u64(&r, "bad_calls", b->bad_calls);
 	rec_str(&r, "check", check_state_names[b->check]);
 	rec_str(&r, "exit", exit_names[b->exit]);
 	rec_end(&r);

@@ -187,6 +187,7 @@ static int boot_once(struct vmm *m, struct boot_result *b)
 	}
 	b->check = s.check;
 	b->doorbell_exits = db.exits;
+	b->bad_calls = s.bad_calls;
 	return 0;
 }
 
