@@ -177,7 +177,8 @@ static int boot_once(struct vmm *m, struct boot_result *b)
 	b->exit = run_boot(m, &db, &s);
 	watchdog_stop();
 	guest_calls_flush(&s);
-	probes_collect(&m->probes, m->vm.ram_ipa, m->vm.ram_ipa + m->vm.ram_size, &b->k);
+	probes_collect(&m->probes, m->vm.ram_ipa, m->vm.ram_ipa + m->vm.ram_size, DOORBELL_IPA,
+		       DOORBELL_IPA + DOORBELL_SIZE, &b->k);
 
 	b->ready_seen = s.ready_seen;
 	b->ready = (struct stamp){s.ready.ns - entry.ns, s.ready.ticks - entry.ticks};
