@@ -54,8 +54,8 @@ INTEG_TESTS += tests/integration/kvm-qemu.sh
 -include $(S2VMM_OBJS:.o=.d)
 
 # Host unit tests of the parts that need no KVM: the words and the doorbell transport.
-KVM_TEST_SRCS := $(wildcard kvm/tests/*.c) kvm/config.c kvm/doorbell.c core/bootargs.c core/lib/parse.c \
-	core/lib/fmt.c
+KVM_TEST_SRCS := $(wildcard kvm/tests/*.c) kvm/config.c kvm/doorbell.c kvm/cmdline.c core/bootargs.c \
+	core/lib/parse.c core/lib/fmt.c
 KVM_TEST_OBJS := $(patsubst %.c,$(BUILD)/host/kvm-tests/%.o,$(KVM_TEST_SRCS))
 $(BUILD)/host/kvm-tests/%.o: %.c
 	@mkdir -p $(@D)

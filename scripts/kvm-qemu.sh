@@ -26,8 +26,10 @@ mode=""
 [ -n "${KVM_ARM_MODE:-}" ] && mode="kvm-arm.mode=$KVM_ARM_MODE"
 
 # quiet + s2vmm lowering the console log level keep kernel lines out of the record stream.
+# s2vmm.end last: the kernel silently keeps only 2047 bytes of its command line, and s2vmm refuses
+# to run when this word did not survive (kvm/cmdline.h).
 exec timeout --foreground -k 5 "${QEMU_TIMEOUT:-300}" qemu-system-aarch64 \
 	-M virt,virtualization=on,gic-version=3 -cpu "$cpu" -smp 1 -m "${QEMU_MEM:-1G}" \
 	-nographic -monitor none -serial stdio -no-reboot \
 	-kernel "$build/kvm/Image" -initrd "$build/kvm/initrd.gz" \
-	-append "console=ttyAMA0 panic=-1 quiet $mode s2b.board=$board $*" </dev/null
+	-append "console=ttyAMA0 panic=-1 quiet $mode s2b.board=$board $* s2vmm.end" </dev/null
