@@ -5,7 +5,7 @@
 #include "config.h"
 #include "../core/bootargs.h"
 #include "../core/lib.h"
-
+#include "testguest/inject.h"
 
 /* Names become file names and record values: [a-z0-9_-] only, so neither can be abused. */
 static bool name_ok(const char *v, size_t n)
@@ -67,5 +67,10 @@ void vmm_config_defaults(struct vmm_config *cfg)
 
 int vmm_config_parse(struct vmm_config *cfg, const char *words, struct bootarg_error *err)
 {
-	return bootargs_parse(keys, ARRAY_SIZE(keys), cfg, words, err);
+	if (bootargs_parse(keys, ARRAY_SIZE(keys), cfg, words, err))
+		return -1;
+	/* The shared table allows up to 255; a value no guest knows would silently do nothing. */
+	if (cfg->inject > INJECT_LAST)
+		return bootarg_fail(err, "s2b.inject", strlen("s2b.inject"), "unknown_inject");
+	return 0;
 }

@@ -28,7 +28,7 @@ ALL += $(BUILD)/s2vmm
 
 # The bring-up guest: linked at the guest RAM base, entered at its first byte.
 KVM_TESTGUEST := $(BUILD)/kvm/guests/kvmtest.bin
-$(KVM_OBJ)/kvm/testguest/%.o: kvm/testguest/%.S
+$(KVM_OBJ)/kvm/testguest/%.o: kvm/testguest/%.S kvm/testguest/inject.h
 	@mkdir -p $(@D)
 	$(Q)$(TCC) -c $< -o $@
 $(BUILD)/kvm/guests/kvmtest.elf: $(KVM_OBJ)/kvm/testguest/testguest.o
