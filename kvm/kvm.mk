@@ -66,3 +66,6 @@ $(BUILD)/tests/unit-kvm: $(KVM_TEST_OBJS)
 
 UNIT_TESTS += $(BUILD)/tests/unit-kvm
 -include $(KVM_TEST_OBJS:.o=.d)
+
+# s2vmm against hostile guests and configs (issue 22): inside QEMU like kvm-qemu.sh.
+INTEG_TESTS += tests/integration/kvm-hostile.sh
