@@ -39,6 +39,13 @@ static int kvm_check(struct run_options *opt, char *err, size_t errlen)
 			return -1;
 		}
 	}
+	if (!opt->qemu_version[0]) { /* the runner's QEMU, as board_qemu.c asks it: "... version X (" */
+		char line[256], *argv[] = { "qemu-system-aarch64", "--version", NULL };
+		spawn_first_line(argv, line, sizeof(line));
+		const char *v = strstr(line, "version ");
+		snprintf(opt->qemu_version, sizeof(opt->qemu_version), "%.*s",
+			 v ? (int)strcspn(v + 8, " ") : 0, v ? v + 8 : "");
+	}
 	return 0;
 }
 

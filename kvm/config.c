@@ -5,7 +5,7 @@
 #include "config.h"
 #include "../core/bootargs.h"
 #include "../core/lib.h"
-
+#include "testguest/inject.h"
 
 /* Names become file names and record values: [a-z0-9_-] only, so neither can be abused. */
 static bool name_ok(const char *v, size_t n)
@@ -51,6 +51,9 @@ static const struct bootarg_key keys[] = {
 	{.name = "map", .kind = BA_FIXED, .choices = {"ondemand"}, .bad_msg = FIXED_BY_KVM},
 	{.name = "icache", .kind = BA_FIXED, .choices = {"exec"}, .bad_msg = FIXED_BY_KVM},
 	{.name = "trace", .kind = BA_FIXED, .choices = {"none"}, .bad_msg = FIXED_BY_KVM},
+	/* s2vmm's own watchdog: a guest can stop without ever exiting KVM_RUN (docs/kvm.md). */
+	{.name = "boot_timeout", .kind = BA_UINT, .offset = offsetof(struct vmm_config, boot_timeout),
+	 .min = 1, .max = 86400},
 };
 
 void vmm_config_defaults(struct vmm_config *cfg)
@@ -59,9 +62,15 @@ void vmm_config_defaults(struct vmm_config *cfg)
 	strcpy(cfg->guest, "hello");
 	strcpy(cfg->board, "kvm-host");
 	BOOTARG_COMMON_DEFAULTS(cfg);
+	cfg->boot_timeout = BOOT_TIMEOUT_DEFAULT_S;
 }
 
 int vmm_config_parse(struct vmm_config *cfg, const char *words, struct bootarg_error *err)
 {
-	return bootargs_parse(keys, ARRAY_SIZE(keys), cfg, words, err);
+	if (bootargs_parse(keys, ARRAY_SIZE(keys), cfg, words, err))
+		return -1;
+	/* The shared table allows up to 255; a value no guest knows would silently do nothing. */
+	if (cfg->inject > INJECT_LAST)
+		return bootarg_fail(err, "s2b.inject", strlen("s2b.inject"), "unknown_inject");
+	return 0;
 }

@@ -13,8 +13,10 @@ struct vmm_config {
 	u64 boots;       /* boots before the run ends */
 	u64 frac, stride, write_pct, order, seed, inject; /* handed to the guest through S2B_PARAM */
 	u64 block;       /* SZ_4K: RAM the host backs with 4K pages; SZ_2M: 2 MiB-aligned THP */
+	u64 boot_timeout; /* seconds one boot may run before s2vmm ends it (s2vmm only) */
 };
 
+#define BOOT_TIMEOUT_DEFAULT_S 600
 
 void vmm_config_defaults(struct vmm_config *cfg);
 /* Parse whitespace-separated words; words not starting with "s2b." are ignored (a kernel command

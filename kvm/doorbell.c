@@ -5,12 +5,17 @@
 
 #define ARG_END 0x30 /* offsets 0x00..0x28: id, x1..x5 */
 
+bool doorbell_contains(u64 ipa)
+{
+	return ipa >= DOORBELL_IPA && ipa - DOORBELL_IPA < DOORBELL_SIZE;
+}
+
 enum doorbell_access doorbell_access(struct doorbell *db, struct kvm_run *run,
 				     struct guest_call *call)
 {
 	u64 ipa = run->mmio.phys_addr, off = ipa - DOORBELL_IPA, v = 0;
 
-	if (ipa < DOORBELL_IPA || off >= DOORBELL_SIZE)
+	if (!doorbell_contains(ipa))
 		return DB_NOT_OURS;
 	db->exits++;
 	if (run->mmio.len != 8 || (off & 7) || off >= ARG_END)

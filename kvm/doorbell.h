@@ -28,6 +28,8 @@ enum doorbell_access {
 	DB_BAD,      /* inside the page but not an aligned 64-bit access the protocol defines */
 };
 
+/* ipa lies on the doorbell page. */
+bool doorbell_contains(u64 ipa);
 enum doorbell_access doorbell_access(struct doorbell *db, struct kvm_run *run,
 				     struct guest_call *call);
 void doorbell_set_result(struct doorbell *db, u64 result);

@@ -14,6 +14,19 @@ int error_errno(const char *code, const char *what, int err)
 	return -1;
 }
 
+int error_no_memory(const char *what, int err)
+{
+	struct record r;
+
+	rec_begin(&r, "error");
+	rec_str(&r, "code", "no_memory");
+	rec_str(&r, "msg", what);
+	rec_str(&r, "key", "s2b.mem");
+	rec_u64(&r, "errno", (u64)err);
+	rec_end(&r);
+	return -1;
+}
+
 int error_bad_arg(const char *key, const char *msg)
 {
 	struct record r;
@@ -36,6 +49,33 @@ int error_in_boot(const char *code, const char *msg, u64 boot, u64 ipa)
 	rec_u64(&r, "boot", boot);
 	if (ipa != ~0ULL)
 		rec_hex(&r, "ipa", ipa);
+	rec_end(&r);
+	return -1;
+}
+
+int error_in_boot_errno(const char *code, const char *msg, u64 boot, int err)
+{
+	struct record r;
+
+	rec_begin(&r, "error");
+	rec_str(&r, "code", code);
+	rec_str(&r, "msg", msg);
+	rec_u64(&r, "boot", boot);
+	rec_u64(&r, "errno", (u64)err);
+	rec_end(&r);
+	return -1;
+}
+
+int error_undecodable(const char *code, const char *msg, u64 boot, u64 ipa, u64 esr_iss)
+{
+	struct record r;
+
+	rec_begin(&r, "error");
+	rec_str(&r, "code", code);
+	rec_str(&r, "msg", msg);
+	rec_u64(&r, "boot", boot);
+	rec_hex(&r, "ipa", ipa);
+	rec_hex(&r, "esr", esr_iss);
 	rec_end(&r);
 	return -1;
 }

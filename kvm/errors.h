@@ -6,9 +6,16 @@
 
 /* code=<code> msg=<what> errno=<err>; returns -1 so callers can `return error_errno(...)`. */
 int error_errno(const char *code, const char *what, int err);
+/* code=no_memory msg=<what> key=s2b.mem errno=<err>: guest RAM could not be had; returns -1. */
+int error_no_memory(const char *what, int err);
 /* code=bad_arg key=<key> msg=<msg>; returns -1. */
 int error_bad_arg(const char *key, const char *msg);
 /* code=<code> msg=<msg> boot=<idx> and, when ipa != ~0, ipa=<ipa>; returns -1. */
 int error_in_boot(const char *code, const char *msg, u64 boot, u64 ipa);
+/* code=<code> msg=<msg> boot=<idx> errno=<err>: a failed ioctl during a boot; returns -1. */
+int error_in_boot_errno(const char *code, const char *msg, u64 boot, int err);
+/* code=<code> msg=<msg> boot=<idx> ipa=<ipa> esr=<iss>: an access KVM could not decode (no
+ * syndrome: LDP, pre/post-index), as KVM_EXIT_ARM_NISV reports it; returns -1. */
+int error_undecodable(const char *code, const char *msg, u64 boot, u64 ipa, u64 esr_iss);
 
 #endif

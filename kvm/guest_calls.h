@@ -21,8 +21,10 @@ struct boot_session {
 	struct guest_line console; /* relayed console bytes until a newline */
 	bool ready_seen;
 	struct stamp ready; /* the first MARK READY */
+	bool mark_open;     /* a MARK BEGIN is waiting for its END */
 	struct stamp mark;  /* the last MARK BEGIN ... */
 	u64 mark_tag;       /* ... and its tag */
+	u64 bad_calls;      /* calls refused: a metric without a name */
 	enum check_state check;
 };
 

@@ -28,7 +28,7 @@ ALL += $(BUILD)/s2vmm
 
 # The bring-up guest: linked at the guest RAM base, entered at its first byte.
 KVM_TESTGUEST := $(BUILD)/kvm/guests/kvmtest.bin
-$(KVM_OBJ)/kvm/testguest/%.o: kvm/testguest/%.S
+$(KVM_OBJ)/kvm/testguest/%.o: kvm/testguest/%.S kvm/testguest/inject.h
 	@mkdir -p $(@D)
 	$(Q)$(TCC) -c $< -o $@
 $(BUILD)/kvm/guests/kvmtest.elf: $(KVM_OBJ)/kvm/testguest/testguest.o
@@ -54,8 +54,8 @@ INTEG_TESTS += tests/integration/kvm-qemu.sh
 -include $(S2VMM_OBJS:.o=.d)
 
 # Host unit tests of the parts that need no KVM: the words and the doorbell transport.
-KVM_TEST_SRCS := $(wildcard kvm/tests/*.c) kvm/config.c kvm/doorbell.c core/bootargs.c core/lib/parse.c \
-	core/lib/fmt.c
+KVM_TEST_SRCS := $(wildcard kvm/tests/*.c) kvm/config.c kvm/doorbell.c kvm/cmdline.c core/bootargs.c \
+	core/lib/parse.c core/lib/fmt.c
 KVM_TEST_OBJS := $(patsubst %.c,$(BUILD)/host/kvm-tests/%.o,$(KVM_TEST_SRCS))
 $(BUILD)/host/kvm-tests/%.o: %.c
 	@mkdir -p $(@D)
@@ -66,3 +66,6 @@ $(BUILD)/tests/unit-kvm: $(KVM_TEST_OBJS)
 
 UNIT_TESTS += $(BUILD)/tests/unit-kvm
 -include $(KVM_TEST_OBJS:.o=.d)
+
+# s2vmm against hostile guests and configs (issue 22): inside QEMU like kvm-qemu.sh.
+INTEG_TESTS += tests/integration/kvm-hostile.sh

@@ -7,8 +7,11 @@
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
+#include "cmdline.h"
 #include "console_stdout.h"
+#include "errors.h"
 #include "pid1.h"
+#include "records.h"
 #include "vmm.h"
 
 #define DEFAULT_GUEST_DIR "build/guests"
@@ -32,7 +35,12 @@ int main(int argc, char **argv)
 		pid1_setup();
 		console_stdout_init();
 		pid1_cmdline(words, sizeof(words));
-		vmm_run(words, INITRAMFS_GUEST_DIR);
+		if (cmdline_complete(words)) {
+			vmm_run(words, INITRAMFS_GUEST_DIR);
+		} else {
+			error_bad_arg("s2b", "kernel_command_line_cut_at_2047_chars");
+			rec_done("error", 0, false, 0);
+		}
 		pid1_power_off();
 	}
 	for (int i = 1; i < argc; i++) {

@@ -108,7 +108,8 @@ static bool lost_events(const char *line)
 	       kept != written;
 }
 
-void probes_collect(struct probes *p, u64 ram_lo, u64 ram_hi, struct probe_counts *out)
+void probes_collect(struct probes *p, u64 ram_lo, u64 ram_hi, u64 db_lo, u64 db_hi,
+		    struct probe_counts *out)
 {
 	char path[128], line[512];
 	u64 in_us = 0;
@@ -134,8 +135,10 @@ void probes_collect(struct probes *p, u64 ram_lo, u64 ram_hi, struct probe_count
 
 			if (ipa >= ram_lo && ipa < ram_hi)
 				out->ram_faults++;
-			else
+			else if (ipa >= db_lo && ipa < db_hi)
 				out->mmio_faults++;
+			else
+				out->stray_faults++;
 		} else if ((ev = strstr(line, " unmap_in: "))) {
 			in_us = stamp_us(line, ev);
 			in_open = true;

@@ -74,6 +74,7 @@ void rec_boot(const struct boot_result *b)
 	if (b->k.faults_known) {
 		rec_u64(&r, "faults", b->k.ram_faults);
 		rec_u64(&r, "mmio_faults", b->k.mmio_faults);
+		rec_u64(&r, "stray_faults", b->k.stray_faults);
 	}
 	rec_u64(&r, "init_ns", b->init.ns);
 	rec_u64(&r, "init_ticks", b->init.ticks);
@@ -91,6 +92,7 @@ void rec_boot(const struct boot_result *b)
 		rec_u64(&r, "reboot_ticks", b->reboot.ticks);
 	}
 	rec_u64(&r, "doorbell_exits", b->doorbell_exits);
+	rec_u64(&r, "bad_calls", b->bad_calls);
 	rec_str(&r, "check", check_state_names[b->check]);
 	rec_str(&r, "exit", exit_names[b->exit]);
 	rec_end(&r);

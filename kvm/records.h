@@ -23,6 +23,7 @@ struct boot_result {
 	struct stamp reboot;   /* image rewrite after SYSTEM_RESET → READY: load+init+faults+start */
 	struct probe_counts k; /* from tracefs */
 	u64 doorbell_exits;
+	u64 bad_calls;         /* guest calls refused (empty metric names) */
 	enum check_state check;
 	enum boot_exit exit;
 };

@@ -8,11 +8,6 @@
 #include "vcpu.h"
 #include "vm.h"
 
-/* A core register's KVM_{GET,SET}_ONE_REG id: its offset in struct kvm_regs, in 32-bit units. */
-#define CORE_REG(field) \
-	(KVM_REG_ARM64 | KVM_REG_SIZE_U64 | KVM_REG_ARM_CORE | \
-	 (offsetof(struct kvm_regs, field) / sizeof(__u32)))
-
 int vcpu_create(struct vcpu *v, struct vm *vm)
 {
 	int size;
@@ -58,12 +53,31 @@ int vcpu_set_entry(struct vcpu *v, u64 pc, u64 x0, u64 x1)
 
 int vcpu_run(struct vcpu *v)
 {
-	int ret;
+	for (;;) {
+		if (ioctl(v->fd, KVM_RUN, 0) == 0)
+			return 0;
+		if (errno == EINTR) {
+			/* Cleared before the caller looks: a tick from now on kicks the next run. */
+			v->run->immediate_exit = 0;
+			return 1;
+		}
+		if (errno != EAGAIN)
+			return -1;
+	}
+}
 
-	do
-		ret = ioctl(v->fd, KVM_RUN, 0);
-	while (ret < 0 && (errno == EINTR || errno == EAGAIN));
-	return ret < 0 ? -1 : 0;
+int vcpu_get_reg(struct vcpu *v, u64 id, u64 *value)
+{
+	struct kvm_one_reg reg = {.id = id, .addr = (uintptr_t)value};
+
+	return ioctl(v->fd, KVM_GET_ONE_REG, &reg);
+}
+
+bool vcpu_stopped(struct vcpu *v)
+{
+	struct kvm_mp_state mp;
+
+	return ioctl(v->fd, KVM_GET_MP_STATE, &mp) == 0 && mp.mp_state == KVM_MP_STATE_STOPPED;
 }
 
 void vcpu_destroy(struct vcpu *v)

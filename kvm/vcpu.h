@@ -3,6 +3,7 @@
 #define S2VMM_VCPU_H
 
 #include <linux/kvm.h>
+#include <stddef.h>
 #include "../core/types.h"
 
 struct vm;
@@ -20,8 +21,18 @@ int vcpu_create(struct vcpu *v, struct vm *vm);
 int vcpu_init(struct vcpu *v);
 /* PC and x0/x1 for entry (PSTATE stays as KVM_ARM_VCPU_INIT left it: EL1h, DAIF masked). */
 int vcpu_set_entry(struct vcpu *v, u64 pc, u64 x0, u64 x1);
-/* KVM_RUN once (retried on EINTR); 0 with v->run->exit_reason set, or -1 with errno. */
+/* A core register's KVM_{GET,SET}_ONE_REG id: its offset in struct kvm_regs, in 32-bit units. */
+#define CORE_REG(field) \
+	(KVM_REG_ARM64 | KVM_REG_SIZE_U64 | KVM_REG_ARM_CORE | \
+	 (offsetof(struct kvm_regs, field) / sizeof(__u32)))
+
+/* KVM_RUN once: 0 with v->run->exit_reason set; 1 when a signal (the watchdog's tick) kicked
+ * it out first; -1 with errno. */
 int vcpu_run(struct vcpu *v);
+/* KVM_GET_ONE_REG: 0, or -1 with errno. */
+int vcpu_get_reg(struct vcpu *v, u64 id, u64 *value);
+/* Powered off (PSCI CPU_OFF): KVM keeps such a vCPU asleep inside KVM_RUN and never exits. */
+bool vcpu_stopped(struct vcpu *v);
 void vcpu_destroy(struct vcpu *v);
 
 #endif

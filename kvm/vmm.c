@@ -11,12 +11,15 @@
 #include "errors.h"
 #include "guest_calls.h"
 #include "guest_image.h"
+#include "hang.h"
+#include "host_mem.h"
 #include "host_info.h"
 #include "probes.h"
 #include "records.h"
 #include "vcpu.h"
 #include "vm.h"
 #include "vmm.h"
+#include "watchdog.h"
 #include "../core/lib.h"
 
 #define DTB_OFFSET_FROM_END 0x10000 /* the DTB sits in the last 64 KiB of RAM */
@@ -73,22 +76,62 @@ static bool on_mmio(struct vmm *m, struct doorbell *db, struct boot_session *s)
 	return false;
 }
 
+/* KVM_EXIT_ARM_NISV: an access without a syndrome (LDP, pre/post-index) KVM cannot emulate. On
+ * the doorbell it is a guest call done wrong; anywhere else, an access outside RAM. */
+static void on_nisv(struct vmm *m, struct doorbell *db, struct boot_session *s)
+{
+	u64 ipa = m->vcpu.run->arm_nisv.fault_ipa, iss = m->vcpu.run->arm_nisv.esr_iss;
+
+	if (doorbell_contains(ipa)) {
+		db->exits++; /* an exit on the doorbell page, as mmio_faults counts it */
+		error_undecodable("guest_trap", "undecodable_doorbell_access", s->idx, ipa, iss);
+	} else {
+		error_undecodable("guest_abort", "access_outside_ram", s->idx, ipa, iss);
+	}
+}
+
+/* A watchdog tick kicked KVM_RUN out: the vCPU powered itself off (PSCI CPU_OFF: KVM never exits
+ * for it, and with the only vCPU off the machine is off), or the boot is out of time. */
+static bool on_tick(struct vmm *m, struct boot_session *s, enum boot_exit *exit)
+{
+	if (vcpu_stopped(&m->vcpu)) {
+		*exit = BOOT_OFF;
+		return false;
+	}
+	if (!watchdog_expired())
+		return true;
+	hang_report(&m->vcpu, &m->vm, s->idx, m->cfg.boot_timeout);
+	*exit = BOOT_ERROR;
+	return false;
+}
+
 /* KVM_RUN until the guest resets, powers off or does something we cannot serve. */
 static enum boot_exit run_boot(struct vmm *m, struct doorbell *db, struct boot_session *s)
 {
 	struct kvm_run *run = m->vcpu.run;
+	enum boot_exit exit;
 	char msg[32];
 
 	for (;;) {
-		if (vcpu_run(&m->vcpu)) {
-			error_errno("guest_trap", "KVM_RUN", errno);
+		int ret = vcpu_run(&m->vcpu);
+
+		if (ret < 0) {
+			error_in_boot_errno("guest_trap", "KVM_RUN", s->idx, errno);
 			return BOOT_ERROR;
+		}
+		if (ret > 0) {
+			if (!on_tick(m, s, &exit))
+				return exit;
+			continue;
 		}
 		switch (run->exit_reason) {
 		case KVM_EXIT_MMIO:
 			if (!on_mmio(m, db, s))
 				return BOOT_ERROR;
 			continue;
+		case KVM_EXIT_ARM_NISV:
+			on_nisv(m, db, s);
+			return BOOT_ERROR;
 		case KVM_EXIT_INTR:
 			continue;
 		case KVM_EXIT_SYSTEM_EVENT:
@@ -129,10 +172,13 @@ static int boot_once(struct vmm *m, struct boot_result *b)
 	if (vcpu_set_entry(&m->vcpu, m->vm.ram_ipa, dtb_ipa(m), DOORBELL_IPA))
 		return -1;
 
+	watchdog_start(m->vcpu.run, m->cfg.boot_timeout);
 	entry = stamp_now();
 	b->exit = run_boot(m, &db, &s);
+	watchdog_stop();
 	guest_calls_flush(&s);
-	probes_collect(&m->probes, m->vm.ram_ipa, m->vm.ram_ipa + m->vm.ram_size, &b->k);
+	probes_collect(&m->probes, m->vm.ram_ipa, m->vm.ram_ipa + m->vm.ram_size, DOORBELL_IPA,
+		       DOORBELL_IPA + DOORBELL_SIZE, &b->k);
 
 	b->ready_seen = s.ready_seen;
 	b->ready = (struct stamp){s.ready.ns - entry.ns, s.ready.ticks - entry.ticks};
@@ -142,6 +188,7 @@ static int boot_once(struct vmm *m, struct boot_result *b)
 	}
 	b->check = s.check;
 	b->doorbell_exits = db.exits;
+	b->bad_calls = s.bad_calls;
 	return 0;
 }
 
@@ -187,6 +234,10 @@ int vmm_run(const char *words, const char *guest_dir)
 		return 1;
 	}
 	host_info_read(&host);
+	if (host_mem_check(m.cfg.mem)) {
+		rec_done("error", 0, false, 0);
+		return 1;
+	}
 	if (vm_create(&m.vm, m.cfg.mem, m.cfg.block))
 		goto out_vm;
 	probes_open(&m.probes);

@@ -7,7 +7,10 @@
  *     above the image), reports the page count, and asks PSCI for SYSTEM_RESET.
  * Entered at EL1h, MMU and caches off: every access is Device-nGnRnE, so only aligned accesses.
  * x0 = DTB IPA (unused), x1 = doorbell page IPA. No stack: calls are leaf calls through x30.
+ * s2b.inject=5.. (inject.h) makes it misbehave right after the check, for s2vmm's tests.
  */
+#include "inject.h"
+
 	.section .text.entry, "ax"
 	.global _start
 _start:
@@ -28,6 +31,30 @@ _start:
 	ldr	x0, =0x86000004		/* S2B_CHECK x1=fail x2=observed x3=expected */
 	bl	s2b_call
 	str	x20, [x20]		/* dirty it: the host must rewrite it before the next boot */
+
+	ldr	x1, =0x7463656a6e69	/* "inject" */
+	bl	param
+	cmp	x0, #INJECT_DOORBELL_LDP
+	b.eq	inject_ldp
+	cmp	x0, #INJECT_DOORBELL_POSTIDX
+	b.eq	inject_postidx
+	cmp	x0, #INJECT_CPU_OFF
+	b.eq	inject_cpu_off
+	cmp	x0, #INJECT_WFI_MASKED
+	b.eq	inject_wfi
+	cmp	x0, #INJECT_LOAD_HIGH_IPA
+	b.eq	inject_high_ipa
+	cmp	x0, #INJECT_EMPTY_METRICS
+	b.ne	run
+	mov	x1, #2			/* MARK END with tag 0, no BEGIN */
+	mov	x2, #0
+	ldr	x0, =0x86000002
+	bl	s2b_call
+	mov	x1, #0			/* REPORT key 0 */
+	mov	x2, #1
+	ldr	x0, =0x86000003
+	bl	s2b_call
+run:
 
 	ldr	x1, =0x657361625f6d6172	/* "ram_base" */
 	bl	param
@@ -75,6 +102,25 @@ _start:
 
 	ldr	x0, =0x84000009		/* PSCI SYSTEM_RESET: does not return */
 	hvc	#0
+	b	.
+
+/* The injected misbehaviours: none of them returns. */
+inject_ldp:
+	ldp	x0, x1, [x19]
+	b	.
+inject_postidx:
+	ldr	x0, [x19], #8
+	b	.
+inject_cpu_off:
+	ldr	x0, =0x84000002		/* PSCI CPU_OFF */
+	hvc	#0
+	b	.
+inject_wfi:
+	wfi				/* DAIF is masked since entry and no timer is armed */
+	b	inject_wfi
+inject_high_ipa:
+	mov	x0, #(1 << 44)
+	ldr	x0, [x0]
 	b	.
 
 /* param: x1 = packed name → x0 = value (S2B_PARAM). */

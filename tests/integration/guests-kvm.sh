@@ -33,7 +33,7 @@ all_boots_are() {
 }
 run() { # NAME BOARD WORDS...: one host boot in the background
 	local name=$1; shift
-	(QEMU_TIMEOUT=${QEMU_TIMEOUT:-200} scripts/kvm-qemu.sh "$@" >"$out/$name.log" 2>&1
+	(timeout -k 5 200 scripts/kvm-qemu.sh "$@" >"$out/$name.log" 2>&1
 	 echo $? >"$out/$name.rc") &
 }
 

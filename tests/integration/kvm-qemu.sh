@@ -22,7 +22,7 @@ fi
 
 run() { # NAME BOARD WORDS...: one QEMU boot in the background; status in $out/NAME.rc
 	local name=$1; shift
-	(scripts/kvm-qemu.sh "$@" >"$out/$name.log" 2>&1; echo $? >"$out/$name.rc") &
+	(timeout -k 5 300 scripts/kvm-qemu.sh "$@" >"$out/$name.log" 2>&1; echo $? >"$out/$name.rc") &
 }
 
 # Two QEMUs at a time: each host boot is 3-10 s of TCG.
