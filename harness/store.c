@@ -89,38 +89,50 @@ static int replace_file(const char *dir, const char *path, const char *buf, size
 
 /* ---- repair ---- */
 
+/* Links SRC as HEAD TAIL, or HEAD.2 TAIL, HEAD.3 TAIL...: a set-aside file is never overwritten.
+ * Returns the new path (malloc'd) or NULL. */
+static char *link_unique(const char *src, const char *head, const char *tail)
+{
+	char *dst = NULL;
+	for (unsigned n = 1; n < 1000; n++) {
+		int rc = n == 1 ? asprintf(&dst, "%s%s", head, tail)
+				: asprintf(&dst, "%s.%u%s", head, n, tail);
+		if (rc < 0)
+			return NULL;
+		if (link(src, dst) == 0)
+			return dst;
+		free(dst);
+		if (errno != EEXIST)
+			return NULL;
+	}
+	return NULL;
+}
+
 /* DIR/set-aside/STAMP-TABLE: the set-aside records, written whole (temp file, fsync, link) and
  * never overwritten, so a repair interrupted before the table is replaced only duplicates them. */
 static char *write_aside(struct store *st, enum table_id t, const struct repair_plan *plan,
 			 const char *buf)
 {
-	char *tmp = NULL, *dst = NULL;
-	if (asprintf(&tmp, "%s/tmp/set-aside.%s", st->dir, table_schema[t].file) < 0)
-		return NULL;
+	char *tmp = NULL, *head = NULL, *tail = NULL, *dst = NULL;
+	if (asprintf(&tmp, "%s/tmp/set-aside.%s", st->dir, table_schema[t].file) < 0 ||
+	    asprintf(&head, "%s/set-aside/%s", st->dir, st->stamp) < 0 ||
+	    asprintf(&tail, "-%s", table_schema[t].file) < 0)
+		abort();
 	FILE *f = fopen(tmp, "w");
 	int rc = !f || repair_write_aside(plan, buf, f) || fflush(f) || fsync(fileno(f)) ? -1 : 0;
 	if (f)
 		fclose(f);
-	for (unsigned n = 1; !rc && n < 1000; n++) {
-		free(dst);
-		rc = n == 1 ? asprintf(&dst, "%s/set-aside/%s-%s", st->dir, st->stamp, table_schema[t].file)
-			    : asprintf(&dst, "%s/set-aside/%s.%u-%s", st->dir, st->stamp, n,
-				       table_schema[t].file);
-		if (rc < 0) {
-			dst = NULL;
-			break;
-		}
-		rc = link(tmp, dst) == 0 ? 1 : errno == EEXIST ? 0 : -1;
-	}
+	if (!rc)
+		dst = link_unique(tmp, head, tail);
 	unlink(tmp);
-	free(tmp);
-	if (rc != 1) {
-		free(dst);
-		return NULL;
+	if (dst) {
+		char *sdir = join(st->dir, "set-aside");
+		fsync_dir(sdir);
+		free(sdir);
 	}
-	char *sdir = join(st->dir, "set-aside");
-	fsync_dir(sdir);
-	free(sdir);
+	free(tmp);
+	free(head);
+	free(tail);
 	return dst;
 }
 
@@ -180,20 +192,45 @@ static int repair_table(struct store *st, enum table_id t, char *err, size_t err
 	return rc;
 }
 
-/* Temp files of runs that were running when a writer died: never committed, so just clutter. */
-static void clear_tmp(const char *tmpdir)
+/* Temp files left by a writer that died: rows of runs that never committed (they are redone).
+ * Empty ones hold nothing; the others go to DIR/set-aside/STAMP-tmp/, said on stderr. */
+static int set_aside_tmp(struct store *st, const char *tmpdir, char *err, size_t errlen)
 {
 	DIR *d = opendir(tmpdir);
-	struct dirent *e;
+	char *dst_dir = NULL;
+	unsigned moved = 0;
+	int rc = 0;
+
 	if (!d)
-		return;
-	while ((e = readdir(d)))
-		if (e->d_name[0] != '.') {
-			char *p = join(tmpdir, e->d_name);
-			unlink(p);
-			free(p);
+		return fail(err, errlen, "%s: %s", tmpdir, strerror(errno));
+	for (struct dirent *e; !rc && (e = readdir(d));) {
+		if (e->d_name[0] == '.')
+			continue;
+		char *src = join(tmpdir, e->d_name), *head = NULL, *dst = NULL;
+		struct stat sb;
+		if (stat(src, &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size > 0) {
+			if (!dst_dir && asprintf(&dst_dir, "%s/set-aside/%s-tmp", st->dir, st->stamp) < 0)
+				abort();
+			if ((mkdir(dst_dir, 0755) && errno != EEXIST) ||
+			    !(head = join(dst_dir, e->d_name)) || !(dst = link_unique(src, head, "")))
+				rc = fail(err, errlen, "%s: cannot set aside: %s", src, strerror(errno));
+			else
+				moved++;
 		}
+		if (!rc)
+			unlink(src);
+		free(dst);
+		free(head);
+		free(src);
+	}
 	closedir(d);
+	if (moved) {
+		fsync_dir(dst_dir);
+		fprintf(stderr, "s2bench: %s: set aside %u temp files of runs that never finished (they are redone) into %s/\n",
+			tmpdir, moved, dst_dir);
+	}
+	free(dst_dir);
+	return rc;
 }
 
 static int make_dir(const char *path, char *err, size_t errlen)
@@ -232,8 +269,9 @@ int store_open(struct store *st, const char *dir, char *err, size_t errlen)
 		else if (flock(st->lock_fd, LOCK_EX | LOCK_NB))
 			rc = fail(err, errlen, "%s: another s2bench is writing this directory", dir);
 	}
+	if (!rc)
+		rc = set_aside_tmp(st, tmp, err, errlen);
 	if (!rc) {
-		clear_tmp(tmp);
 		for (int t = 0; t < TAB_COUNT && !rc; t++) /* TAB_RUNS first: it defines finished */
 			rc = repair_table(st, (enum table_id)t, err, errlen);
 	}

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "csvout.h"
@@ -381,4 +382,26 @@ Test(store, parse_with_a_multiline_suite_twice_keeps_the_run)
 	cr_expect_not(strstr(out, "set aside"), "%s", out);
 	cr_expect_str_eq(read_text(runs_path), runs_before);
 	cr_expect_str_eq(read_text(boots_path), boots_before);
+}
+
+/* Temp files a killed writer left: rows of runs that never committed. Kept aside, not deleted. */
+Test(store, stale_temp_files_are_set_aside_and_reported)
+{
+	char *dir = make_tmpdir("store-tmp"), *msg, path[700];
+	snprintf(path, sizeof(path), "%s/tmp", dir);
+	mkdir(path, 0755);
+	snprintf(path, sizeof(path), "%s/tmp/3.boots.csv", dir);
+	write_text(path, ID_A ",0,1\n");
+	snprintf(path, sizeof(path), "%s/tmp/3.runs.csv", dir);
+	write_text(path, "");
+
+	struct store st;
+	cr_assert_eq(open_captured(&st, dir, &msg), 0, "%s", msg);
+	store_close(&st);
+	cr_expect(strstr(msg, "set aside 1 temp files"), "%s", msg);
+	cr_expect_eq(access(path, F_OK), -1, "the temp directory is cleared");
+	char *kept = NULL, *p = strstr(msg, " into ");
+	cr_assert(p, "%s", msg);
+	cr_assert(asprintf(&kept, "%.*s3.boots.csv", (int)(strcspn(p + 6, "\n")), p + 6) > 0);
+	cr_expect_str_eq(read_text(kept), ID_A ",0,1\n", "%s", kept);
 }
