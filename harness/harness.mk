@@ -44,10 +44,16 @@ $(BUILD)/fuzz-proto: tests/fuzz/fuzz_proto.c harness/protocol.c core/crc32.c har
 	$(Q)clang -std=c11 -O1 -g -Wall -Wextra -Werror -D_GNU_SOURCE -Iharness \
 		-fsanitize=fuzzer,address,undefined -o $@ $^
 
+# libFuzzer target for the result store's repair decision, all in memory (clang only).
+$(BUILD)/fuzz-store: tests/fuzz/fuzz_store.c harness/tablerepair.c harness/idset.c harness/csvout.c
+	@mkdir -p $(@D)
+	$(Q)clang -std=c11 -O1 -g -Wall -Wextra -Werror -D_GNU_SOURCE -Iharness \
+		-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -o $@ $^ -lcsv
+
 ALL += $(BUILD)/s2bench
 UNIT_TESTS += $(HARNESS_TESTS)
 INTEG_TESTS += $(wildcard tests/integration/harness-*.sh)
-FUZZ_TARGETS += $(BUILD)/fuzz-proto
+FUZZ_TARGETS += $(BUILD)/fuzz-proto $(BUILD)/fuzz-store
 
 -include $(HARNESS_OBJS:.o=.d) $(wildcard $(BUILD)/host/$(HARNESS_TDIR)/*.d)
 .SECONDARY: $(patsubst $(HARNESS_TDIR)/%.c,$(BUILD)/host/$(HARNESS_TDIR)/%.o,$(wildcard $(HARNESS_TDIR)/*.c))
