@@ -3,7 +3,6 @@
 
 #include "tablerepair.h"
 
-#include <csv.h>
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -32,19 +31,27 @@ static char *join(const char *a, const char *b)
 
 /* ---- file helpers ---- */
 
+/* Returns 0, 1 if PATH does not exist, -1 (errno set) if it cannot be read: a table we cannot
+ * read must not be mistaken for a new one and overwritten. */
 static int read_file(const char *path, char **buf, size_t *len)
 {
 	FILE *f = fopen(path, "rb");
 	if (!f)
-		return -1;
-	fseek(f, 0, SEEK_END);
-	long n = ftell(f);
-	rewind(f);
-	*buf = malloc((size_t)n + 1);
-	*len = fread(*buf, 1, (size_t)n, f);
-	(*buf)[*len] = '\0';
+		return errno == ENOENT ? 1 : -1;
+	struct stat sb;
+	int rc = -1;
+	if (fstat(fileno(f), &sb) == 0) {
+		errno = EIO;
+		if (!S_ISREG(sb.st_mode))
+			errno = EISDIR; /* or anything else that is not a table */
+		else if ((*buf = malloc((size_t)sb.st_size + 1))) {
+			*len = fread(*buf, 1, (size_t)sb.st_size, f);
+			rc = *len == (size_t)sb.st_size && !ferror(f) ? 0 : -1;
+			(*buf)[*len] = '\0';
+		}
+	}
 	fclose(f);
-	return 0;
+	return rc;
 }
 
 static int write_all(int fd, const char *buf, size_t len)
@@ -161,7 +168,10 @@ static int repair_table(struct store *st, enum table_id t, char *err, size_t err
 	char why[200];
 	int rc = 0;
 
-	if (read_file(path, &buf, &len) || len == 0) {
+	int got = read_file(path, &buf, &len);
+	if (got < 0) {
+		rc = fail(err, errlen, "%s: cannot read: %s", path, strerror(errno));
+	} else if (got || len == 0) {
 		/* new (or empty) table: just the header */
 		FILE *mem = open_memstream(&out, &out_len);
 		csv_write_header(mem, t);
@@ -214,8 +224,10 @@ static int set_aside_tmp(struct store *st, const char *tmpdir, char *err, size_t
 			if ((mkdir(dst_dir, 0755) && errno != EEXIST) ||
 			    !(head = join(dst_dir, e->d_name)) || !(dst = link_unique(src, head, "")))
 				rc = fail(err, errlen, "%s: cannot set aside: %s", src, strerror(errno));
-			else
+			else {
 				moved++;
+				fsync_dir(dst_dir); /* the copy is durable before the original goes */
+			}
 		}
 		if (!rc)
 			unlink(src);
@@ -224,11 +236,9 @@ static int set_aside_tmp(struct store *st, const char *tmpdir, char *err, size_t
 		free(src);
 	}
 	closedir(d);
-	if (moved) {
-		fsync_dir(dst_dir);
+	if (moved)
 		fprintf(stderr, "s2bench: %s: set aside %u temp files of runs that never finished (they are redone) into %s/\n",
 			tmpdir, moved, dst_dir);
-	}
 	free(dst_dir);
 	return rc;
 }
