@@ -45,10 +45,12 @@ $(BUILD)/fuzz-proto: tests/fuzz/fuzz_proto.c harness/protocol.c core/crc32.c har
 		-fsanitize=fuzzer,address,undefined -o $@ $^
 
 # libFuzzer target for the result store's repair decision, all in memory (clang only).
-$(BUILD)/fuzz-store: tests/fuzz/fuzz_store.c harness/tablerepair.c harness/idset.c harness/csvout.c
+FUZZ_STORE_SRCS := tests/fuzz/fuzz_store.c harness/tablerepair.c harness/idset.c harness/csvout.c
+$(BUILD)/fuzz-store: $(FUZZ_STORE_SRCS) harness/tablerepair.h harness/idset.h harness/csvout.h
 	@mkdir -p $(@D)
 	$(Q)clang -std=c11 -O1 -g -Wall -Wextra -Werror -D_GNU_SOURCE -Iharness \
-		-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -o $@ $^ -lcsv
+		-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -o $@.tmp \
+		$(FUZZ_STORE_SRCS) -lcsv && mv $@.tmp $@
 
 ALL += $(BUILD)/s2bench
 UNIT_TESTS += $(HARNESS_TESTS)
