@@ -30,11 +30,19 @@ int table_col(enum table_id table, const char *name)
 	return -1;
 }
 
+/* libcsv trims spaces and tabs around an unquoted field, so those cells are quoted too. */
+static int needs_quotes(const char *s)
+{
+	size_t n = strlen(s);
+	return s[strcspn(s, ",\"\r\n")] ||
+	       (n && (strchr(" \t", s[0]) || strchr(" \t", s[n - 1])));
+}
+
 static void write_cell(FILE *f, const char *s)
 {
 	if (!s)
 		return;
-	if (s[strcspn(s, ",\"\r\n")] || *s == ' ')
+	if (needs_quotes(s))
 		csv_fwrite(f, s, strlen(s));
 	else
 		fputs(s, f);

@@ -53,10 +53,18 @@ $(BUILD)/fuzz-logsplit: tests/fuzz/fuzz_logsplit.c $(FUZZ_LOGSPLIT_SRCS)
 	$(Q)clang -std=c11 -O1 -g -Wall -Wextra -Werror -D_GNU_SOURCE -Iharness \
 		-fsanitize=fuzzer,address,undefined -o $@ $^ -lcsv
 
+# libFuzzer target for the result store's repair decision, all in memory (clang only).
+FUZZ_STORE_SRCS := tests/fuzz/fuzz_store.c harness/tablerepair.c harness/idset.c harness/csvout.c
+$(BUILD)/fuzz-store: $(FUZZ_STORE_SRCS) harness/tablerepair.h harness/idset.h harness/csvout.h
+	@mkdir -p $(@D)
+	$(Q)clang -std=c11 -O1 -g -Wall -Wextra -Werror -D_GNU_SOURCE -Iharness \
+		-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -o $@.tmp \
+		$(FUZZ_STORE_SRCS) -lcsv && mv $@.tmp $@
+
 ALL += $(BUILD)/s2bench
 UNIT_TESTS += $(HARNESS_TESTS)
 INTEG_TESTS += $(wildcard tests/integration/harness-*.sh)
-FUZZ_TARGETS += $(BUILD)/fuzz-proto $(BUILD)/fuzz-logsplit
+FUZZ_TARGETS += $(BUILD)/fuzz-proto $(BUILD)/fuzz-logsplit $(BUILD)/fuzz-store
 
 -include $(HARNESS_OBJS:.o=.d) $(wildcard $(BUILD)/host/$(HARNESS_TDIR)/*.d)
 .SECONDARY: $(patsubst $(HARNESS_TDIR)/%.c,$(BUILD)/host/$(HARNESS_TDIR)/%.o,$(wildcard $(HARNESS_TDIR)/*.c))

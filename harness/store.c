@@ -1,7 +1,8 @@
 /* Result directory: repair on open, temp files per run, ordered fsync'd appends on commit. */
 #include "store.h"
 
-#include <csv.h>
+#include "tablerepair.h"
+
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -10,6 +11,7 @@
 #include <string.h>
 #include <sys/file.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 static int fail(char *err, size_t errlen, const char *fmt, ...)
@@ -27,69 +29,29 @@ static char *join(const char *a, const char *b)
 	return asprintf(&p, "%s/%s", a, b) < 0 ? NULL : p;
 }
 
-/* ---- run id set ---- */
-
-static uint64_t id_key(const char *run_id)
-{
-	/* ids are 16 hex digits; the +1 keeps an all-zero id clear of the empty marker */
-	return strtoull(run_id, NULL, 16) + 1;
-}
-
-static void id_set_add(struct id_set *s, uint64_t key)
-{
-	if ((s->count + 1) * 2 > s->cap) {
-		struct id_set n = { calloc(s->cap ? s->cap * 2 : 64, sizeof(uint64_t)),
-				    s->cap ? s->cap * 2 : 64, 0 };
-		for (size_t i = 0; i < s->cap; i++)
-			if (s->slots[i])
-				id_set_add(&n, s->slots[i]);
-		free(s->slots);
-		*s = n;
-	}
-	size_t i = key % s->cap;
-	while (s->slots[i] && s->slots[i] != key)
-		i = (i + 1) % s->cap;
-	if (!s->slots[i]) {
-		s->slots[i] = key;
-		s->count++;
-	}
-}
-
-static int id_set_has(const struct id_set *s, uint64_t key)
-{
-	if (!s->cap)
-		return 0;
-	for (size_t i = key % s->cap; s->slots[i]; i = (i + 1) % s->cap)
-		if (s->slots[i] == key)
-			return 1;
-	return 0;
-}
-
-void id_set_add_id(struct id_set *s, const char *run_id)
-{
-	id_set_add(s, id_key(run_id));
-}
-
-int id_set_has_id(const struct id_set *s, const char *run_id)
-{
-	return id_set_has(s, id_key(run_id));
-}
-
 /* ---- file helpers ---- */
 
+/* Returns 0, 1 if PATH does not exist, -1 (errno set) if it cannot be read: a table we cannot
+ * read must not be mistaken for a new one and overwritten. */
 static int read_file(const char *path, char **buf, size_t *len)
 {
 	FILE *f = fopen(path, "rb");
 	if (!f)
-		return -1;
-	fseek(f, 0, SEEK_END);
-	long n = ftell(f);
-	rewind(f);
-	*buf = malloc((size_t)n + 1);
-	*len = fread(*buf, 1, (size_t)n, f);
-	(*buf)[*len] = '\0';
+		return errno == ENOENT ? 1 : -1;
+	struct stat sb;
+	int rc = -1;
+	if (fstat(fileno(f), &sb) == 0) {
+		errno = EIO;
+		if (!S_ISREG(sb.st_mode))
+			errno = EISDIR; /* or anything else that is not a table */
+		else if ((*buf = malloc((size_t)sb.st_size + 1))) {
+			*len = fread(*buf, 1, (size_t)sb.st_size, f);
+			rc = *len == (size_t)sb.st_size && !ferror(f) ? 0 : -1;
+			(*buf)[*len] = '\0';
+		}
+	}
 	fclose(f);
-	return 0;
+	return rc;
 }
 
 static int write_all(int fd, const char *buf, size_t len)
@@ -134,38 +96,82 @@ static int replace_file(const char *dir, const char *path, const char *buf, size
 
 /* ---- repair ---- */
 
-struct row_probe {
-	int fields;
-	char first[40];
-};
-
-static void probe_field(void *data, size_t len, void *ctx)
+/* Links SRC as HEAD TAIL, or HEAD.2 TAIL, HEAD.3 TAIL...: a set-aside file is never overwritten.
+ * Returns the new path (malloc'd) or NULL. */
+static char *link_unique(const char *src, const char *head, const char *tail)
 {
-	struct row_probe *r = ctx;
-	if (r->fields++ == 0)
-		snprintf(r->first, sizeof(r->first), "%.*s", (int)len, (const char *)data);
+	char *dst = NULL;
+	for (unsigned n = 1; n < 1000; n++) {
+		int rc = n == 1 ? asprintf(&dst, "%s%s", head, tail)
+				: asprintf(&dst, "%s.%u%s", head, n, tail);
+		if (rc < 0)
+			return NULL;
+		if (link(src, dst) == 0)
+			return dst;
+		free(dst);
+		if (errno != EEXIST)
+			return NULL;
+	}
+	return NULL;
 }
 
-/* Fields of one line (no '\n') with libcsv. */
-static void probe_line(struct csv_parser *p, const char *line, size_t len, struct row_probe *r)
+/* DIR/set-aside/STAMP-TABLE: the set-aside records, written whole (temp file, fsync, link) and
+ * never overwritten, so a repair interrupted before the table is replaced only duplicates them. */
+static char *write_aside(struct store *st, enum table_id t, const struct repair_plan *plan,
+			 const char *buf)
 {
-	r->fields = 0;
-	r->first[0] = '\0';
-	csv_parse(p, line, len, probe_field, NULL, r);
-	csv_fini(p, probe_field, NULL, r);
+	char *tmp = NULL, *head = NULL, *tail = NULL, *dst = NULL;
+	if (asprintf(&tmp, "%s/tmp/set-aside.%s", st->dir, table_schema[t].file) < 0 ||
+	    asprintf(&head, "%s/set-aside/%s", st->dir, st->stamp) < 0 ||
+	    asprintf(&tail, "-%s", table_schema[t].file) < 0)
+		abort();
+	FILE *f = fopen(tmp, "w");
+	int rc = !f || repair_write_aside(plan, buf, f) || fflush(f) || fsync(fileno(f)) ? -1 : 0;
+	if (f)
+		fclose(f);
+	if (!rc)
+		dst = link_unique(tmp, head, tail);
+	unlink(tmp);
+	if (dst) {
+		char *sdir = join(st->dir, "set-aside");
+		fsync_dir(sdir);
+		free(sdir);
+	}
+	free(tmp);
+	free(head);
+	free(tail);
+	return dst;
 }
 
-/* Keeps the header and every complete row that has the right width and whose run is finished
- * (runs.csv: whose id is not seen yet, which then becomes finished). */
+/* One line per repaired table: how many records went where, and why. */
+static void report(const char *path, const struct repair_plan *plan, const char *aside)
+{
+	fprintf(stderr, "s2bench: %s: set aside %zu of %zu records into %s:", path,
+		repair_aside_count(plan), plan->nrec - 1, aside);
+	const char *sep = " ";
+	for (int r = 0; r < REPAIR_REASONS; r++)
+		if (r != REPAIR_KEEP && plan->count[r]) {
+			fprintf(stderr, "%s%zu %s", sep, plan->count[r], repair_reason_why[r]);
+			sep = ", ";
+		}
+	fputc('\n', stderr);
+}
+
+/* Keeps the header and every complete row whose run is finished; moves everything else to
+ * DIR/set-aside/ and says so (tablerepair.h decides, this applies). */
 static int repair_table(struct store *st, enum table_id t, char *err, size_t errlen)
 {
 	const struct table_schema *s = &table_schema[t];
-	char *path = join(st->dir, s->file), *buf = NULL, *out;
+	char *path = join(st->dir, s->file), *buf = NULL, *out = NULL, *aside = NULL;
 	size_t len = 0, out_len = 0;
-	struct csv_parser p;
+	struct repair_plan plan = { 0 };
+	char why[200];
 	int rc = 0;
 
-	if (read_file(path, &buf, &len) || len == 0) {
+	int got = read_file(path, &buf, &len);
+	if (got < 0) {
+		rc = fail(err, errlen, "%s: cannot read: %s", path, strerror(errno));
+	} else if (got || len == 0) {
 		/* new (or empty) table: just the header */
 		FILE *mem = open_memstream(&out, &out_len);
 		csv_write_header(mem, t);
@@ -173,69 +179,68 @@ static int repair_table(struct store *st, enum table_id t, char *err, size_t err
 		rc = replace_file(st->dir, path, out, out_len);
 		if (rc)
 			fail(err, errlen, "%s: cannot write: %s", path, strerror(errno));
-		free(out);
-		free(buf);
-		free(path);
-		return rc;
+	} else if (repair_plan(t, buf, len, &st->finished, &plan, why, sizeof(why))) {
+		rc = fail(err, errlen, "%s: %s; nothing changed (move the file away to start afresh)",
+			  path, why);
+	} else if (repair_aside_count(&plan)) {
+		/* kept aside first: a crash in between leaves the records in both places, not none */
+		if (!(aside = write_aside(st, t, &plan, buf)))
+			rc = fail(err, errlen, "%s/set-aside: cannot write: %s", st->dir, strerror(errno));
+		out = rc ? NULL : repair_kept_text(&plan, buf, &out_len);
+		if (!rc && replace_file(st->dir, path, out, out_len))
+			rc = fail(err, errlen, "%s: cannot repair: %s", path, strerror(errno));
+		if (!rc) {
+			report(path, &plan, aside);
+			st->repaired_rows += (unsigned)repair_aside_count(&plan);
+		}
 	}
-	csv_init(&p, 0);
-	out = malloc(len + 1);
-	int header_done = 0;
-	for (char *line = buf; line < buf + len;) {
-		char *nl = memchr(line, '\n', (size_t)(buf + len - line));
-		if (!nl) { /* torn last row: its writer died mid-append */
-			st->repaired_rows++;
-			break;
-		}
-		struct row_probe r;
-		probe_line(&p, line, (size_t)(nl - line), &r);
-		int keep;
-		if (!header_done) {
-			if (r.fields != s->ncols || strcmp(r.first, s->cols[0]) != 0) {
-				rc = fail(err, errlen, "%s:1: not an s2bench %s header", path, s->file);
-				break;
-			}
-			header_done = keep = 1;
-		} else if (r.fields != s->ncols) {
-			keep = 0;
-		} else if (t == TAB_RUNS) {
-			keep = !id_set_has(&st->finished, id_key(r.first));
-			if (keep)
-				id_set_add(&st->finished, id_key(r.first));
-		} else {
-			keep = id_set_has(&st->finished, id_key(r.first));
-		}
-		if (keep) {
-			memcpy(out + out_len, line, (size_t)(nl + 1 - line));
-			out_len += (size_t)(nl + 1 - line);
-		} else {
-			st->repaired_rows++;
-		}
-		line = nl + 1;
-	}
-	csv_free(&p);
-	if (!rc && out_len != len && replace_file(st->dir, path, out, out_len))
-		rc = fail(err, errlen, "%s: cannot repair: %s", path, strerror(errno));
+	repair_plan_free(&plan);
+	free(aside);
 	free(out);
 	free(buf);
 	free(path);
 	return rc;
 }
 
-/* Temp files of runs that were running when a writer died: never committed, so just clutter. */
-static void clear_tmp(const char *tmpdir)
+/* Temp files left by a writer that died: rows of runs that never committed (they are redone).
+ * Empty ones hold nothing; the others go to DIR/set-aside/STAMP-tmp/, said on stderr. */
+static int set_aside_tmp(struct store *st, const char *tmpdir, char *err, size_t errlen)
 {
 	DIR *d = opendir(tmpdir);
-	struct dirent *e;
+	char *dst_dir = NULL;
+	unsigned moved = 0;
+	int rc = 0;
+
 	if (!d)
-		return;
-	while ((e = readdir(d)))
-		if (e->d_name[0] != '.') {
-			char *p = join(tmpdir, e->d_name);
-			unlink(p);
-			free(p);
+		return fail(err, errlen, "%s: %s", tmpdir, strerror(errno));
+	for (struct dirent *e; !rc && (e = readdir(d));) {
+		if (e->d_name[0] == '.')
+			continue;
+		char *src = join(tmpdir, e->d_name), *head = NULL, *dst = NULL;
+		struct stat sb;
+		if (stat(src, &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size > 0) {
+			if (!dst_dir && asprintf(&dst_dir, "%s/set-aside/%s-tmp", st->dir, st->stamp) < 0)
+				abort();
+			if ((mkdir(dst_dir, 0755) && errno != EEXIST) ||
+			    !(head = join(dst_dir, e->d_name)) || !(dst = link_unique(src, head, "")))
+				rc = fail(err, errlen, "%s: cannot set aside: %s", src, strerror(errno));
+			else {
+				moved++;
+				fsync_dir(dst_dir); /* the copy is durable before the original goes */
+			}
 		}
+		if (!rc)
+			unlink(src);
+		free(dst);
+		free(head);
+		free(src);
+	}
 	closedir(d);
+	if (moved)
+		fprintf(stderr, "s2bench: %s: set aside %u temp files of runs that never finished (they are redone) into %s/\n",
+			tmpdir, moved, dst_dir);
+	free(dst_dir);
+	return rc;
 }
 
 static int make_dir(const char *path, char *err, size_t errlen)
@@ -261,9 +266,12 @@ int store_open(struct store *st, const char *dir, char *err, size_t errlen)
 	memset(st, 0, sizeof(*st));
 	st->lock_fd = -1;
 	st->dir = strdup(dir);
-	char *logs = join(dir, "logs"), *tmp = join(dir, "tmp"), *lock = join(dir, ".lock");
+	char *logs = join(dir, "logs"), *tmp = join(dir, "tmp"), *lock = join(dir, ".lock"),
+	     *aside = join(dir, "set-aside");
 	int rc = make_dir(dir, err, errlen) || make_dir(logs, err, errlen) ||
-		 make_dir(tmp, err, errlen);
+		 make_dir(tmp, err, errlen) || make_dir(aside, err, errlen);
+	time_t now = time(NULL);
+	strftime(st->stamp, sizeof(st->stamp), "%Y%m%dT%H%M%SZ", gmtime(&now));
 	if (!rc) {
 		st->lock_fd = open(lock, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
 		if (st->lock_fd < 0)
@@ -271,14 +279,16 @@ int store_open(struct store *st, const char *dir, char *err, size_t errlen)
 		else if (flock(st->lock_fd, LOCK_EX | LOCK_NB))
 			rc = fail(err, errlen, "%s: another s2bench is writing this directory", dir);
 	}
+	if (!rc)
+		rc = set_aside_tmp(st, tmp, err, errlen);
 	if (!rc) {
-		clear_tmp(tmp);
 		for (int t = 0; t < TAB_COUNT && !rc; t++) /* TAB_RUNS first: it defines finished */
 			rc = repair_table(st, (enum table_id)t, err, errlen);
 	}
 	free(logs);
 	free(tmp);
 	free(lock);
+	free(aside);
 	if (rc)
 		store_close(st);
 	return rc ? -1 : 0;
@@ -288,7 +298,7 @@ void store_close(struct store *st)
 {
 	if (st->lock_fd >= 0)
 		close(st->lock_fd);
-	free(st->finished.slots);
+	id_set_free(&st->finished);
 	free(st->dir);
 	memset(st, 0, sizeof(*st));
 	st->lock_fd = -1;
@@ -296,7 +306,7 @@ void store_close(struct store *st)
 
 int store_is_finished(const struct store *st, const char *run_id)
 {
-	return id_set_has(&st->finished, id_key(run_id));
+	return id_set_has_id(&st->finished, run_id);
 }
 
 int store_begin(struct store *st, struct pending *p, char *err, size_t errlen)
@@ -352,14 +362,18 @@ static int append_table(struct store *st, struct pending *p, enum table_id t)
 int store_commit(struct store *st, struct pending *p, const char *run_id, char *err, size_t errlen)
 {
 	static const enum table_id order[] = { TAB_BOOTS, TAB_FAULTS, TAB_METRICS, TAB_RUNS };
+	uint64_t id;
 	int rc = 0;
 
+	/* a row under a non-id would be set aside by the next open: refuse it now */
+	if (run_id_parse(run_id, strlen(run_id), &id))
+		rc = fail(err, errlen, "%s: not a run id; run not written", run_id);
 	for (size_t i = 0; i < sizeof(order) / sizeof(order[0]) && !rc; i++)
 		if (append_table(st, p, order[i]))
 			rc = fail(err, errlen, "%s/%s: cannot append: %s", st->dir,
 				  table_schema[order[i]].file, strerror(errno));
 	if (!rc)
-		id_set_add(&st->finished, id_key(run_id));
+		id_set_add(&st->finished, id);
 	pending_free(p);
 	return rc;
 }

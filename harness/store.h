@@ -2,8 +2,9 @@
  *
  * A run's rows go to temp files first; store_commit() fsyncs them and appends them to the CSVs
  * with runs.csv last, so a run is finished exactly when its runs.csv row is complete. Opening the
- * directory repairs what a killed writer may have left: a torn last line, rows of runs that never
- * reached runs.csv. A re-run therefore skips finished runs and redoes the rest without duplicates. */
+ * directory repairs what a killed writer may have left: a torn last record, rows of runs that never
+ * reached runs.csv. What a repair removes is moved to DIR/set-aside/ and reported on stderr, never
+ * just deleted. A re-run therefore skips finished runs and redoes the rest without duplicates. */
 #ifndef S2B_HARNESS_STORE_H
 #define S2B_HARNESS_STORE_H
 
@@ -12,21 +13,14 @@
 #include <stdio.h>
 
 #include "csvout.h"
-
-struct id_set {
-	uint64_t *slots; /* open addressing; 0 = empty (ids are never 0 in practice, see store.c) */
-	size_t cap, count;
-};
-
-/* A set of run ids. */
-void id_set_add_id(struct id_set *s, const char *run_id);
-int id_set_has_id(const struct id_set *s, const char *run_id);
+#include "idset.h"
 
 struct store {
 	char *dir;
 	int lock_fd;
 	struct id_set finished;
-	unsigned repaired_rows; /* rows dropped when opening (torn or orphaned) */
+	unsigned repaired_rows; /* records set aside when opening (torn, orphaned, ...) */
+	char stamp[20];         /* UTC time of opening: names this open's set-aside files */
 	unsigned tmp_seq;
 };
 
@@ -35,8 +29,9 @@ struct pending {
 	FILE *f[TAB_COUNT];
 };
 
-/* Creates DIR (and DIR/logs) if needed, locks it against a second writer, repairs and loads it.
- * On failure returns -1 with a one-line reason in ERR. */
+/* Creates DIR (and DIR/logs, DIR/set-aside) if needed, locks it against a second writer, repairs
+ * and loads it; each repaired table gets one line on stderr. On failure returns -1 with a
+ * one-line reason in ERR, and a table that is not ours (bad header, not CSV) is left untouched. */
 int store_open(struct store *st, const char *dir, char *err, size_t errlen);
 void store_close(struct store *st);
 
