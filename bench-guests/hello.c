@@ -85,7 +85,8 @@ static size_t mapped_strlen(const char *s)
 
 static void forge_through_semihosting(void)
 {
-	static const char *const paths[] = { ":tt", "/proc/self/fd/1", "/proc/self/fd/2", "/dev/stdout" };
+	/* an array of arrays, not of pointers: no absolute relocation (boot-reloc's rule for all) */
+	static const char paths[][16] = { ":tt", "/proc/self/fd/1", "/proc/self/fd/2", "/dev/stdout" };
 	size_t len = mapped_strlen(forged);
 
 	s2b_printf("inject: forging%s", forged); /* relayed as guest| text: a record never */
