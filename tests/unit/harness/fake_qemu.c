@@ -6,7 +6,7 @@
  *                          stdout pipe>" (a test sees when s2bench has closed its end)
  *   FAKE_QEMU_DELAY_MS=N   sleeps before each boot
  *   FAKE_QEMU_EOF_HANG=1   prints hello, closes stdout and stderr, then never exits
- *   FAKE_QEMU_FLOOD=1      prints hello, then console lines without end
+ *   FAKE_QEMU_FLOOD=1      prints hello, then console lines without end (=stderr: on stderr)
  *   FAKE_QEMU_FAIL=TEXT    prints hello, TEXT on stderr, exits 1 without `done` */
 #include "fake_board.h"
 
@@ -82,9 +82,10 @@ int main(int argc, char **argv)
 			pause();
 	}
 	if (getenv("FAKE_QEMU_FLOOD")) {
+		FILE *out = strcmp(getenv("FAKE_QEMU_FLOOD"), "stderr") ? stdout : stderr;
 		hello();
 		for (unsigned long i = 0;; i++)
-			printf("guest| flood line %lu, an emulator gone wild\r\n", i);
+			fprintf(out, "guest| flood line %lu, an emulator gone wild\r\n", i);
 	}
 	if (getenv("FAKE_QEMU_FAIL")) {
 		hello();

@@ -301,6 +301,31 @@ Test(limits, a_flooding_console_is_cut_at_the_log_cap, .timeout = 90)
 	cr_expect(gone);
 }
 
+Test(limits, a_flooding_stderr_is_bounded_by_the_log_cap, .timeout = 90)
+{
+	char *dir = make_tmpdir("limit-flood-err"), out_dir[600], log[600], path[800];
+	char *s = suite_file(dir, "strategy = unmap\n");
+	struct fakes f = { .dir = pids_dir(dir), .want = 1 };
+	snprintf(out_dir, sizeof(out_dir), "%s/res", dir);
+	snprintf(log, sizeof(log), "%s/out.txt", dir);
+	char *args[] = { "run", s, "--timeout", "600", "--log-cap", "64K", "--out", out_dir,
+			 "--image", image(dir), NULL };
+	char *env[] = { env_kv("S2B_QEMU", fake_qemu_path()), "FAKE_QEMU_FLOOD=stderr",
+			env_kv("FAKE_QEMU_PIDS", f.dir), NULL };
+	pid_t pid = start_s2bench(args, env, log);
+	cr_assert_eq(finish_s2bench(pid, &f, 60), 0, "%s", read_text(log));
+	struct csv_rows runs;
+	load_csv(out_dir, "runs.csv", &runs);
+	cr_assert_eq(runs.nrows, 1, "the run has its row: %s", read_text(log));
+	cr_expect_str_eq(cell(&runs, 0, "status"), "crash");
+	cr_expect_str_eq(cell(&runs, 0, "exit_code"), "153", "SIGXFSZ");
+	snprintf(path, sizeof(path), "%s/logs/%s.stderr", out_dir, cell(&runs, 0, "run_id"));
+	struct stat st;
+	cr_assert_eq(stat(path, &st), 0);
+	cr_expect_leq(st.st_size, 64 << 10, "stderr stops at the cap");
+	fakes_kill(&f);
+}
+
 /* Usage errors: exit 2, one line naming the option, nothing run. */
 static void expect_usage_error(const char *opt, const char *value, const char *want)
 {
