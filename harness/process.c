@@ -22,7 +22,7 @@ struct child_fds {
 static _Noreturn void child(char *const argv[], char *const env[], const struct child_fds *fd,
 			    unsigned long long fsize_max, pid_t parent)
 {
-	struct sigaction dfl = { .sa_handler = SIG_DFL }, ign = { .sa_handler = SIG_IGN };
+	struct sigaction dfl = { .sa_handler = SIG_DFL };
 	sigset_t none;
 
 	/* Die with s2bench. If it died before the prctl, no signal comes: the parent check catches it. */
@@ -30,7 +30,6 @@ static _Noreturn void child(char *const argv[], char *const env[], const struct 
 	if (getppid() != parent)
 		_exit(127);
 	setpgid(0, 0);
-	sigaction(SIGPIPE, &ign, NULL); /* a dead reaper must not kill us here */
 	reaper_register_self();
 	dup2(fd->in, 0);
 	dup2(fd->out, 1);

@@ -6,17 +6,21 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <sys/prctl.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
-static int reaper_fd = -1; /* write end; close-on-exec so only s2bench (and a child before exec) holds it */
+/* Our end of a SOCK_SEQPACKET pair (a pipe with message boundaries, and MSG_NOSIGNAL: a
+ * watcher that is gone must not kill us with SIGPIPE). Close-on-exec, so only s2bench and a child
+ * before its exec hold it. */
+static int reaper_fd = -1;
 
-/* Messages are one int32: +pgid registers a group, -pgid forgets it (atomic: < PIPE_BUF). */
+/* Messages are one int32: +pgid registers a group, -pgid forgets it. */
 static void send_msg(int32_t m)
 {
 	if (reaper_fd < 0)
 		return;
-	while (write(reaper_fd, &m, sizeof(m)) < 0 && errno == EINTR)
+	while (send(reaper_fd, &m, sizeof(m), MSG_NOSIGNAL) < 0 && errno == EINTR)
 		;
 }
 
@@ -72,7 +76,7 @@ int reaper_start(void)
 
 	if (reaper_fd >= 0)
 		return 0;
-	if (pipe2(p, O_CLOEXEC))
+	if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, p))
 		return -1;
 	pid_t mid = fork();
 	if (mid == 0) {

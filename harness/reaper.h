@@ -1,5 +1,5 @@
 /* Children die with s2bench, even when it is SIGKILLed: a watcher process in its own session holds
- * the read end of a pipe whose only write end is ours. When we die the pipe reaches EOF and the
+ * one end of a socket pair whose other end only we hold. When we die it reads EOF and the
  * watcher SIGKILLs every process group still registered (an emulator's helpers, the QEMU a
  * runner script started), then exits. PR_SET_PDEATHSIG (process.c) covers the direct child;
  * this covers the rest of its group. */
