@@ -20,9 +20,12 @@ const struct board_ops *board_find(const char *name)
 
 int board_finish_spawned(struct board_job *job, int killed)
 {
+	if (job->fd >= 0)
+		close(job->fd);
+	job->fd = -1;
+	if (job->exited)
+		return job->exit_code;
 	if (killed)
 		spawn_kill_group(job->pid);
-	close(job->fd);
-	job->fd = -1;
 	return spawn_wait(job->pid);
 }

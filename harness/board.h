@@ -15,6 +15,7 @@ struct run_options {
 	const char *console; /* serial: TTY device */
 	unsigned baud;
 	const char *reset_cmd; /* serial: shell command that power-cycles the board */
+	unsigned long long log_cap; /* bytes of console log per run (and of an emulator's stderr) */
 };
 
 /* A run in flight, as far as a back-end is concerned. */
@@ -22,6 +23,8 @@ struct board_job {
 	const struct planned_run *run;
 	pid_t pid; /* process group to kill on timeout, or -1 */
 	int fd;    /* console: read until EOF or until the back-end says the run is over */
+	const char *err_path; /* where a spawned emulator's stderr goes: never into the console */
+	int exited, exit_code; /* the runner reaped PID itself (spawn_try_wait) */
 };
 
 struct board_ops {
@@ -33,7 +36,8 @@ struct board_ops {
 	/* Starts the run; sets job->pid and job->fd. -1 + reason on failure. */
 	int (*start)(struct board_job *job, const struct run_options *opt, char *err, size_t errlen);
 	/* The run is over (EOF, done, timeout or interrupt): release it. Returns the exit code to
-	 * record, or -1 for none. KILLED: it is being stopped early. */
+	 * record, or -1 for none. KILLED: it is being stopped early. Blocks only to reap a process
+	 * that has exited or was just killed: the runner waits for exits itself (pid > 0). */
 	int (*finish)(struct board_job *job, int killed);
 };
 

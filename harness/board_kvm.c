@@ -69,7 +69,8 @@ static int kvm_start(struct board_job *job, const struct run_options *opt, const
 		snprintf(err, errlen, "cannot set BUILD: %s", strerror(errno));
 		return -1;
 	}
-	job->pid = spawn_piped(argv, NULL, &job->fd);
+	struct spawn_io io = { job->err_path, opt->log_cap };
+	job->pid = spawn_piped(argv, NULL, &io, &job->fd);
 	if (job->pid < 0) {
 		snprintf(err, errlen, "cannot start %s: %s", KVM_RUNNER, strerror(errno));
 		return -1;

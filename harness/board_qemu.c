@@ -46,7 +46,7 @@ struct qemu_machine {
 	const char *machine, *cpu;
 	const char *dtb;   /* next to the image (e.g. raspi3b-qemu.dtb), or NULL: QEMU's own */
 	int fixed_ram;     /* the model has its RAM size built in: no -m */
-	int semihosting;   /* no PSCI on the model: the run ends QEMU through semihosting */
+	int semihosting;   /* no PSCI on the model: s2hv ends QEMU through semihosting SYS_EXIT */
 };
 
 static int qemu_start(struct board_job *job, const struct run_options *opt,
@@ -70,8 +70,13 @@ static int qemu_start(struct board_job *job, const struct run_options *opt,
 			 opt->image, m->dtb);
 		argv[n++] = "-dtb", argv[n++] = dtb;
 	}
-	if (m->semihosting)
-		argv[n++] = "-semihosting";
+	if (m->semihosting) {
+		/* QEMU answers HLT #0xF000 from EL1 too, before s2hv could trap it. target=gdb with no
+		 * gdbstub makes every call but SYS_EXIT a no-op: a guest gets no host file, shell or
+		 * console (natively, ":tt", /proc/self/fd/1 and SYS_SYSTEM all reach our pipe). */
+		argv[n++] = "-semihosting-config", argv[n++] = "enable=on,target=gdb,chardev=s2b-semihost";
+		argv[n++] = "-chardev", argv[n++] = "null,id=s2b-semihost";
+	}
 	char *common[] = { "-nographic", "-monitor", "none", "-serial", "stdio", "-icount", "shift=0",
 			   "-no-reboot", "-kernel", (char *)opt->image, "-append",
 			   (char *)job->run->bootargs, NULL };
@@ -79,7 +84,8 @@ static int qemu_start(struct board_job *job, const struct run_options *opt,
 		argv[n++] = *c;
 	argv[n] = NULL;
 
-	job->pid = spawn_piped(argv, NULL, &job->fd);
+	struct spawn_io io = { job->err_path, opt->log_cap }; /* stderr is never console */
+	job->pid = spawn_piped(argv, NULL, &io, &job->fd);
 	if (job->pid < 0) {
 		snprintf(err, errlen, "cannot start %s: %s", opt->qemu, strerror(errno));
 		return -1;

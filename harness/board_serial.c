@@ -74,7 +74,7 @@ static int run_reset(const struct run_options *opt, const struct planned_run *ru
 	setenv("S2B_RUN_ID", run->run_id, 1);
 	char *argv[] = { "/bin/sh", "-c", (char *)opt->reset_cmd, NULL };
 	int fd;
-	pid_t pid = spawn_piped(argv, NULL, &fd);
+	pid_t pid = spawn_piped(argv, NULL, NULL, &fd);
 	if (pid < 0) {
 		snprintf(err, errlen, "cannot run --reset-cmd: %s", strerror(errno));
 		return -1;

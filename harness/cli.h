@@ -3,9 +3,13 @@
 #define S2B_HARNESS_CLI_H
 
 #define EXIT_USAGE 2
+#define EXIT_DISK_FULL 3     /* run: a log or row could not be written (ENOSPC, EDQUOT) */
+#define EXIT_INTERRUPTED 130 /* run: SIGINT or SIGTERM */
 
 /* Prints "s2bench: <message>" on stderr; returns 1 so callers can `return cli_error(...)`. */
 int cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* The same message for a bad option or argument; returns EXIT_USAGE. */
+int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 int cmd_list(int argc, char **argv);
 int cmd_run(int argc, char **argv);

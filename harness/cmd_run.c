@@ -3,6 +3,7 @@
 #include "catalog.h"
 #include "cli.h"
 #include "matrix.h"
+#include "runconfig.h"
 #include "runner.h"
 #include "store.h"
 #include "suite.h"
@@ -23,13 +24,15 @@ struct run_args {
 
 static int usage(void)
 {
-	fputs("usage: s2bench run SUITE [-j N] [--out DIR] [--timeout S] [--dry-run]\n"
+	fputs("usage: s2bench run SUITE [-j N] [--out DIR] [--timeout S] [--log-cap SIZE] [--dry-run]\n"
 	      "                 [--qemu BIN] [--image IMG] [--board NAME]\n"
 	      "                 [--console TTY --baud N --reset-cmd CMD]\n"
 	      "  -j N          parallel runs (default: number of cores)\n"
 	      "  --out DIR     result directory (default results/SUITE-NAME); re-running with the\n"
 	      "                same DIR skips finished runs and redoes unfinished ones\n"
 	      "  --timeout S   per-run limit in seconds (default: the suite's, else 120)\n"
+	      "  --log-cap SIZE  console log limit per run, e.g. 64M (default 512M); a run that\n"
+	      "                reaches it is killed and gets status log_full\n"
 	      "  --dry-run     print the expanded matrix and exit\n"
 	      "  --qemu BIN    emulator (default $S2B_QEMU or qemu-system-aarch64)\n"
 	      "  --image IMG   hypervisor image (default $S2B_IMG or build/s2hv.img)\n"
@@ -57,27 +60,37 @@ static int parse_args(int argc, char **argv, struct run_args *a)
 		{ "qemu", required_argument, 0, 'q' },	  { "image", required_argument, 0, 'i' },
 		{ "board", required_argument, 0, 'b' },	  { "console", required_argument, 0, 'c' },
 		{ "baud", required_argument, 0, 'B' },	  { "reset-cmd", required_argument, 0, 'r' },
-		{ "help", no_argument, 0, 'h' },	  { 0, 0, 0, 0 },
+		{ "log-cap", required_argument, 0, 'L' }, { "help", no_argument, 0, 'h' },
+		{ 0, 0, 0, 0 },
 	};
+	uint64_t cap;
 	int c;
 
 	a->jobs = (unsigned)sysconf(_SC_NPROCESSORS_ONLN);
 	a->opt.qemu = getenv("S2B_QEMU") ? getenv("S2B_QEMU") : "qemu-system-aarch64";
 	a->opt.image = getenv("S2B_IMG") ? getenv("S2B_IMG") : "build/s2hv.img";
 	a->opt.baud = 115200;
+	a->opt.log_cap = RUN_LOG_CAP_DEFAULT;
 	while ((c = getopt_long(argc, argv, "j:o:t:nh", opts, NULL)) != -1) {
 		switch (c) {
 		case 'j':
 			if (parse_unsigned(optarg, &a->jobs, 1024))
-				return cli_error("-j %s: expected a number of parallel runs", optarg);
+				return cli_usage_error("-j %s: expected a number of parallel runs (1 to 1024)",
+						       optarg);
 			break;
 		case 't':
 			if (parse_unsigned(optarg, &a->timeout_s, 1000000))
-				return cli_error("--timeout %s: expected seconds", optarg);
+				return cli_usage_error("--timeout %s: expected seconds (1 to 1000000)", optarg);
 			break;
 		case 'B':
 			if (parse_unsigned(optarg, &a->opt.baud, 10000000))
-				return cli_error("--baud %s: expected a rate such as 115200", optarg);
+				return cli_usage_error("--baud %s: expected a rate such as 115200", optarg);
+			break;
+		case 'L':
+			if (parse_size(optarg, &cap) || cap < RUN_LOG_CAP_MIN)
+				return cli_usage_error("--log-cap %s: expected a size of at least 64K, e.g. 256M",
+						       optarg);
+			a->opt.log_cap = cap;
 			break;
 		case 'o': a->out = optarg; break;
 		case 'n': a->dry_run = 1; break;
@@ -93,7 +106,7 @@ static int parse_args(int argc, char **argv, struct run_args *a)
 		return -EXIT_USAGE;
 	a->suite_path = argv[optind];
 	if (a->board && !board_find(a->board))
-		return cli_error("--board %s: unknown board (see `s2bench list`)", a->board);
+		return cli_usage_error("--board %s: unknown board (see `s2bench list`)", a->board);
 	return 0;
 }
 
@@ -135,6 +148,29 @@ static int check_boards(struct run_options *opt, const struct planned_run *runs,
 		checked[nchecked++] = b;
 	}
 	return 0;
+}
+
+/* The closing line and the exit status (docs/harness.md, "Exit status"). */
+static int report_result(enum runner_result res, const struct progress *pg, size_t n,
+			 const char *out)
+{
+	switch (res) {
+	case RUNNER_OK:
+		printf("run: %zu runs done, %zu failed; results in %s\n", pg->done, pg->failed, out);
+		return 0;
+	case RUNNER_INTERRUPTED:
+		fprintf(stderr, "run: interrupted after %zu of %zu runs; run the same command again to finish\n",
+			pg->done, n);
+		return EXIT_INTERRUPTED;
+	case RUNNER_DISK_FULL:
+		fprintf(stderr, "run: disk full: %zu of %zu runs saved, %zu not saved; free space in %s "
+				"and run the same command again\n",
+			pg->done - pg->unsaved, n, pg->unsaved, out);
+		return EXIT_DISK_FULL;
+	case RUNNER_FAILED:
+		break;
+	}
+	return 1;
 }
 
 static void on_signal(int sig)
@@ -214,17 +250,9 @@ int cmd_run(int argc, char **argv)
 	progress_start(&pg, stderr, n);
 	struct runner r = { &store, &a.opt, suite.name, a.jobs,
 			    a.timeout_s ? a.timeout_s : suite.timeout_s, &pg };
-	rc = runner_run(&r, runs, n);
+	enum runner_result res = runner_run(&r, runs, n);
 	progress_end(&pg);
-	if (runner_interrupted) {
-		fprintf(stderr, "run: interrupted after %zu of %zu runs; run the same command again to finish\n",
-			pg.done, n);
-		rc = 130;
-	} else if (!rc) {
-		printf("run: %zu runs done, %zu failed; results in %s\n", pg.done, pg.failed, a.out);
-	} else {
-		rc = 1;
-	}
+	rc = report_result(res, &pg, n, a.out);
 	store_close(&store);
 out:
 	free(runs);

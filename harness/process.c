@@ -1,43 +1,107 @@
 #include "process.h"
 
+#include "reaper.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
-#include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
-extern char **environ;
+struct child_fds {
+	int in, out, err, exec_err; /* exec_err: the child reports a failed exec's errno here */
+};
 
-pid_t spawn_piped(char *const argv[], char *const env[], int *out_fd)
+/* Between fork and exec: async-signal-safe calls only. */
+static _Noreturn void child(char *const argv[], char *const env[], const struct child_fds *fd,
+			    unsigned long long fsize_max, pid_t parent)
 {
-	posix_spawn_file_actions_t fa;
-	posix_spawnattr_t attr;
-	int p[2], err;
-	pid_t pid;
+	struct sigaction dfl = { .sa_handler = SIG_DFL };
+	sigset_t none;
 
+	/* Die with s2bench. If it died before the prctl, no signal comes: the parent check catches it. */
+	prctl(PR_SET_PDEATHSIG, SIGKILL);
+	if (getppid() != parent)
+		_exit(127);
+	setpgid(0, 0);
+	reaper_register_self();
+	dup2(fd->in, 0);
+	dup2(fd->out, 1);
+	dup2(fd->err, 2);
+	if (fsize_max) {
+		struct rlimit rl = { fsize_max, fsize_max };
+		setrlimit(RLIMIT_FSIZE, &rl);
+	}
+	for (int sig = 1; sig < NSIG; sig++) /* our SIGINT/SIGPIPE handling stays ours */
+		sigaction(sig, &dfl, NULL);
+	sigemptyset(&none);
+	sigprocmask(SIG_SETMASK, &none, NULL);
+	if (env)
+		execvpe(argv[0], argv, env);
+	else
+		execvp(argv[0], argv);
+	int e = errno;
+	while (write(fd->exec_err, &e, sizeof(e)) < 0 && errno == EINTR)
+		;
+	_exit(127);
+}
+
+pid_t spawn_piped(char *const argv[], char *const env[], const struct spawn_io *io, int *out_fd)
+{
+	int p[2], report[2] = { -1, -1 }, err = 0;
+	struct child_fds fd = { -1, -1, -1, -1 };
+	pid_t pid = -1, parent = getpid();
+
+	reaper_start(); /* best effort: without it PDEATHSIG still covers the direct child */
 	if (pipe2(p, O_CLOEXEC))
 		return -1;
-	posix_spawn_file_actions_init(&fa);
-	posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
-	posix_spawn_file_actions_adddup2(&fa, p[1], 1);
-	posix_spawn_file_actions_adddup2(&fa, p[1], 2);
-	posix_spawnattr_init(&attr);
-	posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK |
-					       POSIX_SPAWN_SETSIGDEF);
-	posix_spawnattr_setpgroup(&attr, 0);
-	sigset_t none, all;
-	sigemptyset(&none);
-	sigfillset(&all);
-	posix_spawnattr_setsigmask(&attr, &none);
-	posix_spawnattr_setsigdefault(&attr, &all); /* our SIGINT/SIGPIPE handling stays ours */
-	err = posix_spawnp(&pid, argv[0], &fa, &attr, argv, env ? env : environ);
-	posix_spawn_file_actions_destroy(&fa);
-	posix_spawnattr_destroy(&attr);
+	if (pipe2(report, O_CLOEXEC)) {
+		err = errno;
+		goto out;
+	}
+	fd.in = open("/dev/null", O_RDONLY | O_CLOEXEC);
+	fd.out = p[1];
+	fd.err = io && io->err_path ?
+			 open(io->err_path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644) :
+			 p[1];
+	fd.exec_err = report[1];
+	if (fd.in < 0 || fd.err < 0) {
+		err = errno;
+		goto out;
+	}
+	pid = fork();
+	if (pid == 0)
+		child(argv, env, &fd, io ? io->fsize_max : 0, parent);
+	if (pid < 0) {
+		err = errno;
+		goto out;
+	}
+	setpgid(pid, pid); /* also here: a kill of the group right after fork must find it */
+	close(report[1]);
+	report[1] = -1;
+	ssize_t n;
+	while ((n = read(report[0], &err, sizeof(err))) < 0 && errno == EINTR)
+		;
+	if (n != (ssize_t)sizeof(err))
+		err = 0; /* EOF: exec succeeded */
+	else
+		spawn_wait(pid);
+out:
+	if (fd.in >= 0)
+		close(fd.in);
+	if (fd.err >= 0 && fd.err != p[1])
+		close(fd.err);
 	close(p[1]);
+	if (report[1] >= 0)
+		close(report[1]);
+	if (report[0] >= 0)
+		close(report[0]);
 	if (err) {
 		close(p[0]);
 		errno = err;
@@ -48,13 +112,40 @@ pid_t spawn_piped(char *const argv[], char *const env[], int *out_fd)
 	return pid;
 }
 
+static int decode(int st)
+{
+	return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+}
+
 int spawn_wait(pid_t pid)
 {
 	int st;
 	while (waitpid(pid, &st, 0) < 0)
 		if (errno != EINTR)
 			return -1;
-	return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+	reaper_forget(pid);
+	return decode(st);
+}
+
+int spawn_try_wait(pid_t pid, int *code)
+{
+	int st;
+	pid_t r = waitpid(pid, &st, WNOHANG);
+	if (r <= 0)
+		return r < 0 && errno != EINTR ? -1 : 0;
+	reaper_forget(pid);
+	*code = decode(st);
+	return 1;
+}
+
+int spawn_exit_fd(pid_t pid)
+{
+#ifdef SYS_pidfd_open
+	return (int)syscall(SYS_pidfd_open, pid, 0);
+#else
+	(void)pid;
+	return -1;
+#endif
 }
 
 void spawn_kill_group(pid_t pid)
@@ -67,7 +158,7 @@ void spawn_first_line(char *const argv[], char *buf, size_t len)
 {
 	int fd;
 	size_t got = 0;
-	pid_t pid = spawn_piped(argv, NULL, &fd);
+	pid_t pid = spawn_piped(argv, NULL, NULL, &fd);
 
 	buf[0] = '\0';
 	if (pid < 0)

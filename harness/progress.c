@@ -40,6 +40,8 @@ void progress_run_done(struct progress *p, const struct planned_run *run, const 
 	p->done++;
 	if (strcmp(status, "ok") != 0 && strcmp(status, "unsupported") != 0)
 		p->failed++;
+	if (strcmp(status, "not_saved") == 0)
+		p->unsaved++;
 	format_eta(p, eta, sizeof(eta));
 	if (p->tty) /* one line, redrawn in place */
 		fprintf(p->out, "\r\033[K[%zu/%zu] %zu failed, ETA %s  last: %s %s/%s %s", p->done,

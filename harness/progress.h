@@ -11,12 +11,14 @@ struct progress {
 	FILE *out;
 	int tty;
 	size_t total, done, failed;
+	size_t unsaved; /* runs shown as `not_saved`: their rows could not be written */
 	double start;
 };
 
 double now_s(void); /* monotonic seconds */
 
 void progress_start(struct progress *p, FILE *out, size_t total);
+/* STATUS is the run's runs.csv status, or "not_saved" when its rows are not on disk. */
 void progress_run_done(struct progress *p, const struct planned_run *run, const char *status,
 		       double wall_s);
 void progress_end(struct progress *p);

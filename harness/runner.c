@@ -4,6 +4,9 @@
 #include "cli.h"
 #include "collect.h"
 #include "linebuf.h"
+#include "process.h"
+#include "qemu_stderr.h"
+#include "runconfig.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -11,9 +14,19 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 volatile sig_atomic_t runner_interrupted;
+
+/* How a job ended. */
+enum end_reason {
+	END_EOF,      /* the console closed (or `done` on a board whose console outlives the run) */
+	END_TIMEOUT,  /* past --timeout: killed */
+	END_LOG_FULL, /* the console log reached --log-cap: killed */
+	END_SAVE_ERROR, /* the log or the rows cannot be written: killed, not committed */
+	END_DISCARD,  /* interrupted, or the suite stops after a save error: nothing is committed */
+};
 
 struct job {
 	struct board_job b;
@@ -22,7 +35,18 @@ struct job {
 	struct collector col;
 	struct linebuf lb;
 	int log_fd;
+	unsigned long long logged; /* console bytes written to the log = bytes the collector saw */
+	int save_errno;            /* the log or the rows could not be written: never commit */
+	int exit_fd;               /* console closed, process still running: polls readable at exit */
+	int waiting_exit;
+	char *err_path;
 	double start, deadline;
+};
+
+struct sched {
+	const struct runner *r;
+	int stop_errno; /* a save failed: no new run starts, runner_run reports it */
+	int stopping;
 };
 
 static void on_line(void *ctx, char *line, size_t len)
@@ -30,15 +54,35 @@ static void on_line(void *ctx, char *line, size_t len)
 	collector_line(ctx, line, len);
 }
 
-static struct job *start_job(const struct runner *r, const struct planned_run *run)
+/* A write to the pending rows failed inside stdio: its errno is still the write's. */
+static void note_row_error(struct job *j)
 {
+	for (int t = 0; t < TAB_COUNT && !j->save_errno; t++)
+		if (j->pending.f[t] && ferror(j->pending.f[t]))
+			j->save_errno = errno ? errno : EIO;
+}
+
+static char *err_path_for(const char *log)
+{
+	char *p;
+	size_t n = strlen(log);
+	if (n > 4 && !strcmp(log + n - 4, ".log"))
+		n -= 4;
+	return asprintf(&p, "%.*s.stderr", (int)n, log) < 0 ? NULL : p;
+}
+
+static struct job *start_job(struct sched *s, const struct planned_run *run)
+{
+	const struct runner *r = s->r;
 	struct job *j = calloc(1, sizeof(*j));
 	char err[512];
 
 	j->ops = board_find(run->cfg.board);
 	j->b.run = run;
 	j->b.fd = -1;
+	j->exit_fd = -1;
 	if (store_begin(r->store, &j->pending, err, sizeof(err))) {
+		s->stop_errno = errno ? errno : EIO;
 		cli_error("%s", err);
 		free(j);
 		return NULL;
@@ -46,11 +90,15 @@ static struct job *start_job(const struct runner *r, const struct planned_run *r
 	collector_init(&j->col, run->run_id, j->pending.f[TAB_BOOTS], j->pending.f[TAB_FAULTS],
 		       j->pending.f[TAB_METRICS]);
 	char *log = store_log_path(r->store, run->run_id);
-	j->log_fd = open(log, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	j->log_fd = log ? open(log, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644) : -1;
+	if (j->log_fd < 0)
+		j->save_errno = errno ? errno : ENOMEM;
+	j->err_path = log ? err_path_for(log) : NULL;
+	j->b.err_path = j->err_path;
 	free(log);
 	j->start = now_s();
 	j->deadline = j->start + r->timeout_s;
-	if (j->ops->start(&j->b, r->opt, err, sizeof(err))) {
+	if (!j->save_errno && j->ops->start(&j->b, r->opt, err, sizeof(err))) {
 		/* could not even start: record it as a crash with the reason, like any failed run */
 		snprintf(j->col.sum.error, sizeof(j->col.sum.error), "start_failed");
 		fprintf(stderr, "s2bench: run %s: %s\n", run->run_id, err);
@@ -58,55 +106,118 @@ static struct job *start_job(const struct runner *r, const struct planned_run *r
 	return j;
 }
 
-/* Ends a job: release the board, decide the status, commit (or, if interrupted, discard). */
-static int end_job(const struct runner *r, struct job *j, int timed_out)
+/* The error cell of a run that has no `done` record. */
+static void error_cell(const struct runner *r, const struct job *j, enum end_reason why,
+		       int exit_code, char *buf, size_t len)
 {
-	int interrupted = runner_interrupted != 0;
-	int exit_code = j->b.fd >= 0 ? j->ops->finish(&j->b, timed_out || interrupted) : -1;
-	char err[512], error[64] = "";
+	char cap[24];
+
+	buf[0] = '\0';
+	if (why == END_LOG_FULL) {
+		format_size(r->opt->log_cap, cap, sizeof(cap));
+		snprintf(buf, len, "console_log_reached_%s_cap", cap);
+	} else if (j->col.sum.have_done) {
+		return;
+	} else if (why == END_TIMEOUT) {
+		snprintf(buf, len, "timeout_after_%us", r->timeout_s);
+	} else if (!j->col.sum.error[0]) {
+		int n = snprintf(buf, len, "no_done_record_exit_%d", exit_code);
+		if (exit_code != 0 && j->err_path && n > 0 && (size_t)n < len)
+			qemu_stderr_tail(j->err_path, buf + n, len - (size_t)n);
+	}
+}
+
+static const char *status_of(const struct job *j, enum end_reason why)
+{
+	if (why == END_LOG_FULL)
+		return "log_full";
+	if (why == END_TIMEOUT && !j->col.sum.have_done)
+		return "timeout";
+	return collector_status(&j->col);
+}
+
+static void job_free(struct job *j)
+{
+	if (j->err_path) {
+		struct stat st;
+		if (stat(j->err_path, &st) == 0 && st.st_size == 0)
+			unlink(j->err_path); /* an emulator that said nothing leaves no file */
+		free(j->err_path);
+	}
+	if (j->exit_fd >= 0)
+		close(j->exit_fd);
+	free(j);
+}
+
+/* Ends a job: release the board, decide the status, commit (or discard). Returns 0, or -1 when
+ * the run could not be saved (s->stop_errno says why). */
+static int end_job(struct sched *s, struct job *j, enum end_reason why)
+{
+	const struct runner *r = s->r;
+	int exit_code = j->b.fd >= 0 || j->b.pid > 0 ? j->ops->finish(&j->b, why != END_EOF) : -1;
+	char err[512], error[256];
 	int rc = 0;
 
 	linebuf_finish(&j->lb, on_line, &j->col);
-	if (j->log_fd >= 0)
-		close(j->log_fd);
-	if (interrupted) {
+	if (j->log_fd >= 0 && close(j->log_fd) && !j->save_errno)
+		j->save_errno = errno;
+	j->log_fd = -1;
+	if (why == END_DISCARD) {
 		store_abort(r->store, &j->pending);
-		free(j);
+		job_free(j);
 		return 0;
 	}
-	const char *status = collector_status(&j->col);
-	if (!j->col.sum.have_done && timed_out) {
-		status = "timeout";
-		snprintf(error, sizeof(error), "timeout_after_%us", r->timeout_s);
-	} else if (!j->col.sum.have_done && !j->col.sum.error[0]) {
-		snprintf(error, sizeof(error), "no_done_record_exit_%d", exit_code);
-	}
+	const char *status = status_of(j, why);
+	error_cell(r, j, why, exit_code, error, sizeof(error));
 	struct run_outcome o = { .suite = r->suite, .status = status, .exit_code = exit_code,
 				 .wall_s = now_s() - j->start, .error = error[0] ? error : NULL,
 				 .qemu_version = j->ops->max_parallel ? "" : r->opt->qemu_version };
 	collector_write_run(&j->col, j->pending.f[TAB_RUNS], &j->b.run->cfg, &o);
-	if (store_commit(r->store, &j->pending, j->b.run->run_id, err, sizeof(err)))
-		rc = cli_error("%s", err);
-	progress_run_done(r->progress, j->b.run, status, o.wall_s);
-	free(j);
+	for (int t = 0; t < TAB_COUNT && !j->save_errno; t++) { /* stdio keeps write errors quiet */
+		errno = 0;
+		if (fflush(j->pending.f[t]) || ferror(j->pending.f[t]))
+			j->save_errno = errno ? errno : EIO;
+	}
+	if (j->save_errno) {
+		cli_error("run %s not saved: %s", j->b.run->run_id, strerror(j->save_errno));
+		store_abort(r->store, &j->pending);
+		s->stop_errno = j->save_errno;
+		rc = -1;
+	} else if (store_commit(r->store, &j->pending, j->b.run->run_id, err, sizeof(err))) {
+		s->stop_errno = errno ? errno : EIO; /* store_commit returns right after the failed write */
+		cli_error("%s", err);
+		rc = -1;
+	}
+	/* the progress line says `ok` only for a run whose rows are on disk */
+	progress_run_done(r->progress, j->b.run, rc ? "not_saved" : status, o.wall_s);
+	job_free(j);
 	return rc;
 }
 
-/* Reads what the console has. Returns 1 when the run is over (EOF, or `done` on a board whose
- * console outlives the run). */
-static int pump(struct job *j)
+/* Reads what the console has. Returns 1 when the console is over (EOF, the log cap, or `done`
+ * on a board whose console outlives the run); *FULL says it was the cap. */
+static int pump(const struct runner *r, struct job *j, int *full)
 {
 	char buf[8192];
 
 	for (;;) {
 		ssize_t n = read(j->b.fd, buf, sizeof(buf));
 		if (n > 0) {
-			if (j->log_fd >= 0 && write(j->log_fd, buf, (size_t)n) < 0) {
-				close(j->log_fd); /* keep measuring; the CSVs matter more than the log */
-				j->log_fd = -1;
+			/* the log and the collector see the same bytes, up to the cap */
+			size_t keep = (size_t)n;
+			if (j->logged + keep > r->opt->log_cap) {
+				keep = (size_t)(r->opt->log_cap - j->logged);
+				*full = 1;
 			}
-			linebuf_feed(&j->lb, buf, (size_t)n, on_line, &j->col);
-			if (j->ops->stop_at_done && j->col.sum.have_done)
+			errno = 0;
+			if (j->log_fd >= 0 && keep && write(j->log_fd, buf, keep) != (ssize_t)keep &&
+			    !j->save_errno)
+				j->save_errno = errno ? errno : ENOSPC; /* a short write: the disk is full */
+			j->logged += keep;
+			errno = 0;
+			linebuf_feed(&j->lb, buf, keep, on_line, &j->col);
+			note_row_error(j);
+			if (*full || j->save_errno || (j->ops->stop_at_done && j->col.sum.have_done))
 				return 1;
 			continue;
 		}
@@ -118,61 +229,105 @@ static int pump(struct job *j)
 	}
 }
 
+/* The console closed but the process may not have exited: wait for it (bounded by the deadline)
+ * without blocking, so timeouts and SIGINT still work. Returns 1 when it has exited. */
+static int reap(struct job *j)
+{
+	int code;
+	if (spawn_try_wait(j->b.pid, &code) == 1) {
+		j->b.exited = 1;
+		j->b.exit_code = code;
+		return 1;
+	}
+	return 0;
+}
+
+static void console_closed(struct job *j)
+{
+	close(j->b.fd);
+	j->b.fd = -1;
+	j->waiting_exit = 1;
+	j->exit_fd = spawn_exit_fd(j->b.pid);
+}
+
 static unsigned limit_for(const struct runner *r, const struct board_ops *ops)
 {
 	return ops->max_parallel && ops->max_parallel < r->jobs ? ops->max_parallel : r->jobs;
 }
 
-int runner_run(const struct runner *r, const struct planned_run *runs, size_t n)
+static enum runner_result result_of(const struct sched *s)
+{
+	if (runner_interrupted)
+		return RUNNER_INTERRUPTED;
+	if (s->stop_errno == ENOSPC || s->stop_errno == EDQUOT)
+		return RUNNER_DISK_FULL;
+	return s->stop_errno || s->stopping ? RUNNER_FAILED : RUNNER_OK;
+}
+
+enum runner_result runner_run(const struct runner *r, const struct planned_run *runs, size_t n)
 {
 	struct job **active = calloc(r->jobs, sizeof(*active));
 	struct pollfd *pfd = calloc(r->jobs, sizeof(*pfd));
+	struct sched s = { .r = r };
 	size_t next = 0, nactive = 0;
-	int rc = 0;
 
-	while (!rc && (next < n || nactive)) {
+	while (!s.stopping && (next < n || nactive)) {
 		/* start runs while slots are free (a physical board takes one at a time) */
-		while (next < n && !runner_interrupted &&
+		while (next < n && !runner_interrupted && !s.stopping &&
 		       nactive < limit_for(r, board_find(runs[next].cfg.board))) {
-			struct job *j = start_job(r, &runs[next++]);
+			struct job *j = start_job(&s, &runs[next++]);
 			if (!j) {
-				rc = -1;
+				s.stopping = 1;
 				break;
 			}
 			if (j->b.fd < 0) { /* failed to start: record it now */
-				rc = end_job(r, j, 0);
+				s.stopping |= end_job(&s, j, END_EOF) != 0;
 				continue;
 			}
 			active[nactive++] = j;
 		}
-		if (runner_interrupted) {
-			for (size_t i = 0; i < nactive; i++)
-				end_job(r, active[i], 0);
-			nactive = 0;
-			rc = -1;
+		if (runner_interrupted || s.stopping)
 			break;
-		}
 		if (!nactive)
 			continue;
 
 		double now = now_s(), wait_s = 1e9;
 		for (size_t i = 0; i < nactive; i++) {
-			pfd[i] = (struct pollfd){ .fd = active[i]->b.fd, .events = POLLIN };
-			if (active[i]->deadline - now < wait_s)
-				wait_s = active[i]->deadline - now;
+			struct job *j = active[i];
+			pfd[i] = (struct pollfd){ .fd = j->waiting_exit ? j->exit_fd : j->b.fd,
+						  .events = POLLIN };
+			if (j->deadline - now < wait_s)
+				wait_s = j->deadline - now;
+			if (j->waiting_exit && j->exit_fd < 0 && wait_s > 0.05)
+				wait_s = 0.05; /* no pidfd: look again soon */
 		}
 		int timeout_ms = wait_s <= 0 ? 0 : (int)(wait_s * 1000) + 1;
 		if (poll(pfd, nactive, timeout_ms) < 0 && errno != EINTR) {
-			rc = cli_error("poll: %s", strerror(errno));
+			cli_error("poll: %s", strerror(errno));
+			s.stopping = 1;
 			break;
 		}
 		now = now_s();
 		for (size_t i = 0; i < nactive;) {
 			struct job *j = active[i];
-			int over = pfd[i].revents ? pump(j) : 0;
-			int late = !over && now >= j->deadline;
-			if (over || late) {
-				rc |= end_job(r, j, late);
+			int full = 0, ended = 0;
+			enum end_reason why = END_EOF;
+			if (!j->waiting_exit && pfd[i].revents && pump(r, j, &full)) {
+				if (j->save_errno)
+					why = END_SAVE_ERROR, ended = 1;
+				else if (full)
+					why = END_LOG_FULL, ended = 1;
+				else if (j->b.pid > 0 && !j->ops->stop_at_done)
+					console_closed(j); /* EOF is not exit: wait for it below */
+				else
+					ended = 1;
+			}
+			if (!ended && j->waiting_exit && reap(j))
+				ended = 1;
+			if (!ended && now >= j->deadline)
+				why = END_TIMEOUT, ended = 1;
+			if (ended) {
+				s.stopping |= end_job(&s, j, why) != 0;
 				active[i] = active[--nactive];
 				pfd[i] = pfd[nactive];
 				continue;
@@ -180,11 +335,9 @@ int runner_run(const struct runner *r, const struct planned_run *runs, size_t n)
 			i++;
 		}
 	}
-	for (size_t i = 0; i < nactive; i++) { /* a store error stops everything */
-		runner_interrupted = 1;
-		end_job(r, active[i], 0);
-	}
+	for (size_t i = 0; i < nactive; i++) /* interrupted, or a save error stops everything */
+		end_job(&s, active[i], END_DISCARD);
 	free(active);
 	free(pfd);
-	return rc;
+	return result_of(&s);
 }

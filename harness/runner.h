@@ -11,6 +11,9 @@
 #include "progress.h"
 #include "store.h"
 
+#define RUN_LOG_CAP_DEFAULT (512ull << 20) /* --log-cap: far above any real run's console */
+#define RUN_LOG_CAP_MIN (64ull << 10)
+
 struct runner {
 	struct store *store;
 	struct run_options *opt;
@@ -23,7 +26,15 @@ struct runner {
 /* Set from a signal handler: stop, kill what runs, commit nothing more. */
 extern volatile sig_atomic_t runner_interrupted;
 
-/* Runs RUNS[0..N). Returns 0, or -1 after an interruption or a store error (message printed). */
-int runner_run(const struct runner *r, const struct planned_run *runs, size_t n);
+enum runner_result {
+	RUNNER_OK,
+	RUNNER_INTERRUPTED, /* SIGINT/SIGTERM */
+	RUNNER_DISK_FULL,   /* a log or a row could not be written: ENOSPC or EDQUOT */
+	RUNNER_FAILED,      /* any other save error (message printed) */
+};
+
+/* Runs RUNS[0..N). A save error stops the suite: runs in flight are killed and not committed, and
+ * no progress line shows a run whose rows are not on disk as anything but `not_saved`. */
+enum runner_result runner_run(const struct runner *r, const struct planned_run *runs, size_t n);
 
 #endif

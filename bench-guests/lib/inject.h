@@ -19,6 +19,7 @@ enum inject_kind {
 	INJECT_CORRUPT = 1,          /* flip a bit of verified data: the check must fail */
 	INJECT_ABORT_OUTSIDE_RAM = 2, /* load from an IPA outside RAM: the host must report it */
 	INJECT_RUN_AWAY = 3,         /* spin forever without a trap: the harness must time out */
+	INJECT_FORGE_SEMIHOSTING = 4, /* hello: forge a record through semihosting: never counted */
 };
 
 bool inject_requested(void);

@@ -96,7 +96,11 @@ Test(run, a_hung_run_is_killed_with_its_group_and_recorded_as_timeout)
 	cr_expect_str_eq(cell(&runs, 0, "exit_code"), "137", "SIGKILL");
 	char *pid = read_text(pidfile);
 	cr_assert(pid, "the fake emulator wrote its helper's pid");
-	cr_expect(process_gone(atoi(pid)), "the emulator's helper process was killed too");
+	/* SIGKILL is delivered asynchronously: poll (bounded) rather than look once */
+	int gone = 0;
+	for (int i = 0; i < 500 && !(gone = process_gone(atoi(pid))); i++)
+		usleep(20000);
+	cr_expect(gone, "the emulator's helper process was killed too");
 }
 
 /* Kill -9 the harness while runs are in flight, leave what a kill inside a commit would leave
