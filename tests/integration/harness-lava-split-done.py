@@ -6,11 +6,12 @@ and the line's newline has not arrived, so LAVA logs the whole `done` line at le
 race that made runs `crash` on a farm, made deterministic.
 usage: qemu-system-aarch64 ... | harness-lava-split-done.py LOG"""
 import os
+import re
 import sys
 import time
 
 MARK = b"@s2b done"
-READY = "start: 4.2 read-feedback"
+READY = re.compile(r'"msg": "start: [0-9.]+ read-feedback ')
 
 
 def out(data):
@@ -23,7 +24,7 @@ def wait_for_feedback(log, limit=60.0):
     while time.monotonic() < end:
         try:
             with open(log, encoding="utf-8", errors="replace") as f:
-                if READY in f.read():
+                if READY.search(f.read()):
                     return
         except OSError:
             pass
