@@ -24,6 +24,8 @@ results=$BUILD/fuzz/results.md
 if [ -n "$runs" ]; then limit=(-runs="$runs"); budget="$runs executions"
 else limit=(-max_total_time="$seconds"); budget="$seconds s"; fi
 
+# the tree the targets were built from, taken before the run ("-dirty": uncommitted changes)
+commit=$(git describe --always --dirty 2>/dev/null || echo '?')
 table="| target | seed inputs | budget | executions | seconds | exec/s | new inputs | crashes |
 |---|---:|---|---:|---:|---:|---:|---:|"
 status=0
@@ -56,7 +58,7 @@ for t in "$@"; do
 done
 
 {
-	echo "Run on $(date -u +%Y-%m-%d) at commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')" \
+	echo "Run on $(date -u +%Y-%m-%d) at commit $commit" \
 		"($(clang --version | head -1), $(nproc) CPUs), one target at a time:"
 	echo
 	echo "$table"
