@@ -1,5 +1,12 @@
-/* LAVA logs: each console line is a JSON object {"dt": ..., "lvl": "target", "msg": "..."}, one
- * per line on lava-run's stdout and as "- {...}" items in the server's YAML log. */
+/* LAVA job logs: every entry is one line, a YAML flow mapping written by lava_common/log.py
+ * (yaml.dump, double-quoted style): {"dt": "...", "lvl": "LEVEL", "msg": "..."[, "ns": "..."]},
+ * one per line on lava-run's stdout and as "- {...}" items in the server's YAML log.
+ *
+ * The dispatcher logs what the target prints at two levels (lava_dispatcher/shell.py,
+ * ShellLogger.write): "target" while an action reads the console, "feedback" while it drains a
+ * connection outside one (listen_feedback: the finalize read-feedback, interactive and shell
+ * tests reading other namespaces). A line is logged whole at the level current when its newline
+ * arrives, so the end of a run (`done`) can come at either level. Both are console output. */
 #ifndef S2B_HARNESS_LAVALOG_H
 #define S2B_HARNESS_LAVALOG_H
 
@@ -7,8 +14,9 @@
 
 enum lava_line { LAVA_NOT, LAVA_TARGET, LAVA_OTHER };
 
-/* If LINE is a LAVA log entry from the target, rewrites it in place to the console text (JSON
- * escapes decoded) and updates *LEN: LAVA_TARGET. Dispatcher entries: LAVA_OTHER. Anything
+/* If LINE (LEN bytes, NUL-terminated) is a LAVA log entry of console output, rewrites it in
+ * place to the console text (escapes decoded, LAVA's own quoting undone), updates *LEN and
+ * returns LAVA_TARGET. Other LAVA entries (dispatcher messages, results): LAVA_OTHER. Anything
  * else is left alone: LAVA_NOT. */
 enum lava_line lava_unwrap(char *line, size_t *len);
 

@@ -10,7 +10,11 @@ int analysis_run(const char *dir, struct analysis *a, char *err, size_t errlen)
 	if (results_load(dir, &a->r, err, errlen))
 		return -1;
 	if (a->r.nruns == 0) {
-		snprintf(err, errlen, "%s/runs.csv: no runs", dir);
+		if (a->r.nunusable)
+			snprintf(err, errlen, "%s/runs.csv: no usable runs (%zu without a configuration)",
+				 dir, a->r.nunusable);
+		else
+			snprintf(err, errlen, "%s/runs.csv: no runs", dir);
 		results_free(&a->r);
 		return -1;
 	}

@@ -86,6 +86,7 @@ static int load(const char *dir, struct results *r, struct dataset *d)
 		fprintf(stderr, "s2bench compare: %s\n", err);
 		return -1;
 	}
+	results_warn_unusable(r, "s2bench compare");
 	dataset_build(r, d);
 	return 0;
 }

@@ -188,6 +188,10 @@ static void missing(const struct analysis *a, struct strbuf *out)
 		sb_printf(out, "Runs without results (%s) are excluded and listed under Failures.\n",
 			  sb_str(&s));
 	sb_free(&s);
+	if (a->r.nunusable)
+		sb_printf(out, "%zu run%s without a configuration (no cfg record) %s left out: see "
+			       "Runs left out.\n", a->r.nunusable, a->r.nunusable == 1 ? "" : "s",
+			  a->r.nunusable == 1 ? "is" : "are");
 }
 
 static void sample_quality(const struct analysis *a, struct strbuf *out)

@@ -171,6 +171,12 @@ int write_html(const struct analysis *a, const char *outdir, const char *charts_
 		section_table(&o, "Failures and refusals", NULL, &t);
 	else
 		table_free(&t);
+	if (a->r.nunusable) {
+		table_unusable(a, &t);
+		section_table(&o, "Runs left out",
+			      "These rows of runs.csv have no configuration (their log had no cfg "
+			      "record), so they are in no table or chart of this report.", &t);
+	}
 
 	sb_printf(&o, "<h2>Method</h2>\n<p class=\"note\">Samples are warm boots (index ≥ 1) of runs "
 		      "with status ok or check_failed; boot 0 has no reinit. Confidence intervals: "

@@ -73,6 +73,10 @@ int write_markdown(const struct analysis *a, const char *outdir, char *err, size
 		table_crossovers(a, &t);
 		md_table(&o, "Crossover", &t);
 	}
+	if (a->r.nunusable) {
+		table_unusable(a, &t);
+		md_table(&o, "Runs left out", &t);
+	}
 	sb_puts(&o, "\n## Charts\n\n");
 	for (int i = 0; i < NFIGURES; i++)
 		if (a->fig[i].rendered)

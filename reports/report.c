@@ -42,6 +42,7 @@ int s2b_cmd_report(int argc, char **argv)
 		fprintf(stderr, "s2bench report: %s\n", err);
 		return 1;
 	}
+	results_warn_unusable(&a.r, "s2bench report");
 	int rc = make_dir(out, err, sizeof(err)) || make_dir(charts, err, sizeof(err)) ||
 		 figures_render(&a, charts, err, sizeof(err)) ||
 		 write_summary_csv(&a, out, err, sizeof(err)) ||

@@ -2,6 +2,7 @@
 #include "results.h"
 
 #include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -78,9 +79,23 @@ static int load_runs(struct results *r, char *err, size_t errlen)
 	    csv_table_require(t, dims, d, err, errlen))
 		return -1;
 	r->runs = calloc(t->nrows + 1, sizeof(*r->runs));
+	r->unusable = calloc(t->nrows + 1, sizeof(*r->unusable));
+	size_t n = 0;
 	for (size_t i = 0; i < t->nrows; i++) {
 		char **row = t->rows[i];
-		struct run *u = &r->runs[i];
+		if (!*row[c[R_RUN_ID]]) {
+			snprintf(err, errlen, "%s:%zu: empty run_id", t->path, i + 2);
+			return -1;
+		}
+		/* parse writes empty config cells for a log without cfg: nothing to group it by */
+		if (!*row[c[R_STRATEGY]]) {
+			r->unusable[r->nunusable++] = (struct unusable_run){
+				row[c[R_RUN_ID]], row[c[R_STATUS]], row[c[R_ERROR]], i + 2,
+				"no cfg record: its configuration is unknown"
+			};
+			continue;
+		}
+		struct run *u = &r->runs[n++];
 		u->run_id = row[c[R_RUN_ID]], u->suite = row[c[R_SUITE]];
 		u->strategy = row[c[R_STRATEGY]], u->status = row[c[R_STATUS]];
 		u->error = row[c[R_ERROR]], u->hv_version = row[c[R_HV]];
@@ -93,13 +108,17 @@ static int load_runs(struct results *r, char *err, size_t errlen)
 		    num_cell(t, i, c[R_WALL], &u->wall_s, err, errlen) ||
 		    num_cell(t, i, c[R_BADCRC], &u->bad_crc, err, errlen))
 			return -1;
-		if (!*u->run_id || !*u->strategy) {
-			snprintf(err, errlen, "%s:%zu: empty run_id or strategy", t->path, i + 2);
-			return -1;
-		}
 	}
-	r->nruns = t->nrows;
+	r->nruns = n;
 	return 0;
+}
+
+static bool is_unusable(const struct results *r, const char *id)
+{
+	for (size_t i = 0; i < r->nunusable; i++)
+		if (!strcmp(r->unusable[i].run_id, id))
+			return true;
+	return false;
 }
 
 static int cmp_run_id(const void *a, const void *b, void *ctx)
@@ -155,7 +174,7 @@ static int load_boots(struct results *r, const size_t *sorted, char *err, size_t
 	for (size_t i = 0; i < t->nrows; i++) {
 		long run = find_run(r, sorted, t->rows[i][c[0]]);
 		if (run < 0) {
-			r->orphan_rows++;
+			r->orphan_rows += !is_unusable(r, t->rows[i][c[0]]);
 			continue;
 		}
 		struct boot *b = &r->boots[n];
@@ -190,7 +209,7 @@ static int load_faults(struct results *r, const size_t *sorted, char *err, size_
 	for (size_t i = 0; i < t->nrows; i++) {
 		long run = find_run(r, sorted, t->rows[i][c[0]]);
 		if (run < 0) {
-			r->orphan_rows++;
+			r->orphan_rows += !is_unusable(r, t->rows[i][c[0]]);
 			continue;
 		}
 		struct fault *f = &r->faults[n];
@@ -254,8 +273,19 @@ void results_free(struct results *r)
 	free(r->runs);
 	free(r->boots);
 	free(r->faults);
+	free(r->unusable);
 	free(r->dir);
 	memset(r, 0, sizeof(*r));
+}
+
+void results_warn_unusable(const struct results *r, const char *prog)
+{
+	for (size_t i = 0; i < r->nunusable; i++) {
+		const struct unusable_run *u = &r->unusable[i];
+		fprintf(stderr, "%s: left out run %s (%s/runs.csv line %zu, status %s%s%s): %s\n", prog,
+			u->run_id, r->dir, u->line, *u->status ? u->status : "-", *u->error ? ", " : "",
+			u->error, u->why);
+	}
 }
 
 bool run_measured(const struct run *run)

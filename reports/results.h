@@ -44,6 +44,14 @@ struct fault {
 	const char *kind;
 };
 
+/* A runs.csv row the report cannot use: it has no configuration (its log had no `cfg`
+ * record, e.g. a `bad_arg` run), so it belongs to no group. Listed, never guessed. */
+struct unusable_run {
+	const char *run_id, *status, *error;
+	size_t line; /* in runs.csv, header = 1 */
+	const char *why;
+};
+
 struct results {
 	char *dir;
 	struct csv_table runs_t, boots_t, faults_t;
@@ -55,11 +63,17 @@ struct results {
 	size_t nfaults;
 	bool have_faults;      /* faults.csv exists */
 	size_t orphan_rows;    /* boots/faults rows whose run_id is not in runs.csv */
+	struct unusable_run *unusable; /* left out of runs[] (and their boots and faults) */
+	size_t nunusable;
 };
 
-/* Loads DIR/runs.csv, DIR/boots.csv and, if present, DIR/faults.csv. 0, or -1 + ERR. */
+/* Loads DIR/runs.csv, DIR/boots.csv and, if present, DIR/faults.csv. 0, or -1 + ERR.
+ * Runs without a configuration go to unusable[], not runs[]. */
 int results_load(const char *dir, struct results *r, char *err, size_t errlen);
 void results_free(struct results *r);
+
+/* One stderr line per unusable run: "PROG: left out run ID (...): why". */
+void results_warn_unusable(const struct results *r, const char *prog);
 
 /* "ok" or "check_failed": the run finished and its boots are measurements. */
 bool run_measured(const struct run *run);

@@ -249,3 +249,16 @@ void table_failures(const struct analysis *a, size_t max, struct table *t)
 			table_cell(t, "%s", "");
 	}
 }
+
+void table_unusable(const struct analysis *a, struct table *t)
+{
+	table_init(t, "lrlll");
+	table_cell(t, "run"), table_cell(t, "runs.csv line"), table_cell(t, "status");
+	table_cell(t, "error"), table_cell(t, "why left out");
+	for (size_t i = 0; i < a->r.nunusable; i++) {
+		const struct unusable_run *u = &a->r.unusable[i];
+		table_cell(t, "%s", u->run_id), table_cell(t, "%zu", u->line);
+		table_cell(t, "%s", *u->status ? u->status : "-");
+		table_cell(t, "%s", *u->error ? u->error : "-"), table_cell(t, "%s", u->why);
+	}
+}

@@ -18,5 +18,7 @@ void table_crossovers(const struct analysis *a, struct table *t);
 void table_fault_latency(const struct analysis *a, struct table *t);
 /* Runs that did not produce measurements (at most MAX rows, then a "... N more" row). */
 void table_failures(const struct analysis *a, size_t max, struct table *t);
+/* Runs left out of everything: no configuration to group them by (results.h). */
+void table_unusable(const struct analysis *a, struct table *t);
 
 #endif

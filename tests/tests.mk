@@ -5,3 +5,24 @@
 # and adds them to UNIT_TESTS; integration scripts under tests/integration/ go in INTEG_TESTS.
 CRITERION_LIBS := -lcriterion
 INTEG_TESTS += tests/integration/repo-self-contained.sh
+
+# libFuzzer target for the LAVA log reader (clang only), like fuzz-proto in harness/harness.mk.
+$(BUILD)/fuzz-lavalog: tests/fuzz/fuzz_lavalog.c harness/lavalog.c harness/lavalog.h
+	@mkdir -p $(@D)
+	$(Q)clang -std=c11 -O1 -g -Wall -Wextra -Werror -D_GNU_SOURCE -Iharness \
+		-fsanitize=fuzzer,address,undefined -o $@ $(filter %.c,$^)
+
+FUZZ_TARGETS += $(BUILD)/fuzz-lavalog
+
+# `make fuzz`: every target in FUZZ_TARGETS fuzzed for FUZZ_SECONDS each (or FUZZ_RUNS
+# executions), from its checked-in corpus tests/fuzz/corpus/<name without fuzz->, which is only
+# read; prints executions reached and crashes per target (scripts/fuzz.sh, results and artifacts
+# in $(BUILD)/fuzz/). `make fuzz-doc` does the same and writes the table into docs/fuzzing.md.
+FUZZ_SECONDS ?= 60
+FUZZ_RUNS ?=
+FUZZ_ARGS = --seconds $(FUZZ_SECONDS) $(if $(FUZZ_RUNS),--runs $(FUZZ_RUNS))
+.PHONY: fuzz fuzz-doc
+fuzz: $(FUZZ_TARGETS)
+	$(Q)BUILD=$(BUILD) scripts/fuzz.sh $(FUZZ_ARGS) $(FUZZ_TARGETS)
+fuzz-doc: $(FUZZ_TARGETS)
+	$(Q)BUILD=$(BUILD) scripts/fuzz.sh $(FUZZ_ARGS) --doc docs/fuzzing.md $(FUZZ_TARGETS)

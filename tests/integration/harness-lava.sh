@@ -1,12 +1,49 @@
 #!/bin/bash
 # `s2bench lava` end to end with LAVA's local dispatcher: generate the jobs of a one-run suite,
-# run one with lava-run against the qemu device type (template from the lava-server .deb), and
-# ingest its log with `s2bench parse`.
+# check that any --image-url reads back from them exactly (PyYAML), run one with lava-run against
+# the qemu device type (template from the lava-server .deb), and ingest its log with
+# `s2bench parse` — once as it comes, once with the `done` line held back until LAVA's finalize
+# drains the console, so that LAVA logs it at level feedback (harness-lava-split-done.py).
 set -u
 cd "$(dirname "$0")/../.."
 . tests/integration/lib.sh
 out=$BUILD/test-logs/harness-lava
 rm -rf "$out" && mkdir -p "$out"
+printf 'name = lava\nstrategy = unmap\nguest = hello\nboots = 4\ntimeout = 60\n' >"$out/lava.suite"
+
+# yaml_round_trips DIR URL DEVICE_TYPE: every job in DIR is valid YAML whose deploy URL and
+# device type are exactly URL and DEVICE_TYPE.
+yaml_round_trips() {
+	python3 - "$@" <<'PY'
+import glob, sys, yaml
+d, url, dt = sys.argv[1:]
+jobs = sorted(glob.glob(d + "/*.yaml"))
+assert jobs, "no job written"
+for j in jobs:
+    job = yaml.safe_load(open(j))
+    deploy = job["actions"][0]["deploy"]
+    got = deploy["images"]["kernel"]["url"] if "images" in deploy else deploy["kernel"]["url"]
+    assert got == url, (j, got, url)
+    assert job["device_type"] == dt, (j, job["device_type"])
+PY
+}
+if python3 -c 'import yaml' 2>/dev/null; then
+	# '#' starts a YAML comment, a newline ends a plain value, quotes and backslashes escape
+	url=$'file:///srv/s2b/s2hv.img#v1 x: "y" \\z\n- tab\there\r\x01'
+	for dt in qemu 'bbb #1: "u-boot"'; do
+		rm -rf "$out/jobs-url"
+		"$S2BENCH" lava "$out/lava.suite" --device-type "$dt" --image-url "$url" \
+			--out "$out/jobs-url" >>"$out/lava-url.txt" 2>&1
+		check "lava_yaml_round_trips_image_url_${dt%% *}" \
+			yaml_round_trips "$out/jobs-url" "$url" "$dt"
+	done
+else
+	skip "lava_yaml_round_trips_image_url (python3-yaml not installed)"
+fi
+"$S2BENCH" lava "$out/lava.suite" --device-type qemu --image-url $'file:///s2hv-\xc3\xa9.img' \
+	--out "$out/jobs-ascii" >"$out/lava-ascii.txt" 2>&1
+rc=$?
+check "lava_refuses_non_ascii_url" [ $rc -eq 1 -a ! -e "$out/jobs-ascii" ]
 
 if ! command -v lava-run >/dev/null; then
 	skip "lava_local_dispatcher (lava-run not installed: apt-get install lava-dispatcher)"
@@ -22,7 +59,6 @@ if [ ! -f "$tmpl/qemu.jinja2" ]; then
 fi
 check "lava_server_templates_unpacked" test -f "$tmpl/qemu.jinja2"
 
-printf 'name = lava\nstrategy = unmap\nguest = hello\nboots = 4\ntimeout = 60\n' >"$out/lava.suite"
 img=$(cd "$(dirname "$S2HV_IMG")" && pwd)/$(basename "$S2HV_IMG")
 "$S2BENCH" lava "$out/lava.suite" --device-type qemu --image-url "file://$img" --out "$out/jobs" >"$out/lava.txt" 2>&1
 check "lava_writes_one_job_per_run" [ "$(ls "$out/jobs" | wc -l)" -eq 1 ]
@@ -42,4 +78,23 @@ check "parse_ingests_lava_log" grep -q '^parse: 1 runs written' "$out/parse.txt"
 check "lava_run_id_matches_job" grep -q "^$run_id,parse,qemu-virt,unmap,hello,.*,ok," "$out/res/runs.csv"
 check "lava_boots_rows" [ "$(grep -c "^$run_id," "$out/res/boots.csv")" -eq 4 ]
 check "lava_log_no_bad_crc" grep -q ' 0 bad CRC, 0 truncated, 0 malformed' "$out/parse.txt"
+
+# The same job, QEMU's console through a filter that sends the rest of the `done` line only once
+# finalize's read-feedback has started. lava-run looks qemu-system-aarch64 up on PATH
+# (lava_dispatcher/utils/shell.py which()), so a wrapper of that name goes first.
+abs=$(cd "$out" && pwd)
+mkdir -p "$abs/split-bin"
+printf '#!/bin/bash\n%q "$@" | python3 %q %q\n' "$(command -v qemu-system-aarch64)" \
+	"$PWD/tests/integration/harness-lava-split-done.py" "$abs/job-split.log" \
+	>"$abs/split-bin/qemu-system-aarch64"
+chmod +x "$abs/split-bin/qemu-system-aarch64"
+PATH=$abs/split-bin:$PATH timeout 300 lava-run --device "$out/device.yaml" \
+	--dispatcher "$out/dispatcher.yaml" --job-id 2 --output-dir "$out/lava-out-split" "$job" \
+	>"$out/job-split.log" 2>&1
+check "lava_done_line_logged_at_feedback" \
+	grep -q '"lvl": "feedback", "msg": "@s2b done ' "$out/job-split.log"
+"$S2BENCH" parse "$out/job-split.log" --out "$out/res-split" >"$out/parse-split.txt" 2>&1
+check "lava_done_at_feedback_run_is_ok" \
+	grep -q "^$run_id,parse,qemu-virt,unmap,hello,.*,ok," "$out/res-split/runs.csv"
+check "lava_done_at_feedback_boots_rows" [ "$(grep -c "^$run_id," "$out/res-split/boots.csv")" -eq 4 ]
 finish

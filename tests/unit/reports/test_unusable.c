@@ -1,0 +1,100 @@
+/* A result directory with one run that has no configuration (a `bad_arg` run: its log had no
+ * cfg record, so parse left its config cells empty): the report covers the other runs exactly as
+ * without it, and names the left-out run in report.html, report.md and on stderr. */
+#include "fixture.h"
+#include "report.h"
+
+#include <criterion/criterion.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* The runs.csv row `s2bench parse` writes for a run refused with error bad_arg (from
+ * tests/unit/harness/data/qemu-bad-guest.log's kind of log), and a boot row of the same run. */
+#define BAD_ID "99ab17ffba01417d"
+static const char bad_run[] = BAD_ID ",parse,qemu-virt,,,,,,,,,,,,,,error,,,0,0,"
+				  "bad_arg:unknown_key:s2b.bogus,0.1.0,,1,0xf0510\n";
+static const char bad_boot[] = BAD_ID ",0,,,,3,900,400,64,1,1,3,5000,5000,pass,reset,\n";
+
+static char dir[64];
+
+static char *slurp(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	cr_assert_not_null(f, "%s missing", path);
+	fseek(f, 0, SEEK_END);
+	long n = ftell(f);
+	rewind(f);
+	char *s = malloc((size_t)n + 1);
+	cr_assert_eq(fread(s, 1, (size_t)n, f), (size_t)n);
+	s[n] = '\0';
+	fclose(f);
+	return s;
+}
+
+static void append(const char *file, const char *text)
+{
+	char p[256];
+	snprintf(p, sizeof(p), "%s/%s", dir, file);
+	FILE *f = fopen(p, "a");
+	cr_assert_not_null(f);
+	fputs(text, f);
+	fclose(f);
+}
+
+/* s2bench report DIR --out DIR/OUT with stderr captured into DIR/OUT.stderr; the exit status. */
+static int report(const char *out)
+{
+	char o[128], errpath[160];
+	snprintf(o, sizeof(o), "%s/%s", dir, out);
+	snprintf(errpath, sizeof(errpath), "%s.stderr", o);
+	fflush(stderr);
+	int saved = dup(2), fd = open(errpath, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+	cr_assert(saved >= 0 && fd >= 0);
+	dup2(fd, 2);
+	close(fd);
+	char *argv[] = { "report", dir, "--out", o, NULL };
+	int rc = s2b_cmd_report(4, argv);
+	fflush(stderr);
+	dup2(saved, 2);
+	close(saved);
+	return rc;
+}
+
+static char *out_file(const char *out, const char *name)
+{
+	char p[192];
+	snprintf(p, sizeof(p), "%s/%s%s%s", dir, out, *name == '.' ? "" : "/", name);
+	return slurp(p);
+}
+
+Test(report, cfg_less_run_is_listed_and_the_rest_reported)
+{
+	strcpy(dir, "/tmp/s2b-unusable-XXXXXX");
+	cr_assert_not_null(mkdtemp(dir));
+	struct fixture_opts o = { .qemu = 1, .reps = 3, .boots = 6, .seed = 5 };
+	cr_assert_eq(fixture_write(dir, &o), 0);
+	cr_assert_eq(report("clean"), 0);
+
+	append("runs.csv", bad_run);
+	append("boots.csv", bad_boot);
+	cr_assert_eq(report("mixed"), 0, "%s", out_file("mixed", ".stderr"));
+
+	char *err = out_file("mixed", ".stderr");
+	cr_expect(strstr(err, "left out run " BAD_ID " (") && strstr(err, "bad_arg:unknown_key") &&
+			  strstr(err, "no cfg record"),
+		  "stderr names the run: %s", err);
+	cr_expect_eq(strchr(err, '\n'), err + strlen(err) - 1, "one line: %s", err);
+	char *html = out_file("mixed", "report.html"), *md = out_file("mixed", "report.md");
+	cr_expect(strstr(html, "Runs left out") && strstr(html, BAD_ID), "HTML lists the run");
+	cr_expect(strstr(md, "Runs left out") && strstr(md, BAD_ID), "Markdown lists the run");
+	cr_expect(strstr(md, "1 run without a configuration"), "the answer says so");
+
+	/* the rest is reported exactly as without the left-out run */
+	char *before = out_file("clean", "summary.csv"), *after = out_file("mixed", "summary.csv");
+	cr_expect_str_eq(after, before);
+	cr_expect_null(strstr(out_file("clean", "report.md"), "Runs left out"));
+	free(err), free(html), free(md), free(before), free(after);
+}
