@@ -20,12 +20,14 @@ const struct board_ops *board_find(const char *name)
 
 int board_finish_spawned(struct board_job *job, int killed)
 {
+	/* kill before closing the console: a writer that sees the pipe close first dies of SIGPIPE,
+	 * and the run would record that instead of the kill */
+	if (!job->exited && killed)
+		spawn_kill_group(job->pid);
 	if (job->fd >= 0)
 		close(job->fd);
 	job->fd = -1;
 	if (job->exited)
 		return job->exit_code;
-	if (killed)
-		spawn_kill_group(job->pid);
 	return spawn_wait(job->pid);
 }
