@@ -14,6 +14,19 @@ int error_errno(const char *code, const char *what, int err)
 	return -1;
 }
 
+int error_no_memory(const char *what, int err)
+{
+	struct record r;
+
+	rec_begin(&r, "error");
+	rec_str(&r, "code", "no_memory");
+	rec_str(&r, "msg", what);
+	rec_str(&r, "key", "s2b.mem");
+	rec_u64(&r, "errno", (u64)err);
+	rec_end(&r);
+	return -1;
+}
+
 int error_bad_arg(const char *key, const char *msg)
 {
 	struct record r;

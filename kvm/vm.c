@@ -78,7 +78,7 @@ int vm_create(struct vm *vm, u64 ram_size, u64 backing)
 		return error_errno("no_kvm", "KVM_CREATE_VM", errno);
 	vm->ram = map_ram(vm);
 	if (!vm->ram)
-		return error_errno("no_memory", "mmap_guest_ram", errno);
+		return error_no_memory("mmap_guest_ram", errno);
 	slot = (struct kvm_userspace_memory_region){
 		.slot = 0,
 		.guest_phys_addr = vm->ram_ipa,
@@ -86,7 +86,7 @@ int vm_create(struct vm *vm, u64 ram_size, u64 backing)
 		.userspace_addr = (uintptr_t)vm->ram,
 	};
 	if (ioctl(vm->vm_fd, KVM_SET_USER_MEMORY_REGION, &slot))
-		return error_errno("no_memory", "KVM_SET_USER_MEMORY_REGION", errno);
+		return error_no_memory("KVM_SET_USER_MEMORY_REGION", errno);
 	return 0;
 }
 
