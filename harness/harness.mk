@@ -3,12 +3,19 @@
 # second expansion and an empty REPORT_OBJS still links (main.c holds weak references).
 
 HARNESS_SRCS := $(wildcard harness/*.c)
-# The record CRC is the hypervisor's own (core/crc32.c), built for the host by core/core.mk.
-HARNESS_OBJS := $(HARNESS_SRCS:%.c=$(BUILD)/host/%.o) $(BUILD)/host/core/crc32.c.o
+# The record CRC is the hypervisor's own (core/crc32.c), built for the host by core/core.mk; so
+# are the bootarg parser and number syntax suites are checked with (core/bootargs.c, lib/) and
+# s2vmm's key table (kvm/config.c, built here).
+HARNESS_CORE_OBJS := $(BUILD)/host/core/crc32.c.o $(BUILD)/host/core/bootargs.c.o \
+	$(BUILD)/host/core/lib/parse.c.o $(BUILD)/host/core/lib/fmt.c.o $(BUILD)/host/kvm/config.c.o
+HARNESS_OBJS := $(HARNESS_SRCS:%.c=$(BUILD)/host/%.o) $(HARNESS_CORE_OBJS)
 HARNESS_LIB_OBJS := $(filter-out $(BUILD)/host/harness/main.o,$(HARNESS_OBJS))
 HARNESS_LIBS := -lcsv -lutil -lpthread
 
 $(BUILD)/host/harness/%.o: harness/%.c
+	@mkdir -p $(@D)
+	$(Q)$(HOSTCC) $(HOST_CFLAGS) -MMD -MP -c $< -o $@
+$(BUILD)/host/kvm/%.c.o: kvm/%.c
 	@mkdir -p $(@D)
 	$(Q)$(HOSTCC) $(HOST_CFLAGS) -MMD -MP -c $< -o $@
 
