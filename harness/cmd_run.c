@@ -2,6 +2,7 @@
 #include "board.h"
 #include "catalog.h"
 #include "cli.h"
+#include "image_check.h"
 #include "matrix.h"
 #include "runner.h"
 #include "store.h"
@@ -189,6 +190,8 @@ int cmd_run(int argc, char **argv)
 		goto out;
 	}
 	if ((rc = check_boards(&a.opt, runs, n)))
+		goto out;
+	if ((rc = image_check_runs(a.opt.image, runs, n)))
 		goto out;
 	if (!a.out) {
 		snprintf(default_out, sizeof(default_out), "results/%s", suite.name);
