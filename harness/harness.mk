@@ -51,10 +51,19 @@ $(BUILD)/fuzz-proto: tests/fuzz/fuzz_proto.c harness/protocol.c core/crc32.c har
 	$(Q)clang -std=c11 -O1 -g -Wall -Wextra -Werror -D_GNU_SOURCE -Iharness \
 		-fsanitize=fuzzer,address,undefined -o $@ $^
 
+# libFuzzer target for the suite parser, its limits and the expansion (clang only).
+FUZZ_SUITE_SRCS := tests/fuzz/fuzz_suite.c harness/suite.c harness/matrix.c harness/catalog.c \
+	harness/hvkeys.c harness/runconfig.c harness/protocol.c core/crc32.c core/bootargs.c \
+	core/lib/parse.c core/lib/fmt.c kvm/config.c
+$(BUILD)/fuzz-suite: $(FUZZ_SUITE_SRCS)
+	@mkdir -p $(@D)
+	$(Q)clang -std=c11 -O1 -g -Wall -Wextra -Werror -D_GNU_SOURCE -Iharness \
+		-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -o $@ $^
+
 ALL += $(BUILD)/s2bench
 UNIT_TESTS += $(HARNESS_TESTS)
 INTEG_TESTS += $(wildcard tests/integration/harness-*.sh)
-FUZZ_TARGETS += $(BUILD)/fuzz-proto
+FUZZ_TARGETS += $(BUILD)/fuzz-proto $(BUILD)/fuzz-suite
 
 -include $(HARNESS_OBJS:.o=.d) $(wildcard $(BUILD)/host/$(HARNESS_TDIR)/*.d)
 .SECONDARY: $(patsubst $(HARNESS_TDIR)/%.c,$(BUILD)/host/$(HARNESS_TDIR)/%.o,$(wildcard $(HARNESS_TDIR)/*.c))

@@ -129,7 +129,7 @@ void hv_key_default(const char *key, char *buf, size_t len, uint64_t *num)
 	*num = 0;
 	buf[0] = 0;
 	if (!strcmp(key, "strategy") || !strcmp(key, "guest")) {
-		snprintf(buf, len, "%s", key[0] == 's' ? BOOTARG_DEFAULT_STRATEGY : BOOTARG_DEFAULT_GUEST);
+		snprintf(buf, len, "%s", !strcmp(key, "strategy") ? BOOTARG_DEFAULT_STRATEGY : BOOTARG_DEFAULT_GUEST);
 		return;
 	}
 	if (!k)
@@ -145,19 +145,11 @@ void hv_key_default(const char *key, char *buf, size_t len, uint64_t *num)
 			snprintf(buf, len, "%s", k->choices[i]);
 }
 
-int hv_board_accepts(const struct catalog_entry *board, const char *key, const char *value,
-		     char *why, size_t whylen)
+int hv_board_parse(const struct catalog_entry *board, const char *words, char *why, size_t whylen)
 {
 	struct bootarg_error err = {0};
-	char words[160];
 	int rc;
 
-	if (!strcmp(key, "board"))
-		return 0;
-	if ((size_t)snprintf(words, sizeof(words), BOOTARG_PREFIX "%s=%s", key, value) >= sizeof(words)) {
-		snprintf(why, whylen, "too long");
-		return -1;
-	}
 	if (board->host == HOST_S2VMM) {
 		struct vmm_config c;
 
@@ -169,6 +161,25 @@ int hv_board_accepts(const struct catalog_entry *board, const char *key, const c
 		rc = bootargs_parse(hv_keys, ARRAY_SIZE(hv_keys), &w, words, &err);
 	}
 	if (rc)
-		snprintf(why, whylen, "%s", err.msg);
+		snprintf(why, whylen, "%s: %s", err.key, err.msg);
 	return rc;
+}
+
+int hv_board_accepts(const struct catalog_entry *board, const char *key, const char *value,
+		     char *why, size_t whylen)
+{
+	char words[160], reason[128];
+	const char *msg;
+
+	if (!strcmp(key, "board"))
+		return 0;
+	if ((size_t)snprintf(words, sizeof(words), BOOTARG_PREFIX "%s=%s", key, value) >= sizeof(words)) {
+		snprintf(why, whylen, "too long");
+		return -1;
+	}
+	if (!hv_board_parse(board, words, reason, sizeof(reason)))
+		return 0;
+	msg = strstr(reason, ": "); /* the key is the caller's */
+	snprintf(why, whylen, "%s", msg ? msg + 2 : reason);
+	return -1;
 }

@@ -24,6 +24,10 @@ int hv_key_check(const char *key, const char *value, uint64_t *num, char *why, s
 /* The value KEY gets when a suite leaves it out: s2hv's own default. */
 void hv_key_default(const char *key, char *buf, size_t len, uint64_t *num);
 
+/* Parses WORDS ("s2b.key=value ...") with the parser and table of the hypervisor BOARD boots:
+ * 0, or -1 with "s2b.key: error_word" in WHY. */
+int hv_board_parse(const struct catalog_entry *board, const char *words, char *why, size_t whylen);
+
 /* Would the hypervisor BOARD boots take `s2b.KEY=VALUE`? 0, or -1 with its error word in WHY
  * (e.g. kvm_strategy_is_fixed, not_supported_by_kvm, not_an_s2hv_strategy). */
 int hv_board_accepts(const struct catalog_entry *board, const char *key, const char *value,

@@ -9,7 +9,7 @@
 
 /* Appends every point of M for repetition REP (an odometer over the keys, last key fastest). */
 static size_t expand_one(const struct suite *s, const struct suite_matrix *m, unsigned rep,
-			 struct planned_run *runs, size_t n)
+			 const struct run_config *defaults, struct planned_run *runs, size_t n)
 {
 	size_t idx[SUITE_MAX_KEYS] = { 0 };
 
@@ -17,7 +17,7 @@ static size_t expand_one(const struct suite *s, const struct suite_matrix *m, un
 		struct planned_run *r = &runs[n++];
 		char why[128];
 
-		run_config_defaults(&r->cfg);
+		r->cfg = *defaults;
 		for (size_t k = 0; k < run_key_count; k++) {
 			const struct suite_dim *d = suite_dim_of(s, m, k);
 			if (d->n) /* checked when the suite was read */
@@ -77,6 +77,7 @@ size_t matrix_expand(const struct suite *s, struct planned_run **runs)
 	int nm;
 	const struct suite_matrix *ms = suite_matrices(s, &nm);
 	unsigned max_reps = 1;
+	struct run_config defaults;
 	size_t n = 0;
 
 	*runs = NULL;
@@ -85,11 +86,12 @@ size_t matrix_expand(const struct suite *s, struct planned_run **runs)
 	*runs = malloc((size_t)s->nruns * sizeof(**runs));
 	if (!*runs)
 		abort();
+	run_config_defaults(&defaults);
 	for (int i = 0; i < nm; i++)
 		max_reps = suite_reps_of(s, &ms[i]) > max_reps ? suite_reps_of(s, &ms[i]) : max_reps;
 	for (unsigned rep = 0; rep < max_reps; rep++)
 		for (int i = 0; i < nm; i++)
 			if (rep < suite_reps_of(s, &ms[i]))
-				n = expand_one(s, &ms[i], rep, *runs, n);
+				n = expand_one(s, &ms[i], rep, &defaults, *runs, n);
 	return merge_identical(*runs, n);
 }
