@@ -17,8 +17,7 @@ static bool word_is(const char *w, const char *v, size_t n)
 	return w && strlen(w) == n && !memcmp(w, v, n);
 }
 
-/* Store the value; NULL on success, else the error word. */
-static const char *set_value(const struct bootarg_key *k, void *target, const char *v, size_t n)
+const char *bootarg_set(const struct bootarg_key *k, void *target, const char *v, size_t n)
 {
 	u64 *field = (u64 *)((char *)target + k->offset);
 	u64 x;
@@ -49,31 +48,63 @@ static const char *set_value(const struct bootarg_key *k, void *target, const ch
 	return "bad_key_table";
 }
 
+const struct bootarg_key *bootarg_find(const struct bootarg_key *keys, size_t nkeys,
+				       const char *name, size_t n)
+{
+	for (size_t i = 0; i < nkeys; i++)
+		if (word_is(keys[i].name, name, n))
+			return &keys[i];
+	return NULL;
+}
+
+/* "S2B.", "s2B." ...: meant for us, but would be skipped as someone else's word. */
+static bool prefix_in_other_case(const char *w, size_t n)
+{
+	static const char prefix[] = BOOTARG_PREFIX;
+
+	if (n < sizeof(prefix) - 1)
+		return false;
+	for (size_t i = 0; i < sizeof(prefix) - 1; i++)
+		if ((w[i] >= 'A' && w[i] <= 'Z' ? w[i] - 'A' + 'a' : w[i]) != prefix[i])
+			return false;
+	return true;
+}
+
 int bootargs_parse(const struct bootarg_key *keys, size_t nkeys, void *target, const char *p,
 		   struct bootarg_error *err)
 {
 	const size_t plen = strlen(BOOTARG_PREFIX);
+	u64 seen = 0; /* bit i: keys[i] was given, so a second one is refused */
 
+	if (nkeys > 64)
+		return bootarg_fail(err, BOOTARG_PREFIX, plen, "bad_key_table");
 	while (p && *p) {
 		const char *tok, *eq, *msg;
-		const struct bootarg_key *k = NULL;
+		const struct bootarg_key *k;
 
 		while (*p == ' ' || *p == '\t' || *p == '\n')
 			p++;
 		tok = p;
 		while (*p && *p != ' ' && *p != '\t' && *p != '\n')
 			p++;
-		if ((size_t)(p - tok) < plen || memcmp(tok, BOOTARG_PREFIX, plen))
+		if ((size_t)(p - tok) < plen || memcmp(tok, BOOTARG_PREFIX, plen)) {
+			if (prefix_in_other_case(tok, p - tok)) {
+				eq = memchr(tok, '=', p - tok);
+				return bootarg_fail(err, tok, eq ? eq - tok : p - tok,
+						    "prefix_not_lowercase");
+			}
 			continue; /* not ours: other words are allowed */
+		}
 		eq = memchr(tok, '=', p - tok);
 		if (!eq)
 			return bootarg_fail(err, tok, p - tok, "missing_value");
-		for (size_t i = 0; i < nkeys && !k; i++)
-			if (word_is(keys[i].name, tok + plen, eq - tok - plen))
-				k = &keys[i];
-		msg = k ? set_value(k, target, eq + 1, p - eq - 1) : "unknown_key";
+		k = bootarg_find(keys, nkeys, tok + plen, eq - tok - plen);
+		if (k && (seen >> (k - keys) & 1))
+			return bootarg_fail(err, tok, eq - tok, "duplicate_key");
+		msg = k ? bootarg_set(k, target, eq + 1, p - eq - 1) : "unknown_key";
 		if (msg)
 			return bootarg_fail(err, tok, eq - tok, msg);
+		seen |= 1ULL << (k - keys);
 	}
 	return 0;
 }

@@ -52,6 +52,20 @@ struct bootarg_key {
 	{.name = "block", .kind = BA_ENUM, .offset = offsetof(TYPE, block), .choices = {"4k", "2m"}, \
 	 .values = {SZ_4K, SZ_2M}}
 
+/* s2hv's own keys: how it maps stage 2, invalidates the I-cache and traces faults (s2vmm accepts
+ * only the first word of each: the kernel decides). */
+#define BOOTARG_HV_KEYS(TYPE)                                                                    \
+	{.name = "map", .kind = BA_ENUM, .offset = offsetof(TYPE, premap),                       \
+	 .choices = {"ondemand", "premap"}, .values = {0, 1}},                                     \
+	{.name = "icache", .kind = BA_ENUM, .offset = offsetof(TYPE, icache_all),                \
+	 .choices = {"exec", "all"}, .values = {0, 1}},                                            \
+	{.name = "trace", .kind = BA_ENUM, .offset = offsetof(TYPE, trace_faults),               \
+	 .choices = {"none", "faults"}, .values = {0, 1}}
+
+/* The strategy and guest a run gets when it names none. */
+#define BOOTARG_DEFAULT_STRATEGY "unmap"
+#define BOOTARG_DEFAULT_GUEST "hello"
+
 /* Their defaults, the same on every host so a run means the same wherever it runs. */
 #define BOOTARG_COMMON_DEFAULTS(cfg)                                                             \
 	do {                                                                                     \
@@ -70,9 +84,17 @@ struct bootarg_error {
 };
 
 /* Parse whitespace-separated words; words not starting with "s2b." belong to others and are
- * skipped. 0 on success, else -1 with `err` naming the offending key and what is wrong. */
+ * skipped. 0 on success, else -1 with `err` naming the offending key and what is wrong: also a
+ * key given twice (`duplicate_key`: no silent "last one wins") and a word whose prefix is "s2b."
+ * in another case (`prefix_not_lowercase`: a typo, not someone else's word). At most 64 keys. */
 int bootargs_parse(const struct bootarg_key *keys, size_t nkeys, void *target, const char *words,
 		   struct bootarg_error *err);
+/* The key named by the N bytes at NAME (without the prefix), or NULL. */
+const struct bootarg_key *bootarg_find(const struct bootarg_key *keys, size_t nkeys,
+				       const char *name, size_t n);
+/* Check the N-byte value V of K and store it into TARGET: NULL, or the error word. The host
+ * harness checks suite values with this, so both sides share one number syntax and limit. */
+const char *bootarg_set(const struct bootarg_key *k, void *target, const char *v, size_t n);
 /* Fill `err` for a check made after parsing; returns -1. */
 int bootarg_fail(struct bootarg_error *err, const char *key, size_t klen, const char *msg);
 

@@ -5,8 +5,6 @@
 #include "guest_image.h"
 #include "lib.h"
 
-#define OFF(f) offsetof(struct config, f)
-
 /* Guests that come from the bundle, in enum guest_kind order after GUEST_EMBEDDED. */
 static const struct guest_image bundle_guests[] = {{.name = "linux"}, {.name = "image"}};
 
@@ -36,16 +34,14 @@ static const struct bootarg_key keys[] = {
 	{.name = "strategy", .kind = BA_CUSTOM, .set = set_strategy, .bad_msg = "unknown_strategy"},
 	{.name = "guest", .kind = BA_CUSTOM, .set = set_guest, .bad_msg = "unknown_guest"},
 	BOOTARG_COMMON_KEYS(struct config),
-	{.name = "map", .kind = BA_ENUM, .offset = OFF(premap), .choices = {"ondemand", "premap"}, .values = {0, 1}},
-	{.name = "icache", .kind = BA_ENUM, .offset = OFF(icache_all), .choices = {"exec", "all"}, .values = {0, 1}},
-	{.name = "trace", .kind = BA_ENUM, .offset = OFF(trace_faults), .choices = {"none", "faults"}, .values = {0, 1}},
+	BOOTARG_HV_KEYS(struct config),
 };
 
 void config_defaults(struct config *cfg)
 {
 	memset(cfg, 0, sizeof(*cfg));
-	cfg->strategy = strategy_find("unmap", 5);
-	cfg->guest = guest_image_find("hello", 5);
+	cfg->strategy = strategy_find(BOOTARG_DEFAULT_STRATEGY, strlen(BOOTARG_DEFAULT_STRATEGY));
+	cfg->guest = guest_image_find(BOOTARG_DEFAULT_GUEST, strlen(BOOTARG_DEFAULT_GUEST));
 	BOOTARG_COMMON_DEFAULTS(cfg);
 }
 

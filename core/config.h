@@ -24,7 +24,7 @@ struct config {
 	u64 frac;      /* % of RAM the touch guests touch */
 	u64 stride;    /* bytes between touches */
 	u64 write_pct; /* % of touches that write */
-	u64 order;     /* 0 sequential, 1 random */
+	u64 order;     /* 0 sequential, 1 random, 2 scatter */
 	u64 seed;
 	u64 inject;    /* test only: non-zero asks the guest to corrupt what it verifies */
 	u64 block;     /* largest stage-2 leaf: SZ_4K or SZ_2M */

@@ -84,7 +84,8 @@ $(BUILD)/tests/unit-core: $(CORE_TEST_OBJS) $(CORE_HOST_LIB)
 	$(Q)$(HOSTCC) -o $@ $(CORE_TEST_OBJS) $(CORE_HOST_LIB) $(CRITERION_LIBS) -lfdt
 
 UNIT_TESTS += $(BUILD)/tests/unit-core
-INTEG_TESTS += tests/integration/core-qemu.sh tests/integration/boards-qemu.sh
+INTEG_TESTS += tests/integration/core-qemu.sh tests/integration/boards-qemu.sh \
+	tests/integration/bootargs-qemu.sh tests/integration/bootargs-kvm.sh tests/integration/docs-protocol.sh
 -include $(CORE_HOST_OBJS:.o=.d) $(CORE_TEST_OBJS:.o=.d)
 
 # Board DTBs for QEMU models that take one (-dtb).

@@ -27,6 +27,18 @@ void report_error(const char *code, const char *msg)
 	rec_end(&r);
 }
 
+/* Guest RAM (s2b.mem) or its tables do not fit: name the key that asked for too much. */
+static void report_no_memory(void)
+{
+	struct record r;
+
+	rec_begin(&r, "error");
+	rec_str(&r, "code", "no_memory");
+	rec_str(&r, "msg", "guest_ram_does_not_fit");
+	rec_str(&r, "key", "s2b.mem");
+	rec_end(&r);
+}
+
 void report_done(const char *status, u64 boots)
 {
 	struct record r;
@@ -146,7 +158,7 @@ void hv_run(const struct platform *plat, const struct cpu_features *cpu, pa_t im
 	if (!setup_memory(plat, img_start, img_end, &ram_pa) || vm_init(&the_vm, &cfg, cpu, ram_pa)) {
 		emit_hello(plat, cpu, NULL);
 		emit_cfg(&cfg);
-		report_error("no_memory", "guest_ram_does_not_fit");
+		report_no_memory();
 		report_done("error", 0);
 		return;
 	}

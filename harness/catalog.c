@@ -1,62 +1,74 @@
 /* The names the hypervisor accepts (core/config.c, strategies/, bench-guests/), seen from the host. */
 #include "catalog.h"
 
+#include "hvkeys.h"
+
+#include <inttypes.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
 const struct catalog_entry catalog_boards[] = {
-	{ "qemu-virt", "QEMU virt at EL2, -cpu max: FEAT_S2FWB, -icount shift=0 (counts are instructions)" },
-	{ "qemu-virt-a72", "QEMU virt at EL2, -cpu cortex-a72: no FEAT_S2FWB, so fwb runs end unsupported" },
-	{ "qemu-raspi3b", "QEMU raspi3b (Cortex-A53, RAM at 0, no PSCI): the Raspberry Pi 3 path, no FEAT_S2FWB" },
-	{ "kvm-qemu-n1", "s2vmm on real KVM arm64 in QEMU, -cpu neoverse-n1 (VHE, no FWB: stage2_unmap_vm); strategy kvm" },
-	{ "kvm-qemu-a72", "s2vmm on real KVM arm64 in QEMU, -cpu cortex-a72 (nVHE, no FWB); strategy kvm" },
-	{ "kvm-qemu-max", "s2vmm on real KVM arm64 in QEMU, -cpu max (FWB: I-cache invalidate only); strategy kvm" },
-	{ "serial", "a real board on --console TTY, power-cycled by --reset-cmd (bootargs in $S2B_BOOTARGS)" },
-	{ NULL, NULL },
+	{ "qemu-virt", "QEMU virt at EL2, -cpu max: FEAT_S2FWB, -icount shift=0 (counts are instructions)", HOST_S2HV },
+	{ "qemu-virt-a72", "QEMU virt at EL2, -cpu cortex-a72: no FEAT_S2FWB, so fwb runs end unsupported", HOST_S2HV },
+	{ "qemu-raspi3b", "QEMU raspi3b (Cortex-A53, RAM at 0, no PSCI): the Raspberry Pi 3 path, no FEAT_S2FWB", HOST_S2HV },
+	{ "kvm-qemu-n1", "s2vmm on real KVM arm64 in QEMU, -cpu neoverse-n1 (VHE, no FWB: stage2_unmap_vm); strategy kvm", HOST_S2VMM },
+	{ "kvm-qemu-a72", "s2vmm on real KVM arm64 in QEMU, -cpu cortex-a72 (nVHE, no FWB); strategy kvm", HOST_S2VMM },
+	{ "kvm-qemu-max", "s2vmm on real KVM arm64 in QEMU, -cpu max (FWB: I-cache invalidate only); strategy kvm", HOST_S2VMM },
+	{ "serial", "a real board on --console TTY, power-cycled by --reset-cmd (bootargs in $S2B_BOOTARGS)", HOST_S2HV },
+	{ NULL, NULL, HOST_ANY },
 };
 
 const struct catalog_entry catalog_strategies[] = {
-	{ "unmap", "KVM without FWB: unmap all of stage 2, cleaning each page; clean again at fault" },
-	{ "lazy", "unmap all of stage 2 without cleaning; clean to PoC at fault time" },
-	{ "clean", "keep mappings; clean+invalidate every mapped page and the I-cache at reinit" },
-	{ "fwb", "FEAT_S2FWB: only invalidate the I-cache (refused without FWB)" },
-	{ "none", "negative control: no cache maintenance, must be caught by coherence checks" },
-	{ "dirty", "clean only the pages written since the last reinit (stage 2 write-protected, write faults)" },
-	{ "dirty-dbm", "as dirty, but the CPU marks written pages itself (stage-2 DBM, FEAT_HAFDBS)" },
-	{ "kvm", "KVM's own re-init (kvm-qemu-* boards only): stage2_unmap_vm without FWB, I-cache only with" },
-	{ NULL, NULL },
+	{ "unmap", "KVM without FWB: unmap all of stage 2, cleaning each page; clean again at fault", HOST_S2HV },
+	{ "lazy", "unmap all of stage 2 without cleaning; clean to PoC at fault time", HOST_S2HV },
+	{ "clean", "keep mappings; clean+invalidate every mapped page and the I-cache at reinit", HOST_S2HV },
+	{ "fwb", "FEAT_S2FWB: only invalidate the I-cache (refused without FWB)", HOST_S2HV },
+	{ "none", "negative control: no cache maintenance, must be caught by coherence checks", HOST_S2HV },
+	{ "dirty", "clean only the pages written since the last reinit (stage 2 write-protected, write faults)", HOST_S2HV },
+	{ "dirty-dbm", "as dirty, but the CPU marks written pages itself (stage-2 DBM, FEAT_HAFDBS)", HOST_S2HV },
+	{ "kvm", "KVM's own re-init (kvm-qemu-* boards only): stage2_unmap_vm without FWB, I-cache only with", HOST_S2VMM },
+	{ NULL, NULL, HOST_ANY },
 };
 
 const struct catalog_entry catalog_guests[] = {
-	{ "hello", "prints, checks its image, resets: the smallest reboot" },
-	{ "touch", "touches frac% of RAM with stride/write/order, checks what it reads back" },
-	{ "boot-reloc", "relocates itself like a kernel decompressor, then runs the copy" },
-	{ "icode", "executes code the host rewrote: catches a missing I-cache invalidate" },
-	{ "memsweep", "sweeps all of RAM, reading and writing, to measure fault cost per page" },
-	{ NULL, NULL },
+	{ "hello", "prints, checks its image, resets: the smallest reboot", HOST_ANY },
+	{ "touch", "touches frac% of RAM with stride/write/order, checks what it reads back", HOST_ANY },
+	{ "boot-reloc", "relocates itself like a kernel decompressor, then runs the copy", HOST_ANY },
+	{ "icode", "executes code the host rewrote: catches a missing I-cache invalidate", HOST_ANY },
+	{ "memsweep", "sweeps all of RAM, reading and writing, to measure fault cost per page", HOST_ANY },
+	{ NULL, NULL, HOST_ANY },
 };
 
 #define STR_FIELD(f) offsetof(struct run_config, f), sizeof(((struct run_config *)0)->f)
 #define U64_FIELD(f) offsetof(struct run_config, f), sizeof(uint64_t)
 
+/* Limits, units and choices of the KEY_BOOTARG keys are the hypervisor's (`s2bench list`). */
 const struct run_key run_keys[] = {
-	{ "board", KEY_NAME, catalog_boards, { 0 }, STR_FIELD(board), 0, "where the run happens" },
-	{ "strategy", KEY_NAME, catalog_strategies, { 0 }, STR_FIELD(strategy), 0, "reinit strategy" },
-	{ "guest", KEY_NAME, catalog_guests, { 0 }, STR_FIELD(guest), 0, "guest image" },
-	{ "mem", KEY_SIZE, NULL, { 0 }, U64_FIELD(mem), 4ull << 20, "guest RAM (K/M/G suffix, 2M multiple)" },
-	{ "boots", KEY_COUNT, NULL, { 0 }, U64_FIELD(boots), 1, "boots per run (boot 0 is cold)" },
-	{ "block", KEY_ENUM, NULL, { "4k", "2m" }, STR_FIELD(block), 0, "stage-2 mapping size" },
-	{ "map", KEY_ENUM, NULL, { "ondemand", "premap" }, STR_FIELD(map), 0, "map at fault or before boot" },
-	{ "icache", KEY_ENUM, NULL, { "exec", "all" }, STR_FIELD(icache), 0, "I-cache invalidate on exec faults only, or on all" },
-	{ "frac", KEY_PCT, NULL, { 0 }, U64_FIELD(frac), 0, "% of RAM the guest touches" },
-	{ "stride", KEY_SIZE, NULL, { 0 }, U64_FIELD(stride), 8, "bytes between touches" },
-	{ "write", KEY_PCT, NULL, { 0 }, U64_FIELD(write), 0, "% of touches that write" },
-	{ "order", KEY_ENUM, NULL, { "seq", "random", "scatter" }, STR_FIELD(order), 0, "touch order (scatter: another random subset every boot)" },
-	{ "seed", KEY_COUNT, NULL, { 0 }, U64_FIELD(seed), 0, "seed of random order and eviction" },
-	{ "trace", KEY_ENUM, NULL, { "none", "faults" }, STR_FIELD(trace), 0, "one fault record per stage-2 fault" },
+	{ "board", KEY_NAME, catalog_boards, STR_FIELD(board), "where the run happens" },
+	{ "strategy", KEY_NAME, catalog_strategies, STR_FIELD(strategy), "reinit strategy" },
+	{ "guest", KEY_NAME, catalog_guests, STR_FIELD(guest), "guest image" },
+	{ "mem", KEY_BOOTARG, NULL, U64_FIELD(mem), "guest RAM (K/M/G suffix)" },
+	{ "boots", KEY_BOOTARG, NULL, U64_FIELD(boots), "boots per run (boot 0 is cold)" },
+	{ "block", KEY_BOOTARG, NULL, STR_FIELD(block), "stage-2 mapping size" },
+	{ "map", KEY_BOOTARG, NULL, STR_FIELD(map), "map at fault or before boot" },
+	{ "icache", KEY_BOOTARG, NULL, STR_FIELD(icache), "I-cache invalidate on exec faults only, or on all" },
+	{ "frac", KEY_BOOTARG, NULL, U64_FIELD(frac), "% of RAM the guest touches" },
+	{ "stride", KEY_BOOTARG, NULL, U64_FIELD(stride), "bytes between touches" },
+	{ "write", KEY_BOOTARG, NULL, U64_FIELD(write), "% of touches that write" },
+	{ "order", KEY_BOOTARG, NULL, STR_FIELD(order), "touch order (scatter: another random subset every boot)" },
+	{ "seed", KEY_BOOTARG, NULL, U64_FIELD(seed), "seed of random order and eviction" },
+	{ "trace", KEY_BOOTARG, NULL, STR_FIELD(trace), "one fault record per stage-2 fault" },
 };
 const size_t run_key_count = sizeof(run_keys) / sizeof(run_keys[0]);
+
+const struct catalog_entry *catalog_find(const struct catalog_entry *e, const char *name)
+{
+	for (; e->name; e++)
+		if (strcmp(e->name, name) == 0)
+			return e;
+	return NULL;
+}
 
 const struct run_key *run_key_find(const char *name)
 {
@@ -66,57 +78,77 @@ const struct run_key *run_key_find(const char *name)
 	return NULL;
 }
 
-static int in_list(const char *const *list, size_t n, const char *v)
+static int is_string(const struct run_key *k)
 {
-	for (size_t i = 0; i < n && list[i]; i++)
-		if (strcmp(list[i], v) == 0)
-			return 1;
+	struct hv_key_info info;
+
+	return k->kind == KEY_NAME || (hv_key_info(k->name, &info) == 0 && info.is_enum);
+}
+
+/* Strings are copied whole or refused: a field never holds a truncated name. */
+static int set_string(const struct run_key *k, const char *v, struct run_config *cfg, char *why,
+		      size_t whylen)
+{
+	if (strlen(v) >= k->size) {
+		snprintf(why, whylen, "too long");
+		return -1;
+	}
+	memcpy((char *)cfg + k->offset, v, strlen(v) + 1);
 	return 0;
 }
 
-static int known_name(const struct catalog_entry *e, const char *v)
+int run_key_apply(const struct run_key *k, const char *v, struct run_config *cfg, char *why,
+		  size_t whylen)
 {
-	for (; e->name; e++)
-		if (strcmp(e->name, v) == 0)
-			return 1;
-	return 0;
-}
-
-int run_key_apply(const struct run_key *k, const char *v, struct run_config *cfg, const char **why)
-{
-	char *field = (char *)cfg + k->offset;
 	uint64_t n;
 
-	switch (k->kind) {
-	case KEY_NAME:
-	case KEY_ENUM:
-		if (k->kind == KEY_NAME ? !known_name(k->names, v) : !in_list(k->choices, 3, v)) {
-			*why = k->kind == KEY_NAME ? "unknown name (see `s2bench list`)" : "not one of the choices";
+	if (k->kind == KEY_NAME) {
+		if (!catalog_find(k->names, v)) {
+			snprintf(why, whylen, "unknown name (see `s2bench list`)");
 			return -1;
 		}
-		if (strlen(v) >= k->size) {
-			*why = "too long";
-			return -1;
-		}
-		strcpy(field, v);
-		return 0;
-	case KEY_SIZE:
-	case KEY_COUNT:
-	case KEY_PCT:
-		if (parse_size(v, &n) || (k->kind != KEY_SIZE && v[strspn(v, "0123456789")])) {
-			*why = k->kind == KEY_SIZE ? "not a size (e.g. 64M)" : "not a number";
-			return -1;
-		}
-		if ((k->kind == KEY_PCT && n > 100) || n < k->min) {
-			*why = "out of range";
-			return -1;
-		}
-		if (k->offset == offsetof(struct run_config, mem) && n % (2u << 20)) {
-			*why = "not a multiple of 2M";
-			return -1;
-		}
-		memcpy(field, &n, sizeof(n));
-		return 0;
+		return set_string(k, v, cfg, why, whylen);
 	}
-	return -1;
+	if (hv_key_check(k->name, v, &n, why, whylen))
+		return -1;
+	if (is_string(k))
+		return set_string(k, v, cfg, why, whylen);
+	memcpy((char *)cfg + k->offset, &n, sizeof(n));
+	return 0;
+}
+
+void run_key_format(const struct run_key *k, const struct run_config *cfg, char *buf, size_t len)
+{
+	struct hv_key_info info;
+	uint64_t n;
+
+	if (is_string(k)) {
+		snprintf(buf, len, "%s", (const char *)cfg + k->offset);
+		return;
+	}
+	memcpy(&n, (const char *)cfg + k->offset, sizeof(n));
+	if (hv_key_info(k->name, &info) == 0 && info.is_size)
+		format_size(n, buf, len);
+	else
+		snprintf(buf, len, "%" PRIu64, n);
+}
+
+/* Every key at the hypervisor's default (the first board for `board`). */
+void run_config_defaults(struct run_config *cfg)
+{
+	memset(cfg, 0, sizeof(*cfg));
+	snprintf(cfg->board, sizeof(cfg->board), "%s", catalog_boards[0].name);
+	for (size_t i = 0; i < run_key_count; i++) {
+		const struct run_key *k = &run_keys[i];
+		char word[32], why[16];
+		uint64_t n;
+
+		if (k->offset == offsetof(struct run_config, board))
+			continue;
+		hv_key_default(k->name, word, sizeof(word), &n);
+		if (is_string(k))
+			set_string(k, word, cfg, why, sizeof(why));
+		else
+			memcpy((char *)cfg + k->offset, &n, sizeof(n));
+	}
 }

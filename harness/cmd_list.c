@@ -1,7 +1,9 @@
 /* s2bench list: what a suite can name, one line each. */
 #include "catalog.h"
 #include "cli.h"
+#include "hvkeys.h"
 
+#include <inttypes.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -13,16 +15,26 @@ static void list_entries(const char *title, const struct catalog_entry *e)
 		printf("  %-14s %s\n", e->name, e->summary);
 }
 
+/* The accepted values, from the hypervisor's own table (hvkeys.h): every choice, every limit. */
 static void describe_values(const struct run_key *k, char *buf, size_t len)
 {
-	switch (k->kind) {
-	case KEY_NAME: snprintf(buf, len, "names above"); break;
-	case KEY_SIZE: snprintf(buf, len, "size, >= %llu", k->min); break;
-	case KEY_PCT: snprintf(buf, len, "0..100"); break;
-	case KEY_COUNT: snprintf(buf, len, "number, >= %llu", k->min); break;
-	case KEY_ENUM:
-		snprintf(buf, len, "%s|%s", k->choices[0], k->choices[1]);
-		break;
+	struct hv_key_info in;
+	char lo[24], hi[24], al[24];
+
+	if (k->kind == KEY_NAME || hv_key_info(k->name, &in)) {
+		snprintf(buf, len, "names above");
+	} else if (in.is_enum) {
+		snprintf(buf, len, "%s", in.choices[0]);
+		for (int i = 1; i < 3 && in.choices[i]; i++)
+			snprintf(buf + strlen(buf), len - strlen(buf), "|%s", in.choices[i]);
+	} else if (in.is_size) {
+		format_size(in.min, lo, sizeof(lo));
+		format_size(in.max, hi, sizeof(hi));
+		format_size(in.align, al, sizeof(al));
+		snprintf(buf, len, "size %s..%s%s%s", lo, hi, in.align ? ", multiple of " : "",
+			 in.align ? al : "");
+	} else {
+		snprintf(buf, len, "%" PRIu64 "..%" PRIu64, in.min, in.max);
 	}
 }
 
@@ -41,21 +53,14 @@ int cmd_list(int argc, char **argv)
 	printf("suite keys (each takes a list of values; default in brackets):\n");
 	for (size_t i = 0; i < run_key_count; i++) {
 		const struct run_key *k = &run_keys[i];
-		const char *field = (const char *)&d + k->offset;
-		char values[48], def[32];
-		uint64_t num;
-		memcpy(&num, field, sizeof(num) <= k->size ? sizeof(num) : k->size);
+		char values[96], def[32];
 		describe_values(k, values, sizeof(values));
-		if (k->kind == KEY_NAME || k->kind == KEY_ENUM)
-			snprintf(def, sizeof(def), "%s", field);
-		else if (k->kind == KEY_SIZE)
-			format_size(num, def, sizeof(def));
-		else
-			snprintf(def, sizeof(def), "%llu", (unsigned long long)num);
+		run_key_format(k, &d, def, sizeof(def));
 		printf("  %-9s %-40s [%s] (%s)\n", k->name, k->summary, def, values);
 	}
-	printf("  %-9s %-40s [1]\n", "reps", "repetitions of every config");
-	printf("  %-9s %-40s [120] (top level only)\n", "timeout", "seconds per run");
-	printf("  %-9s %-40s [file name] (top level only)\n", "name", "suite name in runs.csv");
+	printf("  %-9s %-40s [1] (1..1000000)\n", "reps", "repetitions of every config");
+	printf("  %-9s %-40s [120] (1..1000000, top level only)\n", "timeout", "seconds per run");
+	printf("  %-9s %-40s [file name] (up to 63 of A-Z a-z 0-9 _ - ., top level only)\n", "name",
+	       "suite name in runs.csv");
 	return 0;
 }

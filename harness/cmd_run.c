@@ -2,6 +2,7 @@
 #include "board.h"
 #include "catalog.h"
 #include "cli.h"
+#include "image_check.h"
 #include "matrix.h"
 #include "runconfig.h"
 #include "runner.h"
@@ -225,6 +226,8 @@ int cmd_run(int argc, char **argv)
 		goto out;
 	}
 	if ((rc = check_boards(&a.opt, runs, n)))
+		goto out;
+	if ((rc = image_check_runs(a.opt.image, runs, n)))
 		goto out;
 	if (!a.out) {
 		snprintf(default_out, sizeof(default_out), "results/%s", suite.name);

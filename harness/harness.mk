@@ -3,12 +3,19 @@
 # second expansion and an empty REPORT_OBJS still links (main.c holds weak references).
 
 HARNESS_SRCS := $(wildcard harness/*.c)
-# The record CRC is the hypervisor's own (core/crc32.c), built for the host by core/core.mk.
-HARNESS_OBJS := $(HARNESS_SRCS:%.c=$(BUILD)/host/%.o) $(BUILD)/host/core/crc32.c.o
+# The record CRC is the hypervisor's own (core/crc32.c), built for the host by core/core.mk; so
+# are the bootarg parser and number syntax suites are checked with (core/bootargs.c, lib/) and
+# s2vmm's key table (kvm/config.c, built here).
+HARNESS_CORE_OBJS := $(BUILD)/host/core/crc32.c.o $(BUILD)/host/core/bootargs.c.o \
+	$(BUILD)/host/core/lib/parse.c.o $(BUILD)/host/core/lib/fmt.c.o $(BUILD)/host/kvm/config.c.o
+HARNESS_OBJS := $(HARNESS_SRCS:%.c=$(BUILD)/host/%.o) $(HARNESS_CORE_OBJS)
 HARNESS_LIB_OBJS := $(filter-out $(BUILD)/host/harness/main.o,$(HARNESS_OBJS))
 HARNESS_LIBS := -lcsv -lutil -lpthread
 
 $(BUILD)/host/harness/%.o: harness/%.c
+	@mkdir -p $(@D)
+	$(Q)$(HOSTCC) $(HOST_CFLAGS) -MMD -MP -c $< -o $@
+$(BUILD)/host/kvm/%.c.o: kvm/%.c
 	@mkdir -p $(@D)
 	$(Q)$(HOSTCC) $(HOST_CFLAGS) -MMD -MP -c $< -o $@
 
@@ -61,10 +68,21 @@ $(BUILD)/fuzz-store: $(FUZZ_STORE_SRCS) harness/tablerepair.h harness/idset.h ha
 		-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -o $@.tmp \
 		$(FUZZ_STORE_SRCS) -lcsv && mv $@.tmp $@
 
+# libFuzzer target for the suite parser, its limits and the expansion (clang only).
+FUZZ_SUITE_SRCS := tests/fuzz/fuzz_suite.c harness/suite.c harness/matrix.c harness/catalog.c \
+	harness/hvkeys.c harness/runconfig.c harness/protocol.c core/crc32.c core/bootargs.c \
+	core/lib/parse.c core/lib/fmt.c kvm/config.c
+$(BUILD)/fuzz-suite: $(FUZZ_SUITE_SRCS)
+	@mkdir -p $(@D)
+	$(Q)clang -std=c11 -O1 -g -Wall -Wextra -Werror -D_GNU_SOURCE -Iharness \
+		-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -o $@ $^
+
 ALL += $(BUILD)/s2bench
 UNIT_TESTS += $(HARNESS_TESTS)
 INTEG_TESTS += $(wildcard tests/integration/harness-*.sh)
 FUZZ_TARGETS += $(BUILD)/fuzz-proto $(BUILD)/fuzz-logsplit $(BUILD)/fuzz-store
+
+FUZZ_TARGETS += $(BUILD)/fuzz-suite
 
 -include $(HARNESS_OBJS:.o=.d) $(wildcard $(BUILD)/host/$(HARNESS_TDIR)/*.d)
 .SECONDARY: $(patsubst $(HARNESS_TDIR)/%.c,$(BUILD)/host/$(HARNESS_TDIR)/%.o,$(wildcard $(HARNESS_TDIR)/*.c))

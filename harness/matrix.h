@@ -13,8 +13,9 @@ struct planned_run {
 	char bootargs[512];
 };
 
-/* Expands S into *RUNS (malloc'd). Repetition is the outermost loop, so an interrupted suite
- * has a complete first pass before any second one. Returns the count. */
+/* Expands S (from suite_parse/suite_load, which bound its size) into *RUNS (malloc'd).
+ * Repetition is the outermost loop, so an interrupted suite has a complete first pass before any
+ * second one. Identical points run once, at their first place. Returns the count. */
 size_t matrix_expand(const struct suite *s, struct planned_run **runs);
 
 #endif

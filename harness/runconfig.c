@@ -1,32 +1,14 @@
 /* run_config helpers shared by the matrix (run, lava, --dry-run) and by parse. */
 #include "runconfig.h"
 
-#include <errno.h>
+#include "../core/lib.h"
+
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define COPY(dst, src) snprintf((dst), sizeof(dst), "%s", (src))
-
-void run_config_defaults(struct run_config *cfg)
-{
-	memset(cfg, 0, sizeof(*cfg));
-	COPY(cfg->board, "qemu-virt");
-	COPY(cfg->strategy, "unmap");
-	COPY(cfg->guest, "hello");
-	cfg->mem = 64ull << 20;
-	cfg->boots = 5;
-	COPY(cfg->block, "4k");
-	COPY(cfg->map, "ondemand");
-	COPY(cfg->icache, "exec");
-	cfg->frac = 50;
-	cfg->stride = 4096;
-	cfg->write = 50;
-	COPY(cfg->order, "seq");
-	cfg->seed = 1;
-	COPY(cfg->trace, "none");
-}
 
 static int canonical_text(const struct run_config *c, char *buf, size_t len)
 {
@@ -66,22 +48,14 @@ int run_config_bootargs(const struct run_config *c, char *buf, size_t len)
 			c->stride, c->write, c->order, c->seed, c->trace);
 }
 
+/* The hypervisor's own number syntax (core/lib/parse.c): decimal or 0x hex, never octal. */
 int parse_size(const char *s, uint64_t *out)
 {
-	char *end;
-	if (!s || *s < '0' || *s > '9')
+	u64 v;
+
+	if (!s || !parse_u64(s, strlen(s), true, &v))
 		return -1;
-	errno = 0;
-	uint64_t v = strtoull(s, &end, 0);
-	unsigned shift = 0;
-	switch (*end) {
-	case 'k': case 'K': shift = 10; end++; break;
-	case 'm': case 'M': shift = 20; end++; break;
-	case 'g': case 'G': shift = 30; end++; break;
-	}
-	if (errno || *end || (shift && v > (UINT64_MAX >> shift)))
-		return -1;
-	*out = v << shift;
+	*out = v;
 	return 0;
 }
 

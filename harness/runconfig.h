@@ -21,13 +21,14 @@ struct run_config {
 	uint64_t frac;   /* % of RAM touched */
 	uint64_t stride; /* bytes */
 	uint64_t write;  /* % of touches that write */
-	char order[8];   /* seq | random */
+	char order[8];   /* seq | random | scatter */
 	uint64_t seed;
 	char trace[8];   /* none | faults */
 	unsigned rep;
 };
 
-/* The hypervisor's own defaults (core/config.c), so a suite may leave any key out. */
+/* The hypervisor's own defaults (core/bootargs.h, through harness/hvkeys.c), so a suite may leave
+ * any key out. Defined in catalog.c, next to the keys. */
 void run_config_defaults(struct run_config *cfg);
 
 /* Deterministic id of (config, rep): FNV-1a 64 of a canonical text, as 16 hex digits + NUL.
@@ -45,7 +46,8 @@ int run_config_bootargs(const struct run_config *cfg, char *buf, size_t len);
  * number. */
 int run_config_from_record(struct run_config *cfg, const struct record *rec);
 
-/* Parses "64M", "2m", "4096", "1G", "0x1000" into bytes; -1 on garbage or overflow. */
+/* Parses "64M", "2m", "4096", "1G", "0x1000" into bytes, with the hypervisor's syntax (decimal
+ * or 0x hex: "010" is ten); -1 on garbage or overflow. */
 int parse_size(const char *s, uint64_t *out);
 /* "67108864" → "64M" (exact multiples only), else decimal bytes. */
 void format_size(uint64_t bytes, char *buf, size_t len);

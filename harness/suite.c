@@ -1,7 +1,11 @@
-/* Suite file parser: `key = values`, `[matrix]` sections, comments; errors carry line and column. */
+/* Suite file parser: `key = values`, `[matrix]` sections, comments; errors carry line and column.
+ * Then the suite as a whole: not empty, at most SUITE_MAX_RUNS runs, and every value accepted by
+ * the hypervisor of every board it would run on, so a run never fails on what a check could see. */
 #include "suite.h"
 
+#include "../core/lib.h"
 #include "catalog.h"
+#include "hvkeys.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -11,6 +15,7 @@
 #include <string.h>
 
 #define DEFAULT_TIMEOUT_S 120
+#define MAX_COUNT 1000000 /* reps and timeout */
 
 struct cursor {
 	const char *path;
@@ -20,13 +25,32 @@ struct cursor {
 	size_t errlen;
 };
 
+static void vreport(char *err, size_t errlen, const char *path, const struct suite_pos *at,
+		    const char *fmt, va_list ap)
+{
+	int n = at ? snprintf(err, errlen, "%s:%d:%d: ", path, at->line, at->col)
+		   : snprintf(err, errlen, "%s: ", path);
+	if (n >= 0 && (size_t)n < errlen)
+		vsnprintf(err + n, errlen - (size_t)n, fmt, ap);
+}
+
 static int error_at(const struct cursor *c, const char *at, const char *fmt, ...)
 {
+	struct suite_pos pos = { c->line, (int)(at - c->start) + 1 };
 	va_list ap;
-	int n = snprintf(c->err, c->errlen, "%s:%d:%d: ", c->path, c->line, (int)(at - c->start) + 1);
 	va_start(ap, fmt);
-	if (n >= 0 && (size_t)n < c->errlen)
-		vsnprintf(c->err + n, c->errlen - (size_t)n, fmt, ap);
+	vreport(c->err, c->errlen, c->path, &pos, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+/* An error found after parsing: at a remembered position, or for the whole file (AT NULL). */
+static int error_pos(const char *path, const struct suite_pos *at, char *err, size_t errlen,
+		     const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vreport(err, errlen, path, at, fmt, ap);
 	va_end(ap);
 	return -1;
 }
@@ -43,12 +67,22 @@ static int is_word_char(char ch)
 	return isalnum((unsigned char)ch) || ch == '_' || ch == '-' || ch == '.';
 }
 
-static int parse_uint(const char *v, unsigned *out)
+/* Suite and matrix names become directory names and CSV cells: words, never "." or "..". */
+static int name_ok(const char *v, size_t n)
 {
-	char *end;
-	errno = 0;
-	unsigned long n = strtoul(v, &end, 10);
-	if (!isdigit((unsigned char)*v) || *end || errno || n == 0 || n > 1000000)
+	if (n == 0 || n > SUITE_NAME_MAX || v[0] == '.')
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (!is_word_char(v[i]))
+			return 0;
+	return 1;
+}
+
+/* reps, timeout: the hypervisor's number syntax (decimal or 0x hex), 1..MAX_COUNT. */
+static int parse_count(const char *v, unsigned *out)
+{
+	u64 n;
+	if (!parse_u64(v, strlen(v), false, &n) || n == 0 || n > MAX_COUNT)
 		return -1;
 	*out = (unsigned)n;
 	return 0;
@@ -66,22 +100,59 @@ static int parse_section(struct cursor *c, const char *p, const char *end, struc
 		return error_at(c, p, "expected ']'");
 	if (skip_space(p + 1, end) != end)
 		return error_at(c, skip_space(p + 1, end), "unexpected text after ']'");
-	s->matrices = realloc(s->matrices, (size_t)(s->nmatrices + 1) * sizeof(*s->matrices));
+	if (p - name > SUITE_NAME_MAX)
+		return error_at(c, name, "matrix name longer than %d characters", SUITE_NAME_MAX);
+	if (!name_ok(name, (size_t)(p - name)))
+		return error_at(c, name, "matrix name must not start with '.'");
+	for (int i = 0; i < s->nmatrices; i++)
+		if (strlen(s->matrices[i].name) == (size_t)(p - name) &&
+		    !memcmp(s->matrices[i].name, name, (size_t)(p - name)))
+			return error_at(c, name, "matrix [%s] is already defined on line %d",
+					s->matrices[i].name, s->matrices[i].pos.line);
+	struct suite_matrix *ms = realloc(s->matrices, (size_t)(s->nmatrices + 1) * sizeof(*ms));
+	if (!ms)
+		return error_at(c, name, "out of memory");
+	s->matrices = ms;
 	struct suite_matrix *m = &s->matrices[s->nmatrices++];
 	memset(m, 0, sizeof(*m));
-	snprintf(m->name, sizeof(m->name), "%.*s", (int)(p - name), name);
+	memcpy(m->name, name, (size_t)(p - name));
+	m->pos = (struct suite_pos){ c->line, (int)(name - c->start) + 1 };
 	return 0;
 }
 
-/* One value of a single-valued key (name, timeout, reps). */
+/* One value of a single-valued key (name, timeout, reps), copied whole or refused. */
 static int single_value(struct cursor *c, const char *v, const char *vend, const char *end,
-			char *out, size_t outlen)
+			char out[SUITE_NAME_MAX + 1])
 {
 	if (v == vend)
 		return error_at(c, v, "missing value");
 	if (skip_space(vend, end) != end)
 		return error_at(c, skip_space(vend, end), "this key takes one value");
-	snprintf(out, outlen, "%.*s", (int)(vend - v), v);
+	if (vend - v > SUITE_NAME_MAX)
+		return error_at(c, v, "value longer than %d characters", SUITE_NAME_MAX);
+	memcpy(out, v, (size_t)(vend - v));
+	out[vend - v] = 0;
+	return 0;
+}
+
+static int add_value(struct cursor *c, struct suite_dim *d, const char *v, size_t n, int *cap)
+{
+	if (d->n == *cap) {
+		int ncap = *cap ? *cap * 2 : 4;
+		char **values = realloc(d->values, (size_t)ncap * sizeof(*values));
+		if (values)
+			d->values = values;
+		struct suite_pos *pos = realloc(d->pos, (size_t)ncap * sizeof(*pos));
+		if (pos)
+			d->pos = pos;
+		if (!values || !pos)
+			return error_at(c, v, "out of memory");
+		*cap = ncap;
+	}
+	d->values[d->n] = strndup(v, n);
+	if (!d->values[d->n])
+		return error_at(c, v, "out of memory");
+	d->pos[d->n++] = (struct suite_pos){ c->line, (int)(v - c->start) + 1 };
 	return 0;
 }
 
@@ -89,13 +160,16 @@ static int parse_setting(struct cursor *c, const char *p, const char *end, struc
 {
 	struct suite_matrix *m = s->nmatrices ? &s->matrices[s->nmatrices - 1] : &s->top;
 	const char *key = p;
-	char keyname[32], one[64];
+	char keyname[32], one[SUITE_NAME_MAX + 1];
 
 	while (p < end && is_word_char(*p))
 		p++;
 	if (p == key)
 		return error_at(c, p, "expected a key or [matrix]");
-	snprintf(keyname, sizeof(keyname), "%.*s", (int)(p - key), key);
+	if ((size_t)(p - key) >= sizeof(keyname))
+		return error_at(c, key, "unknown key (%d characters long; see `s2bench list`)", (int)(p - key));
+	memcpy(keyname, key, (size_t)(p - key));
+	keyname[p - key] = 0;
 	p = skip_space(p, end);
 	if (p == end || *p != '=')
 		return error_at(c, p, "expected '=' after '%s'", keyname);
@@ -106,19 +180,21 @@ static int parse_setting(struct cursor *c, const char *p, const char *end, struc
 	if (!strcmp(keyname, "name") || !strcmp(keyname, "timeout")) {
 		if (m != &s->top)
 			return error_at(c, key, "'%s' belongs before the first [matrix]", keyname);
-		if (single_value(c, v, vend, end, one, sizeof(one)))
+		if (single_value(c, v, vend, end, one))
 			return -1;
-		if (!strcmp(keyname, "name"))
-			snprintf(s->name, sizeof(s->name), "%s", one);
-		else if (parse_uint(one, &s->timeout_s))
-			return error_at(c, v, "timeout: expected seconds (1..1000000)");
+		if (!strcmp(keyname, "name")) {
+			if (!name_ok(one, strlen(one)))
+				return error_at(c, v, "name: letters, digits, '_', '-' and '.' (not first)");
+			memcpy(s->name, one, sizeof(one));
+		} else if (parse_count(one, &s->timeout_s))
+			return error_at(c, v, "timeout: expected seconds (1..%d)", MAX_COUNT);
 		return 0;
 	}
 	if (!strcmp(keyname, "reps")) {
-		if (single_value(c, v, vend, end, one, sizeof(one)))
+		if (single_value(c, v, vend, end, one))
 			return -1;
-		if (parse_uint(one, &m->reps))
-			return error_at(c, v, "reps: expected a count (1..1000000)");
+		if (parse_count(one, &m->reps))
+			return error_at(c, v, "reps: expected a count (1..%d)", MAX_COUNT);
 		return 0;
 	}
 	const struct run_key *k = run_key_find(keyname);
@@ -129,24 +205,163 @@ static int parse_setting(struct cursor *c, const char *p, const char *end, struc
 		return error_at(c, key, "'%s' is set twice in this matrix", keyname);
 	if (v == end)
 		return error_at(c, v, "'%s' needs at least one value", keyname);
+	int cap = 0;
 	while (v < end) { /* every value is checked now, so a run never fails on a typo */
 		struct run_config scratch;
-		const char *why;
-		char *val;
+		char why[128];
 
 		vend = v;
 		while (vend < end && *vend != ' ' && *vend != '\t')
 			vend++;
-		val = strndup(v, (size_t)(vend - v));
-		if (run_key_apply(k, val, &scratch, &why)) {
-			error_at(c, v, "%s '%s': %s", keyname, val, why);
-			free(val);
+		if (vend - v > SUITE_NAME_MAX)
+			return error_at(c, v, "%s: value longer than %d characters", keyname, SUITE_NAME_MAX);
+		memcpy(one, v, (size_t)(vend - v));
+		one[vend - v] = 0;
+		if (run_key_apply(k, one, &scratch, why, sizeof(why)))
+			return error_at(c, v, "%s '%s': %s", keyname, one, why);
+		if (add_value(c, d, v, (size_t)(vend - v), &cap))
 			return -1;
-		}
-		d->values = realloc(d->values, (size_t)(d->n + 1) * sizeof(char *));
-		d->values[d->n++] = val;
 		v = skip_space(vend, end);
 	}
+	return 0;
+}
+
+const struct suite_matrix *suite_matrices(const struct suite *s, int *n)
+{
+	*n = s->nmatrices ? s->nmatrices : 1;
+	return s->nmatrices ? s->matrices : &s->top;
+}
+
+const struct suite_dim *suite_dim_of(const struct suite *s, const struct suite_matrix *m, size_t k)
+{
+	static const struct suite_dim none = { NULL, NULL, 0 };
+	if (m->dim[k].values)
+		return &m->dim[k];
+	if (s->top.dim[k].values)
+		return &s->top.dim[k];
+	return &none;
+}
+
+unsigned suite_reps_of(const struct suite *s, const struct suite_matrix *m)
+{
+	return m->reps ? m->reps : s->top.reps ? s->top.reps : 1;
+}
+
+static int sets_any_key(const struct suite_matrix *m)
+{
+	for (size_t k = 0; k < run_key_count; k++)
+		if (m->dim[k].values)
+			return 1;
+	return 0;
+}
+
+/* Points × reps of every matrix, saturating at ~0ULL (the refusal does not need more). */
+static unsigned long long count_runs(const struct suite *s)
+{
+	unsigned long long total = 0;
+	int nm;
+	const struct suite_matrix *ms = suite_matrices(s, &nm);
+
+	for (int i = 0; i < nm; i++) {
+		unsigned long long runs = suite_reps_of(s, &ms[i]);
+		for (size_t k = 0; k < run_key_count; k++) {
+			int n = suite_dim_of(s, &ms[i], k)->n;
+			if (n && __builtin_mul_overflow(runs, (unsigned long long)n, &runs))
+				return ~0ULL;
+		}
+		if (__builtin_add_overflow(total, runs, &total))
+			return ~0ULL;
+	}
+	return total;
+}
+
+/* Every value of M, and every default it leaves, against the hypervisor BOARD boots. */
+static int check_board(const char *path, const struct suite *s, const struct suite_matrix *m,
+		       const char *board, const struct suite_pos *board_pos, char *err, size_t errlen)
+{
+	const struct catalog_entry *b = catalog_find(catalog_boards, board);
+	struct run_config defaults;
+	char why[64], in[SUITE_NAME_MAX + 8] = "";
+
+	if (m->name[0])
+		snprintf(in, sizeof(in), " in [%s]", m->name);
+	run_config_defaults(&defaults);
+	for (size_t k = 0; k < run_key_count; k++) {
+		const struct run_key *key = &run_keys[k];
+		const struct suite_dim *d = suite_dim_of(s, m, k);
+		char def[SUITE_NAME_MAX + 1];
+
+		if (key->offset == offsetof(struct run_config, board))
+			continue;
+		for (int i = 0; i < d->n; i++)
+			if (hv_board_accepts(b, key->name, d->values[i], why, sizeof(why)))
+				return error_pos(path, &d->pos[i], err, errlen,
+						 "%s '%s' cannot run on board '%s'%s (%s)", key->name,
+						 d->values[i], board, in, why);
+		if (d->n)
+			continue;
+		run_key_format(key, &defaults, def, sizeof(def));
+		if (hv_board_accepts(b, key->name, def, why, sizeof(why)))
+			return error_pos(path, board_pos, err, errlen,
+					 "board '%s'%s cannot run the default %s '%s' (%s): set %s", board,
+					 in, key->name, def, why, key->name);
+	}
+	return 0;
+}
+
+static int check_suite(const char *path, struct suite *s, char *err, size_t errlen)
+{
+	const size_t kb = (size_t)(run_key_find("board") - run_keys);
+	int nm, any = sets_any_key(&s->top);
+	const struct suite_matrix *ms = suite_matrices(s, &nm);
+
+	for (int i = 0; i < s->nmatrices; i++)
+		any |= sets_any_key(&s->matrices[i]);
+	if (!any)
+		return error_pos(path, NULL, err, errlen,
+				 "empty suite: it sets no run key (see `s2bench list`)");
+	s->nruns = count_runs(s);
+	if (s->nruns > SUITE_MAX_RUNS) {
+		if (s->nruns == ~0ULL)
+			return error_pos(path, NULL, err, errlen,
+					 "expands to more than %llu runs; the limit is %d", ~0ULL,
+					 SUITE_MAX_RUNS);
+		return error_pos(path, NULL, err, errlen,
+				 "expands to %llu runs (points x reps); the limit is %d", s->nruns,
+				 SUITE_MAX_RUNS);
+	}
+	for (int i = 0; i < nm; i++) {
+		const struct suite_dim *bd = suite_dim_of(s, &ms[i], kb);
+		struct run_config d;
+
+		if (!bd->n) {
+			run_config_defaults(&d);
+			if (check_board(path, s, &ms[i], d.board, NULL, err, errlen))
+				return -1;
+		}
+		for (int j = 0; j < bd->n; j++) {
+			int dup = 0;
+			for (int e = 0; e < j && !dup; e++)
+				dup = !strcmp(bd->values[e], bd->values[j]);
+			if (!dup && check_board(path, s, &ms[i], bd->values[j], &bd->pos[j], err, errlen))
+				return -1;
+		}
+	}
+	return 0;
+}
+
+/* The default name: the file's base name up to its first '.'. */
+static int name_from_path(const char *path, struct suite *s, char *err, size_t errlen)
+{
+	const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+	size_t n = strcspn(base, ".");
+
+	if (!name_ok(base, n))
+		return error_pos(path, NULL, err, errlen,
+				 "cannot name the suite after this file (at most %d letters, digits, '_' "
+				 "and '-'): set name = ...", SUITE_NAME_MAX);
+	memcpy(s->name, base, n);
+	s->name[n] = 0;
 	return 0;
 }
 
@@ -174,9 +389,9 @@ int suite_parse(const char *path, const char *text, struct suite *s, char *err, 
 		}
 		line = nl ? nl + 1 : end;
 	}
-	if (!s->name[0]) { /* default name: the file's base name without .suite */
-		const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
-		snprintf(s->name, sizeof(s->name), "%.*s", (int)strcspn(base, "."), base);
+	if ((!s->name[0] && name_from_path(path, s, err, errlen)) || check_suite(path, s, err, errlen)) {
+		suite_free(s);
+		return -1;
 	}
 	return 0;
 }
@@ -193,12 +408,14 @@ int suite_load(const char *path, struct suite *s, char *err, size_t errlen)
 		return -1;
 	}
 	ssize_t n = getdelim(&text, &cap, '\0', f); /* whole file: suites are small */
+	int failed = ferror(f);
 	fclose(f);
-	if (n < 0) {
+	if (failed || (n > 0 && text[n - 1] == '\0')) { /* a NUL would end the text early */
+		snprintf(err, errlen, "%s: %s", path, failed ? "read error" : "contains a NUL byte");
 		free(text);
-		text = strdup("");
+		return -1;
 	}
-	int rc = suite_parse(path, text, s, err, errlen);
+	int rc = suite_parse(path, n > 0 ? text : "", s, err, errlen);
 	free(text);
 	return rc;
 }
@@ -209,6 +426,7 @@ static void matrix_free(struct suite_matrix *m)
 		for (int i = 0; i < m->dim[k].n; i++)
 			free(m->dim[k].values[i]);
 		free(m->dim[k].values);
+		free(m->dim[k].pos);
 	}
 }
 

@@ -59,7 +59,7 @@ static const struct bootarg_key keys[] = {
 void vmm_config_defaults(struct vmm_config *cfg)
 {
 	memset(cfg, 0, sizeof(*cfg));
-	strcpy(cfg->guest, "hello");
+	strcpy(cfg->guest, BOOTARG_DEFAULT_GUEST);
 	strcpy(cfg->board, "kvm-host");
 	BOOTARG_COMMON_DEFAULTS(cfg);
 	cfg->boot_timeout = BOOT_TIMEOUT_DEFAULT_S;

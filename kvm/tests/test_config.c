@@ -78,3 +78,17 @@ Test(kvm_config, names_cannot_escape_the_guest_dir)
 	cr_assert_str_eq(err.msg, "bad_name");
 	cr_assert_eq(parse("s2b.guest=boot-reloc"), 0);
 }
+
+Test(kvm_config, a_key_given_twice_is_an_error_naming_it)
+{
+	cr_assert_eq(parse("s2b.mem=64M s2b.guest=touch s2b.mem=128M"), -1);
+	cr_assert_str_eq(err.key, "s2b.mem");
+	cr_assert_str_eq(err.msg, "duplicate_key");
+}
+
+Test(kvm_config, an_s2b_prefix_in_another_case_is_not_ignored)
+{
+	cr_assert_eq(parse("quiet S2b.boots=3"), -1);
+	cr_assert_str_eq(err.key, "S2b.boots");
+	cr_assert_str_eq(err.msg, "prefix_not_lowercase");
+}

@@ -111,3 +111,28 @@ Test(config, inject_is_a_bounded_test_parameter)
 	cr_assert_eq(parse("s2b.inject=256"), -1);
 	cr_assert_str_eq(err.key, "s2b.inject");
 }
+
+Test(config, a_key_given_twice_is_an_error_naming_it)
+{
+	cr_assert_eq(parse("s2b.boots=3 s2b.mem=128M s2b.boots=4"), -1);
+	cr_assert_str_eq(err.key, "s2b.boots");
+	cr_assert_str_eq(err.msg, "duplicate_key");
+	cr_assert_eq(parse("s2b.strategy=lazy s2b.strategy=lazy"), -1, "even with the same value");
+	cr_assert_str_eq(err.key, "s2b.strategy");
+}
+
+Test(config, an_s2b_prefix_in_another_case_is_not_ignored)
+{
+	cr_assert_eq(parse("console=ttyAMA0 S2B.boots=3"), -1);
+	cr_assert_str_eq(err.key, "S2B.boots");
+	cr_assert_str_eq(err.msg, "prefix_not_lowercase");
+	cr_assert_eq(parse("s2B.mem"), -1);
+	cr_assert_str_eq(err.key, "s2B.mem");
+	cr_assert_eq(parse("s2bx.mem=1 xs2b.mem=1"), 0, "other words stay someone else's");
+}
+
+Test(config, order_scatter_is_accepted)
+{
+	cr_assert_eq(parse("s2b.order=scatter"), 0);
+	cr_assert_eq(cfg.order, 2);
+}

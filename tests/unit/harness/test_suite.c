@@ -1,5 +1,7 @@
 /* Suite files: grammar, errors with file:line:col, matrix expansion, run ids. */
 #include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "matrix.h"
@@ -38,11 +40,11 @@ Test(suite, comments_blank_lines_and_defaults)
 Test(suite, name_timeout_and_default_name)
 {
 	struct suite s;
-	cr_assert_eq(suite_parse("dir/my.suite", "name = nightly\ntimeout = 30\n", &s, err, sizeof(err)), 0);
+	cr_assert_eq(suite_parse("dir/my.suite", "name = nightly\ntimeout = 30\nboots = 2\n", &s, err, sizeof(err)), 0, "%s", err);
 	cr_expect_str_eq(s.name, "nightly");
 	cr_expect_eq(s.timeout_s, 30);
 	suite_free(&s);
-	cr_assert_eq(suite_parse("dir/my.suite", "", &s, err, sizeof(err)), 0);
+	cr_assert_eq(suite_parse("dir/my.suite", "boots = 2\n", &s, err, sizeof(err)), 0, "%s", err);
 	cr_expect_str_eq(s.name, "my");
 	cr_expect_eq(s.timeout_s, 120);
 	suite_free(&s);
@@ -56,7 +58,7 @@ Test(suite, errors_name_file_line_and_column)
 	expect_error("mem = 5M\n", "t.suite:1:7: mem '5M': not a multiple of 2M");
 	expect_error("mem = lots\n", "t.suite:1:7: mem 'lots': not a size");
 	expect_error("frac = 101\n", "t.suite:1:8: frac '101': out of range");
-	expect_error("block = 1g\n", "t.suite:1:9: block '1g': not one of the choices");
+	expect_error("block = 1g\n", "t.suite:1:9: block '1g': not one of 4k|2m");
 	expect_error("strategy =\n", "t.suite:1:11: 'strategy' needs at least one value");
 	expect_error("[m\n", "t.suite:1:3: expected ']'");
 	expect_error("[m] x\n", "t.suite:1:5: unexpected text after ']'");
@@ -146,4 +148,180 @@ Test(suite, shipped_suites_parse)
 		cr_expect_eq(suite_load(files[i], &s, err, sizeof(err)), 0, "%s", err);
 		suite_free(&s);
 	}
+}
+
+/* Item 8: the hypervisor's number syntax, so a suite means what the bootarg would. */
+Test(suite, numbers_are_decimal_or_hex_never_octal)
+{
+	struct planned_run *r;
+	cr_assert_eq(expand("boots = 010\n", &r), 1);
+	cr_expect_eq(r[0].cfg.boots, 10, "010 is ten, not octal eight");
+	cr_assert_eq(expand("boots = 09\nreps = 010\n", &r), 10);
+	cr_expect_eq(r[0].cfg.boots, 9);
+	cr_assert_eq(expand("stride = 0x2000\nmem = 0x8000000\n", &r), 1);
+	cr_expect_eq(r[0].cfg.stride, 0x2000);
+	cr_expect_eq(r[0].cfg.mem, 128ull << 20);
+	expect_error("boots = 1e3\n", "t.suite:1:9: boots '1e3': not a number");
+	expect_error("seed = -1\n", "t.suite:1:8: seed '-1': not a number");
+	expect_error("reps = 0x\n", "t.suite:1:8: reps: expected a count");
+}
+
+/* Item 9: the count is known before anything is allocated for the runs. */
+static char *values(const char *key, int first, int n)
+{
+	size_t cap = (size_t)n * 12 + 32, len;
+	char *t = malloc(cap);
+	len = (size_t)snprintf(t, cap, "%s =", key);
+	for (int i = 0; i < n; i++)
+		len += (size_t)snprintf(t + len, cap - len, " %d", first + i);
+	snprintf(t + len, cap - len, "\n");
+	return t;
+}
+
+Test(suite, expansion_over_the_limit_is_refused_with_the_count)
+{
+	expect_error("reps = 1000000\nboots = 2\n", "t.suite: expands to 1000000 runs (points x reps); the limit is 10000");
+	char *seed = values("seed", 0, 1000), *boots = values("boots", 1, 1000), *stride = values("stride", 8, 1000);
+	char *text;
+	cr_assert(asprintf(&text, "%s%s%s", seed, boots, stride) > 0);
+	expect_error(text, "t.suite: expands to 1000000000 runs");
+	free(text);
+	cr_assert(asprintf(&text, "reps = 1000000\n%s%s%s", seed, boots, stride) > 0);
+	expect_error(text, "t.suite: expands to 1000000000000000 runs");
+	free(text);
+	cr_assert(asprintf(&text, "[a]\n%s%s%s[b]\n%s%s%sreps = 1000000\n", seed, boots, stride, seed, boots, stride) > 0);
+	expect_error(text, "runs (points x reps); the limit is 10000");
+	free(text);
+	free(seed);
+	free(boots);
+	free(stride);
+	seed = values("seed", 0, 10000), boots = values("boots", 1, 10000), stride = values("stride", 8, 10000);
+	char *frac = values("frac", 0, 101);
+	cr_assert(asprintf(&text, "reps = 1000000\n%s%s%s%s", seed, boots, stride, frac) > 0);
+	expect_error(text, "t.suite: expands to more than 18446744073709551615 runs; the limit is 10000");
+	free(text);
+	free(seed);
+	free(boots);
+	free(stride);
+	free(frac);
+}
+
+Test(suite, the_limit_itself_is_accepted_and_identical_points_still_merge)
+{
+	struct planned_run *r;
+	char *seed = values("seed", 0, 5000), *text;
+	cr_assert(asprintf(&text, "[a]\n%s[b]\n%s", seed, seed) > 0);
+	size_t n = expand(text, &r);
+	cr_expect_eq(n, 5000, "10000 points, every one twice");
+	for (size_t i = 0; i < n; i++)
+		cr_assert_eq(r[i].cfg.seed, i, "first places kept, in order");
+	free(text);
+	free(r);
+	free(seed);
+	seed = values("seed", 0, 10001);
+	expect_error(seed, "t.suite: expands to 10001 runs");
+	free(seed);
+}
+
+Test(matrix, merged_points_keep_their_first_place)
+{
+	struct planned_run *r;
+	size_t n = expand("[a]\nstrategy = unmap clean\n[b]\nstrategy = fwb clean unmap lazy\n", &r);
+	cr_assert_eq(n, 4);
+	const char *want[] = { "unmap", "clean", "fwb", "lazy" };
+	for (size_t i = 0; i < n; i++)
+		cr_expect_str_eq(r[i].cfg.strategy, want[i]);
+}
+
+/* Item 10: the hypervisor's limits and the board's hypervisor, not a copy of them. */
+Test(suite, values_are_checked_by_the_hypervisors_table)
+{
+	expect_error("boots = 2000000\n", "t.suite:1:9: boots '2000000': out of range (1..1000000)");
+	expect_error("mem = 16383G\n", "t.suite:1:7: mem '16383G': out of range (4M..16G)");
+	expect_error("mem = 18G\n", "out of range (4M..16G)");
+	expect_error("stride = 2G\n", "t.suite:1:10: stride '2G': out of range (8..1G)");
+	expect_error("stride = 4\n", "out of range (8..1G)");
+	struct planned_run *r;
+	cr_assert_eq(expand("mem = 16G\nstride = 1G\nboots = 1000000\n", &r), 1, "the limits themselves pass");
+}
+
+Test(suite, strategies_and_keys_are_checked_against_the_boards_hypervisor)
+{
+	expect_error("strategy = kvm\n", "t.suite:1:12: strategy 'kvm' cannot run on board 'qemu-virt' (not_an_s2hv_strategy)");
+	expect_error("board = qemu-virt-a72\n[k]\nstrategy = unmap kvm\n",
+		     "t.suite:3:18: strategy 'kvm' cannot run on board 'qemu-virt-a72' in [k]");
+	expect_error("board = kvm-qemu-n1\nguest = touch\n",
+		     "t.suite:1:9: board 'kvm-qemu-n1' cannot run the default strategy 'unmap' (kvm_strategy_is_fixed): set strategy");
+	expect_error("board = kvm-qemu-max\nstrategy = kvm\nmap = ondemand premap\n",
+		     "t.suite:3:16: map 'premap' cannot run on board 'kvm-qemu-max' (not_supported_by_kvm)");
+	expect_error("board = kvm-qemu-n1 qemu-virt\nstrategy = kvm\n", "strategy 'kvm' cannot run on board 'qemu-virt'");
+	struct planned_run *r;
+	cr_assert_eq(expand("guest = touch\n[kvm]\nboard = kvm-qemu-n1 kvm-qemu-max\nstrategy = kvm\n"
+			    "[hv]\nboard = qemu-virt serial\nstrategy = unmap fwb\n", &r), 6);
+	cr_expect_str_eq(r[0].cfg.strategy, "kvm");
+	cr_expect_str_eq(r[0].cfg.map, "ondemand");
+}
+
+/* Item 18: nothing to run is an error, and nothing is cut to fit. */
+Test(suite, an_empty_suite_is_an_error)
+{
+	expect_error("", "t.suite: empty suite: it sets no run key");
+	expect_error("# just a comment\n\n", "t.suite: empty suite");
+	expect_error("name = x\ntimeout = 5\nreps = 3\n", "t.suite: empty suite");
+	expect_error("[a]\n[b]\n", "t.suite: empty suite");
+}
+
+Test(suite, overlong_names_and_values_are_refused_not_truncated)
+{
+	char long_name[80], text[200];
+	memset(long_name, 'n', 64);
+	long_name[64] = 0;
+	snprintf(text, sizeof(text), "name = %s\nboots = 2\n", long_name);
+	expect_error(text, "t.suite:1:8: value longer than 63 characters");
+	snprintf(text, sizeof(text), "[%s]\nboots = 2\n", long_name);
+	expect_error(text, "t.suite:1:2: matrix name longer than 63 characters");
+	snprintf(text, sizeof(text), "boots = 00000000000000000000000000000000000000000000000000000000000000003\n");
+	expect_error(text, "t.suite:1:9: boots: value longer than 63 characters");
+	snprintf(text, sizeof(text), "%s = 1\n", long_name);
+	expect_error(text, "t.suite:1:1: unknown key (64 characters long");
+	struct suite s;
+	snprintf(text, sizeof(text), "dir/%s.suite", long_name);
+	cr_expect_eq(suite_parse(text, "boots = 2\n", &s, err, sizeof(err)), -1, "name from a long file name");
+	cr_expect(strstr(err, "cannot name the suite after this file"), "%s", err);
+	long_name[63] = 0; /* 63 fits */
+	snprintf(text, sizeof(text), "name = %s\n[%s]\nboots = 2\n", long_name, long_name);
+	cr_assert_eq(suite_parse("t.suite", text, &s, err, sizeof(err)), 0, "%s", err);
+	cr_expect_str_eq(s.name, long_name);
+	cr_expect_str_eq(s.matrices[0].name, long_name);
+	suite_free(&s);
+}
+
+Test(suite, names_are_words_and_matrices_unique)
+{
+	expect_error("name = ../up\nboots = 2\n", "t.suite:1:8: name: letters, digits");
+	expect_error("name = a/b\nboots = 2\n", "t.suite:1:8: name: letters, digits");
+	expect_error("[a]\nboots = 2\n[a]\nboots = 3\n", "t.suite:3:2: matrix [a] is already defined on line 1");
+}
+
+Test(suite, a_nul_byte_is_refused_not_the_end_of_the_file)
+{
+	char *dir = make_tmpdir("suite-nul"), path[600];
+	struct suite s;
+	snprintf(path, sizeof(path), "%s/nul.suite", dir);
+	FILE *f = fopen(path, "w");
+	cr_assert(f);
+	fwrite("boots = 2\n\0boots = 3\n", 1, 21, f);
+	fclose(f);
+	cr_expect_eq(suite_load(path, &s, err, sizeof(err)), -1);
+	cr_expect(strstr(err, "contains a NUL byte"), "%s", err);
+}
+
+Test(list, shows_every_choice_and_the_hypervisors_limits)
+{
+	char *out, *args[] = { "list", NULL };
+	cr_assert_eq(run_s2bench(args, NULL, &out), 0, "%s", out);
+	cr_expect(strstr(out, "(seq|random|scatter)"), "%s", out);
+	cr_expect(strstr(out, "(size 4M..16G, multiple of 2M)"), "%s", out);
+	cr_expect(strstr(out, "(1..1000000)"), "%s", out);
+	free(out);
 }

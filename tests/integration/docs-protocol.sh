@@ -1,0 +1,26 @@
+#!/bin/bash
+# docs/protocol.md against the code, so neither goes stale alone: the error codes table lists
+# exactly the codes core/, kvm/ and strategies/ emit, and the `done` row exactly the keys the
+# two `done` emitters (core/hv.c report_done, kvm/records.c rec_done) write.
+set -u
+cd "$(dirname "$0")/../.."
+. tests/integration/lib.sh
+doc=docs/protocol.md
+srcs=$(find core kvm strategies -name '*.c')
+
+# Every way a code is written: report_error("x", report_guest_error(vm, "x", error_errno("x",
+# error_in_boot("x", and rec_str(&r, "code", "x"); error_bad_arg() writes code=bad_arg itself.
+code_codes=$(grep -ohE '(report_error|error_errno|error_in_boot)\("[a-z0-9_]+"|report_guest_error\(vm, "[a-z0-9_]+"|rec_str\(&r, "code", "[a-z0-9_]+"' $srcs |
+	sed -E 's/.*"([a-z0-9_]+)"$/\1/' | sort -u)
+doc_codes=$(sed -n '/^### Error codes/,/^## /p' "$doc" | sed -nE 's/^\| `([a-z0-9_]+)` \|.*/\1/p' | sort -u)
+check "error_codes_found_in_code" [ "$(wc -w <<<"$code_codes")" -ge 10 ]
+check "error_codes_doc_matches_code" diff <(echo "$code_codes") <(echo "$doc_codes")
+
+# The keys between rec_begin(&r, "done") and rec_end in each emitter.
+done_keys() { awk '/rec_begin\(&r, "done"\)/ { on = 1 } on { print } /rec_end/ { on = 0 }' "$@" |
+	grep -oE 'rec_[a-z0-9]+\(&r, "[a-z0-9_]+"' | grep -v '^rec_begin' | sed -E 's/.*"([a-z0-9_]+)"$/\1/'; }
+code_done=$(done_keys core/hv.c kvm/records.c | sort -u)
+doc_done=$(grep -E '^\| `done` \|' "$doc" | grep -oE '`[a-z0-9_]+=' | tr -d '`=' | sort -u)
+check "done_keys_found_in_code" [ "$(wc -w <<<"$code_done")" -ge 3 ]
+check "done_keys_doc_matches_code" diff <(echo "$code_done") <(echo "$doc_done")
+finish
