@@ -80,9 +80,7 @@ $(BUILD)/fuzz-suite: $(FUZZ_SUITE_SRCS)
 ALL += $(BUILD)/s2bench
 UNIT_TESTS += $(HARNESS_TESTS)
 INTEG_TESTS += $(wildcard tests/integration/harness-*.sh)
-FUZZ_TARGETS += $(BUILD)/fuzz-proto $(BUILD)/fuzz-logsplit $(BUILD)/fuzz-store
-
-FUZZ_TARGETS += $(BUILD)/fuzz-suite
+FUZZ_TARGETS += $(BUILD)/fuzz-proto $(BUILD)/fuzz-logsplit $(BUILD)/fuzz-store $(BUILD)/fuzz-suite
 
 -include $(HARNESS_OBJS:.o=.d) $(wildcard $(BUILD)/host/$(HARNESS_TDIR)/*.d)
 .SECONDARY: $(patsubst $(HARNESS_TDIR)/%.c,$(BUILD)/host/$(HARNESS_TDIR)/%.o,$(wildcard $(HARNESS_TDIR)/*.c))
