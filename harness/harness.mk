@@ -54,7 +54,8 @@ $(BUILD)/fuzz-proto: tests/fuzz/fuzz_proto.c harness/protocol.c harness/proto_ch
 # libFuzzer target for whole logs: records, run delimiting, rows (parse without the store).
 FUZZ_LOGSPLIT_SRCS := harness/logsplit.c harness/collect.c harness/delimit.c harness/protocol.c \
 	harness/proto_check.c harness/linebuf.c harness/lavalog.c harness/csvout.c harness/runconfig.c \
-	core/crc32.c
+	harness/catalog.c harness/hvkeys.c core/crc32.c core/bootargs.c core/lib/parse.c core/lib/fmt.c \
+	kvm/config.c
 $(BUILD)/fuzz-logsplit: tests/fuzz/fuzz_logsplit.c $(FUZZ_LOGSPLIT_SRCS)
 	@mkdir -p $(@D)
 	$(Q)clang -std=c11 -O1 -g -Wall -Wextra -Werror -D_GNU_SOURCE -Iharness \
@@ -70,7 +71,7 @@ $(BUILD)/fuzz-store: $(FUZZ_STORE_SRCS) harness/tablerepair.h harness/idset.h ha
 
 # libFuzzer target for the suite parser, its limits and the expansion (clang only).
 FUZZ_SUITE_SRCS := tests/fuzz/fuzz_suite.c harness/suite.c harness/matrix.c harness/catalog.c \
-	harness/hvkeys.c harness/runconfig.c harness/protocol.c core/crc32.c core/bootargs.c \
+	harness/hvkeys.c harness/runconfig.c harness/protocol.c harness/proto_check.c core/crc32.c core/bootargs.c \
 	core/lib/parse.c core/lib/fmt.c kvm/config.c
 $(BUILD)/fuzz-suite: $(FUZZ_SUITE_SRCS)
 	@mkdir -p $(@D)

@@ -175,15 +175,25 @@ static void missing(const struct analysis *a, struct strbuf *out)
 				       "refused%s).\n", a->d.seen[si], unsup,
 				  !strcmp(a->d.seen[si], "fwb") ? ", FEAT_S2FWB absent" : "");
 	}
-	static const char *const bad[] = { "timeout", "crash", "error" };
-	struct strbuf s = { 0 };
-	for (int k = 0; k < 3; k++) {
-		size_t n = 0;
-		for (size_t i = 0; i < a->r.nruns; i++)
-			n += !strcmp(a->r.runs[i].status, bad[k]);
-		if (n)
-			sb_printf(&s, "%s%zu %s", s.len ? ", " : "", n, bad[k]);
+	/* every status without results, by name in order of first appearance: statuses the harness
+	 * adds later (short, not_ready, log_full, ...) are counted too, never dropped */
+	const char *bad[32];
+	size_t nbad = 0, count[32] = { 0 };
+	for (size_t i = 0; i < a->r.nruns; i++) {
+		const char *st = a->r.runs[i].status;
+		if (run_measured(&a->r.runs[i]) || !strcmp(st, "unsupported"))
+			continue;
+		size_t k = 0;
+		while (k < nbad && strcmp(bad[k], st))
+			k++;
+		if (k == nbad && nbad < 32)
+			bad[nbad++] = st;
+		if (k < nbad)
+			count[k]++;
 	}
+	struct strbuf s = { 0 };
+	for (size_t k = 0; k < nbad; k++)
+		sb_printf(&s, "%s%zu %s", s.len ? ", " : "", count[k], bad[k]);
 	if (s.len)
 		sb_printf(out, "Runs without results (%s) are excluded and listed under Failures.\n",
 			  sb_str(&s));
