@@ -238,7 +238,7 @@ int cmd_run(int argc, char **argv)
 		goto out;
 	}
 	if (store.repaired_rows)
-		fprintf(stderr, "run: dropped %u torn or unfinished rows left by an interrupted run\n",
+		fprintf(stderr, "run: set aside %u torn or unfinished rows left by an interrupted run (see the lines above)\n",
 			store.repaired_rows);
 	size_t total = n;
 	n = drop_finished(&store, runs, n);

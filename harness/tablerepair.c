@@ -134,7 +134,13 @@ int repair_plan(enum table_id table, const char *buf, size_t len, struct id_set 
 			lines += buf[pos++] == '\n';
 		struct repair_record r = { start, pos - start, start_line, REPAIR_KEEP, 0, 0 };
 		if (p.header) {
-			if (!p.header_ok || p.fields != schema->ncols)
+			if (p.header_ok && p.fields + 1 == schema->ncols &&
+			    !strcmp(schema->cols[p.fields], "extra"))
+				rc = fail(err, errlen,
+					  "line %u: %s has the columns of an older s2bench (no `extra`); "
+					  "parse its logs (DIR/logs) into a new directory",
+					  start_line, schema->file);
+			else if (!p.header_ok || p.fields != schema->ncols)
 				rc = fail(err, errlen, "line %u: not an s2bench %s header", start_line,
 					  schema->file);
 		} else {

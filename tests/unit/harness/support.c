@@ -1,5 +1,7 @@
 #include "support.h"
 
+#include <criterion/criterion.h>
+
 #include <csv.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -200,4 +202,30 @@ void free_csv(struct csv_rows *t)
 	for (int i = 0; i < MAX_FIELDS; i++)
 		free(t->header[i]);
 	memset(t, 0, sizeof(*t));
+}
+
+const char *csv_cell(const struct csv_rows *t, size_t row, const char *col)
+{
+	int c = csv_col(t, col);
+	cr_assert(c >= 0, "no column %s", col);
+	return t->cell[row][c] ? t->cell[row][c] : "";
+}
+
+char *write_suite(const char *dir, const char *text)
+{
+	char *p;
+	cr_assert(asprintf(&p, "%s/t.suite", dir) > 0);
+	write_text(p, text);
+	return p;
+}
+
+char *fake_image(const char *dir)
+{
+	char *p, hdr[64] = { 0 };
+	cr_assert(asprintf(&p, "%s/fake.img", dir) > 0);
+	memcpy(hdr + 56, "ARM\x64", 4); /* the arm64 Image magic (Linux booting.rst) */
+	FILE *f = fopen(p, "wb");
+	cr_assert(f && fwrite(hdr, 1, sizeof(hdr), f) == sizeof(hdr), "%s", p);
+	fclose(f);
+	return p;
 }

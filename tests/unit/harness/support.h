@@ -35,6 +35,14 @@ int wait_exit(pid_t pid);
 /* Loads DIR/FILE with libcsv. Returns 0 or -1 if the file is missing. */
 int load_csv(const char *dir, const char *file, struct csv_rows *out);
 int csv_col(const struct csv_rows *t, const char *name);
+/* The cell of row ROW in column COL ("" when empty); the column must exist. */
+const char *csv_cell(const struct csv_rows *t, size_t row, const char *col);
+
+/* DIR/t.suite holding TEXT (malloc'd path). */
+char *write_suite(const char *dir, const char *text);
+/* DIR/fake.img: an arm64 Image header and nothing else (`run` checks the header; the fake
+ * emulator ignores the file). Malloc'd path. */
+char *fake_image(const char *dir);
 void free_csv(struct csv_rows *t);
 
 #endif

@@ -85,13 +85,6 @@ Test(lavalog, yaml_escapes_and_lava_quoting_are_undone)
 	cr_expect_str_eq(b, "bad ? ?ZZ");
 }
 
-static const char *cell(const struct csv_rows *t, size_t row, const char *col)
-{
-	int c = csv_col(t, col);
-	cr_assert(c >= 0, "no column %s", col);
-	return t->cell[row][c] ? t->cell[row][c] : "";
-}
-
 /* A real lava-run log (tests/integration/harness-lava.sh) whose `done` record was moved to where
  * finalize's read-feedback logs it when the monitor's end pattern matched before the rest of the
  * line arrived: level feedback, namespace common. Before, the run became `crash`. */
@@ -106,9 +99,9 @@ static void parse_feedback_done(const char *log)
 	load_csv(dir, "runs.csv", &runs);
 	load_csv(dir, "boots.csv", &boots);
 	cr_assert_eq(runs.nrows, 1);
-	cr_expect_str_eq(cell(&runs, 0, "status"), "ok");
-	cr_expect_str_eq(cell(&runs, 0, "error"), "");
-	cr_expect_str_eq(cell(&runs, 0, "strategy"), "unmap");
+	cr_expect_str_eq(csv_cell(&runs, 0, "status"), "ok");
+	cr_expect_str_eq(csv_cell(&runs, 0, "error"), "");
+	cr_expect_str_eq(csv_cell(&runs, 0, "strategy"), "unmap");
 	cr_expect_eq(boots.nrows, 4);
 }
 

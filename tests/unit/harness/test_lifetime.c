@@ -18,34 +18,11 @@
 
 #define MAX_PIDS 8
 
-static char *suite_file(const char *dir, const char *text)
-{
-	char *p;
-	cr_assert(asprintf(&p, "%s/t.suite", dir) > 0);
-	write_text(p, text);
-	return p;
-}
-
 static char *env_kv(const char *k, const char *v)
 {
 	char *e;
 	cr_assert(asprintf(&e, "%s=%s", k, v) > 0);
 	return e;
-}
-
-static char *image(const char *dir)
-{
-	char *p;
-	cr_assert(asprintf(&p, "%s/fake.img", dir) > 0);
-	write_text(p, "not really an image: the fake emulator ignores it\n");
-	return p;
-}
-
-static const char *cell(const struct csv_rows *t, size_t row, const char *col)
-{
-	int c = csv_col(t, col);
-	cr_assert(c >= 0, "no column %s", col);
-	return t->cell[row][c] ? t->cell[row][c] : "";
 }
 
 static double mono_s(void)
@@ -197,11 +174,11 @@ static char *pids_dir(const char *dir)
 Test(lifetime, sigkill_of_s2bench_kills_every_emulator_and_its_helpers, .timeout = 90)
 {
 	char *dir = make_tmpdir("life-kill"), out_dir[600], log[600];
-	char *s = suite_file(dir, "strategy = unmap clean\n");
+	char *s = write_suite(dir, "strategy = unmap clean\n");
 	struct fakes f = { .dir = pids_dir(dir), .want = 2 };
 	snprintf(out_dir, sizeof(out_dir), "%s/res", dir);
 	snprintf(log, sizeof(log), "%s/out.txt", dir);
-	char *args[] = { "run", s, "-j", "2", "--timeout", "600", "--out", out_dir, "--image", image(dir), NULL };
+	char *args[] = { "run", s, "-j", "2", "--timeout", "600", "--out", out_dir, "--image", fake_image(dir), NULL };
 	char *env[] = { env_kv("S2B_QEMU", fake_qemu_path()), "FAKE_QEMU_HANG=1",
 			env_kv("FAKE_QEMU_PIDS", f.dir), NULL };
 	pid_t pid = start_s2bench(args, env, log);
@@ -223,11 +200,11 @@ Test(lifetime, sigkill_of_s2bench_kills_every_emulator_and_its_helpers, .timeout
 Test(lifetime, a_run_whose_console_closed_early_still_times_out, .timeout = 90)
 {
 	char *dir = make_tmpdir("life-eof"), out_dir[600], log[600];
-	char *s = suite_file(dir, "strategy = unmap\n");
+	char *s = write_suite(dir, "strategy = unmap\n");
 	struct fakes f = { .dir = pids_dir(dir), .want = 1 };
 	snprintf(out_dir, sizeof(out_dir), "%s/res", dir);
 	snprintf(log, sizeof(log), "%s/out.txt", dir);
-	char *args[] = { "run", s, "--timeout", "2", "--out", out_dir, "--image", image(dir), NULL };
+	char *args[] = { "run", s, "--timeout", "2", "--out", out_dir, "--image", fake_image(dir), NULL };
 	char *env[] = { env_kv("S2B_QEMU", fake_qemu_path()), "FAKE_QEMU_EOF_HANG=1",
 			env_kv("FAKE_QEMU_PIDS", f.dir), NULL };
 	pid_t pid = start_s2bench(args, env, log);
@@ -235,9 +212,9 @@ Test(lifetime, a_run_whose_console_closed_early_still_times_out, .timeout = 90)
 	struct csv_rows runs;
 	load_csv(out_dir, "runs.csv", &runs);
 	cr_assert_eq(runs.nrows, 1);
-	cr_expect_str_eq(cell(&runs, 0, "status"), "timeout");
-	cr_expect_str_eq(cell(&runs, 0, "error"), "timeout_after_2s");
-	cr_expect_str_eq(cell(&runs, 0, "exit_code"), "137", "SIGKILL");
+	cr_expect_str_eq(csv_cell(&runs, 0, "status"), "timeout");
+	cr_expect_str_eq(csv_cell(&runs, 0, "error"), "timeout_after_2s");
+	cr_expect_str_eq(csv_cell(&runs, 0, "exit_code"), "137", "SIGKILL");
 	fakes_read(&f);
 	int gone = wait_until(fakes_all_gone, &f, 20);
 	fakes_kill(&f);
@@ -247,11 +224,11 @@ Test(lifetime, a_run_whose_console_closed_early_still_times_out, .timeout = 90)
 Test(lifetime, sigint_after_the_console_closed_stops_with_130, .timeout = 90)
 {
 	char *dir = make_tmpdir("life-eof-int"), out_dir[600], log[600];
-	char *s = suite_file(dir, "strategy = unmap\n");
+	char *s = write_suite(dir, "strategy = unmap\n");
 	struct fakes f = { .dir = pids_dir(dir), .want = 1 };
 	snprintf(out_dir, sizeof(out_dir), "%s/res", dir);
 	snprintf(log, sizeof(log), "%s/out.txt", dir);
-	char *args[] = { "run", s, "--timeout", "3600", "--out", out_dir, "--image", image(dir), NULL };
+	char *args[] = { "run", s, "--timeout", "3600", "--out", out_dir, "--image", fake_image(dir), NULL };
 	char *env[] = { env_kv("S2B_QEMU", fake_qemu_path()), "FAKE_QEMU_EOF_HANG=1",
 			env_kv("FAKE_QEMU_PIDS", f.dir), NULL };
 	pid_t pid = start_s2bench(args, env, log);
@@ -273,12 +250,12 @@ Test(lifetime, sigint_after_the_console_closed_stops_with_130, .timeout = 90)
 Test(limits, a_flooding_console_is_cut_at_the_log_cap, .timeout = 90)
 {
 	char *dir = make_tmpdir("limit-flood"), out_dir[600], log[600], console[800];
-	char *s = suite_file(dir, "strategy = unmap\n");
+	char *s = write_suite(dir, "strategy = unmap\n");
 	struct fakes f = { .dir = pids_dir(dir), .want = 1 };
 	snprintf(out_dir, sizeof(out_dir), "%s/res", dir);
 	snprintf(log, sizeof(log), "%s/out.txt", dir);
 	char *args[] = { "run", s, "--timeout", "600", "--log-cap", "1M", "--out", out_dir,
-			 "--image", image(dir), NULL };
+			 "--image", fake_image(dir), NULL };
 	char *env[] = { env_kv("S2B_QEMU", fake_qemu_path()), "FAKE_QEMU_FLOOD=1",
 			env_kv("FAKE_QEMU_PIDS", f.dir), NULL };
 	pid_t pid = start_s2bench(args, env, log);
@@ -286,11 +263,11 @@ Test(limits, a_flooding_console_is_cut_at_the_log_cap, .timeout = 90)
 	struct csv_rows runs;
 	load_csv(out_dir, "runs.csv", &runs);
 	cr_assert_eq(runs.nrows, 1, "the run has its row: %s", read_text(log));
-	cr_expect_str_eq(cell(&runs, 0, "status"), "log_full");
-	cr_expect_str_eq(cell(&runs, 0, "error"), "console_log_reached_1M_cap");
-	cr_expect_str_eq(cell(&runs, 0, "exit_code"), "137", "the emulator was killed");
-	cr_expect_str_eq(cell(&runs, 0, "hv_version"), "0.0.9-fake", "what came before is kept");
-	snprintf(console, sizeof(console), "%s/logs/%s.log", out_dir, cell(&runs, 0, "run_id"));
+	cr_expect_str_eq(csv_cell(&runs, 0, "status"), "log_full");
+	cr_expect_str_eq(csv_cell(&runs, 0, "error"), "console_log_reached_1M_cap");
+	cr_expect_str_eq(csv_cell(&runs, 0, "exit_code"), "137", "the emulator was killed");
+	cr_expect_str_eq(csv_cell(&runs, 0, "hv_version"), "0.0.9-fake", "what came before is kept");
+	snprintf(console, sizeof(console), "%s/logs/%s.log", out_dir, csv_cell(&runs, 0, "run_id"));
 	struct stat st;
 	cr_assert_eq(stat(console, &st), 0);
 	cr_expect_eq(st.st_size, 1 << 20, "the log stops exactly at the cap");
@@ -304,12 +281,12 @@ Test(limits, a_flooding_console_is_cut_at_the_log_cap, .timeout = 90)
 Test(limits, a_flooding_stderr_is_bounded_by_the_log_cap, .timeout = 90)
 {
 	char *dir = make_tmpdir("limit-flood-err"), out_dir[600], log[600], path[800];
-	char *s = suite_file(dir, "strategy = unmap\n");
+	char *s = write_suite(dir, "strategy = unmap\n");
 	struct fakes f = { .dir = pids_dir(dir), .want = 1 };
 	snprintf(out_dir, sizeof(out_dir), "%s/res", dir);
 	snprintf(log, sizeof(log), "%s/out.txt", dir);
 	char *args[] = { "run", s, "--timeout", "600", "--log-cap", "64K", "--out", out_dir,
-			 "--image", image(dir), NULL };
+			 "--image", fake_image(dir), NULL };
 	char *env[] = { env_kv("S2B_QEMU", fake_qemu_path()), "FAKE_QEMU_FLOOD=stderr",
 			env_kv("FAKE_QEMU_PIDS", f.dir), NULL };
 	pid_t pid = start_s2bench(args, env, log);
@@ -317,9 +294,9 @@ Test(limits, a_flooding_stderr_is_bounded_by_the_log_cap, .timeout = 90)
 	struct csv_rows runs;
 	load_csv(out_dir, "runs.csv", &runs);
 	cr_assert_eq(runs.nrows, 1, "the run has its row: %s", read_text(log));
-	cr_expect_str_eq(cell(&runs, 0, "status"), "crash");
-	cr_expect_str_eq(cell(&runs, 0, "exit_code"), "153", "SIGXFSZ");
-	snprintf(path, sizeof(path), "%s/logs/%s.stderr", out_dir, cell(&runs, 0, "run_id"));
+	cr_expect_str_eq(csv_cell(&runs, 0, "status"), "crash");
+	cr_expect_str_eq(csv_cell(&runs, 0, "exit_code"), "153", "SIGXFSZ");
+	snprintf(path, sizeof(path), "%s/logs/%s.stderr", out_dir, csv_cell(&runs, 0, "run_id"));
 	struct stat st;
 	cr_assert_eq(stat(path, &st), 0);
 	cr_expect_leq(st.st_size, 64 << 10, "stderr stops at the cap");
@@ -330,9 +307,9 @@ Test(limits, a_flooding_stderr_is_bounded_by_the_log_cap, .timeout = 90)
 static void expect_usage_error(const char *opt, const char *value, const char *want)
 {
 	char *dir = make_tmpdir("limit-usage"), *out, out_dir[600];
-	char *s = suite_file(dir, "strategy = unmap\n");
+	char *s = write_suite(dir, "strategy = unmap\n");
 	snprintf(out_dir, sizeof(out_dir), "%s/res", dir);
-	char *args[] = { "run", s, (char *)opt, (char *)value, "--out", out_dir, "--image", image(dir), NULL };
+	char *args[] = { "run", s, (char *)opt, (char *)value, "--out", out_dir, "--image", fake_image(dir), NULL };
 	char *env[] = { env_kv("S2B_QEMU", fake_qemu_path()), NULL };
 	cr_expect_eq(run_s2bench(args, env, &out), 2, "%s %s: %s", opt, value, out);
 	cr_expect(strstr(out, want), "%s %s: got '%s', want '%s'", opt, value, out, want);
@@ -356,27 +333,27 @@ Test(limits, bad_option_values_are_usage_errors)
 Test(limits, an_emulators_stderr_is_kept_apart_and_its_last_line_explains_a_failure)
 {
 	char *dir = make_tmpdir("limit-stderr"), *out, out_dir[600], path[800];
-	char *s = suite_file(dir, "strategy = unmap\n");
+	char *s = write_suite(dir, "strategy = unmap\n");
 	snprintf(out_dir, sizeof(out_dir), "%s/res", dir);
-	char *args[] = { "run", s, "--out", out_dir, "--image", image(dir), NULL };
+	char *args[] = { "run", s, "--out", out_dir, "--image", fake_image(dir), NULL };
 	char *env[] = { env_kv("S2B_QEMU", fake_qemu_path()),
 			"FAKE_QEMU_FAIL=qemu-system-aarch64: fatal: cannot do that", NULL };
 	cr_assert_eq(run_s2bench(args, env, &out), 0, "%s", out);
 	struct csv_rows runs;
 	load_csv(out_dir, "runs.csv", &runs);
 	cr_assert_eq(runs.nrows, 1);
-	cr_expect_str_eq(cell(&runs, 0, "status"), "crash");
-	cr_expect_str_eq(cell(&runs, 0, "exit_code"), "1");
-	cr_expect_str_eq(cell(&runs, 0, "error"),
+	cr_expect_str_eq(csv_cell(&runs, 0, "status"), "crash");
+	cr_expect_str_eq(csv_cell(&runs, 0, "exit_code"), "1");
+	cr_expect_str_eq(csv_cell(&runs, 0, "error"),
 			 "no_done_record_exit_1: qemu-system-aarch64: fatal: cannot do that");
-	cr_expect_str_eq(cell(&runs, 0, "boots"), "0", "a record on stderr is not a record");
-	cr_expect_str_eq(cell(&runs, 0, "bad_crc"), "0");
-	snprintf(path, sizeof(path), "%s/logs/%s.log", out_dir, cell(&runs, 0, "run_id"));
+	cr_expect_str_eq(csv_cell(&runs, 0, "boots"), "0", "a record on stderr is not a record");
+	cr_expect_str_eq(csv_cell(&runs, 0, "bad_crc"), "0");
+	snprintf(path, sizeof(path), "%s/logs/%s.log", out_dir, csv_cell(&runs, 0, "run_id"));
 	char *console = read_text(path);
 	cr_assert(console);
 	cr_expect(!strstr(console, "fatal") && !strstr(console, "boot idx"),
 		  "stderr is not in the console log: %s", console);
-	snprintf(path, sizeof(path), "%s/logs/%s.stderr", out_dir, cell(&runs, 0, "run_id"));
+	snprintf(path, sizeof(path), "%s/logs/%s.stderr", out_dir, csv_cell(&runs, 0, "run_id"));
 	char *err = read_text(path);
 	cr_expect(err && strstr(err, "fatal: cannot do that"), "stderr has its own file");
 }

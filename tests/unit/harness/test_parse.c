@@ -22,13 +22,6 @@ static int parse_logs(const char *out, const char *log1, const char *log2, char 
 	return run_s2bench(args, NULL, output);
 }
 
-static const char *cell(const struct csv_rows *t, size_t row, const char *col)
-{
-	int c = csv_col(t, col);
-	cr_assert(c >= 0, "no column %s", col);
-	return t->cell[row][c] ? t->cell[row][c] : "";
-}
-
 Test(parse, real_qemu_log_gives_one_run_with_boots_and_faults)
 {
 	char *dir = make_tmpdir("parse-real"), *out;
@@ -38,18 +31,18 @@ Test(parse, real_qemu_log_gives_one_run_with_boots_and_faults)
 	load_csv(dir, "boots.csv", &boots);
 	load_csv(dir, "faults.csv", &faults);
 	cr_assert_eq(runs.nrows, 1);
-	cr_expect_str_eq(cell(&runs, 0, "status"), "ok");
-	cr_expect_str_eq(cell(&runs, 0, "strategy"), "unmap");
-	cr_expect_str_eq(cell(&runs, 0, "mem"), "67108864");
-	cr_expect_str_eq(cell(&runs, 0, "boots"), "3");
-	cr_expect_str_eq(cell(&runs, 0, "hv_version"), "0.1.0");
-	cr_expect_str_eq(cell(&runs, 0, "midr"), "0xf0510");
+	cr_expect_str_eq(csv_cell(&runs, 0, "status"), "ok");
+	cr_expect_str_eq(csv_cell(&runs, 0, "strategy"), "unmap");
+	cr_expect_str_eq(csv_cell(&runs, 0, "mem"), "67108864");
+	cr_expect_str_eq(csv_cell(&runs, 0, "boots"), "3");
+	cr_expect_str_eq(csv_cell(&runs, 0, "hv_version"), "0.1.0");
+	cr_expect_str_eq(csv_cell(&runs, 0, "midr"), "0xf0510");
 	cr_expect_eq(boots.nrows, 3);
 	cr_expect_eq(faults.nrows, 9);
-	cr_expect_str_eq(cell(&boots, 0, "reinit_cycles"), "", "boot 0 has no reinit: absent, not 0");
-	cr_expect_str_eq(cell(&boots, 1, "reinit_lines"), "192");
-	cr_expect_str_eq(cell(&boots, 1, "run_id"), cell(&runs, 0, "run_id"));
-	cr_expect_str_eq(cell(&faults, 0, "kind"), "inst");
+	cr_expect_str_eq(csv_cell(&boots, 0, "reinit_cycles"), "", "boot 0 has no reinit: absent, not 0");
+	cr_expect_str_eq(csv_cell(&boots, 1, "reinit_lines"), "192");
+	cr_expect_str_eq(csv_cell(&boots, 1, "run_id"), csv_cell(&runs, 0, "run_id"));
+	cr_expect_str_eq(csv_cell(&faults, 0, "kind"), "inst");
 	cr_expect_eq(runs.bad_rows + boots.bad_rows + faults.bad_rows, 0);
 }
 
@@ -62,12 +55,12 @@ Test(parse, two_runs_in_one_capture_are_split_at_hello)
 	load_csv(dir, "boots.csv", &boots);
 	load_csv(dir, "metrics.csv", &metrics);
 	cr_assert_eq(runs.nrows, 2);
-	cr_expect_str_eq(cell(&runs, 0, "strategy"), "clean");
-	cr_expect_str_eq(cell(&runs, 1, "strategy"), "lazy");
+	cr_expect_str_eq(csv_cell(&runs, 0, "strategy"), "clean");
+	cr_expect_str_eq(csv_cell(&runs, 1, "strategy"), "lazy");
 	cr_expect_eq(boots.nrows, 6);
 	cr_expect_eq(metrics.nrows, 6);
-	cr_expect_str_eq(cell(&boots, 2, "extra"), "dbm=1", "unknown boot keys are kept in extra");
-	cr_expect_str_neq(cell(&runs, 0, "run_id"), cell(&runs, 1, "run_id"));
+	cr_expect_str_eq(csv_cell(&boots, 2, "extra"), "dbm=1", "unknown boot keys are kept in extra");
+	cr_expect_str_neq(csv_cell(&runs, 0, "run_id"), csv_cell(&runs, 1, "run_id"));
 }
 
 Test(parse, reparsing_the_same_log_adds_nothing)
@@ -92,10 +85,10 @@ Test(parse, bad_crc_truncated_and_malformed_lines_are_counted_not_accepted)
 	load_csv(dir, "runs.csv", &runs);
 	load_csv(dir, "boots.csv", &boots);
 	load_csv(dir, "faults.csv", &faults);
-	cr_expect_str_eq(cell(&runs, 0, "bad_crc"), "3", "bad CRC + truncated + malformed");
+	cr_expect_str_eq(csv_cell(&runs, 0, "bad_crc"), "3", "bad CRC + truncated + malformed");
 	cr_expect_eq(boots.nrows, 2, "the truncated boot 0 record is not a row");
 	cr_expect_eq(faults.nrows, 2, "the fault record with a bad CRC is not a row");
-	cr_expect_str_eq(cell(&boots, 0, "idx"), "1");
+	cr_expect_str_eq(csv_cell(&boots, 0, "idx"), "1");
 }
 
 Test(parse, unknown_major_version_is_refused_with_a_message)
@@ -125,10 +118,10 @@ Test(parse, statuses_from_records)
 	load_csv(dir, "runs.csv", &runs);
 	cr_assert_eq(runs.nrows, 4);
 	for (int i = 0; i < 4; i++)
-		cr_expect_str_eq(cell(&runs, (size_t)i, "status"), want[i], "%s", logs[i]);
-	cr_expect_str_eq(cell(&runs, 0, "error"), "guest_check:stale_data");
-	cr_expect_str_eq(cell(&runs, 2, "error"), "unsupported:needs_FEAT_S2FWB");
-	cr_expect_str_eq(cell(&runs, 3, "strategy"), "", "no cfg record: config unknown, not guessed");
+		cr_expect_str_eq(csv_cell(&runs, (size_t)i, "status"), want[i], "%s", logs[i]);
+	cr_expect_str_eq(csv_cell(&runs, 0, "error"), "guest_check:stale_data");
+	cr_expect_str_eq(csv_cell(&runs, 2, "error"), "unsupported:needs_FEAT_S2FWB");
+	cr_expect_str_eq(csv_cell(&runs, 3, "strategy"), "", "no cfg record: config unknown, not guessed");
 }
 
 Test(parse, missing_log_is_one_line_and_writes_nothing)

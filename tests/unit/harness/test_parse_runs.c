@@ -19,13 +19,6 @@ static int parse(const char *out, const char *log, char **output)
 	return run_s2bench(args, NULL, output);
 }
 
-static const char *cell(const struct csv_rows *t, size_t row, const char *col)
-{
-	int c = csv_col(t, col);
-	cr_assert(c >= 0, "no column %s", col);
-	return t->cell[row][c] ? t->cell[row][c] : "";
-}
-
 /* Parses DATA/LOG into a fresh directory and loads runs.csv and boots.csv. */
 static void parse_one(const char *log, struct csv_rows *runs, struct csv_rows *boots, char **out)
 {
@@ -44,15 +37,15 @@ Test(parse_runs, lost_hello_does_not_merge_two_runs)
 	char *out;
 	parse_one("lost-hello.log", &runs, &boots, &out);
 	cr_assert_eq(runs.nrows, 2, "%s", out);
-	cr_expect_str_eq(cell(&runs, 0, "boots"), "2");
-	cr_expect_str_eq(cell(&runs, 0, "status"), "ok");
-	cr_expect_str_eq(cell(&runs, 1, "boots"), "2");
-	cr_expect_str_eq(cell(&runs, 1, "strategy"), "lazy", "the cfg after done starts run 2");
-	cr_expect_str_eq(cell(&runs, 1, "status"), "no_hello");
-	cr_expect_str_eq(cell(&runs, 1, "bad_crc"), "1", "the lost hello counts in its run");
+	cr_expect_str_eq(csv_cell(&runs, 0, "boots"), "2");
+	cr_expect_str_eq(csv_cell(&runs, 0, "status"), "ok");
+	cr_expect_str_eq(csv_cell(&runs, 1, "boots"), "2");
+	cr_expect_str_eq(csv_cell(&runs, 1, "strategy"), "lazy", "the cfg after done starts run 2");
+	cr_expect_str_eq(csv_cell(&runs, 1, "status"), "no_hello");
+	cr_expect_str_eq(csv_cell(&runs, 1, "bad_crc"), "1", "the lost hello counts in its run");
 	cr_assert_eq(boots.nrows, 4);
 	for (size_t i = 0; i < 4; i++) /* no orphan: every boot row belongs to a runs.csv row */
-		cr_expect_str_eq(cell(&boots, i, "run_id"), cell(&runs, i / 2, "run_id"), "row %zu", i);
+		cr_expect_str_eq(csv_cell(&boots, i, "run_id"), csv_cell(&runs, i / 2, "run_id"), "row %zu", i);
 }
 
 /* Item 2: a boot after done (hello and cfg both lost) starts a new run with unknown config. */
@@ -62,11 +55,11 @@ Test(parse_runs, boot_after_done_starts_a_new_run)
 	char *out;
 	parse_one("lost-hello-and-cfg.log", &runs, &boots, &out);
 	cr_assert_eq(runs.nrows, 2, "%s", out);
-	cr_expect_str_eq(cell(&runs, 0, "boots"), "2");
-	cr_expect_str_eq(cell(&runs, 1, "boots"), "2");
-	cr_expect_str_eq(cell(&runs, 1, "status"), "no_hello");
-	cr_expect_str_eq(cell(&runs, 1, "strategy"), "", "no cfg: config unknown, not guessed");
-	cr_expect_str_eq(cell(&runs, 1, "bad_crc"), "2", "the two cut records");
+	cr_expect_str_eq(csv_cell(&runs, 0, "boots"), "2");
+	cr_expect_str_eq(csv_cell(&runs, 1, "boots"), "2");
+	cr_expect_str_eq(csv_cell(&runs, 1, "status"), "no_hello");
+	cr_expect_str_eq(csv_cell(&runs, 1, "strategy"), "", "no cfg: config unknown, not guessed");
+	cr_expect_str_eq(csv_cell(&runs, 1, "bad_crc"), "2", "the two cut records");
 }
 
 /* Item 5: fewer boots than requested (CPU_OFF at boot 0), never READY (a panicking guest), and
@@ -77,23 +70,23 @@ Test(parse_runs, status_says_what_happened)
 	char *out;
 	parse_one("cpu-off.log", &runs, NULL, &out);
 	cr_assert_eq(runs.nrows, 1, "%s", out);
-	cr_expect_str_eq(cell(&runs, 0, "status"), "short");
-	cr_expect_str_eq(cell(&runs, 0, "error"), "short:1_of_2_boots:last_exit_off");
+	cr_expect_str_eq(csv_cell(&runs, 0, "status"), "short");
+	cr_expect_str_eq(csv_cell(&runs, 0, "error"), "short:1_of_2_boots:last_exit_off");
 	/* recorded from s2hv under QEMU: a raw guest (s2b.guest=image) calling CPU_OFF at boot 0 */
 	parse_one("qemu-cpu-off.log", &runs, NULL, &out);
 	cr_assert_eq(runs.nrows, 1, "%s", out);
-	cr_expect_str_eq(cell(&runs, 0, "status"), "short");
+	cr_expect_str_eq(csv_cell(&runs, 0, "status"), "short");
 	/* recorded from s2hv under QEMU (record lines and the panic): a Linux guest whose root fs
 	 * cannot mount panics and, with panic=-1, resets before READY on every boot */
 	parse_one("qemu-linux-panic.log", &runs, NULL, &out);
 	cr_assert_eq(runs.nrows, 1, "%s", out);
-	cr_expect_str_eq(cell(&runs, 0, "status"), "not_ready");
+	cr_expect_str_eq(csv_cell(&runs, 0, "status"), "not_ready");
 	parse_one("never-ready.log", &runs, NULL, &out);
-	cr_expect_str_eq(cell(&runs, 0, "status"), "not_ready");
-	cr_expect_str_eq(cell(&runs, 0, "error"), "not_ready:2_boots_first_0");
+	cr_expect_str_eq(csv_cell(&runs, 0, "status"), "not_ready");
+	cr_expect_str_eq(csv_cell(&runs, 0, "error"), "not_ready:2_boots_first_0");
 	parse_one("nul-before-record.log", &runs, &boots, &out);
-	cr_expect_str_eq(cell(&runs, 0, "boots"), "2", "NUL before a record is noise: %s", out);
-	cr_expect_str_eq(cell(&runs, 0, "status"), "ok");
+	cr_expect_str_eq(csv_cell(&runs, 0, "boots"), "2", "NUL before a record is noise: %s", out);
+	cr_expect_str_eq(csv_cell(&runs, 0, "status"), "ok");
 	cr_expect_eq(boots.nrows, 2);
 }
 
@@ -104,9 +97,9 @@ Test(parse_runs, crcrlf_line_ends_are_accepted)
 	char *out;
 	parse_one("crcrlf.log", &runs, NULL, &out);
 	cr_assert_eq(runs.nrows, 1, "%s", out);
-	cr_expect_str_eq(cell(&runs, 0, "boots"), "2", "%s", out);
-	cr_expect_str_eq(cell(&runs, 0, "status"), "ok");
-	cr_expect_str_eq(cell(&runs, 0, "bad_crc"), "0");
+	cr_expect_str_eq(csv_cell(&runs, 0, "boots"), "2", "%s", out);
+	cr_expect_str_eq(csv_cell(&runs, 0, "status"), "ok");
+	cr_expect_str_eq(csv_cell(&runs, 0, "bad_crc"), "0");
 }
 
 /* Item 6: CRC-valid records that break the grammar are rejected and counted, not stored. */
@@ -116,14 +109,14 @@ Test(parse_runs, grammar_breaking_records_are_rejected_and_counted)
 	char *out;
 	parse_one("grammar.log", &runs, &boots, &out);
 	cr_assert_eq(runs.nrows, 1, "a partial cfg does not start a run: %s", out);
-	cr_expect_str_eq(cell(&runs, 0, "status"), "ok");
-	cr_expect_str_eq(cell(&runs, 0, "boots"), "2");
-	cr_expect_str_eq(cell(&runs, 0, "strategy"), "unmap");
-	cr_expect_str_eq(cell(&runs, 0, "bad_crc"), "8", "every rejected record is counted");
+	cr_expect_str_eq(csv_cell(&runs, 0, "status"), "ok");
+	cr_expect_str_eq(csv_cell(&runs, 0, "boots"), "2");
+	cr_expect_str_eq(csv_cell(&runs, 0, "strategy"), "unmap");
+	cr_expect_str_eq(csv_cell(&runs, 0, "bad_crc"), "8", "every rejected record is counted");
 	cr_expect(strstr(out, "7 malformed") && strstr(out, "1 over-long"), "%s", out);
 	cr_assert_eq(boots.nrows, 2);
-	cr_expect_str_eq(cell(&boots, 1, "check"), "pass");
-	cr_expect_str_eq(cell(&boots, 1, "faults"), "2");
+	cr_expect_str_eq(csv_cell(&boots, 1, "check"), "pass");
+	cr_expect_str_eq(csv_cell(&boots, 1, "faults"), "2");
 }
 
 /* Item 6: a line past the line reader's limit is not a record, even if its first 65535 bytes are. */
@@ -133,8 +126,8 @@ Test(parse_runs, overlong_line_with_a_valid_prefix_is_rejected)
 	char *out;
 	parse_one("overlong-prefix.log", &runs, &boots, &out);
 	cr_expect_eq(boots.nrows, 1, "%s", out);
-	cr_expect_str_eq(cell(&runs, 0, "boots"), "1");
-	cr_expect_str_eq(cell(&runs, 0, "status"), "short");
+	cr_expect_str_eq(csv_cell(&runs, 0, "boots"), "1");
+	cr_expect_str_eq(csv_cell(&runs, 0, "status"), "short");
 	cr_expect(strstr(out, "1 over-long"), "%s", out);
 }
 
@@ -148,9 +141,9 @@ Test(parse_runs, unknown_keys_are_kept_whole)
 	load_csv(dir, "metrics.csv", &metrics);
 	load_csv(dir, "boots.csv", &boots);
 	cr_assert_eq(faults.nrows, 1);
-	cr_expect_str_eq(cell(&faults, 0, "extra"), "vmid=3");
-	cr_expect_str_eq(cell(&metrics, 0, "extra"), "unit=ns");
-	cr_expect_eq(strlen(cell(&boots, 0, "extra")), strlen("big=") + 1500);
+	cr_expect_str_eq(csv_cell(&faults, 0, "extra"), "vmid=3");
+	cr_expect_str_eq(csv_cell(&metrics, 0, "extra"), "unit=ns");
+	cr_expect_eq(strlen(csv_cell(&boots, 0, "extra")), strlen("big=") + 1500);
 }
 
 /* Item 4: two different runs with one config, parsed in two invocations, are both kept; the same
@@ -168,8 +161,8 @@ Test(parse_runs, identity_does_not_depend_on_the_invocation)
 	cr_expect(strstr(out, "0 runs written") && strstr(out, "1 already there"), "%s", out);
 	load_csv(dir, "runs.csv", &runs);
 	cr_assert_eq(runs.nrows, 2);
-	cr_expect_str_eq(cell(&runs, 0, "status"), "ok");
-	cr_expect_str_eq(cell(&runs, 1, "status"), "check_failed");
+	cr_expect_str_eq(csv_cell(&runs, 0, "status"), "ok");
+	cr_expect_str_eq(csv_cell(&runs, 1, "status"), "check_failed");
 	/* a log without cfg is named by its content too, not by its path */
 	char *dir2 = make_tmpdir("parse-ident-nocfg");
 	cr_assert_eq(parse(dir2, DATA "/qemu-bad-guest.log", &out), 0, "%s", out);

@@ -10,14 +10,6 @@
 
 #include "support.h"
 
-static char *suite_file(const char *dir, const char *text)
-{
-	char *p;
-	cr_assert(asprintf(&p, "%s/t.suite", dir) > 0);
-	write_text(p, text);
-	return p;
-}
-
 static char *env_qemu(void)
 {
 	static char e[600];
@@ -25,33 +17,12 @@ static char *env_qemu(void)
 	return e;
 }
 
-/* An arm64 Image header (`run` checks it) and nothing else: the fake emulator ignores it. */
-static char *image(const char *dir)
-{
-	static char p[600];
-	char hdr[64] = { 0 };
-	snprintf(p, sizeof(p), "%s/fake.img", dir);
-	memcpy(hdr + 56, "ARM\x64", 4);
-	FILE *f = fopen(p, "wb");
-	cr_assert(f);
-	fwrite(hdr, 1, sizeof(hdr), f);
-	fclose(f);
-	return p;
-}
-
-static const char *cell(const struct csv_rows *t, size_t row, const char *col)
-{
-	int c = csv_col(t, col);
-	cr_assert(c >= 0, "no column %s", col);
-	return t->cell[row][c] ? t->cell[row][c] : "";
-}
-
 Test(run, every_run_gets_a_row_boots_and_a_console_log)
 {
 	char *dir = make_tmpdir("run-basic"), *out, out_dir[600];
-	char *s = suite_file(dir, "strategy = unmap clean\nguest = hello touch\nboots = 3\n");
+	char *s = write_suite(dir, "strategy = unmap clean\nguest = hello touch\nboots = 3\n");
 	snprintf(out_dir, sizeof(out_dir), "%s/res", dir);
-	char *args[] = { "run", s, "-j", "2", "--out", out_dir, "--image", image(dir), NULL };
+	char *args[] = { "run", s, "-j", "2", "--out", out_dir, "--image", fake_image(dir), NULL };
 	char *env[] = { env_qemu(), NULL };
 	cr_assert_eq(run_s2bench(args, env, &out), 0, "%s", out);
 	struct csv_rows runs, boots, metrics;
@@ -63,11 +34,11 @@ Test(run, every_run_gets_a_row_boots_and_a_console_log)
 	cr_expect_eq(metrics.nrows, 12);
 	for (size_t i = 0; i < runs.nrows; i++) {
 		char log[800];
-		cr_expect_str_eq(cell(&runs, i, "status"), "ok");
-		cr_expect_str_eq(cell(&runs, i, "exit_code"), "0");
-		cr_expect_str_eq(cell(&runs, i, "qemu_version"), "9.9.9");
-		cr_expect_str_eq(cell(&runs, i, "hv_version"), "0.0.9-fake");
-		snprintf(log, sizeof(log), "%s/logs/%s.log", out_dir, cell(&runs, i, "run_id"));
+		cr_expect_str_eq(csv_cell(&runs, i, "status"), "ok");
+		cr_expect_str_eq(csv_cell(&runs, i, "exit_code"), "0");
+		cr_expect_str_eq(csv_cell(&runs, i, "qemu_version"), "9.9.9");
+		cr_expect_str_eq(csv_cell(&runs, i, "hv_version"), "0.0.9-fake");
+		snprintf(log, sizeof(log), "%s/logs/%s.log", out_dir, csv_cell(&runs, i, "run_id"));
 		char *text = read_text(log);
 		cr_expect(text && strstr(text, "@s2b done status=ok"), "console log %s", log);
 	}
@@ -87,19 +58,19 @@ static int process_gone(pid_t pid)
 Test(run, a_hung_run_is_killed_with_its_group_and_recorded_as_timeout)
 {
 	char *dir = make_tmpdir("run-timeout"), *out, out_dir[600], pidfile[600], env_pid[700];
-	char *s = suite_file(dir, "strategy = unmap\n");
+	char *s = write_suite(dir, "strategy = unmap\n");
 	snprintf(out_dir, sizeof(out_dir), "%s/res", dir);
 	snprintf(pidfile, sizeof(pidfile), "%s/child.pid", dir);
 	snprintf(env_pid, sizeof(env_pid), "FAKE_QEMU_CHILD_PID=%s", pidfile);
-	char *args[] = { "run", s, "--timeout", "1", "--out", out_dir, "--image", image(dir), NULL };
+	char *args[] = { "run", s, "--timeout", "1", "--out", out_dir, "--image", fake_image(dir), NULL };
 	char *env[] = { env_qemu(), "FAKE_QEMU_HANG=1", env_pid, NULL };
 	cr_assert_eq(run_s2bench(args, env, &out), 0, "%s", out);
 	struct csv_rows runs;
 	load_csv(out_dir, "runs.csv", &runs);
 	cr_assert_eq(runs.nrows, 1);
-	cr_expect_str_eq(cell(&runs, 0, "status"), "timeout");
-	cr_expect_str_eq(cell(&runs, 0, "error"), "timeout_after_1s");
-	cr_expect_str_eq(cell(&runs, 0, "exit_code"), "137", "SIGKILL");
+	cr_expect_str_eq(csv_cell(&runs, 0, "status"), "timeout");
+	cr_expect_str_eq(csv_cell(&runs, 0, "error"), "timeout_after_1s");
+	cr_expect_str_eq(csv_cell(&runs, 0, "exit_code"), "137", "SIGKILL");
 	char *pid = read_text(pidfile);
 	cr_assert(pid, "the fake emulator wrote its helper's pid");
 	/* SIGKILL is delivered asynchronously: poll (bounded) rather than look once */
@@ -114,11 +85,11 @@ Test(run, a_hung_run_is_killed_with_its_group_and_recorded_as_timeout)
 Test(run, resume_after_sigkill_keeps_finished_runs_and_redoes_the_rest, .timeout = 120)
 {
 	char *dir = make_tmpdir("run-resume"), *out, out_dir[600], log[600], runs_csv[700];
-	char *s = suite_file(dir, "strategy = unmap lazy clean fwb none\nguest = hello touch\nboots = 4\n");
+	char *s = write_suite(dir, "strategy = unmap lazy clean fwb none\nguest = hello touch\nboots = 4\n");
 	snprintf(out_dir, sizeof(out_dir), "%s/res", dir);
 	snprintf(log, sizeof(log), "%s/first.txt", dir);
 	snprintf(runs_csv, sizeof(runs_csv), "%s/runs.csv", out_dir);
-	char *args[] = { "run", s, "-j", "2", "--out", out_dir, "--image", image(dir), NULL };
+	char *args[] = { "run", s, "-j", "2", "--out", out_dir, "--image", fake_image(dir), NULL };
 	char *slow_env[] = { env_qemu(), "FAKE_QEMU_DELAY_MS=100", NULL };
 
 	pid_t pid = start_s2bench(args, slow_env, log);
@@ -135,7 +106,7 @@ Test(run, resume_after_sigkill_keeps_finished_runs_and_redoes_the_rest, .timeout
 	size_t kept = runs.nrows;
 	cr_assert(kept < 10, "killed before the end (%zu runs done)", kept);
 	char first_id[32];
-	snprintf(first_id, sizeof(first_id), "%s", cell(&runs, 0, "run_id"));
+	snprintf(first_id, sizeof(first_id), "%s", csv_cell(&runs, 0, "run_id"));
 
 	/* what a kill in the middle of store_commit() can leave behind */
 	char path[700];
@@ -152,7 +123,7 @@ Test(run, resume_after_sigkill_keeps_finished_runs_and_redoes_the_rest, .timeout
 	char want[64];
 	snprintf(want, sizeof(want), "%zu already in", kept);
 	cr_expect(strstr(out, want), "finished runs are skipped: %s", out);
-	cr_expect(strstr(out, "dropped"), "repair is reported: %s", out);
+	cr_expect(strstr(out, "set aside"), "repair is reported: %s", out);
 
 	struct csv_rows boots;
 	free_csv(&runs);
@@ -160,24 +131,24 @@ Test(run, resume_after_sigkill_keeps_finished_runs_and_redoes_the_rest, .timeout
 	load_csv(out_dir, "boots.csv", &boots);
 	cr_expect_eq(runs.nrows, 10);
 	cr_expect_eq(runs.bad_rows + boots.bad_rows, 0, "no torn rows");
-	cr_expect_str_eq(cell(&runs, 0, "run_id"), first_id, "the first finished run was kept");
+	cr_expect_str_eq(csv_cell(&runs, 0, "run_id"), first_id, "the first finished run was kept");
 	cr_expect_eq(boots.nrows, 40, "4 boots per run, none duplicated, no orphan rows");
 	for (size_t i = 0; i < runs.nrows; i++) {
-		cr_expect_str_eq(cell(&runs, i, "status"), "ok");
+		cr_expect_str_eq(csv_cell(&runs, i, "status"), "ok");
 		for (size_t j = i + 1; j < runs.nrows; j++)
-			cr_expect_str_neq(cell(&runs, i, "run_id"), cell(&runs, j, "run_id"));
+			cr_expect_str_neq(csv_cell(&runs, i, "run_id"), csv_cell(&runs, j, "run_id"));
 	}
 	for (size_t i = 0; i < boots.nrows; i++)
-		cr_expect_str_neq(cell(&boots, i, "run_id"), "0123456789abcdef");
+		cr_expect_str_neq(csv_cell(&boots, i, "run_id"), "0123456789abcdef");
 }
 
 Test(run, sigint_stops_with_130_and_a_rerun_finishes)
 {
 	char *dir = make_tmpdir("run-sigint"), *out, out_dir[600], log[600];
-	char *s = suite_file(dir, "strategy = unmap lazy clean fwb\nboots = 3\n");
+	char *s = write_suite(dir, "strategy = unmap lazy clean fwb\nboots = 3\n");
 	snprintf(out_dir, sizeof(out_dir), "%s/res", dir);
 	snprintf(log, sizeof(log), "%s/first.txt", dir);
-	char *args[] = { "run", s, "-j", "1", "--out", out_dir, "--image", image(dir), NULL };
+	char *args[] = { "run", s, "-j", "1", "--out", out_dir, "--image", fake_image(dir), NULL };
 	char *slow_env[] = { env_qemu(), "FAKE_QEMU_DELAY_MS=200", NULL };
 	pid_t pid = start_s2bench(args, slow_env, log);
 	struct csv_rows runs;
@@ -215,9 +186,9 @@ static void expect_one_line_error(char *const args[], char *const env[], const c
 Test(run, missing_qemu_image_bad_suite_unwritable_out)
 {
 	char *dir = make_tmpdir("run-errors"), out_dir[600], ro[600];
-	char *s = suite_file(dir, "strategy = unmap\n");
+	char *s = write_suite(dir, "strategy = unmap\n");
 	snprintf(out_dir, sizeof(out_dir), "%s/res", dir);
-	char *img = image(dir);
+	char *img = fake_image(dir);
 	char *a1[] = { "run", s, "--out", out_dir, "--image", img, "--qemu", "/nonexistent/qemu", NULL };
 	expect_one_line_error(a1, NULL, "s2bench: QEMU not found: '/nonexistent/qemu'", out_dir);
 	char *env[] = { env_qemu(), NULL };
@@ -242,7 +213,7 @@ Test(run, missing_qemu_image_bad_suite_unwritable_out)
 Test(run, dry_run_prints_the_matrix_and_runs_nothing)
 {
 	char *dir = make_tmpdir("run-dry"), *out;
-	char *s = suite_file(dir, "strategy = unmap clean\nmem = 64M 128M\nreps = 2\n");
+	char *s = write_suite(dir, "strategy = unmap clean\nmem = 64M 128M\nreps = 2\n");
 	char *args[] = { "run", s, "--dry-run", "--qemu", "/nonexistent/qemu", NULL };
 	cr_assert_eq(run_s2bench(args, NULL, &out), 0, "%s", out);
 	cr_expect(strstr(out, "\n8 runs\n"), "%s", out);

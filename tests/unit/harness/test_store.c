@@ -97,13 +97,6 @@ static void load_set_aside(const char *dir, const char *file, struct csv_rows *r
 	cr_assert_eq(rows->bad_rows, 0);
 }
 
-static const char *cell(const struct csv_rows *t, size_t row, const char *col)
-{
-	int c = csv_col(t, col);
-	cr_assert(c >= 0, "no column %s", col);
-	return t->cell[row][c] ? t->cell[row][c] : "";
-}
-
 Test(store, quoted_fields_with_newlines_commas_quotes_survive_open)
 {
 	char *dir = make_tmpdir("store-multiline"), *msg;
@@ -191,14 +184,14 @@ Test(store, torn_last_record_is_set_aside_and_reported)
 	cr_expect_eq(runs.bad_rows, 0);
 	load_set_aside(dir, "runs.csv", &aside);
 	cr_assert_eq(aside.nrows, 1);
-	cr_expect_str_eq(cell(&aside, 0, "reason"), "torn");
-	cr_expect_str_eq(cell(&aside, 0, "line"), "3");
-	cr_expect_str_eq(cell(&aside, 0, "record"), ID_B ",\"cut inside\na quoted field",
+	cr_expect_str_eq(csv_cell(&aside, 0, "reason"), "torn");
+	cr_expect_str_eq(csv_cell(&aside, 0, "line"), "3");
+	cr_expect_str_eq(csv_cell(&aside, 0, "record"), ID_B ",\"cut inside\na quoted field",
 			 "the exact bytes");
 	free_csv(&aside);
 	load_set_aside(dir, "boots.csv", &aside);
 	cr_assert_eq(aside.nrows, 1);
-	cr_expect_str_eq(cell(&aside, 0, "record"), ID_A ",2,3");
+	cr_expect_str_eq(csv_cell(&aside, 0, "record"), ID_A ",2,3");
 }
 
 Test(store, orphan_rows_are_set_aside_with_their_run_id_and_reported)
@@ -231,12 +224,12 @@ Test(store, orphan_rows_are_set_aside_with_their_run_id_and_reported)
 	load_set_aside(dir, "boots.csv", &aside);
 	cr_assert_eq(aside.nrows, 2);
 	for (size_t i = 0; i < 2; i++) {
-		cr_expect_str_eq(cell(&aside, i, "reason"), "orphan");
-		cr_expect_str_eq(cell(&aside, i, "run_id"), ID_B);
+		cr_expect_str_eq(csv_cell(&aside, i, "reason"), "orphan");
+		cr_expect_str_eq(csv_cell(&aside, i, "run_id"), ID_B);
 	}
-	cr_expect_str_eq(cell(&aside, 0, "line"), "2");
-	cr_expect_str_eq(cell(&aside, 1, "line"), "4");
-	cr_expect(strstr(cell(&aside, 1, "record"), "\"k=multi\nline\""), "the multi-line row whole");
+	cr_expect_str_eq(csv_cell(&aside, 0, "line"), "2");
+	cr_expect_str_eq(csv_cell(&aside, 1, "line"), "4");
+	cr_expect(strstr(csv_cell(&aside, 1, "record"), "\"k=multi\nline\""), "the multi-line row whole");
 }
 
 Test(store, duplicate_run_rows_are_set_aside)
@@ -254,7 +247,7 @@ Test(store, duplicate_run_rows_are_set_aside)
 	struct csv_rows aside;
 	load_set_aside(dir, "runs.csv", &aside);
 	cr_assert_eq(aside.nrows, 1);
-	cr_expect(strstr(cell(&aside, 0, "record"), ",crash,"), "the second row is the one set aside");
+	cr_expect(strstr(csv_cell(&aside, 0, "record"), ",crash,"), "the second row is the one set aside");
 }
 
 Test(store, a_second_repair_never_overwrites_the_first_set_aside_file)
@@ -410,4 +403,23 @@ Test(store, stale_temp_files_are_set_aside_and_reported)
 	cr_assert(p, "%s", msg);
 	cr_assert(asprintf(&kept, "%.*s3.boots.csv", (int)(strcspn(p + 6, "\n")), p + 6) > 0);
 	cr_expect_str_eq(read_text(kept), ID_A ",0,1\n", "%s", kept);
+}
+
+/* faults.csv from before its `extra` column: refused untouched, and the message says what to do. */
+Test(store, a_table_of_an_older_layout_is_refused_with_the_way_forward)
+{
+	char *dir = make_tmpdir("store-old-layout"), *msg, *faults_path = table_path(dir, TAB_FAULTS);
+	FILE *f = fopen(faults_path, "w");
+	int n = table_schema[TAB_FAULTS].ncols;
+	cr_assert_str_eq(table_schema[TAB_FAULTS].cols[n - 1], "extra");
+	for (int i = 0; i < n - 1; i++)
+		fprintf(f, "%s%s", i ? "," : "", table_schema[TAB_FAULTS].cols[i]);
+	fputs("\n", f);
+	fclose(f);
+	char *before = read_text(faults_path);
+	struct store st;
+	cr_expect_eq(open_captured(&st, dir, &msg), -1);
+	cr_expect(strstr(msg, "faults.csv has the columns of an older s2bench"), "%s", msg);
+	cr_expect(strstr(msg, "into a new directory"), "%s", msg);
+	cr_expect_str_eq(read_text(faults_path), before);
 }

@@ -98,3 +98,41 @@ Test(report, cfg_less_run_is_listed_and_the_rest_reported)
 	cr_expect_null(strstr(out_file("clean", "report.md"), "Runs left out"));
 	free(err), free(html), free(md), free(before), free(after);
 }
+
+/* A copy of runs.csv's first data row under another id and STATUS (the run has no boots). */
+static void append_run_with_status(const char *id, const char *status)
+{
+	char p[128];
+	snprintf(p, sizeof(p), "%s/runs.csv", dir);
+	char *runs = slurp(p), *row = strchr(runs, '\n') + 1, *end = strchr(row, '\n');
+	*end = '\0';
+	char *ok = strstr(row, ",ok,");
+	cr_assert_not_null(ok, "%s", row);
+	char line[1024];
+	snprintf(line, sizeof(line), "%s%.*s,%s,%s\n", id, (int)(ok - strchr(row, ',')),
+		 strchr(row, ','), status, ok + 4);
+	append("runs.csv", line);
+	free(runs);
+}
+
+/* Statuses the harness added after the report was written (short, log_full, ...) are counted in
+ * the status matrix and named in the answer, never silently dropped from both. */
+Test(report, runs_of_every_status_are_counted)
+{
+	strcpy(dir, "/tmp/s2b-statuses-XXXXXX");
+	cr_assert_not_null(mkdtemp(dir));
+	struct fixture_opts o = { .qemu = 1, .reps = 3, .boots = 6, .seed = 5 };
+	cr_assert_eq(fixture_write(dir, &o), 0);
+	append_run_with_status("00000000000000a1", "short");
+	append_run_with_status("00000000000000a2", "log_full");
+	cr_assert_eq(report("statuses"), 0, "%s", out_file("statuses", ".stderr"));
+	char *md = out_file("statuses", "report.md");
+	cr_expect(strstr(md, "1 short") && strstr(md, "1 log_full"), "the answer counts them: %s", md);
+	char *html = out_file("statuses", "report.html");
+	cr_expect(strstr(html, "<th class=\"num\">short</th>"), "the status matrix has a short column");
+	cr_expect(strstr(html, "<th class=\"num\">other</th>"), "and one for statuses it does not know");
+	cr_expect(strstr(html, "00000000000000a1") && strstr(html, "00000000000000a2"),
+		  "both are listed under failures");
+	free(html);
+	free(md);
+}
