@@ -1,7 +1,9 @@
 /* kvm/config.c: the s2b.* words s2vmm accepts, refuses, and ignores. */
 #include <criterion/criterion.h>
 #include "../../core/bootargs.h"
+#include "../cmdline.h"
 #include "../config.h"
+#include "../testguest/inject.h"
 
 static struct vmm_config cfg;
 static struct bootarg_error err;
@@ -91,4 +93,41 @@ Test(kvm_config, an_s2b_prefix_in_another_case_is_not_ignored)
 	cr_assert_eq(parse("quiet S2b.boots=3"), -1);
 	cr_assert_str_eq(err.key, "S2b.boots");
 	cr_assert_str_eq(err.msg, "prefix_not_lowercase");
+}
+
+/* Below: s2vmm's refusals of words that would otherwise do nothing or too little (issue 22): an inject
+ * value no guest knows, a per-boot limit out of range, a kernel command line that lost its end. */
+
+Test(kvm_hostile_words, an_inject_value_no_guest_knows_is_refused)
+{
+	cr_assert_eq(parse("s2b.inject=255"), -1);
+	cr_assert_str_eq(err.key, "s2b.inject");
+	cr_assert_str_eq(err.msg, "unknown_inject");
+	cr_assert_eq(parse("s2b.inject=11"), -1);
+	cr_assert_eq(parse("s2b.inject=10"), 0);
+	cr_assert_eq(cfg.inject, INJECT_LOAD_HIGH_IPA);
+	cr_assert_eq(parse("s2b.inject=0"), 0);
+}
+
+Test(kvm_hostile_words, boot_timeout_has_a_default_and_limits)
+{
+	cr_assert_eq(parse(""), 0);
+	cr_assert_eq(cfg.boot_timeout, BOOT_TIMEOUT_DEFAULT_S);
+	cr_assert_eq(parse("s2b.boot_timeout=3"), 0);
+	cr_assert_eq(cfg.boot_timeout, 3);
+	cr_assert_eq(parse("s2b.boot_timeout=0"), -1);
+	cr_assert_str_eq(err.key, "s2b.boot_timeout");
+	cr_assert_eq(parse("s2b.boot_timeout=86401"), -1);
+}
+
+Test(kvm_hostile_words, a_command_line_must_end_with_the_end_word)
+{
+	cr_assert(cmdline_complete("console=ttyAMA0 s2b.boots=3 " CMDLINE_END "\n"));
+	cr_assert(cmdline_complete(CMDLINE_END));
+	/* What the kernel leaves of a line cut short: the end word gone, or only part of it. */
+	cr_assert_not(cmdline_complete("console=ttyAMA0 s2b.boots=3\n"));
+	cr_assert_not(cmdline_complete("console=ttyAMA0 s2b.boots=3 s2vmm.en"));
+	cr_assert_not(cmdline_complete("console=ttyAMA0 xs2vmm.end"));
+	cr_assert_not(cmdline_complete(CMDLINE_END " s2b.boots=3"));
+	cr_assert_not(cmdline_complete(""));
 }

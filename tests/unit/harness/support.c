@@ -229,3 +229,13 @@ char *fake_image(const char *dir)
 	fclose(f);
 	return p;
 }
+
+int process_gone(pid_t pid)
+{
+	char path[64], *stat;
+	snprintf(path, sizeof(path), "/proc/%d/stat", (int)pid);
+	stat = read_text(path);
+	int gone = !stat || strstr(stat, ") Z ") != NULL;
+	free(stat);
+	return gone;
+}

@@ -31,6 +31,8 @@ int run_s2bench(char *const args[], char *const env[], char **output);
 /* Same, but returns at once with the pid; output goes to LOGFILE. */
 pid_t start_s2bench(char *const args[], char *const env[], const char *logfile);
 int wait_exit(pid_t pid);
+/* 1 when PID no longer runs (gone, or a zombie: dead, only not reaped). */
+int process_gone(pid_t pid);
 
 /* Loads DIR/FILE with libcsv. Returns 0 or -1 if the file is missing. */
 int load_csv(const char *dir, const char *file, struct csv_rows *out);

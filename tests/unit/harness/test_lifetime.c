@@ -44,16 +44,6 @@ static int wait_until(int (*cond)(void *), void *arg, double limit_s)
 	return 1;
 }
 
-static int process_gone(pid_t pid)
-{
-	char path[64], *stat;
-	snprintf(path, sizeof(path), "/proc/%d/stat", (int)pid);
-	stat = read_text(path);
-	int gone = !stat || strstr(stat, ") Z ") != NULL; /* a zombie is dead, only not reaped */
-	free(stat);
-	return gone;
-}
-
 /* What the fake emulators wrote into FAKE_QEMU_PIDS: their pids, helpers' pids, pipe inodes. */
 struct fakes {
 	const char *dir;

@@ -45,16 +45,6 @@ Test(run, every_run_gets_a_row_boots_and_a_console_log)
 	cr_expect(strstr(out, "[4/4]"), "plain progress lines when not a tty: %s", out);
 }
 
-static int process_gone(pid_t pid)
-{
-	char path[64], *stat;
-	snprintf(path, sizeof(path), "/proc/%d/stat", (int)pid);
-	stat = read_text(path);
-	int gone = !stat || strstr(stat, ") Z ") != NULL; /* a zombie is dead, only not reaped */
-	free(stat);
-	return gone;
-}
-
 Test(run, a_hung_run_is_killed_with_its_group_and_recorded_as_timeout)
 {
 	char *dir = make_tmpdir("run-timeout"), *out, out_dir[600], pidfile[600], env_pid[700];

@@ -11,6 +11,7 @@
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 struct cost { /* per-event costs, cycles on the board, instructions on QEMU */
@@ -215,4 +216,20 @@ int fixture_write(const char *dir, const struct fixture_opts *o)
 	for (int i = 0; i < 4; i++)
 		rc |= fclose(all[i]) != 0 ? -1 : 0;
 	return rc;
+}
+
+char *read_whole_file(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return NULL;
+	char *s = NULL;
+	long n = fseek(f, 0, SEEK_END) == 0 ? ftell(f) : -1;
+	if (n >= 0 && fseek(f, 0, SEEK_SET) == 0 && (s = malloc((size_t)n + 1)) &&
+	    fread(s, 1, (size_t)n, f) == (size_t)n)
+		s[n] = '\0';
+	else
+		free(s), s = NULL;
+	fclose(f);
+	return s;
 }

@@ -14,4 +14,7 @@ struct fixture_opts {
 /* Writes the four CSVs into DIR (which must exist). 0 or -1. */
 int fixture_write(const char *dir, const struct fixture_opts *o);
 
+/* The whole of PATH, NUL-terminated (malloc'd), or NULL when it cannot be read. */
+char *read_whole_file(const char *path);
+
 #endif

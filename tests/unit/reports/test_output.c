@@ -28,15 +28,8 @@ static char *slurp(const char *sub)
 {
 	char p[256];
 	snprintf(p, sizeof(p), "%s/%s", out, sub);
-	FILE *f = fopen(p, "rb");
-	cr_assert_not_null(f, "%s missing", p);
-	fseek(f, 0, SEEK_END);
-	long n = ftell(f);
-	rewind(f);
-	char *s = malloc((size_t)n + 1);
-	cr_assert_eq(fread(s, 1, (size_t)n, f), (size_t)n);
-	s[n] = '\0';
-	fclose(f);
+	char *s = read_whole_file(p);
+	cr_assert_not_null(s, "%s missing", p);
 	return s;
 }
 

@@ -22,15 +22,8 @@ static char dir[64];
 
 static char *slurp(const char *path)
 {
-	FILE *f = fopen(path, "rb");
-	cr_assert_not_null(f, "%s missing", path);
-	fseek(f, 0, SEEK_END);
-	long n = ftell(f);
-	rewind(f);
-	char *s = malloc((size_t)n + 1);
-	cr_assert_eq(fread(s, 1, (size_t)n, f), (size_t)n);
-	s[n] = '\0';
-	fclose(f);
+	char *s = read_whole_file(path);
+	cr_assert_not_null(s, "%s missing", path);
 	return s;
 }
 
