@@ -35,12 +35,12 @@ static int clean_leaf(struct walk_ctx *c)
 	return 0;
 }
 
-static int clean_setup(struct vm *vm)
+int clean_setup(struct vm *vm)
 {
 	return vm->cfg->premap ? vm_premap(vm, MAP_CLEAN_DCACHE | MAP_INVAL_ICACHE) : 0;
 }
 
-static int clean_reinit(struct vm *vm)
+int clean_reinit(struct vm *vm)
 {
 	struct pending_range r = {0, 0};
 	struct walker w = {.cb = clean_leaf, .arg = &r, .visits = WALK_LEAF | WALK_VALID_ONLY};
@@ -52,15 +52,7 @@ static int clean_reinit(struct vm *vm)
 	return ret;
 }
 
-static enum fault_result clean_fault(struct vm *vm, const struct s2_fault *f)
+enum fault_result clean_fault(struct vm *vm, const struct s2_fault *f)
 {
 	return vm_map_on_fault(vm, f, MAP_CLEAN_DCACHE | MAP_INVAL_ICACHE);
 }
-
-const struct strategy strategy_clean = {
-	.name = "clean",
-	.summary = "keep stage 2, eagerly DC CIVAC every mapped page and invalidate the I-cache",
-	.setup = clean_setup,
-	.reinit = clean_reinit,
-	.on_fault = clean_fault,
-};

@@ -76,10 +76,10 @@ static int dirty_setup_common(struct vm *vm, bool hw_dirty)
 	return log_restart(vm, false);
 }
 
-static int dirty_setup(struct vm *vm) { return dirty_setup_common(vm, false); }
-static int dirty_dbm_setup(struct vm *vm) { return dirty_setup_common(vm, true); }
+int dirty_setup(struct vm *vm) { return dirty_setup_common(vm, false); }
+int dirty_dbm_setup(struct vm *vm) { return dirty_setup_common(vm, true); }
 
-static int dirty_reinit(struct vm *vm)
+int dirty_reinit(struct vm *vm)
 {
 	int ret = log_restart(vm, true);
 
@@ -101,31 +101,9 @@ static enum fault_result log_write(struct vm *vm, const struct s2_fault *f)
 	return s2pt_set_prot(&vm->s2, ALIGN_DOWN(f->ipa, size), size, prot) ? FAULT_ERROR : FAULT_HANDLED;
 }
 
-static enum fault_result dirty_fault(struct vm *vm, const struct s2_fault *f)
+enum fault_result dirty_fault(struct vm *vm, const struct s2_fault *f)
 {
 	if (f->perm && f->write && vm_ipa_in_ram(vm, f->ipa))
 		return log_write(vm, f);
 	return vm_map_on_fault(vm, f, map_maint);
 }
-
-static const char *dbm_unsupported(const struct cpu_features *f)
-{
-	return f->hafdbs >= 2 ? NULL : "needs_FEAT_HAFDBS_dirty_state";
-}
-
-const struct strategy strategy_dirty = {
-	.name = "dirty",
-	.summary = "write-protect guest RAM, log write faults; clean only written + loader pages",
-	.setup = dirty_setup,
-	.reinit = dirty_reinit,
-	.on_fault = dirty_fault,
-};
-
-const struct strategy strategy_dirty_dbm = {
-	.name = "dirty-dbm",
-	.summary = "as dirty, but the CPU logs writes in stage 2 (FEAT_HAFDBS DBM), no write faults",
-	.unsupported = dbm_unsupported,
-	.setup = dirty_dbm_setup,
-	.reinit = dirty_reinit,
-	.on_fault = dirty_fault,
-};

@@ -8,34 +8,21 @@
 #include "../core/vm.h"
 #include "strategy.h"
 
-static const char *fwb_unsupported(const struct cpu_features *f)
-{
-	return f->fwb ? NULL : "needs_FEAT_S2FWB";
-}
 
-static int fwb_setup(struct vm *vm)
+int fwb_setup(struct vm *vm)
 {
 	vm->s2.fwb = true; /* before the first mapping: the attribute encoding changes */
 	return vm->cfg->premap ? vm_premap(vm, MAP_INVAL_ICACHE) : 0;
 }
 
-static int fwb_reinit(struct vm *vm)
+int fwb_reinit(struct vm *vm)
 {
 	(void)vm;
 	icache_inval_all();
 	return 0;
 }
 
-static enum fault_result fwb_fault(struct vm *vm, const struct s2_fault *f)
+enum fault_result fwb_fault(struct vm *vm, const struct s2_fault *f)
 {
 	return vm_map_on_fault(vm, f, MAP_INVAL_ICACHE);
 }
-
-const struct strategy strategy_fwb = {
-	.name = "fwb",
-	.summary = "FEAT_S2FWB: stage 2 forces Write-Back; only invalidate the I-cache",
-	.unsupported = fwb_unsupported,
-	.setup = fwb_setup,
-	.reinit = fwb_reinit,
-	.on_fault = fwb_fault,
-};

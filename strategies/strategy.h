@@ -9,6 +9,7 @@
 
 #include "../core/cpu_features.h"
 #include "../core/types.h"
+#include "table.h"
 
 struct vm;
 
@@ -30,7 +31,9 @@ enum fault_result {
 struct strategy {
 	const char *name;
 	const char *summary;
-	/* NULL, or a reason the strategy cannot run on this CPU (e.g. "needs_FEAT_S2FWB"). */
+	unsigned needs; /* STRATEGY_NEEDS_* of its line in table.h */
+	/* NULL, or a reason the strategy cannot run on this CPU (e.g. "needs_FEAT_S2FWB"): what
+	 * `needs` asks for and the CPU lacks. */
 	const char *(*unsupported)(const struct cpu_features *f);
 	/* Once, before the first boot, after guest RAM exists and the image is loaded. */
 	int (*setup)(struct vm *vm);
@@ -38,6 +41,15 @@ struct strategy {
 	int (*reinit)(struct vm *vm);
 	enum fault_result (*on_fault)(struct vm *vm, const struct s2_fault *f);
 };
+
+/* Each strategy file defines the three functions its line in table.h names. */
+#define STRATEGY_DECLARE(id, name, colour, control, needs, summary, setup, reinit, fault)         \
+	int setup(struct vm *vm);                                                                  \
+	int reinit(struct vm *vm);                                                                 \
+	enum fault_result fault(struct vm *vm, const struct s2_fault *f);                          \
+	extern const struct strategy strategy_##id;
+S2HV_STRATEGIES(STRATEGY_DECLARE)
+#undef STRATEGY_DECLARE
 
 extern const struct strategy *const strategies[];
 extern const unsigned strategy_count;

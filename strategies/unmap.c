@@ -21,7 +21,7 @@ static void clean_removed_leaf(const struct s2pt *pt, ipa_t ipa, pa_t pa, u64 si
 		cache_clean_inval_poc(pa, size);
 }
 
-static int unmap_setup(struct vm *vm)
+int unmap_setup(struct vm *vm)
 {
 	return vm->cfg->premap ? vm_premap(vm, fault_maint) : 0;
 }
@@ -35,33 +35,17 @@ static int unmap_all(struct vm *vm, s2_leaf_hook on_removed)
 	return vm_refill_after_unmap(vm, fault_maint);
 }
 
-static int unmap_reinit(struct vm *vm)
+int unmap_reinit(struct vm *vm)
 {
 	return unmap_all(vm, clean_removed_leaf);
 }
 
-static int lazy_reinit(struct vm *vm)
+int lazy_reinit(struct vm *vm)
 {
 	return unmap_all(vm, NULL);
 }
 
-static enum fault_result clean_on_fault(struct vm *vm, const struct s2_fault *f)
+enum fault_result unmap_fault(struct vm *vm, const struct s2_fault *f)
 {
 	return vm_map_on_fault(vm, f, fault_maint);
 }
-
-const struct strategy strategy_unmap = {
-	.name = "unmap",
-	.summary = "KVM without FWB: unmap all stage 2 cleaning each leaf, clean again at fault",
-	.setup = unmap_setup,
-	.reinit = unmap_reinit,
-	.on_fault = clean_on_fault,
-};
-
-const struct strategy strategy_lazy = {
-	.name = "lazy",
-	.summary = "unmap all stage 2 without cleaning; clean each page at fault",
-	.setup = unmap_setup,
-	.reinit = lazy_reinit,
-	.on_fault = clean_on_fault,
-};
