@@ -1,33 +1,26 @@
 /* The names the hypervisor accepts (core/config.c, strategies/, bench-guests/), seen from the host. */
 #include "catalog.h"
 
+#include "boards.h"
 #include "hvkeys.h"
+#include "../strategies/table.h"
 
 #include <inttypes.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
+#define BOARD_ENTRY(ops, name, host, lava_cpu, summary) { name, summary, host },
 const struct catalog_entry catalog_boards[] = {
-	{ "qemu-virt", "QEMU virt at EL2, -cpu max: FEAT_S2FWB, -icount shift=0 (counts are instructions)", HOST_S2HV },
-	{ "qemu-virt-a72", "QEMU virt at EL2, -cpu cortex-a72: no FEAT_S2FWB, so fwb runs end unsupported", HOST_S2HV },
-	{ "qemu-raspi3b", "QEMU raspi3b (Cortex-A53, RAM at 0, no PSCI): the Raspberry Pi 3 path, no FEAT_S2FWB", HOST_S2HV },
-	{ "kvm-qemu-n1", "s2vmm on real KVM arm64 in QEMU, -cpu neoverse-n1 (VHE, no FWB: stage2_unmap_vm); strategy kvm", HOST_S2VMM },
-	{ "kvm-qemu-a72", "s2vmm on real KVM arm64 in QEMU, -cpu cortex-a72 (nVHE, no FWB); strategy kvm", HOST_S2VMM },
-	{ "kvm-qemu-max", "s2vmm on real KVM arm64 in QEMU, -cpu max (FWB: I-cache invalidate only); strategy kvm", HOST_S2VMM },
-	{ "serial", "a real board on --console TTY, power-cycled by --reset-cmd (bootargs in $S2B_BOOTARGS)", HOST_S2HV },
+	S2B_BOARDS(BOARD_ENTRY)
 	{ NULL, NULL, HOST_ANY },
 };
 
+/* strategies/table.h: the hypervisor's own list, and s2vmm's. */
+#define S2HV_ENTRY(id, name, colour, control, needs, summary, ...) { name, summary, HOST_S2HV },
+#define S2VMM_ENTRY(id, name, colour, control, needs, summary) { name, summary, HOST_S2VMM },
 const struct catalog_entry catalog_strategies[] = {
-	{ "unmap", "KVM without FWB: unmap all of stage 2, cleaning each page; clean again at fault", HOST_S2HV },
-	{ "lazy", "unmap all of stage 2 without cleaning; clean to PoC at fault time", HOST_S2HV },
-	{ "clean", "keep mappings; clean+invalidate every mapped page and the I-cache at reinit", HOST_S2HV },
-	{ "fwb", "FEAT_S2FWB: only invalidate the I-cache (refused without FWB)", HOST_S2HV },
-	{ "none", "negative control: no cache maintenance, must be caught by coherence checks", HOST_S2HV },
-	{ "dirty", "clean only the pages written since the last reinit (stage 2 write-protected, write faults)", HOST_S2HV },
-	{ "dirty-dbm", "as dirty, but the CPU marks written pages itself (stage-2 DBM, FEAT_HAFDBS)", HOST_S2HV },
-	{ "kvm", "KVM's own re-init (kvm-qemu-* boards only): stage2_unmap_vm without FWB, I-cache only with", HOST_S2VMM },
+	S2HV_STRATEGIES(S2HV_ENTRY) S2VMM_STRATEGIES(S2VMM_ENTRY)
 	{ NULL, NULL, HOST_ANY },
 };
 

@@ -1,29 +1,38 @@
-/* Strategy presentation shared by charts, tables and text (so colours match everywhere). */
+/* Strategy presentation shared by charts, tables and text (so colours match everywhere), built
+ * from strategies/table.h: every strategy gets its colour and summary; negative controls sort
+ * last and are never ranked a winner. */
 #include "palette.h"
+
+#include "../strategies/table.h"
 
 #include <string.h>
 
-static const struct strategy_look looks[] = {
-	{ "unmap", "#d62728", "KVM today without FWB: unmap all + clean at unmap, fault + clean on touch", false },
-	{ "lazy", "#ff7f0e", "unmap all without cleaning, clean at fault time", false },
-	{ "clean", "#1f77b4", "keep mappings, eagerly clean+invalidate every mapped page", false },
-	{ "fwb", "#2ca02c", "FEAT_S2FWB: I-cache invalidate only", false },
-	{ "dirty", "#9467bd", "clean only pages written since the last reinit", false },
-	{ "none", "#7f7f7f", "no maintenance (negative control)", true },
-};
+#define LOOK(id, name, colour, control, needs, summary, ...) { name, colour, summary, control },
+static const struct strategy_look table[] = { S2HV_STRATEGIES(LOOK) S2VMM_STRATEGIES(LOOK) };
+#define NLOOKS ((int)(sizeof(table) / sizeof(table[0])))
 static const struct strategy_look unknown = { "?", "#17becf", "", false };
 
+/* Position in table order with the controls moved after the others: unmap, lazy, clean, fwb,
+ * dirty, dirty-dbm, kvm, none, then unknown names. */
 int strategy_rank(const char *name)
 {
-	int n = (int)(sizeof(looks) / sizeof(looks[0]));
-	for (int i = 0; i < n; i++)
-		if (strcmp(looks[i].name, name) == 0)
-			return i;
-	return n;
+	int rank = 0;
+
+	for (int pass = 0; pass < 2; pass++)
+		for (int i = 0; i < NLOOKS; i++) {
+			if (table[i].control != (pass == 1))
+				continue;
+			if (strcmp(table[i].name, name) == 0)
+				return rank;
+			rank++;
+		}
+	return rank;
 }
 
 const struct strategy_look *strategy_look(const char *name)
 {
-	int i = strategy_rank(name);
-	return i < (int)(sizeof(looks) / sizeof(looks[0])) ? &looks[i] : &unknown;
+	for (int i = 0; i < NLOOKS; i++)
+		if (strcmp(table[i].name, name) == 0)
+			return &table[i];
+	return &unknown;
 }

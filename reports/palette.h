@@ -11,7 +11,7 @@ struct strategy_look {
 
 /* The look of NAME; unknown names get a neutral colour and rank after the known ones. */
 const struct strategy_look *strategy_look(const char *name);
-/* Sort key: position in the canonical order (unmap, lazy, clean, fwb, dirty, none, others). */
+/* Sort key: strategies/table.h order, negative controls last, unknown names after them. */
 int strategy_rank(const char *name);
 
 #endif
