@@ -1,21 +1,29 @@
-/* The back-end registry: suite `board` names → back-ends. */
+/* The back-end registry: suite `board` names → back-ends, from boards.h. */
 #include "board.h"
+#include "boards.h"
 
 #include <string.h>
 #include <unistd.h>
 
 #include "process.h"
 
+#define BOARD_DESC(id, name, host, lava_cpu, summary) { name, &board_##id, lava_cpu },
+const struct board_desc board_descs[] = { S2B_BOARDS(BOARD_DESC) };
+const size_t board_desc_count = sizeof(board_descs) / sizeof(board_descs[0]);
+
+const struct board_desc *board_desc_find(const char *name)
+{
+	for (size_t i = 0; i < board_desc_count; i++)
+		if (strcmp(board_descs[i].name, name) == 0)
+			return &board_descs[i];
+	return NULL;
+}
+
 const struct board_ops *board_find(const char *name)
 {
-	static const struct board_ops *const all[] = {
-		&board_qemu_virt, &board_qemu_virt_a72, &board_qemu_raspi3b, &board_serial,
-		&board_kvm_qemu_n1, &board_kvm_qemu_a72, &board_kvm_qemu_max,
-	};
-	for (size_t i = 0; i < sizeof(all) / sizeof(all[0]); i++)
-		if (strcmp(all[i]->name, name) == 0)
-			return all[i];
-	return NULL;
+	const struct board_desc *d = board_desc_find(name);
+
+	return d ? d->ops : NULL;
 }
 
 int board_finish_spawned(struct board_job *job, int killed)

@@ -28,7 +28,6 @@ struct board_job {
 };
 
 struct board_ops {
-	const char *name;
 	unsigned max_parallel; /* 0 = as many as -j; a physical board runs one at a time */
 	int stop_at_done;      /* the console outlives the run: stop reading at the `done` record */
 	/* Everything needed is there (emulator, image, device)? -1 + one-line reason otherwise. */
@@ -41,11 +40,21 @@ struct board_ops {
 	int (*finish)(struct board_job *job, int killed);
 };
 
+/* A board of boards.h: its back-end, and the -cpu of its LAVA qemu jobs. */
+struct board_desc {
+	const char *name;
+	const struct board_ops *ops;
+	const char *lava_cpu;
+};
+extern const struct board_desc board_descs[];
+extern const size_t board_desc_count;
+
+const struct board_desc *board_desc_find(const char *name);
 const struct board_ops *board_find(const char *name);
 /* `finish` for back-ends whose run is one spawned process group (QEMU, the KVM runner). */
 int board_finish_spawned(struct board_job *job, int killed);
 
 extern const struct board_ops board_qemu_virt, board_qemu_virt_a72, board_qemu_raspi3b, board_serial,
-	board_kvm_qemu_n1, board_kvm_qemu_a72, board_kvm_qemu_max;
+	board_kvm;
 
 #endif

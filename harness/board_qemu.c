@@ -113,8 +113,8 @@ static int start_raspi3b(struct board_job *job, const struct run_options *opt, c
 	return qemu_start(job, opt, &raspi3b, err, errlen);
 }
 
-const struct board_ops board_qemu_virt = { "qemu-virt", 0, 0, qemu_check, start_max, board_finish_spawned };
-const struct board_ops board_qemu_virt_a72 = { "qemu-virt-a72", 0, 0, qemu_check, start_a72,
+const struct board_ops board_qemu_virt = { 0, 0, qemu_check, start_max, board_finish_spawned };
+const struct board_ops board_qemu_virt_a72 = { 0, 0, qemu_check, start_a72,
 					       board_finish_spawned };
-const struct board_ops board_qemu_raspi3b = { "qemu-raspi3b", 0, 0, qemu_check, start_raspi3b,
+const struct board_ops board_qemu_raspi3b = { 0, 0, qemu_check, start_raspi3b,
 					      board_finish_spawned };

@@ -119,4 +119,4 @@ static int serial_finish(struct board_job *job, int killed)
 	return -1;
 }
 
-const struct board_ops board_serial = { "serial", 1, 1, serial_check, serial_start, serial_finish };
+const struct board_ops board_serial = { 1, 1, serial_check, serial_start, serial_finish };

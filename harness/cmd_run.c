@@ -130,23 +130,30 @@ static void print_matrix(const struct planned_run *runs, size_t n)
 	printf("%zu runs\n", n);
 }
 
-/* Every board the plan uses must be ready before the first run starts. */
+static int plan_uses(const struct planned_run *runs, size_t n, const char *board)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(runs[i].cfg.board, board) == 0)
+			return 1;
+	return 0;
+}
+
+/* Every back-end the plan uses must be ready before the first run starts; boards sharing one
+ * (the kvm-qemu-* boards) are checked once. */
 static int check_boards(struct run_options *opt, const struct planned_run *runs, size_t n)
 {
-	const struct board_ops *checked[8];
-	size_t nchecked = 0;
 	char err[512];
 
-	for (size_t i = 0; i < n; i++) {
-		const struct board_ops *b = board_find(runs[i].cfg.board);
+	for (size_t i = 0; i < board_desc_count; i++) {
+		const struct board_desc *d = &board_descs[i];
 		size_t k = 0;
-		while (k < nchecked && checked[k] != b)
+
+		while (k < i && !(board_descs[k].ops == d->ops && plan_uses(runs, n, board_descs[k].name)))
 			k++;
-		if (k < nchecked)
+		if (k < i || !plan_uses(runs, n, d->name))
 			continue;
-		if (b->check(opt, err, sizeof(err)))
+		if (d->ops->check(opt, err, sizeof(err)))
 			return cli_error("%s", err);
-		checked[nchecked++] = b;
 	}
 	return 0;
 }

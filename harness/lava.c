@@ -2,6 +2,7 @@
  * A board farm runs them; `s2bench parse` reads their logs. QEMU device types boot the image
  * directly (method qemu, media tmpfs); any other device type boots it with U-Boot's booti after a
  * TFTP deploy. A monitor pattern turns each boot record into a LAVA test case as well. */
+#include "board.h"
 #include "catalog.h"
 #include "cli.h"
 #include "matrix.h"
@@ -19,11 +20,6 @@ struct lava_args {
 	const char *suite, *device_type, *image_url, *out;
 	unsigned timeout_min;
 };
-
-static const char *qemu_cpu(const char *board)
-{
-	return strcmp(board, "qemu-virt-a72") == 0 ? "cortex-a72" : "max";
-}
 
 static void write_header(FILE *f, const struct lava_args *a, const struct planned_run *r)
 {
@@ -63,7 +59,7 @@ static void write_qemu_actions(FILE *f, const struct lava_args *a, const struct 
 		"      kernel:\n"
 		"        image_arg: -kernel {kernel} -append \"%s\"\n"
 		"        url: ",
-		qemu_cpu(r->cfg.board), r->bootargs);
+		board_desc_find(r->cfg.board)->lava_cpu, r->bootargs);
 	yaml_put_quoted(f, a->image_url);
 	fprintf(f,
 		"\n"
