@@ -21,6 +21,7 @@
 	X(kvm, "kvm-qemu-max", HOST_S2VMM, "max",                                                  \
 	  "s2vmm on real KVM arm64 in QEMU, -cpu max (FWB: I-cache invalidate only); strategy kvm") \
 	X(serial, "serial", HOST_S2HV, "max",                                                      \
-	  "a real board on --console TTY, power-cycled by --reset-cmd (bootargs in $S2B_BOOTARGS)")
+	  "a real board on --console TTY, power-cycled by --reset-cmd (bootargs in $S2B_BOOTARGS)") \
+	/* one descriptor per board above this one (docs/extending.md) */
 
 #endif

@@ -1,2 +1,2 @@
 # strategies/: compiled through core/core.mk (STRATEGY_SRCS); their QEMU end-to-end test here.
-INTEG_TESTS += tests/integration/strategies-qemu.sh
+INTEG_TESTS += tests/integration/strategies-qemu.sh tests/integration/strategies-extend.sh

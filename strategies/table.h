@@ -37,11 +37,13 @@
 	  dirty_setup, dirty_reinit, dirty_fault)                                                  \
 	X(dirty_dbm, "dirty-dbm", "#e377c2", 0, STRATEGY_NEEDS_HW_DIRTY,                           \
 	  "as dirty, but the CPU marks written pages itself (stage-2 DBM, FEAT_HAFDBS)",           \
-	  dirty_dbm_setup, dirty_reinit, dirty_fault)
+	  dirty_dbm_setup, dirty_reinit, dirty_fault)                                              \
+	/* one line per strategy above this one (docs/extending.md) */
 
 /* Measured only under s2vmm (kvm/): the host's KVM is the strategy. */
 #define S2VMM_STRATEGIES(X)                                                                        \
 	X(kvm, "kvm", "#8c564b", 0, 0,                                                             \
-	  "KVM's own re-init (kvm-qemu-* boards only): stage2_unmap_vm without FWB, I-cache only with")
+	  "KVM's own re-init (kvm-qemu-* boards only): stage2_unmap_vm without FWB, I-cache only with") \
+	/* end of s2vmm's strategies */
 
 #endif
