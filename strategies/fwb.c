@@ -8,7 +8,7 @@
 #include "../core/vm.h"
 #include "strategy.h"
 
-
+/* Refused without FEAT_S2FWB: its line in table.h needs STRATEGY_NEEDS_FWB. */
 int fwb_setup(struct vm *vm)
 {
 	vm->s2.fwb = true; /* before the first mapping: the attribute encoding changes */
