@@ -43,7 +43,7 @@ struct boot_obs {
 struct scenario_result {
 	struct boot_obs boot[SCN_MAX_BOOTS];
 	u64 lost_after_flush; /* lines wrong in memory after every Dirty line was written back */
-	u64 pages_mapped_at_end;
+	u64 pages_mapped_last_boot; /* the last boot's `pages_mapped` (reboot.c counts per boot) */
 };
 
 /* Run the whole sequence; returns 0, or -1 if the strategy refused or setup failed. */
