@@ -1,8 +1,9 @@
 /*
- * The seed's reboot sequence on the simulator, with the real vm/s2pt/loader and strategy code:
- * guest runs MMU on and dirties memory -> loader rewrites the image through the cacheable host
- * map -> strategy reinit() -> guest restarts MMU off, fetches and reads the image. Stage-2 faults
- * go to strategy->on_fault() exactly as core/fault.c hands them over.
+ * The seed's reboot sequence on the simulator, driven by the real reboot loop (core/reboot.c):
+ * guest runs MMU on and dirties memory -> PSCI SYSTEM_RESET -> loader rewrites the image through
+ * the cacheable host map -> strategy reinit() -> guest restarts MMU off, fetches and reads the
+ * image. The guest is a sim_vcpu program; its stage-2 aborts go through core/run.c and
+ * core/fault.c to strategy->on_fault().
  */
 #ifndef S2_TEST_SCENARIO_H
 #define S2_TEST_SCENARIO_H
