@@ -2,7 +2,7 @@
 #   $(BUILD)/s2vmm              static aarch64 Linux binary (in ALL: needs no network beyond
 #                               the libfdt .deb the core already needs)
 #   $(BUILD)/kvm/guests/*.bin   kvm/testguest: a doorbell-only bring-up guest
-#   $(BUILD)/tests/unit-kvm     Criterion tests of kvm/config.c and kvm/doorbell.c (host)
+#   $(BUILD)/tests/unit-kvm     Criterion tests of kvm/config.c and kvm/doorbell.c (host), in tests/unit/kvm
 #   make kvm-image              $(BUILD)/kvm/Image (Debian cloud-arm64 kernel, downloaded once)
 #                               + $(BUILD)/kvm/initrd.gz (s2vmm as /init + every guest image)
 
@@ -54,7 +54,7 @@ INTEG_TESTS += tests/integration/kvm-qemu.sh
 -include $(S2VMM_OBJS:.o=.d)
 
 # Host unit tests of the parts that need no KVM: the words and the doorbell transport.
-KVM_TEST_SRCS := $(wildcard kvm/tests/*.c) kvm/config.c kvm/doorbell.c kvm/cmdline.c core/bootargs.c \
+KVM_TEST_SRCS := $(wildcard tests/unit/kvm/*.c) kvm/config.c kvm/doorbell.c kvm/cmdline.c core/bootargs.c \
 	core/lib/parse.c core/lib/fmt.c
 KVM_TEST_OBJS := $(patsubst %.c,$(BUILD)/host/kvm-tests/%.o,$(KVM_TEST_SRCS))
 $(BUILD)/host/kvm-tests/%.o: %.c

@@ -74,6 +74,10 @@ void sim_host_read(pa_t pa, void *dst, u64 size);
  * old contents and the new bytes sit in Dirty lines, as on hardware.
  */
 void sim_host_cacheable_stores(pa_t pa, u64 size, void (*writer)(void *arg), void *arg);
+/* The same as a bracket, for stores the real reboot loop makes (loader_load_image): plain
+ * stores to [pa, pa+size) between begin and end are replayed as cacheable host writes. */
+void sim_host_stores_begin(pa_t pa, u64 size);
+void sim_host_stores_end(void);
 
 /* What memory would hold once every Dirty line is written back (Clean lines do not count). */
 void sim_memory_after_writeback(pa_t pa, void *dst, u64 size);
@@ -125,9 +129,30 @@ void sim_guest_attach(struct s2pt *pt, ipa_t ram_ipa, u64 ram_size, bool hw_dirt
 bool sim_guest_read(ipa_t ipa, void *dst, u64 size, bool mmu_on, struct sim_fault *f);
 bool sim_guest_write(ipa_t ipa, const void *src, u64 size, bool mmu_on, struct sim_fault *f);
 bool sim_guest_fetch(ipa_t ipa, void *dst, u64 size, bool mmu_on, struct sim_fault *f);
+/* The guest RAM range speculative fetches pick from; arch_s2_enable() attaches the stage 2. */
+void sim_guest_ram(ipa_t ram_ipa, u64 ram_size);
+void sim_guest_stage2(const struct s2pt *pt);
 /* One speculative instruction fetch of a random line the guest's stage 2 maps executable. */
 void sim_guest_speculative_fetch(void);
 /* The guest's own DC CVAU + IC IVAU for code it wrote (not hypervisor cost: not counted). */
 void sim_guest_sync_code(ipa_t ipa);
+
+/* ---- The vCPU (sim_vcpu.c): a guest program run as a coroutine by arch_vcpu_run ---- */
+struct vcpu;
+struct vcpu_exit;
+/* The program starts at every arch_vcpu_reset(), on `v`; it traps with sim_vcpu_trap() and
+ * continues when the hypervisor next enters the vCPU. Returning from it traps as EXIT_OTHER. */
+typedef void (*sim_guest_fn)(struct vcpu *v, void *arg);
+void sim_vcpu_program(sim_guest_fn fn, void *arg);
+void sim_vcpu_trap(const struct vcpu_exit *e);
+/* An HVC with x0..x3 (PC stepped as hardware does); returns x0 as the hypervisor left it. */
+u64 sim_vcpu_hvc(struct vcpu *v, u64 x0, u64 x1, u64 x2, u64 x3);
+/* A stage-2 abort of `f`; returns when the hypervisor resumes the vCPU to retry the access. */
+void sim_vcpu_abort(const struct sim_fault *f);
+
+struct sim_vcpu_stats {
+	u64 resets, entries, s2_enables;
+};
+extern struct sim_vcpu_stats sim_vcpu_stats;
 
 #endif

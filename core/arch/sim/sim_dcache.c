@@ -248,17 +248,40 @@ void sim_memory_after_writeback(pa_t pa, void *dst, u64 size)
 	for_lines(pa, size, writeback_view_line, dst);
 }
 
+/* The bytes of [pa, pa + size) before the stores being replayed (sim_host_stores_begin). */
+static u8 *stores_before;
+static pa_t stores_pa;
+static u64 stores_size;
+
+void sim_host_stores_begin(pa_t pa, u64 size)
+{
+	free(stores_before);
+	if (!(stores_before = malloc(size)))
+		abort();
+	memcpy(stores_before, arch_pa_to_va(pa), size);
+	stores_pa = pa;
+	stores_size = size;
+}
+
+void sim_host_stores_end(void)
+{
+	u8 *after;
+
+	if (!stores_before)
+		return;
+	if (!(after = malloc(stores_size)))
+		abort();
+	memcpy(after, arch_pa_to_va(stores_pa), stores_size);
+	memcpy(arch_pa_to_va(stores_pa), stores_before, stores_size); /* the stores never reached memory... */
+	sim_host_write(stores_pa, after, stores_size);                 /* ...they went into the cache */
+	free(after);
+	free(stores_before);
+	stores_before = NULL;
+}
+
 void sim_host_cacheable_stores(pa_t pa, u64 size, void (*writer)(void *arg), void *arg)
 {
-	u8 *before = malloc(size), *after = malloc(size);
-
-	if (!before || !after)
-		abort();
-	memcpy(before, arch_pa_to_va(pa), size);
+	sim_host_stores_begin(pa, size);
 	writer(arg);
-	memcpy(after, arch_pa_to_va(pa), size);
-	memcpy(arch_pa_to_va(pa), before, size); /* the stores never reached memory... */
-	sim_host_write(pa, after, size);          /* ...they went into the cache */
-	free(before);
-	free(after);
+	sim_host_stores_end();
 }

@@ -22,6 +22,19 @@ void sim_guest_attach(struct s2pt *pt, ipa_t ram_ipa, u64 ram_size, bool hw_dirt
 	guest_hw_dirty = hw_dirty;
 }
 
+void sim_guest_ram(ipa_t ram_ipa, u64 ram_size)
+{
+	guest_ram_ipa = ram_ipa;
+	guest_ram_size = ram_size;
+}
+
+/* What arch_s2_enable() installs: the tables, and VTCR_EL2.HD as the tables ask. */
+void sim_guest_stage2(const struct s2pt *pt)
+{
+	guest_pt = (struct s2pt *)pt; /* the TLB model's hardware dirty update writes the leaf */
+	guest_hw_dirty = pt->hw_dirty;
+}
+
 enum access { ACC_READ, ACC_WRITE, ACC_FETCH };
 
 static bool memattr_normal(u64 pte)

@@ -6,14 +6,19 @@
 #include "cache_ops.h"
 #include "config.h"
 #include "guest_image.h"
+#include "hypercall.h"
 #include "loader.h"
 #include "palloc.h"
+#include "psci_ids.h"
+#include "reboot.h"
+#include "vcpu.h"
 #include "vm.h"
 
 #define SCN_MEM_SIZE (SCN_RAM_PA + SCN_RAM_SIZE)
 #define SCN_POOL_BASE (1ULL << 20)
 #define SCN_POOL_SIZE (8ULL << 20)
-#define SCN_FAULT_LIMIT 16
+/* Retries of one access before the guest gives up (fault.c's loop limit is 16). */
+#define SCN_GIVE_UP 64
 
 /* Pages of the guest's data (bss, heap) outside the image, in both 2 MiB blocks. */
 static const unsigned bss_pages[] = {40, 41, 600};
@@ -29,7 +34,11 @@ static const unsigned scribble_pages[] = {4, 5, 6, 7, 16, 17, 18, 19, 20, 21, 22
 enum kind { READ, WRITE, FETCH };
 
 struct scn {
-	const struct strategy *st;
+	const struct strategy *st;   /* the strategy under test */
+	struct strategy probe;       /* st, with the sim's loader-store model and cost probes around it */
+	const struct scenario_params *p;
+	struct scenario_result *r;
+	bool prepare_failed;
 	struct config cfg;
 	struct guest_image img;
 	struct vm vm;
@@ -61,23 +70,11 @@ static void record_touch(ipa_t ipa, enum kind k)
 		s_.obs->written[page] = true;
 }
 
-/* Hand a stage-2 fault to the strategy as core/fault.c does, with its accounting. */
-static bool handle_fault(const struct sim_fault *sf)
+/* One guest access inside one line; a stage-2 fault traps to the real run loop (core/fault.c),
+ * which hands it to the strategy, and the access is retried when the vCPU is resumed. */
+static void guest(enum kind k, ipa_t ipa, void *buf, u64 size, bool mmu_on)
 {
-	struct s2_fault f = {.ipa = sf->ipa, .write = sf->write, .exec = sf->exec, .perm = sf->perm};
-	u64 lines0 = maint_counts.lines_cleaned;
-	enum fault_result res = s_.st->on_fault(&s_.vm, &f);
-
-	s_.obs->faults++;
-	s_.obs->trans_faults += !sf->perm;
-	s_.obs->fault_lines += maint_counts.lines_cleaned - lines0;
-	return res == FAULT_HANDLED;
-}
-
-/* One guest access inside one line, retried after each fault like the real vCPU. */
-static bool guest(enum kind k, ipa_t ipa, void *buf, u64 size, bool mmu_on)
-{
-	for (unsigned i = 0; i < SCN_FAULT_LIMIT; i++) {
+	for (unsigned i = 0; i < SCN_GIVE_UP; i++) {
 		struct sim_fault sf;
 		bool ok = k == READ    ? sim_guest_read(ipa, buf, size, mmu_on, &sf)
 			  : k == WRITE ? sim_guest_write(ipa, buf, size, mmu_on, &sf)
@@ -85,13 +82,11 @@ static bool guest(enum kind k, ipa_t ipa, void *buf, u64 size, bool mmu_on)
 
 		if (ok) {
 			record_touch(ipa, k);
-			return true;
+			return;
 		}
-		if (!handle_fault(&sf))
-			break;
+		sim_vcpu_abort(&sf); /* does not return if the hypervisor ends the boot */
 	}
-	s_.obs->errors++;
-	return false;
+	s_.obs->errors++; /* fault.c should have ended the boot long before: a broken run loop */
 }
 
 static void random_evictions(void)
@@ -100,16 +95,11 @@ static void random_evictions(void)
 		sim_cache_evict_random();
 }
 
-static void load_image_cb(void *arg)
+/* The loader's plain stores, from now until the strategy's setup/reinit, go through the
+ * cacheable host map (the real loader_load_image runs in between, in reboot.c). */
+static void loader_stores_from_now(void)
 {
-	loader_load_image(arg);
-}
-
-/* The "userspace" step: the real loader, its stores going through the cacheable host map. */
-static void loader_step(void)
-{
-	sim_host_cacheable_stores(s_.vm.ram_pa, loader_image_bytes(&s_.vm), load_image_cb, &s_.vm);
-	random_evictions();
+	sim_host_stores_begin(s_.vm.ram_pa, loader_image_bytes(&s_.vm));
 }
 
 /* Right after reset: MMU off. Execute and read the image; write the bss. */
@@ -117,14 +107,16 @@ static void guest_mmu_off(unsigned boot)
 {
 	u8 line[SIM_LINE];
 
-	for (u64 off = 0; off < SCN_CODE_PAGES * PAGE_SIZE; off += SIM_LINE)
-		if (guest(FETCH, GUEST_RAM_IPA + off, line, SIM_LINE, false) &&
-		    memcmp(line, s_.pristine + off, SIM_LINE))
+	for (u64 off = 0; off < SCN_CODE_PAGES * PAGE_SIZE; off += SIM_LINE) {
+		guest(FETCH, GUEST_RAM_IPA + off, line, SIM_LINE, false);
+		if (memcmp(line, s_.pristine + off, SIM_LINE))
 			s_.obs->stale_fetches++;
+	}
 	for (u64 off = 0; off < SCN_IMG_BYTES; off += SIM_LINE) {
 		u64 n = MIN((u64)SIM_LINE, SCN_IMG_BYTES - off);
 
-		if (guest(READ, GUEST_RAM_IPA + off, line, n, false) && memcmp(line, s_.pristine + off, n))
+		guest(READ, GUEST_RAM_IPA + off, line, n, false);
+		if (memcmp(line, s_.pristine + off, n))
 			s_.obs->stale_reads++;
 	}
 	for (unsigned i = 0; i < ARRAY_SIZE(bss_pages); i++) {
@@ -208,61 +200,112 @@ static void setup_world(const struct scenario_params *p)
 		s_.pristine[i] = (u8)(0xa5 ^ (i * 131) ^ (i >> 8));
 }
 
+/* The real loop's setup/reinit call lands here: replay the loader's stores as cacheable, let
+ * the cache evict at random, then the strategy, with its reinit costs measured. */
+static int probe_prepare(struct vm *vm)
+{
+	struct maint_counts m0;
+	int ret;
+
+	s_.obs = &s_.r->boot[vm->boot_idx];
+	sim_host_stores_end();
+	random_evictions();
+	if (vm->boot_idx == 0)
+		ret = s_.st->setup(vm);
+	else {
+		sim_mutation = s_.p->mutation;
+		m0 = maint_counts;
+		ret = s_.st->reinit(vm);
+		s_.obs->reinit_lines = maint_counts.lines_cleaned - m0.lines_cleaned;
+		s_.obs->reinit_tlbis = maint_counts.tlbis - m0.tlbis;
+		s_.obs->reinit_icache = maint_counts.icache_invals - m0.icache_invals;
+	}
+	s_.prepare_failed |= ret != 0;
+	return ret;
+}
+
+static enum fault_result probe_fault(struct vm *vm, const struct s2_fault *f)
+{
+	s_.obs->trans_faults += !f->perm;
+	return s_.st->on_fault(vm, f);
+}
+
+/* What fault.c counted for this boot (reboot.c clears it when the next boot starts). */
+static void take_fault_stats(struct boot_obs *o)
+{
+	o->faults = s_.vm.stats.faults;
+	o->fault_lines = s_.vm.stats.fault_lines;
+}
+
+/* The guest of every boot, started by arch_vcpu_reset: MMU off, READY, then MMU on and reset,
+ * or power off after the last boot. */
+static void guest_program(struct vcpu *v, void *arg)
+{
+	unsigned boot = s_.vm.boot_idx;
+
+	(void)arg;
+	guest_mmu_off(boot);
+	sim_vcpu_hvc(v, S2B_MARK, S2B_MARK_READY, 0, 0);
+	if (boot + 1 < s_.p->boots) {
+		guest_mmu_on();
+		take_fault_stats(s_.obs);
+		loader_stores_from_now();
+		sim_vcpu_hvc(v, PSCI_SYSTEM_RESET, 0, 0, 0);
+	} else {
+		take_fault_stats(s_.obs);
+		sim_vcpu_hvc(v, PSCI_SYSTEM_OFF, 0, 0, 0);
+	}
+}
+
 static int setup_vm(const struct scenario_params *p)
 {
 	s_.st = p->strategy_override ? p->strategy_override : strategy_find(p->strategy, strlen(p->strategy));
 	if (!s_.st || (s_.st->unsupported && s_.st->unsupported(&sim_cpu)))
 		return -1;
+	s_.probe = *s_.st;
+	s_.probe.setup = probe_prepare;
+	s_.probe.reinit = probe_prepare;
+	s_.probe.on_fault = probe_fault;
 	config_defaults(&s_.cfg);
 	s_.img = (struct guest_image){"scenario", s_.pristine, SCN_IMG_BYTES};
-	s_.cfg.strategy = s_.st;
+	s_.cfg.strategy = &s_.probe;
 	s_.cfg.guest = &s_.img;
 	s_.cfg.mem = SCN_RAM_SIZE;
 	s_.cfg.block = p->block;
 	s_.cfg.premap = p->premap;
 	s_.cfg.icache_all = p->icache_all;
+	s_.cfg.boots = MIN(p->boots, SCN_MAX_BOOTS);
 	cpu_features_read(&s_.cpu);
-	return vm_init(&s_.vm, &s_.cfg, &s_.cpu, SCN_RAM_PA) ? -1 : 0;
-}
-
-/* reboot.c's prepare_boot(): loader, then setup (first boot) or reinit (measured). */
-static int prepare_boot(const struct scenario_params *p, unsigned boot)
-{
-	struct maint_counts m0;
-	int ret;
-
-	loader_step();
-	if (boot == 0) {
-		ret = s_.st->setup(&s_.vm);
-		sim_guest_attach(&s_.vm.s2, s_.vm.ram_ipa, s_.vm.ram_size, s_.vm.s2.hw_dirty);
-		return ret;
-	}
-	sim_mutation = p->mutation;
-	m0 = maint_counts;
-	ret = s_.st->reinit(&s_.vm);
-	s_.obs->reinit_lines = maint_counts.lines_cleaned - m0.lines_cleaned;
-	s_.obs->reinit_tlbis = maint_counts.tlbis - m0.tlbis;
-	s_.obs->reinit_icache = maint_counts.icache_invals - m0.icache_invals;
-	return ret;
+	if (vm_init(&s_.vm, &s_.cfg, &s_.cpu, SCN_RAM_PA))
+		return -1;
+	sim_guest_ram(s_.vm.ram_ipa, s_.vm.ram_size);
+	sim_vcpu_program(guest_program, NULL);
+	return 0;
 }
 
 int scenario_run(const struct scenario_params *p, struct scenario_result *r)
 {
+	u64 boots;
+	bool failed;
+
 	memset(r, 0, sizeof(*r));
 	setup_world(p);
+	s_.p = p;
+	s_.r = r;
 	if (setup_vm(p))
 		return -1;
-	for (unsigned b = 0; b < p->boots && b < SCN_MAX_BOOTS; b++) {
-		s_.obs = &r->boot[b];
-		if (prepare_boot(p, b))
-			return -1;
-		guest_mmu_off(b);
-		if (b + 1 < p->boots)
-			guest_mmu_on();
+	loader_stores_from_now();
+	boots = reboot_loop(&s_.vm, &failed);
+	if (s_.prepare_failed)
+		return -1;
+	if (failed && boots) { /* the run loop ended a boot early: a fault it could not resolve */
+		take_fault_stats(&r->boot[boots - 1]);
+		r->boot[boots - 1].errors++;
 	}
-	r->pages_mapped_at_end = s_.vm.stats.pages_mapped;
+	r->pages_mapped_last_boot = s_.vm.stats.pages_mapped;
 	check_after_flush(r);
 	sim_guest_attach(NULL, 0, 0, false);
+	sim_vcpu_program(NULL, NULL);
 	return 0;
 }
 

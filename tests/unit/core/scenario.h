@@ -1,8 +1,9 @@
 /*
- * The seed's reboot sequence on the simulator, with the real vm/s2pt/loader and strategy code:
- * guest runs MMU on and dirties memory -> loader rewrites the image through the cacheable host
- * map -> strategy reinit() -> guest restarts MMU off, fetches and reads the image. Stage-2 faults
- * go to strategy->on_fault() exactly as core/fault.c hands them over.
+ * The seed's reboot sequence on the simulator, driven by the real reboot loop (core/reboot.c):
+ * guest runs MMU on and dirties memory -> PSCI SYSTEM_RESET -> loader rewrites the image through
+ * the cacheable host map -> strategy reinit() -> guest restarts MMU off, fetches and reads the
+ * image. The guest is a sim_vcpu program; its stage-2 aborts go through core/run.c and
+ * core/fault.c to strategy->on_fault().
  */
 #ifndef S2_TEST_SCENARIO_H
 #define S2_TEST_SCENARIO_H
@@ -43,7 +44,7 @@ struct boot_obs {
 struct scenario_result {
 	struct boot_obs boot[SCN_MAX_BOOTS];
 	u64 lost_after_flush; /* lines wrong in memory after every Dirty line was written back */
-	u64 pages_mapped_at_end;
+	u64 pages_mapped_last_boot; /* the last boot's `pages_mapped` (reboot.c counts per boot) */
 };
 
 /* Run the whole sequence; returns 0, or -1 if the strategy refused or setup failed. */

@@ -1,7 +1,7 @@
 /* kvm/doorbell.c: argument stores, the call store, the result load, and what is not ours. */
 #include <criterion/criterion.h>
 #include <string.h>
-#include "../doorbell.h"
+#include "../../../kvm/doorbell.h"
 
 static struct kvm_run run;
 static struct doorbell db;

@@ -1,9 +1,9 @@
 /* kvm/config.c: the s2b.* words s2vmm accepts, refuses, and ignores. */
 #include <criterion/criterion.h>
-#include "../../core/bootargs.h"
-#include "../cmdline.h"
-#include "../config.h"
-#include "../testguest/inject.h"
+#include "../../../core/bootargs.h"
+#include "../../../kvm/cmdline.h"
+#include "../../../kvm/config.h"
+#include "../../../kvm/testguest/inject.h"
 
 static struct vmm_config cfg;
 static struct bootarg_error err;

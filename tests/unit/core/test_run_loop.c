@@ -1,0 +1,216 @@
+/*
+ * The real reboot loop (reboot.c), run loop (run.c), fault handler (fault.c) and guest-call
+ * dispatch (hypercall.c, psci.c) driving a scripted guest on the simulator's vCPU: each exit the
+ * guest takes must reach its handler and show in the `boot` records the harness reads.
+ */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <string.h>
+#include "arch.h"
+#include "arch/sim/sim.h"
+#include "../../../strategies/strategy.h"
+#include "cache_ops.h"
+#include "config.h"
+#include "console.h"
+#include "guest_image.h"
+#include "hypercall.h"
+#include "palloc.h"
+#include "psci_ids.h"
+#include "reboot.h"
+#include "vcpu.h"
+#include "vm.h"
+
+#define RAM_PA (16ULL << 20)
+#define RAM_SIZE (2ULL << 20)
+#define DATA_IPA (GUEST_RAM_IPA + 8 * PAGE_SIZE) /* outside the image: faults on first touch */
+#define GIVE_UP 64 /* a guest retrying a fault this often: nothing handled it */
+
+static char out[16384];
+static size_t out_len;
+static void capture(char c)
+{
+	if (out_len + 1 < sizeof(out))
+		out[out_len++] = c;
+	out[out_len] = 0;
+}
+static const struct console_ops capture_ops = {.putc = capture};
+
+static const u8 image[3 * PAGE_SIZE] = {0x11, 0x22};
+static struct guest_image img = {"runloop", image, sizeof(image)};
+static struct config cfg;
+static struct cpu_features cpu;
+static struct vm vm;
+
+/* What the scripted guest saw. */
+static u64 version_seen[4], gave_up;
+
+static void world(const char *strategy, u64 boots)
+{
+	sim_mem_init(RAM_PA + RAM_SIZE);
+	palloc_init(1ULL << 20, 8ULL << 20);
+	sim_counts_reset();
+	memset(&maint_counts, 0, sizeof(maint_counts));
+	out_len = 0;
+	out[0] = 0;
+	console_set(&capture_ops);
+	memset(version_seen, 0, sizeof(version_seen));
+	gave_up = 0;
+	config_defaults(&cfg);
+	cfg.strategy = strategy_find(strategy, strlen(strategy));
+	cr_assert_not_null(cfg.strategy);
+	cfg.guest = &img;
+	cfg.mem = RAM_SIZE;
+	cfg.block = SZ_4K;
+	cfg.boots = boots;
+	cpu_features_read(&cpu);
+	cr_assert_eq(vm_init(&vm, &cfg, &cpu, RAM_PA), 0);
+	sim_guest_ram(vm.ram_ipa, vm.ram_size);
+}
+
+/* A store that retries after each stage-2 abort, as the CPU re-executes the instruction. */
+static void guest_store(ipa_t ipa, u64 val)
+{
+	struct sim_fault f;
+
+	for (unsigned i = 0; !sim_guest_write(ipa, &val, sizeof(val), false, &f); i++) {
+		if (i == GIVE_UP) {
+			gave_up++;
+			return;
+		}
+		sim_vcpu_abort(&f);
+	}
+}
+
+/* Every boot: one stage-2 fault, the bench calls VERSION and MARK READY, then SYSTEM_RESET;
+ * boot 1 powers off instead. Boots 2.. must never run. */
+static void reset_then_off(struct vcpu *v, void *arg)
+{
+	unsigned boot = vm.boot_idx;
+
+	(void)arg;
+	guest_store(DATA_IPA, 0xb007 + boot);
+	version_seen[boot] = sim_vcpu_hvc(v, S2B_VERSION, 0, 0, 0);
+	sim_vcpu_hvc(v, S2B_MARK, S2B_MARK_READY, 0, 0);
+	sim_vcpu_hvc(v, boot == 1 ? PSCI_SYSTEM_OFF : PSCI_SYSTEM_RESET, 0, 0, 0);
+}
+
+/* The `key=value` of the record "@s2b <kind> idx=<idx> ..." (or " boot=<idx>" for errors). */
+static bool field(const char *kind, const char *idx_key, u64 idx, const char *key, char *val, size_t n)
+{
+	char head[64], k[40];
+	const char *line, *p;
+
+	snprintf(head, sizeof(head), "@s2b %s %s=%llu ", kind, idx_key, (unsigned long long)idx);
+	snprintf(k, sizeof(k), " %s=", key);
+	for (line = out; (line = strstr(line, "@s2b ")); line++) {
+		const char *end = strchr(line, '\n');
+
+		if (strncmp(line, head, strlen(head)))
+			continue;
+		p = strstr(line, k);
+		if (!p || (end && p > end))
+			return false;
+		p += strlen(k);
+		size_t len = strcspn(p, " \r\n");
+		if (len >= n)
+			return false;
+		memcpy(val, p, len);
+		val[len] = 0;
+		return true;
+	}
+	return false;
+}
+
+static void expect_field(const char *kind, const char *idx_key, u64 idx, const char *key, const char *want)
+{
+	char val[64];
+
+	cr_assert(field(kind, idx_key, idx, key, val, sizeof(val)), "no %s %s=%llu %s= in:\n%s", kind, idx_key,
+		  (unsigned long long)idx, key, out);
+	cr_assert_str_eq(val, want, "%s %llu: %s=%s, expected %s", kind, (unsigned long long)idx, key, val, want);
+}
+
+TestSuite(run_loop, .timeout = 30);
+
+Test(run_loop, fault_bench_call_reset_and_off_reach_their_handlers)
+{
+	u64 word, boots;
+	bool failed;
+
+	world("lazy", 4);
+	sim_vcpu_program(reset_then_off, NULL);
+	boots = reboot_loop(&vm, &failed);
+
+	cr_assert_eq(boots, 2, "SYSTEM_OFF in boot 1 ends the loop: ran %llu boots", (unsigned long long)boots);
+	cr_assert_not(failed);
+	cr_assert_eq(gave_up, 0, "a stage-2 abort was never handled");
+	cr_assert_eq(version_seen[0], 1, "S2B_VERSION's answer in x0");
+	cr_assert_eq(version_seen[1], 1);
+	cr_assert_eq(sim_vcpu_stats.resets, 2);
+	cr_assert_eq(sim_vcpu_stats.s2_enables, 1, "stage 2 installed once, at setup");
+	/* lazy unmaps at reinit: the store faults once in each boot, and each fault maps one page */
+	expect_field("boot", "idx", 0, "faults", "1");
+	expect_field("boot", "idx", 0, "pages_mapped", "1");
+	expect_field("boot", "idx", 0, "ready", "1");
+	expect_field("boot", "idx", 0, "exit", "reset");
+	expect_field("boot", "idx", 1, "faults", "1");
+	expect_field("boot", "idx", 1, "ready", "1");
+	expect_field("boot", "idx", 1, "exit", "off");
+	cr_assert(field("boot", "idx", 1, "reinit_lines", (char[32]){0}, 32), "boot 1 reports its reinit");
+	cr_assert_null(strstr(out, "@s2b boot idx=2"), "no boot after SYSTEM_OFF");
+	cr_assert_null(strstr(out, "@s2b error"), "%s", out);
+	/* the store of boot 1 landed, through the mapping the fault handler made */
+	sim_cache_flush_all();
+	memcpy(&word, (u8 *)arch_pa_to_va(RAM_PA) + (DATA_IPA - GUEST_RAM_IPA), sizeof(word));
+	cr_assert_eq(word, 0xb007 + 1);
+}
+
+/* A guest that runs off the end of its program takes an exception the run loop does not know. */
+static void falls_off(struct vcpu *v, void *arg)
+{
+	(void)v, (void)arg;
+}
+
+Test(run_loop, unknown_exit_ends_the_boot_with_guest_trap)
+{
+	bool failed;
+
+	world("lazy", 3);
+	sim_vcpu_program(falls_off, NULL);
+	cr_assert_eq(reboot_loop(&vm, &failed), 1, "the error ends the loop after boot 0");
+	cr_assert(failed);
+	cr_assert_not_null(strstr(out, "@s2b error code=guest_trap msg=unexpected_trap_from_guest boot=0 "), "%s", out);
+	expect_field("boot", "idx", 0, "exit", "error");
+}
+
+/* A strategy that says it handled the fault and maps nothing: the guest faults again and again. */
+static enum fault_result handled_but_unmapped(struct vm *v, const struct s2_fault *f)
+{
+	(void)v, (void)f;
+	return FAULT_HANDLED;
+}
+
+static void store_then_off(struct vcpu *v, void *arg)
+{
+	(void)arg;
+	guest_store(DATA_IPA, 1);
+	sim_vcpu_hvc(v, PSCI_SYSTEM_OFF, 0, 0, 0);
+}
+
+Test(run_loop, a_fault_the_strategy_never_resolves_is_a_fault_loop)
+{
+	struct strategy broken;
+	bool failed;
+
+	world("lazy", 2);
+	broken = *cfg.strategy;
+	broken.on_fault = handled_but_unmapped;
+	cfg.strategy = &broken;
+	sim_vcpu_program(store_then_off, NULL);
+	cr_assert_eq(reboot_loop(&vm, &failed), 1);
+	cr_assert(failed);
+	cr_assert_eq(gave_up, 0, "the run loop, not the guest, gives up");
+	cr_assert_not_null(strstr(out, "@s2b error code=fault_loop msg=strategy_does_not_resolve_fault boot=0 "), "%s", out);
+	expect_field("boot", "idx", 0, "faults", "16"); /* fault.c's FAULT_LOOP_LIMIT: the 17th ends it */
+	expect_field("boot", "idx", 0, "exit", "error");
+}
