@@ -25,56 +25,93 @@ static void flush_pending(struct attr_pass *a)
 	a->start = a->end = 0;
 }
 
-/* Queue the selected part of the leaf at c, merging it with the pending range if contiguous. */
-static void flush_leaf(struct attr_pass *a, const struct walk_ctx *c)
+/* Queue [pa, pa+size), merging it with the pending range if physically contiguous. */
+static inline void flush_queue(struct attr_pass *a, pa_t pa, u64 size)
 {
-	const struct s2pt_flush_sel *sel = a->sel;
-	ipa_t lo = MAX(c->addr, c->start);
-	ipa_t hi = MIN(c->addr + walk_ctx_size(c), c->end);
-	pa_t pa;
-
-	if ((c->old & sel->mask) != sel->match) {
-		lo = MAX(lo, sel->always_lo);
-		hi = MIN(hi, sel->always_hi);
-	}
-	if (lo >= hi)
-		return;
-	pa = s2_pte_pa(c->old) + (lo - c->addr);
 	if (pa != a->end)
 		flush_pending(a);
 	if (a->end == a->start)
 		a->start = pa;
-	a->end = pa + (hi - lo);
+	a->end = pa + size;
 }
 
-static int attr_cb(struct walk_ctx *c)
+/* Queue the selected part of the leaf at c: all of it when selected and inside the range. */
+static void flush_leaf(struct attr_pass *a, const struct walk_ctx *c)
 {
-	struct attr_pass *a = c->arg;
-	u64 new;
+	const struct s2pt_flush_sel *sel = a->sel;
+	bool selected = (c->old & sel->mask) == sel->match;
+	ipa_t lo, hi;
 
-	if ((a->set | a->clear) && !walk_ctx_covered(c))
-		return s2pt_split_to_table(c); /* the walker descends into the new table */
-	a->leaves++;
-	if (a->sel && s2_pte_cacheable(c->pt, c->old))
-		flush_leaf(a, c);
-	new = (c->old & ~a->clear) | a->set;
+	if (!s2_pte_cacheable(c->pt, c->old))
+		return;
+	if (selected && walk_ctx_covered(c)) {
+		flush_queue(a, s2_pte_pa(c->old), walk_ctx_size(c));
+		return;
+	}
+	lo = MAX(c->addr, c->start);
+	hi = MIN(c->addr + walk_ctx_size(c), c->end);
+	if (!selected) {
+		lo = MAX(lo, sel->always_lo);
+		hi = MIN(hi, sel->always_hi);
+	}
+	if (lo < hi)
+		flush_queue(a, s2_pte_pa(c->old) + (lo - c->addr), hi - lo);
+}
+
+/* Set/clear on one leaf. Permission/DBM change only: written in place, no BBM (ARM ARM D8.16.1). */
+static int update_leaf(struct attr_pass *a, struct walk_ctx *c)
+{
+	u64 new = (c->old & ~a->clear) | a->set;
+
 	if (new != c->old) {
-		/* Permission/DBM change only: written in place, no BBM (ARM ARM D8.16.1). */
 		*c->ptep = new;
 		a->changed++;
 	}
 	return 0;
 }
 
+/* Three callbacks, not one with flags: these walks visit every leaf of guest RAM at reinit. */
+static int flush_cb(struct walk_ctx *c)
+{
+	flush_leaf(c->arg, c);
+	return 0;
+}
+
+static int update_cb(struct walk_ctx *c)
+{
+	struct attr_pass *a = c->arg;
+
+	if (!walk_ctx_covered(c))
+		return s2pt_split_to_table(c); /* the walker descends into the new table */
+	a->leaves++;
+	return update_leaf(a, c);
+}
+
+static int flush_update_cb(struct walk_ctx *c)
+{
+	struct attr_pass *a = c->arg;
+
+	if (!walk_ctx_covered(c))
+		return s2pt_split_to_table(c);
+	flush_leaf(a, c);
+	return update_leaf(a, c);
+}
+
 static long attr_walk(struct s2pt *pt, ipa_t ipa, u64 size, struct attr_pass *a)
 {
-	struct walker w = {.cb = attr_cb, .arg = a, .visits = WALK_LEAF | WALK_VALID_ONLY};
+	bool update = a->set | a->clear;
+	struct walker w = {
+		.cb = !a->sel ? update_cb : update ? flush_update_cb : flush_cb,
+		.arg = a,
+		.visits = WALK_LEAF | WALK_VALID_ONLY,
+	};
 	int ret;
 
 	if (!IS_ALIGNED(ipa | size, PAGE_SIZE) || ((a->set | a->clear) & ~S2_PTE_PROT_MASK))
 		return S2_EINVAL;
 	ret = s2pt_walk(pt, ipa, size, &w);
-	flush_pending(a);
+	if (a->sel)
+		flush_pending(a);
 	if (a->changed) {
 		/* DSB: the new descriptors are visible to the walker before the TLBI that drops the
 		 * old entries, so none outlives the change (ARM ARM D8.16, TLB maintenance). */
