@@ -70,10 +70,19 @@ static int update_leaf(struct attr_pass *a, struct walk_ctx *c)
 	return 0;
 }
 
-/* Three callbacks, not one with flags: these walks visit every leaf of guest RAM at reinit. */
+/* Separate callbacks, not one with flags: these walks visit every leaf of guest RAM at reinit. */
 static int flush_cb(struct walk_ctx *c)
 {
 	flush_leaf(c->arg, c);
+	return 0;
+}
+
+/* Every cacheable leaf, whole: the walk's range is 2M-aligned and s2pt makes no leaf larger
+ * than 2M (s2pt.c leaf_allowed), so each leaf visited lies inside it. `clean`'s reinit path. */
+static int flush_whole_cb(struct walk_ctx *c)
+{
+	if (s2_pte_cacheable(c->pt, c->old))
+		flush_queue(c->arg, s2_pte_pa(c->old), walk_ctx_size(c));
 	return 0;
 }
 
@@ -100,8 +109,9 @@ static int flush_update_cb(struct walk_ctx *c)
 static long attr_walk(struct s2pt *pt, ipa_t ipa, u64 size, struct attr_pass *a)
 {
 	bool update = a->set | a->clear;
+	bool whole = a->sel && !a->sel->mask && IS_ALIGNED(ipa | size, SZ_2M);
 	struct walker w = {
-		.cb = !a->sel ? update_cb : update ? flush_update_cb : flush_cb,
+		.cb = !a->sel ? update_cb : update ? flush_update_cb : whole ? flush_whole_cb : flush_cb,
 		.arg = a,
 		.visits = WALK_LEAF | WALK_VALID_ONLY,
 	};
