@@ -82,6 +82,22 @@ static void emit_boot(const struct vm *vm, const struct reinit_cost *rc, const s
 	rec_end(&r);
 }
 
+/*
+ * What a strategy's line in table.h needs, applied before its setup: both change how leaves are
+ * encoded or updated, so they hold from the first mapping on. HCR_EL2.FWB forces stage-2 Normal
+ * memory to Write-Back (ARM ARM D8.6.5); VTCR_EL2.{HA,HD} let the walker set S2AP[1] of a DBM
+ * leaf on a write (D8.4.6, FEAT_HAFDBS). hv.c has already refused a CPU without them.
+ */
+static int apply_needs(struct vm *vm, unsigned needs)
+{
+	vm->s2.fwb = needs & STRATEGY_NEEDS_FWB;
+	vm->s2.hw_dirty = needs & STRATEGY_NEEDS_HW_DIRTY;
+	if ((vm->s2.fwb && !vm->cpu->fwb) || (vm->s2.hw_dirty && vm->cpu->hafdbs < 2))
+		return S2_EUNSUPPORTED;
+	arch_s2_enable(&vm->s2, vm->s2.fwb);
+	return 0;
+}
+
 static int prepare_boot(struct vm *vm, struct reinit_cost *rc)
 {
 	const struct strategy *st = vm->cfg->strategy;
@@ -90,9 +106,8 @@ static int prepare_boot(struct vm *vm, struct reinit_cost *rc)
 
 	loader_load_image(vm);
 	if (vm->boot_idx == 0) {
-		ret = st->setup(vm);
-		arch_s2_enable(&vm->s2, vm->s2.fwb);
-		return ret;
+		ret = apply_needs(vm, st->needs);
+		return ret ? ret : st->setup(vm);
 	}
 	arch_perf_read(&rc->t0);
 	ret = st->reinit(vm);
@@ -116,12 +131,15 @@ u64 reboot_loop(struct vm *vm, bool *failed)
 
 		memset(&vm->stats, 0, sizeof(vm->stats));
 		memset(&b, 0, sizeof(b));
-		if (prepare_boot(vm, &rc)) {
+		int err = prepare_boot(vm, &rc);
+
+		if (err) {
 			struct record r;
 
 			rec_begin(&r, "error");
 			rec_str(&r, "code", "strategy_failed");
-			rec_str(&r, "msg", vm->boot_idx ? "reinit_failed" : "setup_failed");
+			rec_str(&r, "msg", s2_err_word(err));
+			rec_str(&r, "during", vm->boot_idx ? "reinit" : "setup");
 			rec_u64(&r, "boot", vm->boot_idx);
 			rec_end(&r);
 			*failed = true;

@@ -7,10 +7,10 @@
 #include "arch.h"
 #include "cache_ops.h"
 #include "palloc.h"
+#include "s2pt_priv.h"
 #include "walk.h"
 
 #define S2_PTE_ATTR_MASK (~(S2_PTE_ADDR_MASK | S2_PTE_VALID | S2_PTE_TYPE_TABLE))
-#define S2_PTE_PROT_MASK (S2_PTE_S2AP_R | S2_PTE_S2AP_W | S2_PTE_XN | S2_PTE_DBM)
 
 int s2pt_init(struct s2pt *pt, unsigned pa_bits, u16 vmid)
 {
@@ -40,7 +40,7 @@ bool s2_pte_cacheable(const struct s2pt *pt, u64 pte)
 	return ((pte & S2_PTE_MEMATTR_MASK) >> S2_PTE_MEMATTR_SHIFT) == memattr_normal(pt);
 }
 
-static u64 prot_bits(unsigned prot)
+u64 s2pt_prot_bits(unsigned prot)
 {
 	u64 b = 0;
 
@@ -65,7 +65,7 @@ u64 s2pt_make_leaf(const struct s2pt *pt, pa_t pa, unsigned level, unsigned prot
 			   : memattr_normal(pt);
 
 	return (pa & S2_PTE_ADDR_MASK) | attr << S2_PTE_MEMATTR_SHIFT | S2_PTE_AF | S2_PTE_SH_INNER |
-	       prot_bits(prot) | type_bits(level);
+	       s2pt_prot_bits(prot) | type_bits(level);
 }
 
 /* Replace a live entry: break (invalidate + TLBI), then make. */
@@ -80,8 +80,8 @@ static void pte_replace(struct walk_ctx *c, u64 new)
 	arch_pte_publish();
 }
 
-/* Turn the leaf at c (invalid or a block) into a table that maps the same range. */
-static int split_to_table(struct walk_ctx *c)
+/* See s2pt_priv.h. */
+int s2pt_split_to_table(struct walk_ctx *c)
 {
 	pa_t child_pa = palloc_page();
 	u64 *child;
@@ -125,7 +125,7 @@ static int map_cb(struct walk_ctx *c)
 	u64 new;
 
 	if (!leaf_allowed(c, a->max_block, pa))
-		return split_to_table(c); /* the walker descends into the new table */
+		return s2pt_split_to_table(c); /* the walker descends into the new table */
 	new = s2pt_make_leaf(c->pt, pa, c->level, a->prot);
 	if (c->old != new)
 		pte_replace(c, new);
@@ -196,7 +196,7 @@ static int unmap_cb(struct walk_ctx *c)
 	if (!s2_pte_valid(c->old))
 		return 0;
 	if (!walk_ctx_covered(c))
-		return split_to_table(c);
+		return s2pt_split_to_table(c);
 	if (a->hook)
 		a->hook(c->pt, c->addr, s2_pte_pa(c->old), walk_ctx_size(c), c->old, a->hook_arg);
 	*c->ptep = 0;
@@ -224,44 +224,6 @@ long s2pt_unmap(struct s2pt *pt, ipa_t ipa, u64 size, s2_leaf_hook hook, void *a
 		a.to_free = next;
 	}
 	return ret ? ret : a.removed;
-}
-
-struct prot_args {
-	unsigned prot;
-	long changed;
-};
-
-static int prot_cb(struct walk_ctx *c)
-{
-	struct prot_args *a = c->arg;
-	u64 new;
-
-	if (!s2_pte_valid(c->old))
-		return 0;
-	if (!walk_ctx_covered(c))
-		return split_to_table(c);
-	new = (c->old & ~S2_PTE_PROT_MASK) | prot_bits(a->prot);
-	if (new != c->old) {
-		*c->ptep = new;
-		a->changed++;
-	}
-	return 0;
-}
-
-int s2pt_set_prot(struct s2pt *pt, ipa_t ipa, u64 size, unsigned prot)
-{
-	struct prot_args a = {.prot = prot};
-	struct walker w = {.cb = prot_cb, .arg = &a, .visits = WALK_LEAF | WALK_VALID_ONLY};
-	int ret;
-
-	if (!IS_ALIGNED(ipa | size, PAGE_SIZE))
-		return S2_EINVAL;
-	ret = s2pt_walk(pt, ipa, size, &w);
-	if (a.changed) {
-		arch_pte_publish();
-		tlb_flush_vmid(pt->vmid);
-	}
-	return ret;
 }
 
 u64 s2pt_lookup(const struct s2pt *pt, ipa_t ipa, unsigned *level)

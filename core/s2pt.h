@@ -6,6 +6,7 @@
 #ifndef S2_S2PT_H
 #define S2_S2PT_H
 
+#include "s2err.h"
 #include "types.h"
 
 #define S2_MAX_IPA_BITS 39
@@ -63,11 +64,6 @@ static inline bool s2_pte_is_leaf(u64 pte, unsigned level)
 static inline pa_t s2_pte_pa(u64 pte) { return pte & S2_PTE_ADDR_MASK; }
 bool s2_pte_cacheable(const struct s2pt *pt, u64 pte);
 
-/* Errors: negative values. */
-#define S2_EINVAL (-1)
-#define S2_ENOMEM (-2)
-#define S2_EEXIST (-3)
-
 int s2pt_init(struct s2pt *pt, unsigned pa_bits, u16 vmid);
 /* Free every table (the mappings' pages are not the tables' to free). */
 void s2pt_destroy(struct s2pt *pt);
@@ -91,7 +87,46 @@ long s2pt_unmap(struct s2pt *pt, ipa_t ipa, u64 size, s2_leaf_hook hook, void *a
 /* Look up one IPA: returns the leaf descriptor (0 if unmapped); *level set when non-NULL. */
 u64 s2pt_lookup(const struct s2pt *pt, ipa_t ipa, unsigned *level);
 
-/* Change permissions of existing leaves in the range (no BBM needed: ARM ARM D8.16.1). */
+/*
+ * Attribute updates of live leaves (s2pt_attrs.c). Only permission and dirty-state bits change,
+ * never the output address or memory type, so no break-before-make is needed (ARM ARM D8.16.1);
+ * one DSB + TLBI for the VMID follows if any leaf changed. Blocks partly covered are split.
+ */
+#define S2_PTE_PROT_MASK (S2_PTE_S2AP_R | S2_PTE_S2AP_W | S2_PTE_XN | S2_PTE_DBM)
+
+/*
+ * Which cacheable leaves a flush cleans to the PoC: those with (pte & mask) == match (mask 0:
+ * all), and of any other leaf the part inside [always_lo, always_hi). Clipped to the range;
+ * physically contiguous parts are cleaned as one range (one call, one DSB per run).
+ */
+struct s2pt_flush_sel {
+	u64 mask, match;
+	ipa_t always_lo, always_hi;
+};
+
+/* One walk: clean what `sel` selects (NULL: nothing), then set `set` and clear `clear` on every
+ * valid leaf (both within S2_PTE_PROT_MASK). Returns the number of leaves changed or an error. */
+long s2pt_flush_update(struct s2pt *pt, ipa_t ipa, u64 size, const struct s2pt_flush_sel *sel,
+		       u64 set, u64 clear);
+
+static inline long s2pt_update_leaf_attrs(struct s2pt *pt, ipa_t ipa, u64 size, u64 set, u64 clear)
+{
+	return s2pt_flush_update(pt, ipa, size, NULL, set, clear);
+}
+
+/* Coalescing clean+invalidate to the PoC of the selected mapped lines; 0 or an error. */
+static inline int s2pt_flush(struct s2pt *pt, ipa_t ipa, u64 size, const struct s2pt_flush_sel *sel)
+{
+	long ret = s2pt_flush_update(pt, ipa, size, sel, 0, 0);
+
+	return ret < 0 ? (int)ret : 0;
+}
+
+/* Add the rights in `prot` to the leaves mapping the range; never removes one, keeps DBM.
+ * S2_ENOENT when nothing in the range is mapped. */
+int s2pt_relax_perms(struct s2pt *pt, ipa_t ipa, u64 size, unsigned prot);
+
+/* Set the leaves' permissions to exactly `prot` (may remove rights); DBM is kept. */
 int s2pt_set_prot(struct s2pt *pt, ipa_t ipa, u64 size, unsigned prot);
 
 u64 s2pt_make_leaf(const struct s2pt *pt, pa_t pa, unsigned level, unsigned prot);

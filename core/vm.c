@@ -41,12 +41,11 @@ static enum fault_result relax_for_exec(struct vm *vm, const struct s2_fault *f,
 	u64 pte = s2pt_lookup(&vm->s2, f->ipa, &level);
 	u64 size = s2_level_size(level);
 	ipa_t ipa = ALIGN_DOWN(f->ipa, size);
-	unsigned prot = S2_PROT_R | S2_PROT_X | ((pte & S2_PTE_S2AP_W) ? S2_PROT_W : 0);
 
 	if (!pte || !f->exec)
 		return FAULT_ERROR; /* write-permission faults belong to strategies that write-protect */
 	icache_for_exec(vm, s2_pte_pa(pte), size, maint);
-	return s2pt_set_prot(&vm->s2, ipa, size, prot) ? FAULT_ERROR : FAULT_HANDLED;
+	return s2pt_relax_perms(&vm->s2, ipa, size, S2_PROT_X) ? FAULT_ERROR : FAULT_HANDLED;
 }
 
 enum fault_result vm_map_on_fault(struct vm *vm, const struct s2_fault *f, unsigned maint)

@@ -8,10 +8,10 @@
 #include "../core/vm.h"
 #include "strategy.h"
 
-/* Refused without FEAT_S2FWB: its line in table.h needs STRATEGY_NEEDS_FWB. */
+/* Its line in table.h needs STRATEGY_NEEDS_FWB: refused without FEAT_S2FWB, and the core has
+ * set HCR_EL2.FWB and the FWB attribute encoding before this runs (core/reboot.c). */
 int fwb_setup(struct vm *vm)
 {
-	vm->s2.fwb = true; /* before the first mapping: the attribute encoding changes */
 	return vm->cfg->premap ? vm_premap(vm, MAP_INVAL_ICACHE) : 0;
 }
 

@@ -37,7 +37,7 @@
 	  dirty_setup, dirty_reinit, dirty_fault)                                                  \
 	X(dirty_dbm, "dirty-dbm", "#e377c2", 0, STRATEGY_NEEDS_HW_DIRTY,                           \
 	  "as dirty, but the CPU marks written pages itself (stage-2 DBM, FEAT_HAFDBS)",           \
-	  dirty_dbm_setup, dirty_reinit, dirty_fault)                                              \
+	  dirty_setup, dirty_reinit, dirty_fault)                                                  \
 	/* one line per strategy above this one (docs/extending.md) */
 
 /* Measured only under s2vmm (kvm/): the host's KVM is the strategy. */

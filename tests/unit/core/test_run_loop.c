@@ -214,3 +214,72 @@ Test(run_loop, a_fault_the_strategy_never_resolves_is_a_fault_loop)
 	expect_field("boot", "idx", 0, "faults", "16"); /* fault.c's FAULT_LOOP_LIMIT: the 17th ends it */
 	expect_field("boot", "idx", 0, "exit", "error");
 }
+
+/* A failing setup or reinit says why: the s2_err word (core/s2err.h) and which of the two. */
+Test(run_loop, setup_out_of_table_memory_says_so)
+{
+	bool failed;
+
+	world("clean", 2);
+	cfg.premap = true;
+	while (palloc_page()) /* exhaust the table pool: premap cannot build its tables */
+		;
+	cr_assert_eq(reboot_loop(&vm, &failed), 0);
+	cr_assert(failed);
+	cr_assert_not_null(strstr(out, "@s2b error code=strategy_failed msg=out_of_table_memory during=setup boot=0"), "%s", out);
+}
+
+/* Relaxing a page nothing maps: the reinit fails with not_mapped. */
+static int relax_unmapped(struct vm *v)
+{
+	return s2pt_relax_perms(&v->s2, v->ram_ipa + v->ram_size - PAGE_SIZE, PAGE_SIZE, S2_PROT_W);
+}
+
+static void store_then_reset(struct vcpu *v, void *arg)
+{
+	(void)arg;
+	guest_store(DATA_IPA, 1);
+	sim_vcpu_hvc(v, PSCI_SYSTEM_RESET, 0, 0, 0);
+}
+
+Test(run_loop, reinit_not_mapped_says_so)
+{
+	struct strategy broken;
+	bool failed;
+
+	world("lazy", 3);
+	broken = *cfg.strategy;
+	broken.reinit = relax_unmapped;
+	cfg.strategy = &broken;
+	sim_vcpu_program(store_then_reset, NULL);
+	cr_assert_eq(reboot_loop(&vm, &failed), 1);
+	cr_assert(failed);
+	cr_assert_not_null(strstr(out, "@s2b error code=strategy_failed msg=not_mapped during=reinit boot=1"), "%s", out);
+}
+
+/* The core, not the strategy, applies what table.h says a strategy needs, before its setup. */
+Test(run_loop, needs_hw_dirty_is_applied_before_setup)
+{
+	bool failed;
+
+	world("dirty-dbm", 1);
+	cfg.premap = true; /* every leaf write-protected with DBM at setup */
+	sim_vcpu_program(store_then_off, NULL);
+	reboot_loop(&vm, &failed);
+	cr_assert_not(failed, "%s", out);
+	cr_assert(vm.s2.hw_dirty);
+	cr_assert(s2pt_lookup(&vm.s2, DATA_IPA, NULL) & S2_PTE_DBM);
+	expect_field("boot", "idx", 0, "faults", "0"); /* the CPU marked the page: no write fault */
+}
+
+Test(run_loop, needs_fwb_on_a_cpu_without_it_is_unsupported)
+{
+	bool failed;
+
+	world("fwb", 1);
+	cpu.fwb = false;
+	cr_assert_eq(reboot_loop(&vm, &failed), 0);
+	cr_assert(failed);
+	cr_assert_not(vm.s2.fwb && cpu.fwb);
+	cr_assert_not_null(strstr(out, "@s2b error code=strategy_failed msg=unsupported during=setup boot=0"), "%s", out);
+}
