@@ -3,10 +3,9 @@
 #define S2_RUN_H
 
 #include "arch.h"
+#include "boot_exit.h"
 #include "guest_console.h"
 #include "vm.h"
-
-enum boot_exit { BOOT_CONTINUE, BOOT_RESET, BOOT_OFF, BOOT_ERROR };
 
 /* State of the boot in progress, for the hypercalls and the boot record. */
 struct boot_ctx {

@@ -1,24 +1,21 @@
-/* Column lists copied from docs/protocol.md section 3: change them there first. */
+/* The result tables' headers (from columns.h) and how a row is written. */
 #include "csvout.h"
+#include "columns.h"
 
 #include <csv.h>
 #include <string.h>
 
-#define COLS(...) (const char *const[]){ __VA_ARGS__ }, (int)(sizeof((const char *const[]){ __VA_ARGS__ }) / sizeof(char *))
+#define COL_STRING(tab, name) #name,
+static const char *const runs_cols[] = { RUNS_COLUMNS(COL_STRING) };
+static const char *const boots_cols[] = { BOOTS_COLUMNS(COL_STRING) };
+static const char *const faults_cols[] = { FAULTS_COLUMNS(COL_STRING) };
+static const char *const metrics_cols[] = { METRICS_COLUMNS(COL_STRING) };
 
 const struct table_schema table_schema[TAB_COUNT] = {
-	[TAB_RUNS] = { "runs.csv",
-		       COLS("run_id", "suite", "board", "strategy", "guest", "mem", "block", "map",
-			    "icache", "frac", "stride", "write", "order", "seed", "boots_req", "rep",
-			    "status", "exit_code", "wall_s", "boots", "bad_crc", "error", "hv_version",
-			    "qemu_version", "fwb", "midr") },
-	[TAB_BOOTS] = { "boots.csv",
-			COLS("run_id", "idx", "reinit_cycles", "reinit_insts", "reinit_lines", "faults",
-			     "fault_cycles", "fault_max_cycles", "fault_lines", "icache_invals", "tlbis",
-			     "pages_mapped", "ready_cycles", "ready_insts", "reboot_cycles",
-			     "reboot_insts", "check", "exit", "extra") },
-	[TAB_FAULTS] = { "faults.csv", COLS("run_id", "boot", "ipa", "kind", "write", "cycles", "lines", "extra") },
-	[TAB_METRICS] = { "metrics.csv", COLS("run_id", "boot", "key", "value", "extra") },
+	[TAB_RUNS] = { "runs.csv", runs_cols, RUNS_NCOLS },
+	[TAB_BOOTS] = { "boots.csv", boots_cols, BOOTS_NCOLS },
+	[TAB_FAULTS] = { "faults.csv", faults_cols, FAULTS_NCOLS },
+	[TAB_METRICS] = { "metrics.csv", metrics_cols, METRICS_NCOLS },
 };
 
 int table_col(enum table_id table, const char *name)

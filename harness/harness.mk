@@ -62,8 +62,10 @@ $(BUILD)/fuzz-logsplit: tests/fuzz/fuzz_logsplit.c $(FUZZ_LOGSPLIT_SRCS)
 		-fsanitize=fuzzer,address,undefined -o $@ $^ -lcsv
 
 # libFuzzer target for the result store's repair decision, all in memory (clang only).
-FUZZ_STORE_SRCS := tests/fuzz/fuzz_store.c harness/tablerepair.c harness/idset.c harness/csvout.c
-$(BUILD)/fuzz-store: $(FUZZ_STORE_SRCS) harness/tablerepair.h harness/idset.h harness/csvout.h
+FUZZ_STORE_SRCS := tests/fuzz/fuzz_store.c harness/tablerepair.c harness/csvsplit.c harness/idset.c \
+	harness/csvout.c
+$(BUILD)/fuzz-store: $(FUZZ_STORE_SRCS) harness/tablerepair.h harness/csvsplit.h harness/idset.h \
+		harness/csvout.h harness/columns.h
 	@mkdir -p $(@D)
 	$(Q)clang -std=c11 -O1 -g -Wall -Wextra -Werror -D_GNU_SOURCE -Iharness \
 		-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -o $@.tmp \

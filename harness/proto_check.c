@@ -2,6 +2,8 @@
  * so no row ever holds a number that is not one or a word the readers do not know. */
 #include "protocol.h"
 
+#include "../core/boot_exit.h"
+
 #include <stdint.h>
 #include <string.h>
 
@@ -62,7 +64,7 @@ static const struct key_spec specs[] = {
 	{ "boot", "reboot_cycles", V_NUM, 0, 0, 0 },
 	{ "boot", "reboot_insts", V_NUM, 0, 0, 0 },
 	{ "boot", "check", V_ENUM, "pass fail none ", 1, 0 },
-	{ "boot", "exit", V_ENUM, "reset off error ", 1, 0 },
+	{ "boot", "exit", V_ENUM, BOOT_EXIT_WORD_LIST, 1, 0 },
 	{ "fault", "boot", V_NUM, 0, 1, 0 },
 	{ "fault", "ipa", V_NUM, 0, 0, 0 },
 	{ "fault", "kind", V_ENUM, "data inst ", 0, 0 },

@@ -1,5 +1,6 @@
 /* Split a table into records with libcsv and decide each one (see tablerepair.h). */
 #include "tablerepair.h"
+#include "csvsplit.h"
 
 #include <csv.h>
 #include <inttypes.h>
@@ -33,9 +34,19 @@ struct probe {
 	size_t first_len; /* > 16: too long to be an id */
 };
 
+/* One table being decided: csv_split calls back with it. */
+struct planner {
+	enum table_id table;
+	struct probe p;
+	struct id_set *finished;
+	struct repair_plan *plan;
+	char *err;
+	size_t errlen;
+};
+
 static void on_field(void *data, size_t len, void *ctx)
 {
-	struct probe *p = ctx;
+	struct probe *p = &((struct planner *)ctx)->p;
 
 	if (p->fields == 0) {
 		p->first_len = len;
@@ -48,12 +59,6 @@ static void on_field(void *data, size_t len, void *ctx)
 			p->header_ok = 0;
 	}
 	p->fields++;
-}
-
-static void on_row(int c, void *ctx)
-{
-	(void)c;
-	((struct probe *)ctx)->ended = 1;
 }
 
 static int fail(char *err, size_t errlen, const char *fmt, ...)
@@ -95,75 +100,57 @@ static enum repair_reason decide(enum table_id table, const struct probe *p,
 	return REPAIR_KEEP;
 }
 
-static int is_term(char c)
+static int on_record(const struct csv_record *rec, void *ctx)
 {
-	return c == '\n' || c == '\r'; /* what ends a row for libcsv */
+	struct planner *w = ctx;
+	const struct table_schema *schema = w->p.schema;
+	const struct probe *p = &w->p;
+	struct repair_record r = { rec->off, rec->len, rec->line, REPAIR_KEEP, 0, 0 };
+	int rc = 0;
+
+	if (!rec->terminated) {
+		if (p->header) /* our header is written whole (rename), so this is not our file */
+			return fail(w->err, w->errlen, "line %u: not an s2bench %s header", rec->line,
+				    schema->file);
+		r.reason = REPAIR_TORN;
+	} else if (p->header) {
+		if (p->header_ok && p->fields + 1 == schema->ncols &&
+		    !strcmp(schema->cols[p->fields], "extra"))
+			rc = fail(w->err, w->errlen,
+				  "line %u: %s has the columns of an older s2bench (no `extra`); "
+				  "parse its logs (DIR/logs) into a new directory",
+				  rec->line, schema->file);
+		else if (!p->header_ok || p->fields != schema->ncols)
+			rc = fail(w->err, w->errlen, "line %u: not an s2bench %s header", rec->line,
+				  schema->file);
+	} else {
+		r.reason = decide(w->table, p, w->finished, &r);
+	}
+	if (rc)
+		return rc;
+	add(w->plan, &r);
+	w->p = (struct probe){ .schema = schema };
+	return 0;
 }
 
 int repair_plan(enum table_id table, const char *buf, size_t len, struct id_set *finished,
 		struct repair_plan *plan, char *err, size_t errlen)
 {
-	const struct table_schema *schema = &table_schema[table];
-	struct probe p = { .schema = schema, .header = 1, .header_ok = 1 };
-	struct csv_parser csv;
-	size_t pos = 0, start = 0;
-	unsigned lines = 0, start_line = 1; /* newlines before pos; line of start */
-	int rc = 0;
+	struct planner w = {
+		table, { .schema = &table_schema[table], .header = 1, .header_ok = 1 },
+		finished, plan, err, errlen,
+	};
+	static const struct csv_split_cb cb = { on_field, on_record };
+	int csv_err;
+	unsigned line;
 
 	memset(plan, 0, sizeof(*plan));
-	if (csv_init(&csv, CSV_STRICT))
-		return fail(err, errlen, "out of memory");
-	while (pos < len && !rc) {
-		/* Feed libcsv up to the next CR/LF: only those end a row, so when it reports a row
-		 * end, the row ends exactly at the end of this piece. */
-		size_t end = pos;
-		while (end < len && !is_term(buf[end]))
-			end++;
-		end += end < len;
-		size_t n = csv_parse(&csv, buf + pos, end - pos, on_field, on_row, &p);
-		if (n != end - pos) {
-			rc = fail(err, errlen, "line %u: not CSV (%s)", lines + 1,
-				  csv_strerror(csv_error(&csv)));
-			break;
-		}
-		lines += buf[end - 1] == '\n';
-		pos = end;
-		if (!p.ended)
-			continue;
-		while (pos < len && is_term(buf[pos])) /* CRLF, blank lines: libcsv skips them */
-			lines += buf[pos++] == '\n';
-		struct repair_record r = { start, pos - start, start_line, REPAIR_KEEP, 0, 0 };
-		if (p.header) {
-			if (p.header_ok && p.fields + 1 == schema->ncols &&
-			    !strcmp(schema->cols[p.fields], "extra"))
-				rc = fail(err, errlen,
-					  "line %u: %s has the columns of an older s2bench (no `extra`); "
-					  "parse its logs (DIR/logs) into a new directory",
-					  start_line, schema->file);
-			else if (!p.header_ok || p.fields != schema->ncols)
-				rc = fail(err, errlen, "line %u: not an s2bench %s header", start_line,
-					  schema->file);
-		} else {
-			r.reason = decide(table, &p, finished, &r);
-		}
-		if (!rc)
-			add(plan, &r);
-		start = pos;
-		start_line = lines + 1;
-		p = (struct probe){ .schema = schema };
-	}
-	if (!rc && start < len) {
-		if (p.header) /* our header is written whole (rename), so this is not our file */
-			rc = fail(err, errlen, "line %u: not an s2bench %s header", start_line,
-				  schema->file);
-		else
-			add(plan, &(struct repair_record){ start, len - start, start_line,
-							   REPAIR_TORN, 0, 0 });
-	}
-	csv_free(&csv);
-	if (rc)
+	int rc = csv_split(buf, len, CSV_STRICT, &cb, &w, &csv_err, &line);
+	if (rc < 0)
+		fail(err, errlen, "line %u: not CSV (%s)", line, csv_strerror(csv_err));
+	if (rc) /* on_record stopped it: ERR says why */
 		repair_plan_free(plan);
-	return rc;
+	return rc ? -1 : 0;
 }
 
 void repair_plan_free(struct repair_plan *plan)

@@ -63,8 +63,6 @@ void rec_cfg(const struct vmm_config *cfg, u64 huge_bytes)
 	rec_end(&r);
 }
 
-static const char *const exit_names[] = {"reset", "off", "error"};
-
 void rec_boot(const struct boot_result *b)
 {
 	struct record r;
@@ -94,7 +92,7 @@ void rec_boot(const struct boot_result *b)
 	rec_u64(&r, "doorbell_exits", b->doorbell_exits);
 	rec_u64(&r, "bad_calls", b->bad_calls);
 	rec_str(&r, "check", check_state_names[b->check]);
-	rec_str(&r, "exit", exit_names[b->exit]);
+	rec_str(&r, "exit", boot_exit_name(b->exit));
 	rec_end(&r);
 }
 

@@ -2,6 +2,7 @@
 #ifndef S2VMM_RECORDS_H
 #define S2VMM_RECORDS_H
 
+#include "../core/boot_exit.h"
 #include "../core/types.h"
 #include "guest_calls.h"
 #include "probes.h"
@@ -10,8 +11,6 @@
 struct host_info;
 struct vmm_config;
 struct vm;
-
-enum boot_exit { BOOT_RESET, BOOT_OFF, BOOT_ERROR };
 
 struct boot_result {
 	u64 idx;

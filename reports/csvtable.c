@@ -1,5 +1,8 @@
-/* Generic CSV loading through libcsv (the harness writes with libcsv quoting, so we read with it). */
+/* Loading a CSV into memory through the harness's reader (harness/csvsplit.h), so the report sees
+ * the records the harness kept. */
 #include "csvtable.h"
+
+#include "../harness/csvsplit.h"
 
 #include <csv.h>
 #include <errno.h>
@@ -43,26 +46,27 @@ static void on_field(void *s, size_t len, void *data)
 	l->cur[l->ncur++] = f;
 }
 
-static void on_row(int c, void *data)
+static int on_record(const struct csv_record *rec, void *data)
 {
-	(void)c;
 	struct loader *l = data;
+	if (!rec->row) /* an unterminated tail with no field: not a row */
+		return 0;
 	struct csv_table *t = l->t;
 	char **row = l->cur;
 	size_t n = l->ncur;
 	l->cur = NULL, l->ncur = l->capcur = 0;
 	if (!t->header) {
 		t->header = row, t->ncols = n;
-		return;
+		return 0;
 	}
 	if (n == 1 && row[0][0] == '\0' && t->ncols > 1) { /* blank line */
 		free(row[0]), free(row);
-		return;
+		return 0;
 	}
 	if (n < t->ncols) { /* pad: a missing trailing cell is an absent value */
 		char **p = xrealloc(row, t->ncols * sizeof(*p), &l->oom);
 		if (!p)
-			return;
+			return 0;
 		row = p;
 		while (n < t->ncols)
 			row[n++] = calloc(1, 1);
@@ -73,10 +77,31 @@ static void on_row(int c, void *data)
 		size_t cap = l->caprows ? 2 * l->caprows : 256;
 		char ***r = xrealloc(t->rows, cap * sizeof(*r), &l->oom);
 		if (!r)
-			return;
+			return 0;
 		t->rows = r, l->caprows = cap;
 	}
 	t->rows[t->nrows++] = row;
+	return 0;
+}
+
+/* The whole of F (malloc'd, *LEN bytes); NULL on a read error or when out of memory. */
+static char *slurp(FILE *f, size_t *len, int *oom)
+{
+	size_t n = 0, cap = 65536;
+	char *buf = xrealloc(NULL, cap, oom);
+	while (buf) {
+		n += fread(buf + n, 1, cap - n, f);
+		if (n < cap)
+			break;
+		char *b = xrealloc(buf, cap *= 2, oom);
+		if (!b)
+			free(buf);
+		buf = b;
+	}
+	if (buf && ferror(f))
+		free(buf), buf = NULL;
+	*len = n;
+	return buf;
 }
 
 int csv_table_load(const char *path, struct csv_table *t, char *err, size_t errlen)
@@ -87,32 +112,24 @@ int csv_table_load(const char *path, struct csv_table *t, char *err, size_t errl
 		snprintf(err, errlen, "%s: %s", path, strerror(errno));
 		return -1;
 	}
-	struct csv_parser p;
-	csv_init(&p, 0);
 	struct loader l = { .t = t };
-	char buf[65536];
-	size_t n;
-	int bad = 0;
-	while ((n = fread(buf, 1, sizeof(buf), f)) > 0) {
-		if (csv_parse(&p, buf, n, on_field, on_row, &l) != n) {
-			bad = 1;
-			break;
-		}
-	}
-	if (!bad && csv_fini(&p, on_field, on_row, &l) != 0)
-		bad = 1;
-	int ioerr = ferror(f);
+	size_t len;
+	char *buf = slurp(f, &len, &l.oom);
+	int ioerr = !buf && !l.oom;
 	fclose(f);
+	static const struct csv_split_cb cb = { on_field, on_record };
+	int csv_err = 0;
+	unsigned line;
+	int bad = buf && csv_split(buf, len, 0, &cb, &l, &csv_err, &line) < 0;
+	free(buf);
 	t->path = strdup(path);
 	if (bad || ioerr || l.oom) {
 		snprintf(err, errlen, "%s: %s", path,
-			 ioerr ? "read error" : l.oom ? "out of memory" : csv_strerror(csv_error(&p)));
-		csv_free(&p);
+			 ioerr ? "read error" : l.oom ? "out of memory" : csv_strerror(csv_err));
 		free(l.cur);
 		csv_table_free(t);
 		return -1;
 	}
-	csv_free(&p);
 	free(l.cur);
 	if (!t->header) {
 		snprintf(err, errlen, "%s: empty file (no header row)", path);

@@ -6,6 +6,9 @@
 REPORT_SRCS := $(wildcard reports/*.c)
 REPORT_OBJS := $(REPORT_SRCS:%.c=$(BUILD)/host/%.o)
 REPORT_LIBS := -lcsv -lm
+# The harness's CSV reader, which build/s2bench links with the harness objects; the reports' own
+# tests and driver link it here.
+REPORT_SHARED_OBJS := $(BUILD)/host/harness/csvsplit.o
 
 $(BUILD)/host/reports/%.o: reports/%.c
 	@mkdir -p $(@D)
@@ -19,7 +22,8 @@ $(BUILD)/host/$(REPORT_TDIR)/%.o: $(REPORT_TDIR)/%.c
 	@mkdir -p $(@D)
 	$(Q)$(HOSTCC) $(HOST_CFLAGS) -Ireports -MMD -MP -c $< -o $@
 
-$(BUILD)/tests/reports-%: $(BUILD)/host/$(REPORT_TDIR)/test_%.o $(REPORT_FIXTURE_OBJ) $(REPORT_OBJS)
+$(BUILD)/tests/reports-%: $(BUILD)/host/$(REPORT_TDIR)/test_%.o $(REPORT_FIXTURE_OBJ) $(REPORT_OBJS) \
+		$(REPORT_SHARED_OBJS)
 	@mkdir -p $(@D)
 	$(Q)$(HOSTCC) -o $@ $^ $(CRITERION_LIBS) $(REPORT_LIBS)
 
@@ -27,7 +31,7 @@ $(BUILD)/tests/reports-fixture: $(BUILD)/host/$(REPORT_TDIR)/fixture_main.o $(RE
 	@mkdir -p $(@D)
 	$(Q)$(HOSTCC) -o $@ $^ -lm
 
-$(BUILD)/tests/reports-driver: $(BUILD)/host/$(REPORT_TDIR)/driver.o $(REPORT_OBJS)
+$(BUILD)/tests/reports-driver: $(BUILD)/host/$(REPORT_TDIR)/driver.o $(REPORT_OBJS) $(REPORT_SHARED_OBJS)
 	@mkdir -p $(@D)
 	$(Q)$(HOSTCC) -o $@ $^ $(REPORT_LIBS)
 

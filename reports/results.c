@@ -1,6 +1,8 @@
 /* Typed loading of runs.csv / boots.csv / faults.csv on top of csvtable. */
 #include "results.h"
 
+#include "../harness/columns.h"
+
 #include <errno.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -9,12 +11,17 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-const char *const cfg_dim_name[NDIMS] = { "board", "guest", "mem", "block", "map", "icache",
-					  "frac", "stride", "write", "order" };
+/* Column names come from the harness's own list (COL_NAME does not compile for another name). */
+#define R(c) COL_NAME(RUNS, c)
+#define B(c) COL_NAME(BOOTS, c)
+#define F(c) COL_NAME(FAULTS, c)
+
+const char *const cfg_dim_name[NDIMS] = { R(board),  R(guest), R(mem),    R(block), R(map),
+					  R(icache), R(frac),  R(stride), R(write), R(order) };
 const char *const boot_field_name[NBOOT_FIELDS] = {
-	"reinit_cycles", "reinit_insts", "reinit_lines", "faults", "fault_cycles",
-	"fault_max_cycles", "fault_lines", "icache_invals", "tlbis", "pages_mapped",
-	"ready_cycles", "ready_insts",
+	B(reinit_cycles), B(reinit_insts), B(reinit_lines), B(faults), B(fault_cycles),
+	B(fault_max_cycles), B(fault_lines), B(icache_invals), B(tlbis), B(pages_mapped),
+	B(ready_cycles), B(ready_insts),
 };
 
 /* Parses a numeric cell: "" -> ABSENT, decimal or 0x-hex; -1 on garbage. */
@@ -64,9 +71,9 @@ static int load_file(const char *dir, const char *file, struct csv_table *t, cha
 
 enum { R_RUN_ID, R_SUITE, R_STRATEGY, R_STATUS, R_ERROR, R_HV, R_QEMU, R_FWB, R_MIDR, R_REP,
        R_WALL, R_BADCRC, R_NCOLS };
-static const char *const run_cols[] = { "run_id", "suite", "strategy", "status", "error",
-					"hv_version", "qemu_version", "fwb", "midr", "rep",
-					"wall_s", "bad_crc", NULL };
+static const char *const run_cols[] = { R(run_id), R(suite),	   R(strategy), R(status),
+					R(error),  R(hv_version), R(qemu_version), R(fwb),
+					R(midr),   R(rep),	   R(wall_s),	    R(bad_crc), NULL };
 
 static int load_runs(struct results *r, char *err, size_t errlen)
 {
@@ -161,7 +168,7 @@ static int cmp_fault(const void *a, const void *b)
 static int load_boots(struct results *r, const size_t *sorted, char *err, size_t errlen)
 {
 	const struct csv_table *t = &r->boots_t;
-	static const char *const fixed[] = { "run_id", "idx", "check", "exit", NULL };
+	static const char *const fixed[] = { B(run_id), B(idx), B(check), B(exit), NULL };
 	int c[4], f[NBOOT_FIELDS + 1];
 	const char *names[NBOOT_FIELDS + 1];
 	memcpy(names, boot_field_name, sizeof(boot_field_name));
@@ -200,7 +207,8 @@ static int load_boots(struct results *r, const size_t *sorted, char *err, size_t
 static int load_faults(struct results *r, const size_t *sorted, char *err, size_t errlen)
 {
 	const struct csv_table *t = &r->faults_t;
-	static const char *const cols[] = { "run_id", "boot", "kind", "cycles", "lines", NULL };
+	static const char *const cols[] = { F(run_id), F(boot), F(kind), F(cycles), F(lines),
+					    NULL };
 	int c[5];
 	if (csv_table_require(t, cols, c, err, errlen))
 		return -1;

@@ -2,6 +2,7 @@
 #include <criterion/criterion.h>
 #include <string.h>
 
+#include "../../../core/boot_exit.h"
 #include "../../../core/crc32.h"
 #include "fake_board.h"
 #include "protocol.h"
@@ -192,4 +193,24 @@ Test(protocol, overlong_record_line_is_rejected)
 			 PROTO_MAX_LINE, 0);
 	snprintf(line, sizeof(line), "%s *%08x", body, crc32_update(0, body, (size_t)n));
 	cr_expect_eq(proto_parse_line(line, strlen(line), &rec), LINE_OVERLONG);
+}
+
+/* s2hv and s2vmm name a boot's end with boot_exit_name(); the checker must accept each of those
+ * words and nothing else ("continue" is never recorded). */
+Test(protocol, the_checker_accepts_exactly_the_exit_words_the_emitters_name)
+{
+#define EXIT_ID(id, word) id,
+	static const enum boot_exit exits[] = { BOOT_EXIT_WORDS(EXIT_ID) BOOT_CONTINUE };
+#undef EXIT_ID
+	size_t n = sizeof(exits) / sizeof(exits[0]);
+	cr_assert_eq(n, 4); /* reset, off, error, continue */
+	for (size_t i = 0; i < n; i++) {
+		char body[128], buf[512], line[512];
+		struct record rec;
+		snprintf(body, sizeof(body), "boot idx=1 check=pass exit=%s",
+			 boot_exit_name(exits[i]));
+		fake_record(line, sizeof(line), body);
+		cr_expect_eq(parse(line, buf, &rec),
+			     exits[i] == BOOT_CONTINUE ? LINE_MALFORMED : LINE_RECORD, "'%s'", body);
+	}
 }
