@@ -12,8 +12,6 @@ struct reinit_cost {
 	u64 lines;
 };
 
-static const char *const exit_names[] = {"continue", "reset", "off", "error"};
-
 /* <what>_cycles and <what>_insts between two samples; a counter the CPU lacks is left out. */
 static void rec_perf(struct record *r, const struct cpu_features *cpu, const char *what,
 		     const struct perf_sample *from, const struct perf_sample *to)
@@ -78,7 +76,7 @@ static void emit_boot(const struct vm *vm, const struct reinit_cost *rc, const s
 	if (!vm->cpu->pmu_cycles && !vm->cpu->pmu_insts)
 		rec_u64(&r, "ready", b->ready_seen);
 	rec_str(&r, "check", check_state_names[s->check]);
-	rec_str(&r, "exit", exit_names[x]);
+	rec_str(&r, "exit", boot_exit_name(x));
 	rec_end(&r);
 }
 
