@@ -8,13 +8,7 @@ cd "$(dirname "$0")/../.."
 out=$BUILD/test-logs/bootargs-kvm
 mkdir -p "$out"
 
-if ! make --no-print-directory BUILD="$BUILD" "$BUILD/debian-kernel/Image" >"$out/fetch.log" 2>&1; then
-	skip bootargs-kvm "no host kernel and the Debian registry is unreachable ($out/fetch.log)"
-	finish
-fi
-if ! make --no-print-directory BUILD="$BUILD" kvm-image >"$out/make.log" 2>&1; then
-	fail kvm_image_builds; tail -20 "$out/make.log"; finish
-fi
+need_kvm_image bootargs-kvm kvm_image_builds
 
 (scripts/kvm-qemu.sh kvm-qemu-max s2b.guest=kvmtest s2b.boots=2 s2b.boots=3 >"$out/dup.log" 2>&1; echo $? >"$out/dup.rc") &
 (scripts/kvm-qemu.sh kvm-qemu-max s2b.guest=kvmtest S2B.boots=3 >"$out/upper.log" 2>&1; echo $? >"$out/upper.rc") &

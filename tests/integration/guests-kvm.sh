@@ -12,13 +12,7 @@ mkdir -p "$out"
 GUESTS="hello boot-reloc touch icode memsweep"
 BOOTS=2
 
-if ! make --no-print-directory BUILD="$BUILD" "$BUILD/debian-kernel/Image" >"$out/fetch.log" 2>&1; then
-	skip "guests_kvm (no host kernel and the Debian registry is unreachable: $out/fetch.log)"
-	finish
-fi
-if ! make --no-print-directory BUILD="$BUILD" kvm-image >"$out/make.log" 2>&1; then
-	fail guests_kvm_image_builds; tail -20 "$out/make.log"; finish
-fi
+need_kvm_image guests_kvm guests_kvm_image_builds
 
 # all_boots_are LOG N CHECK: exactly N boot records, idx 0..N-1, each check=CHECK exit=reset.
 all_boots_are() {

@@ -19,13 +19,7 @@ out=$BUILD/test-logs/kvm-hostile
 rm -rf "$out" && mkdir -p "$out"
 LIMIT=150 # seconds per host boot: generous under a loaded TCG; a pass takes a few seconds
 
-if ! make --no-print-directory BUILD="$BUILD" "$BUILD/debian-kernel/Image" >"$out/fetch.log" 2>&1; then
-	skip "kvm_hostile (no host kernel and the Debian registry is unreachable: $out/fetch.log)"
-	finish
-fi
-if ! make --no-print-directory BUILD="$BUILD" kvm-image >"$out/make.log" 2>&1; then
-	fail kvm_hostile_image_builds; tail -20 "$out/make.log"; finish
-fi
+need_kvm_image kvm_hostile kvm_hostile_image_builds
 
 run() { # NAME BOARD WORDS...: one host boot in the background; exit status and seconds kept
 	local name=$1; shift

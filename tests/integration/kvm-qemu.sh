@@ -12,13 +12,7 @@ cd "$(dirname "$0")/../.."
 out=$BUILD/test-logs/kvm-qemu
 mkdir -p "$out"
 
-if ! make --no-print-directory BUILD="$BUILD" "$BUILD/debian-kernel/Image" >"$out/fetch.log" 2>&1; then
-	skip kvm-qemu "no host kernel and the Debian registry is unreachable ($out/fetch.log)"
-	finish
-fi
-if ! make --no-print-directory BUILD="$BUILD" kvm-image >"$out/make.log" 2>&1; then
-	fail kvm_image_builds; tail -20 "$out/make.log"; finish
-fi
+need_kvm_image kvm-qemu kvm_image_builds
 
 run() { # NAME BOARD WORDS...: one QEMU boot in the background; status in $out/NAME.rc
 	local name=$1; shift

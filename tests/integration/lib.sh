@@ -38,3 +38,16 @@ qemu_virt() {
 		-icount shift=0 -no-reboot -kernel "$S2HV_IMG" -append "$args" "$@" </dev/null >"$out" 2>&1
 	QEMU_RC=$?
 }
+
+# need_kvm_image NAME FAIL_NAME: the Debian host kernel and the KVM host image (make kvm-image),
+# logs in $out. Without the kernel (no registry): SKIP NAME and stop; a failed build: FAIL
+# FAIL_NAME and stop. Every KVM-under-QEMU test starts with this.
+need_kvm_image() {
+	if ! make --no-print-directory BUILD="$BUILD" "$BUILD/debian-kernel/Image" >"$out/fetch.log" 2>&1; then
+		skip "$1 (no host kernel and the Debian registry is unreachable: $out/fetch.log)"
+		finish
+	fi
+	if ! make --no-print-directory BUILD="$BUILD" kvm-image >"$out/make.log" 2>&1; then
+		fail "$2"; tail -20 "$out/make.log"; finish
+	fi
+}
