@@ -369,14 +369,14 @@ static int parse_midr(struct ctx *x, const struct token *t, int n)
 		return 0;
 	}
 	unsigned long v = strtoul(t[0].s + 2, &end, 16);
-	if (*end || end == t[0].s + 2 || end - t[0].s > 10)
+	if (*end || end - t[0].s != 10) /* all 8 hex digits: a short one is likelier a typo than a MIDR */
 		goto bad;
 	p->midr_full_known = 1;
 	p->midr_full = v;
 	p->midr_impl = (unsigned)(v >> 24) & 0xff, p->midr_part = (unsigned)(v >> 4) & 0xfff;
 	return 0;
 bad:
-	return fail(x, x->line, "midr: `%s` is neither IMPLEMENTER/PART (e.g. 0x41/0xd08) nor a MIDR_EL1 value (e.g. 0x410fd083)",
+	return fail(x, x->line, "midr: `%s` is neither IMPLEMENTER/PART (e.g. 0x41/0xd08) nor a MIDR_EL1 value of 8 hex digits (e.g. 0x410fd083)",
 		    n ? t[0].s : "");
 }
 
