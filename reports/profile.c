@@ -123,39 +123,47 @@ static int find_source(const struct profile *p, const char *id)
 	return -1;
 }
 
-/* `published ID [at "where"]` or `measured ID`: the tail of every value line. */
-static int parse_provenance(struct ctx *x, const char *key, const struct token *t, int n, int *source,
-			    char *at)
+/* One or more `published ID [at "where"]` / `measured ID`: the tail of every value line. */
+static int parse_provenance(struct ctx *x, const char *key, const struct token *t, int n, struct profile_cite *cite,
+			    int *ncite)
 {
 	if (n == 0)
 		return fail(x, x->line, "%s: a value needs its provenance: `published SOURCE` or `measured SOURCE`", key);
-	int published = !strcmp(t[0].s, "published");
-	if (t[0].quoted || (!published && strcmp(t[0].s, "measured")))
-		return fail(x, x->line, "%s: expected `published SOURCE` or `measured SOURCE`, not `%s`", key, t[0].s);
-	if (n < 2)
-		return fail(x, x->line, "%s: `%s` names no source", key, t[0].s);
-	int s = find_source(x->p, t[1].s);
-	if (s < 0)
-		return fail(x, x->line, "%s: unknown source `%s` (define it with `source %s = ...` before its first use)",
-			    key, t[1].s, t[1].s);
-	const struct profile_source *src = &x->p->src[s];
-	if (published != (src->kind == PROV_PUBLISHED))
-		return fail(x, x->line, "%s: source `%s` is %s, not %s", key, src->id,
-			    published ? "measured" : "published", t[0].s);
-	at[0] = 0;
-	if (n >= 4 && !strcmp(t[2].s, "at") && !t[2].quoted && t[3].quoted) {
-		if (copy_text(x, at, PROFILE_TEXT, t[3].s, key))
-			return -1;
-		n -= 2;
+	for (*ncite = 0; n > 0; (*ncite)++) {
+		int published = !strcmp(t[0].s, "published");
+		if (t[0].quoted || (!published && strcmp(t[0].s, "measured")))
+			return fail(x, x->line, "%s: unexpected `%s` (expected `published SOURCE` or `measured SOURCE`)", key,
+				    t[0].s);
+		if (n < 2)
+			return fail(x, x->line, "%s: `%s` names no source", key, t[0].s);
+		if (*ncite == PROFILE_MAX_CITES)
+			return fail(x, x->line, "%s: more than %d citations", key, PROFILE_MAX_CITES);
+		int s = find_source(x->p, t[1].s);
+		if (s < 0)
+			return fail(x, x->line, "%s: unknown source `%s` (define it with `source %s = ...` before its first use)",
+				    key, t[1].s, t[1].s);
+		const struct profile_source *src = &x->p->src[s];
+		if (published != (src->kind == PROV_PUBLISHED))
+			return fail(x, x->line, "%s: source `%s` is %s, not %s", key, src->id,
+				    published ? "measured" : "published", t[0].s);
+		struct profile_cite *c = &cite[*ncite];
+		c->source = s;
+		c->at[0] = 0;
+		int used = 2;
+		if (n >= 3 && !t[2].quoted && !strcmp(t[2].s, "at")) {
+			if (n < 4 || !t[3].quoted)
+				return fail(x, x->line, "%s: `at` takes a \"quoted\" section, table or page", key);
+			if (copy_text(x, c->at, PROFILE_TEXT, t[3].s, key))
+				return -1;
+			used = 4;
+		}
+		if (published && !c->at[0] && !src->at[0])
+			return fail(x, x->line,
+				    "%s: published value without a citation: source `%s` gives no section/table/page and the line no `at \"...\"`",
+				    key, src->id);
+		t += used;
+		n -= used;
 	}
-	if (n > 2)
-		return fail(x, x->line, "%s: unexpected `%s` after the source (only `at \"section\"` may follow)", key,
-			    t[at[0] ? 4 : 2].s);
-	if (published && !at[0] && !src->at[0])
-		return fail(x, x->line,
-			    "%s: published value without a citation: source `%s` gives no section/table/page and the line no `at \"...\"`",
-			    key, src->id);
-	*source = s;
 	return 0;
 }
 
@@ -201,7 +209,6 @@ static int parse_constant(struct ctx *x, int c, const struct token *t, int n)
 		return fail(x, x->line, "%s: duplicate constant (first at line %d)", key, v->line);
 	memset(v, 0, sizeof(*v));
 	v->line = x->line;
-	v->source = -1;
 	v->value = v->lo = v->hi = NAN;
 	if (n == 0)
 		return fail(x, x->line, "%s: no value (write `-` when no source gives it)", key);
@@ -222,7 +229,7 @@ static int parse_constant(struct ctx *x, int c, const struct token *t, int n)
 	if (used < 0)
 		return -1;
 	v->known = 1;
-	return parse_provenance(x, key, t + 2 + used, n - 2 - used, &v->source, v->at);
+	return parse_provenance(x, key, t + 2 + used, n - 2 - used, v->cite, &v->ncite);
 }
 
 /* clock = - | MHZ MHz provenance */
@@ -232,7 +239,6 @@ static int parse_clock(struct ctx *x, const struct token *t, int n)
 
 	memset(v, 0, sizeof(*v));
 	v->line = x->line;
-	v->source = -1;
 	v->value = v->lo = v->hi = NAN;
 	if (n == 1 && !strcmp(t[0].s, "-"))
 		return 0;
@@ -242,7 +248,7 @@ static int parse_clock(struct ctx *x, const struct token *t, int n)
 		return fail(x, x->line, "clock: expected a frequency in MHz, e.g. `1500 MHz`");
 	v->unit = PU_MHZ;
 	v->known = 1;
-	return parse_provenance(x, "clock", t + 2, n - 2, &v->source, v->at);
+	return parse_provenance(x, "clock", t + 2, n - 2, v->cite, &v->ncite);
 }
 
 /* cache.X = - | l2 | line N sets N ways N size SIZE provenance */
@@ -256,7 +262,6 @@ static int parse_cache(struct ctx *x, int level, const struct token *t, int n)
 		return fail(x, x->line, "%s: duplicate (first at line %d)", key, ca->line_no);
 	memset(ca, 0, sizeof(*ca));
 	ca->line_no = x->line;
-	ca->source = -1;
 	ca->line = ca->sets = ca->ways = ca->size = -1;
 	if (n == 1 && !strcmp(t[0].s, "-"))
 		return 0;
@@ -277,7 +282,7 @@ static int parse_cache(struct ctx *x, int level, const struct token *t, int n)
 		return fail(x, x->line, "%s: line x sets x ways = %ld, not size %ld", key,
 			    ca->line * ca->sets * ca->ways, ca->size);
 	ca->state = CACHE_GEOMETRY;
-	return parse_provenance(x, key, t + 8, n - 8, &ca->source, ca->at);
+	return parse_provenance(x, key, t + 8, n - 8, ca->cite, &ca->ncite);
 }
 
 static int is_date(const char *s)
@@ -581,5 +586,5 @@ double profile_value(const struct profile *p, int c, double *lo, double *hi)
 
 const struct profile_source *profile_source_of(const struct profile *p, int c)
 {
-	return profile_known(p, c) && p->c[c].source >= 0 ? &p->src[p->c[c].source] : NULL;
+	return profile_known(p, c) && p->c[c].ncite ? &p->src[p->c[c].cite[0].source] : NULL;
 }

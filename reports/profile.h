@@ -35,6 +35,7 @@ enum profile_kind { PROV_PUBLISHED, PROV_MEASURED };
 #define PROFILE_TEXT 256
 #define PROFILE_ID 48
 #define PROFILE_MAX_SOURCES 32
+#define PROFILE_MAX_CITES 4
 
 /* Where values came from: a citation, or a calibration run. */
 struct profile_source {
@@ -45,6 +46,13 @@ struct profile_source {
 	int line;
 };
 
+/* One citation of a value: a source, and where in it when that varies per value. A derived value
+ * cites every source its derivation uses. */
+struct profile_cite {
+	int source; /* index into profile.src */
+	char at[PROFILE_TEXT];
+};
+
 /* One value with its unit, spread and provenance; known = 0 for `-`. */
 struct profile_value {
 	int known;
@@ -53,8 +61,8 @@ struct profile_value {
 	enum profile_spread spread;
 	double lo, hi; /* quartiles or min/max */
 	long n;
-	int source; /* index into profile.src */
-	char at[PROFILE_TEXT]; /* section/table/page within the source, when it varies per value */
+	struct profile_cite cite[PROFILE_MAX_CITES];
+	int ncite;
 	int line;
 };
 
@@ -62,8 +70,8 @@ struct profile_value {
 struct profile_cache {
 	enum { CACHE_UNKNOWN, CACHE_GEOMETRY, CACHE_IS_L2 } state;
 	long line, sets, ways, size;
-	int source;
-	char at[PROFILE_TEXT];
+	struct profile_cite cite[PROFILE_MAX_CITES];
+	int ncite;
 	int line_no;
 };
 enum { PROF_CACHE_L1D, PROF_CACHE_L2, PROF_CACHE_LLC, PROF_NCACHES };
@@ -94,6 +102,6 @@ int profile_write(FILE *f, const struct profile *p);
  * bandwidth in GB/s. NAN when the constant is empty; lo/hi NAN when its spread is unknown. */
 int profile_known(const struct profile *p, int c);
 double profile_value(const struct profile *p, int c, double *lo, double *hi);
-const struct profile_source *profile_source_of(const struct profile *p, int c);
+const struct profile_source *profile_source_of(const struct profile *p, int c); /* its first citation */
 
 #endif

@@ -35,13 +35,14 @@ static const char *unit_name(enum profile_unit u)
 	return names[u];
 }
 
-static void put_provenance(FILE *f, const struct profile *p, int source, const char *at)
+static void put_provenance(FILE *f, const struct profile *p, const struct profile_cite *cite, int ncite)
 {
-	const struct profile_source *s = &p->src[source];
-
-	fprintf(f, " %s %s", s->kind == PROV_PUBLISHED ? "published" : "measured", s->id);
-	if (at[0])
-		fprintf(f, " at \"%s\"", at);
+	for (int i = 0; i < ncite; i++) {
+		const struct profile_source *s = &p->src[cite[i].source];
+		fprintf(f, " %s %s", s->kind == PROV_PUBLISHED ? "published" : "measured", s->id);
+		if (cite[i].at[0])
+			fprintf(f, " at \"%s\"", cite[i].at);
+	}
 }
 
 static void put_value(FILE *f, const struct profile *p, const char *key, const struct profile_value *v)
@@ -63,7 +64,7 @@ static void put_value(FILE *f, const struct profile *p, const char *key, const s
 			fprintf(f, " spread %s %s %s n %ld", v->spread == SPREAD_IQR ? "iqr" : "minmax", b, c, v->n);
 		}
 	}
-	put_provenance(f, p, v->source, v->at);
+	put_provenance(f, p, v->cite, v->ncite);
 	fputc('\n', f);
 }
 
@@ -105,7 +106,7 @@ int profile_write(FILE *f, const struct profile *p)
 		fmt_count(v[2], sizeof(v[2]), c->ways);
 		fmt_count(v[3], sizeof(v[3]), c->size);
 		fprintf(f, "%s = line %s sets %s ways %s size %s", cache_keys[i], v[0], v[1], v[2], v[3]);
-		put_provenance(f, p, c->source, c->at);
+		put_provenance(f, p, c->cite, c->ncite);
 		fputc('\n', f);
 	}
 	for (int c = 0; c < PROF_NCONST; c++)
