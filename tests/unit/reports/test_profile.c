@@ -355,3 +355,32 @@ Test(profile, every_shipped_profile_parses_round_trips_and_cites_a_published_sou
 	for (int i = 0; i < 4; i++)
 		cr_expect(found[i], "profiles/%s is missing", want[i]);
 }
+
+/* docs/profiles.md shows the format by an example: it must stay valid. Constants it leaves out
+ * are filled with `-`, as the doc says. */
+Test(profile, the_docs_example_parses)
+{
+	static char text[16384];
+	char err[512];
+	const char *doc = slurp("docs/profiles.md");
+	const char *start = strstr(doc, "<!-- profile example");
+
+	cr_assert_not_null(start, "docs/profiles.md has no marked example");
+	start = strstr(start, "```\n");
+	cr_assert_not_null(start);
+	start += 4;
+	const char *end = strstr(start, "```");
+	cr_assert_not_null(end);
+	size_t n = (size_t)(end - start);
+	memcpy(text, start, n);
+	for (int c = 0; c < PROF_NCONST; c++) {
+		char key[48];
+		snprintf(key, sizeof(key), "\n%s =", profile_const_name(c));
+		if (!strstr(text, key))
+			n += (size_t)snprintf(text + n, sizeof(text) - n, "%s = -\n", profile_const_name(c));
+	}
+	text[n] = 0;
+	cr_assert_eq(profile_parse(text, n, "docs/profiles.md example", &prof, err, sizeof(err)), 0, "%s", err);
+	cr_expect(profile_known(&prof, PROF_HVC));
+	cr_expect_eq(profile_source_of(&prof, PROF_HVC)->kind, PROV_MEASURED);
+}
