@@ -15,17 +15,17 @@ enum profile_class { PROF_L1, PROF_L2, PROF_LLC, PROF_MEM, PROF_NCLASSES };
 #define PROF_NCMO (PROF_NOPS * PROF_NSTATES * PROF_NCLASSES)
 enum profile_constant {
 	PROF_IC_IALLUIS = PROF_NCMO, /* IC IALLUIS + DSB + ISB */
-	PROF_TLBI_VMALLS12E1IS,      /* TLBI VMALLS12E1IS + DSB */
-	PROF_HVC,                    /* null HVC round trip, guest to hypervisor and back */
-	PROF_S2_FAULT,               /* stage-2 translation-fault round trip, no CMO */
-	PROF_MAP_4K,                 /* installing one 4 KiB stage-2 mapping */
-	PROF_MAP_2M,                 /* installing one 2 MiB stage-2 block */
-	PROF_WRITE_BW,               /* streaming write bandwidth */
+	PROF_TLBI_VMALLS12E1IS,	     /* TLBI VMALLS12E1IS + DSB */
+	PROF_HVC,		     /* null HVC round trip, guest to hypervisor and back */
+	PROF_S2_FAULT,		     /* stage-2 translation-fault round trip, no CMO */
+	PROF_MAP_4K,		     /* installing one 4 KiB stage-2 mapping */
+	PROF_MAP_2M,		     /* installing one 2 MiB stage-2 block */
+	PROF_WRITE_BW,		     /* streaming write bandwidth */
 	PROF_NCONST
 };
 
 int profile_cmo(enum profile_op op, enum profile_state st, enum profile_class cls);
-const char *profile_const_name(int c);   /* "dc_civac.absent.l1", "hvc", ... */
+const char *profile_const_name(int c);	    /* "dc_civac.absent.l1", "hvc", ... */
 int profile_const_lookup(const char *name); /* -1 when no constant has that name */
 
 enum profile_unit { PU_NONE, PU_NS, PU_CYCLES, PU_GBPS, PU_BYTES_PER_CYCLE, PU_MHZ };
@@ -41,7 +41,7 @@ enum profile_kind { PROV_PUBLISHED, PROV_MEASURED };
 struct profile_source {
 	char id[PROFILE_ID];
 	enum profile_kind kind;
-	char doc[PROFILE_TEXT], at[PROFILE_TEXT], url[PROFILE_TEXT]; /* published */
+	char doc[PROFILE_TEXT], at[PROFILE_TEXT], url[PROFILE_TEXT];		  /* published */
 	char board[PROFILE_ID], date[16], method[PROFILE_TEXT], s2hv[PROFILE_ID]; /* measured */
 	int line;
 };
@@ -75,6 +75,7 @@ struct profile_cache {
 	int line_no;
 };
 enum { PROF_CACHE_L1D, PROF_CACHE_L2, PROF_CACHE_LLC, PROF_NCACHES };
+const char *profile_cache_key(int level); /* "cache.l1d", "cache.l2", "cache.llc" */
 
 struct profile {
 	char name[PROFILE_ID];

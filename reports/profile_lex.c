@@ -19,7 +19,7 @@ static char *trim(char *s)
 	return s;
 }
 
-int lex_line(char *line, char **key, struct token *t, const char **why)
+int profile_lex_line(char *line, char **key, struct profile_token *t, const char **why)
 {
 	char *eq = NULL, *p;
 	int quoted = 0, n = 0;
@@ -38,7 +38,7 @@ int lex_line(char *line, char **key, struct token *t, const char **why)
 		return -1;
 	}
 	if (!*trim(line))
-		return LEX_EMPTY;
+		return PROFILE_LEX_EMPTY;
 	if (!eq) {
 		*why = "expected `KEY = VALUE`";
 		return -1;
@@ -54,7 +54,7 @@ int lex_line(char *line, char **key, struct token *t, const char **why)
 			p++;
 		if (!*p)
 			break;
-		if (n == LEX_MAX_TOKENS) {
+		if (n == PROFILE_LEX_MAX_TOKENS) {
 			*why = "too many words on one line";
 			return -1;
 		}

@@ -31,7 +31,7 @@ static void fmt_count(char *buf, size_t len, long v)
 
 static const char *unit_name(enum profile_unit u)
 {
-	static const char *const names[] = { "", "ns", "cycles", "GB/s", "B/cycle", "MHz" };
+	static const char *const names[] = {"", "ns", "cycles", "GB/s", "B/cycle", "MHz"};
 	return names[u];
 }
 
@@ -61,7 +61,8 @@ static void put_value(FILE *f, const struct profile *p, const char *key, const s
 		} else {
 			fmt_number(b, sizeof(b), v->lo);
 			fmt_number(c, sizeof(c), v->hi);
-			fprintf(f, " spread %s %s %s n %ld", v->spread == SPREAD_IQR ? "iqr" : "minmax", b, c, v->n);
+			fprintf(f, " spread %s %s %s n %ld", v->spread == SPREAD_IQR ? "iqr" : "minmax", b, c,
+				v->n);
 		}
 	}
 	put_provenance(f, p, v->cite, v->ncite);
@@ -77,14 +78,13 @@ static void put_source(FILE *f, const struct profile_source *s)
 			fprintf(f, " at \"%s\"", s->at);
 		fprintf(f, " url \"%s\"\n", s->url);
 	} else {
-		fprintf(f, " board \"%s\" date %s method \"%s\" s2hv \"%s\"\n", s->board, s->date, s->method, s->s2hv);
+		fprintf(f, " board \"%s\" date %s method \"%s\" s2hv \"%s\"\n", s->board, s->date, s->method,
+			s->s2hv);
 	}
 }
 
 int profile_write(FILE *f, const struct profile *p)
 {
-	static const char *const cache_keys[PROF_NCACHES] = { "cache.l1d", "cache.l2", "cache.llc" };
-
 	fprintf(f, "format = s2bench-profile 1\nname = %s\ncpu = %s\n", p->name, p->cpu);
 	if (p->midr_full_known)
 		fprintf(f, "midr = 0x%08lx\n", p->midr_full);
@@ -98,14 +98,15 @@ int profile_write(FILE *f, const struct profile *p)
 		const struct profile_cache *c = &p->cache[i];
 		char v[4][32];
 		if (c->state != CACHE_GEOMETRY) {
-			fprintf(f, "%s = %s\n", cache_keys[i], c->state == CACHE_IS_L2 ? "l2" : "-");
+			fprintf(f, "%s = %s\n", profile_cache_key(i), c->state == CACHE_IS_L2 ? "l2" : "-");
 			continue;
 		}
 		fmt_count(v[0], sizeof(v[0]), c->line);
 		fmt_count(v[1], sizeof(v[1]), c->sets);
 		fmt_count(v[2], sizeof(v[2]), c->ways);
 		fmt_count(v[3], sizeof(v[3]), c->size);
-		fprintf(f, "%s = line %s sets %s ways %s size %s", cache_keys[i], v[0], v[1], v[2], v[3]);
+		fprintf(f, "%s = line %s sets %s ways %s size %s", profile_cache_key(i), v[0], v[1], v[2],
+			v[3]);
 		put_provenance(f, p, c->cite, c->ncite);
 		fputc('\n', f);
 	}

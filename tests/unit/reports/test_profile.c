@@ -32,7 +32,8 @@ static char *profile_text(const char *key, const char *line, const char *extra)
 	};
 	for (int c = 0; c < PROF_NCONST; c++)
 		snprintf(lines[11 + c], sizeof(lines[0]), "%s = -", profile_const_name(c));
-	snprintf(lines[11 + PROF_HVC], sizeof(lines[0]), "hvc = 900 cycles spread iqr 880 950 n 1000 measured cal");
+	snprintf(lines[11 + PROF_HVC], sizeof(lines[0]),
+		 "hvc = 900 cycles spread iqr 880 950 n 1000 measured cal");
 	snprintf(lines[11 + PROF_WRITE_BW], sizeof(lines[0]),
 		 "write_bw = 4.5 GB/s spread - published trm at \"Figure 3\"");
 	for (int i = 0; i < 11 + PROF_NCONST; i++) {
@@ -47,8 +48,9 @@ static char *profile_text(const char *key, const char *line, const char *extra)
 
 static int line_of(const char *key)
 {
-	static const char *const head[] = { "format", "name", "cpu", "midr", "made", "source trm", "source cal",
-					     "clock", "cache.l1d", "cache.l2", "cache.llc" };
+	static const char *const head[] = {"format",	"name",	      "cpu",	    "midr",
+					   "made",	"source trm", "source cal", "clock",
+					   "cache.l1d", "cache.l2",   "cache.llc"};
 	for (int i = 0; i < 11; i++)
 		if (!strcmp(head[i], key))
 			return i + 1;
@@ -134,7 +136,8 @@ Test(profile, refuses_a_published_value_without_a_citation)
 
 Test(profile, refuses_a_measured_source_without_board_date_method_and_version)
 {
-	expect_line_refused("source cal", "source cal = measured board \"rig-1\" date 2026-11-01 method \"PMU\"",
+	expect_line_refused("source cal",
+			    "source cal = measured board \"rig-1\" date 2026-11-01 method \"PMU\"",
 			    "source cal: a measured source needs `board`, `date`, `method` and `s2hv`");
 	expect_line_refused("source cal",
 			    "source cal = measured board \"rig-1\" date 26-11-01 method \"PMU\" s2hv \"abc\"",
@@ -146,13 +149,14 @@ Test(profile, refuses_a_duplicate_constant)
 	expect_refused(profile_text(NULL, NULL, "hvc = -\n"), 12 + PROF_NCONST,
 		       "hvc: duplicate constant (first at line");
 	expect_refused(profile_text(NULL, NULL, "cache.l2 = -\n"), 12 + PROF_NCONST, "cache.l2: duplicate");
-	expect_refused(profile_text(NULL, NULL, "source trm = published doc \"d\" url \"u\"\n"), 12 + PROF_NCONST,
-		       "source trm: duplicate");
+	expect_refused(profile_text(NULL, NULL, "source trm = published doc \"d\" url \"u\"\n"),
+		       12 + PROF_NCONST, "source trm: duplicate");
 }
 
 Test(profile, refuses_a_midr_that_does_not_parse)
 {
-	const char *bad[] = { "0x41", "0x41/d08", "0x141/0xd08", "0x41/0x1d08", "410fd083", "0x410fd0830", "0x41/0xd08 x" };
+	const char *bad[] = {"0x41",	 "0x41/d08",	"0x141/0xd08", "0x41/0x1d08",
+			     "410fd083", "0x410fd0830", "0x41/0xd08 x"};
 	char line[64];
 
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
@@ -173,13 +177,15 @@ Test(profile, refuses_a_missing_constant_and_an_unconvertible_cycle_count)
 	expect_refused(t, 11 + PROF_NCONST, "missing constant `map_2m` (write `map_2m = -`");
 	expect_refused(profile_text("clock", "clock = -", NULL), line_of("hvc"),
 		       "hvc: given per cycle but the clock is `-`");
-	expect_refused(profile_text(NULL, NULL, "format = s2bench-profile 1\n"), 12 + PROF_NCONST, "format: duplicate");
+	expect_refused(profile_text(NULL, NULL, "format = s2bench-profile 1\n"), 12 + PROF_NCONST,
+		       "format: duplicate");
 	expect_refused("name = x\n", 1, "the first line must be `format = s2bench-profile 1`");
 }
 
 Test(profile, refuses_a_size_class_the_cache_does_not_have)
 {
-	expect_line_refused("dc_civac.dirty.llc", "dc_civac.dirty.llc = 20 ns spread - published trm at \"x\"",
+	expect_line_refused("dc_civac.dirty.llc",
+			    "dc_civac.dirty.llc = 20 ns spread - published trm at \"x\"",
 			    "dc_civac.dirty.llc: the last-level cache is the L2");
 	expect_line_refused("cache.l1d", "cache.l1d = line 64 sets 128 ways 2 size 32K published trm",
 			    "cache.l1d: line x sets x ways = 16384, not size 32768");
@@ -189,7 +195,8 @@ Test(profile, refuses_bad_syntax_with_its_line)
 {
 	expect_line_refused("cpu", "cpu \"Test CPU", "unterminated \"");
 	expect_line_refused("cpu", "just words", "expected `KEY = VALUE`");
-	expect_line_refused("hvc", "hvc = 900 cycles spread - measured cal at", "hvc: `at` takes a \"quoted\" section");
+	expect_line_refused("hvc", "hvc = 900 cycles spread - measured cal at",
+			    "hvc: `at` takes a \"quoted\" section");
 	expect_line_refused("hvc", "hvc = 900 cycles spread - measured cal extra", "hvc: unexpected `extra`");
 }
 
@@ -197,8 +204,9 @@ Test(profile, refuses_bad_syntax_with_its_line)
 Test(profile, comments_and_blank_lines_are_ignored)
 {
 	char err[512];
-	const char *t = profile_text("source trm", "  # a comment\n\nsource trm = published doc \"Some TRM\" url "
-						   "\"https://example.org/trm#p12\" # trailing comment",
+	const char *t = profile_text("source trm",
+				     "  # a comment\n\nsource trm = published doc \"Some TRM\" url "
+				     "\"https://example.org/trm#p12\" # trailing comment",
 				     "\n# the end\n");
 
 	cr_assert_eq(profile_parse(t, strlen(t), "t.profile", &prof, err, sizeof(err)), 0, "%s", err);
@@ -246,7 +254,8 @@ static void expect_round_trip(const char *text, const char *file)
 
 	cr_assert_eq(profile_parse(text, strlen(text), file, &prof, err, sizeof(err)), 0, "%s", err);
 	char *once = write_to_string(&prof);
-	cr_assert_eq(profile_parse(once, strlen(once), "written", &again, err, sizeof(err)), 0, "%s\n%s", err, once);
+	cr_assert_eq(profile_parse(once, strlen(once), "written", &again, err, sizeof(err)), 0, "%s\n%s", err,
+		     once);
 	char *twice = write_to_string(&again);
 	cr_expect_str_eq(once, twice);
 	for (int c = 0; c < PROF_NCONST; c++) {
@@ -254,9 +263,11 @@ static void expect_round_trip(const char *text, const char *file)
 		cr_expect_eq(a->known, b->known, "%s", profile_const_name(c));
 		if (!a->known)
 			continue;
-		cr_expect(a->value == b->value && a->unit == b->unit && a->spread == b->spread && a->n == b->n,
+		cr_expect(a->value == b->value && a->unit == b->unit && a->spread == b->spread &&
+				  a->n == b->n,
 			  "%s: %s", file, profile_const_name(c));
-		cr_expect(a->spread == SPREAD_NONE || (a->lo == b->lo && a->hi == b->hi), "%s", profile_const_name(c));
+		cr_expect(a->spread == SPREAD_NONE || (a->lo == b->lo && a->hi == b->hi), "%s",
+			  profile_const_name(c));
 		cr_expect_eq(a->ncite, b->ncite, "%s", profile_const_name(c));
 		for (int i = 0; i < a->ncite && i < b->ncite; i++) {
 			cr_expect_str_eq(prof.src[a->cite[i].source].id, again.src[b->cite[i].source].id);
@@ -264,8 +275,10 @@ static void expect_round_trip(const char *text, const char *file)
 		}
 	}
 	for (int i = 0; i < PROF_NCACHES; i++)
-		cr_expect(prof.cache[i].state == again.cache[i].state && prof.cache[i].size == again.cache[i].size &&
-				  prof.cache[i].sets == again.cache[i].sets && prof.cache[i].ways == again.cache[i].ways &&
+		cr_expect(prof.cache[i].state == again.cache[i].state &&
+				  prof.cache[i].size == again.cache[i].size &&
+				  prof.cache[i].sets == again.cache[i].sets &&
+				  prof.cache[i].ways == again.cache[i].ways &&
 				  prof.cache[i].line == again.cache[i].line,
 			  "%s: cache %d", file, i);
 	cr_expect(prof.midr_impl == again.midr_impl && prof.midr_part == again.midr_part);
@@ -278,8 +291,9 @@ static void expect_round_trip(const char *text, const char *file)
 Test(profile, round_trips_through_the_writer)
 {
 	/* a derived value citing two sources */
-	expect_round_trip(profile_text("dc_cvac.dirty.l1", "dc_cvac.dirty.l1 = 0.1 ns spread minmax 0.05 0.3 n 7 "
-							   "published trm at \"Table 9, row 2\" published trm at \"p. 4\"",
+	expect_round_trip(profile_text("dc_cvac.dirty.l1",
+				       "dc_cvac.dirty.l1 = 0.1 ns spread minmax 0.05 0.3 n 7 "
+				       "published trm at \"Table 9, row 2\" published trm at \"p. 4\"",
 				       NULL),
 			  "t.profile");
 	cr_expect_eq(prof.c[profile_cmo(PROF_CVAC, PROF_DIRTY, PROF_L1)].ncite, 2);
@@ -312,9 +326,9 @@ static int shipped(const char *name)
 /* Run from the repository root, like the other unit tests. */
 Test(profile, every_shipped_profile_parses_round_trips_and_cites_a_published_source_per_value)
 {
-	const char *want[] = { "cortex-a53-rpi3.profile", "cortex-a72-rpi4.profile", "neoverse-n1.profile",
-			       "kunpeng-920.profile" };
-	int found[4] = { 0 }, count = 0;
+	const char *want[] = {"cortex-a53-rpi3.profile", "cortex-a72-rpi4.profile", "neoverse-n1.profile",
+			      "kunpeng-920.profile"};
+	int found[4] = {0}, count = 0;
 	DIR *d = opendir("profiles");
 	struct dirent *e;
 	char path[512], err[512];
@@ -329,13 +343,16 @@ Test(profile, every_shipped_profile_parses_round_trips_and_cites_a_published_sou
 		snprintf(path, sizeof(path), "profiles/%s", e->d_name);
 		cr_assert_eq(profile_read(path, &prof, err, sizeof(err)), 0, "%s", err);
 		for (int i = 0; i < prof.nsrc; i++)
-			cr_expect_eq(prof.src[i].kind, PROV_PUBLISHED, "%s: source %s is not published: shipped "
-								       "profiles are built from public sources only",
+			cr_expect_eq(prof.src[i].kind, PROV_PUBLISHED,
+				     "%s: source %s is not published: shipped "
+				     "profiles are built from public sources only",
 				     path, prof.src[i].id);
 		for (int i = 0; i < PROF_NCACHES; i++)
 			for (int j = 0; j < prof.cache[i].ncite; j++)
-				cr_expect_eq(prof.src[prof.cache[i].cite[j].source].kind, PROV_PUBLISHED, "%s: cache %d", path, i);
-		cr_expect(prof.cache[PROF_CACHE_L1D].state == CACHE_GEOMETRY && prof.cache[PROF_CACHE_L1D].size > 0,
+				cr_expect_eq(prof.src[prof.cache[i].cite[j].source].kind, PROV_PUBLISHED,
+					     "%s: cache %d", path, i);
+		cr_expect(prof.cache[PROF_CACHE_L1D].state == CACHE_GEOMETRY &&
+				  prof.cache[PROF_CACHE_L1D].size > 0,
 			  "%s: the L1D geometry is in every TRM", path);
 		for (int c = 0; c < PROF_NCONST; c++) {
 			if (!profile_known(&prof, c))
@@ -345,7 +362,8 @@ Test(profile, every_shipped_profile_parses_round_trips_and_cites_a_published_sou
 				const struct profile_source *s = &prof.src[prof.c[c].cite[i].source];
 				cr_expect(s->kind == PROV_PUBLISHED && s->doc[0] && s->url[0] &&
 						  (s->at[0] || prof.c[c].cite[i].at[0]),
-					  "%s: %s: citation %d lacks a document, URL or place", path, profile_const_name(c), i);
+					  "%s: %s: citation %d lacks a document, URL or place", path,
+					  profile_const_name(c), i);
 			}
 		}
 		expect_round_trip_file(path);
@@ -380,7 +398,8 @@ Test(profile, the_docs_example_parses)
 			n += (size_t)snprintf(text + n, sizeof(text) - n, "%s = -\n", profile_const_name(c));
 	}
 	text[n] = 0;
-	cr_assert_eq(profile_parse(text, n, "docs/profiles.md example", &prof, err, sizeof(err)), 0, "%s", err);
+	cr_assert_eq(profile_parse(text, n, "docs/profiles.md example", &prof, err, sizeof(err)), 0, "%s",
+		     err);
 	cr_expect(profile_known(&prof, PROF_HVC));
 	cr_expect_eq(profile_source_of(&prof, PROF_HVC)->kind, PROV_MEASURED);
 }
