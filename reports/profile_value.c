@@ -147,6 +147,14 @@ static enum profile_unit unit_of(const char *s)
 				       : PU_NONE;
 }
 
+/* An empty value (`-`) on this line, until its words say more. */
+static void begin_value(struct prof_ctx *x, struct profile_value *v)
+{
+	memset(v, 0, sizeof(*v));
+	v->line = x->line;
+	v->value = v->lo = v->hi = NAN;
+}
+
 /* NAME = - | VALUE UNIT spread ... provenance */
 int prof_parse_constant(struct prof_ctx *x, int c, const struct profile_token *t, int n)
 {
@@ -155,9 +163,7 @@ int prof_parse_constant(struct prof_ctx *x, int c, const struct profile_token *t
 
 	if (v->line)
 		return prof_fail(x, x->line, "%s: duplicate constant (first at line %d)", key, v->line);
-	memset(v, 0, sizeof(*v));
-	v->line = x->line;
-	v->value = v->lo = v->hi = NAN;
+	begin_value(x, v);
 	if (n == 0)
 		return prof_fail(x, x->line, "%s: no value (write `-` when no source gives it)", key);
 	if (!strcmp(t[0].s, "-") && !t[0].quoted) {
@@ -187,9 +193,7 @@ int prof_parse_clock(struct prof_ctx *x, const struct profile_token *t, int n)
 {
 	struct profile_value *v = &x->p->clock;
 
-	memset(v, 0, sizeof(*v));
-	v->line = x->line;
-	v->value = v->lo = v->hi = NAN;
+	begin_value(x, v);
 	if (n == 1 && !strcmp(t[0].s, "-"))
 		return 0;
 	if (n == 0 || parse_number(x, "clock", &t[0], &v->value))
