@@ -12,7 +12,7 @@ midr = 0x48/0xd01
 made = 2026-11-28 by hand from the public sources below, for s2bench issue 16; no board was measured
 
 source cpuinfo = published doc "pytorch/cpuinfo src/arm/cache.c, TaiShan v110 sizes after WikiChip (its ways and line sizes are marked assumption and not used here)" at "cpuinfo_arm_decode_cache(), case cpuinfo_uarch_taishan_v110" url "https://github.com/pytorch/cpuinfo/blob/d6108819d1d41c749b076e250be454c4559cb771/src/arm/cache.c"
-source hisi-lines = published doc "Shaokun Zhang (HiSilicon), arm64: cacheinfo: Update cache_line_size detected from DT or PPTT, linux-arm-kernel, 2019-05-27" at "commit message" url "https://lore.kernel.org/all/1558922768-29155-2-git-send-email-zhangshaokun@hisilicon.com/"
+source hisi-lines = published doc "Shaokun Zhang (HiSilicon), [PATCH v3 2/2] arm64: cacheinfo: Update cache_line_size detected from DT or PPTT, linux-arm-kernel, 2019-05-27" at "commit message" url "https://lore.kernel.org/all/1558922768-29155-2-git-send-email-zhangshaokun@hisilicon.com/"
 source s2-series = published doc "Yanan Wang, [RFC PATCH 0/4] KVM: arm64: Improve efficiency of stage2 page table, kvmarm/linux-arm-kernel/kvm lists, 2021-02-08 (HiSilicon Kunpeng920, FWB not supported, Linux v5.11-rc6)" at "Details of test results, (1) performance change of patch 1" url "https://lore.kernel.org/lkml/20210208112250.163568-1-wangyanan55@huawei.com/"
 source kunpeng-microbench = published doc "heqiong, [kvm-unit-tests 1/1] arm64: microbench: Move the read of the count register and the ISB operation out of the while loop, kvm list, 2023-11-01, as quoted in Alexandru Elisei's reply" at "Test in kunpeng920, hvc rows before and after the patch" url "https://lore.kernel.org/kvm/ZUIwt6jWBN037XVf@monolith/"
 
