@@ -21,7 +21,7 @@ static int parse_number(struct prof_ctx *x, const char *key, const struct profil
 	errno = 0;
 	*out = strtod(t->s, &end);
 	if (t->quoted || !*t->s || *end || errno || !isfinite(*out) || *out < 0 ||
-	    !isdigit((unsigned char)t->s[0]))
+	    !isdigit((unsigned char)t->s[0]) || strpbrk(t->s, "xX")) /* strtod would take hex floats */
 		return prof_fail(x, x->line, "%s: bad number `%s`", key, t->s);
 	return 0;
 }

@@ -100,6 +100,7 @@ Test(profile, refuses_a_bad_number)
 	expect_line_refused("hvc", "hvc = 9x0 cycles spread - measured cal", "hvc: bad number `9x0`");
 	expect_line_refused("hvc", "hvc = -5 ns spread - measured cal", "hvc: bad number `-5`");
 	expect_line_refused("hvc", "hvc = nan ns spread - measured cal", "hvc: bad number `nan`");
+	expect_line_refused("hvc", "hvc = 0x10 ns spread - measured cal", "hvc: bad number `0x10`");
 	expect_line_refused("cache.l1d", "cache.l1d = line 64 sets 2x6 ways 2 size 32K published trm",
 			    "cache.l1d: bad number `2x6`");
 }
