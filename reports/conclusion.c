@@ -202,8 +202,18 @@ static void crossing_text(const struct crossover *x, const struct crossing *c, s
 	}
 }
 
+static const char *runs_text(const struct crossover *x, char *buf, size_t len)
+{
+	if (x->max_runs > x->min_runs)
+		snprintf(buf, len, "%zu–%zu", x->min_runs, x->max_runs);
+	else
+		snprintf(buf, len, "%zu", x->min_runs);
+	return buf;
+}
+
 static void crossovers(const struct analysis *a, const struct board_part *bp, struct strbuf *out)
 {
+	char nbuf[48];
 	for (size_t i = 0; i < bp->nxo; i++) {
 		const struct crossover *x = &bp->xo[i];
 		on_board(a, bp, out);
@@ -215,8 +225,8 @@ static void crossovers(const struct analysis *a, const struct board_part *bp, st
 		else if (x->single)
 			sb_puts(out, " (one run per cell: the spread between runs is unknown).\n");
 		else
-			sb_printf(out, " (%zu–%zu runs per cell; a grid point where the runs' spread "
-				       "overlaps does not bound it).\n", x->min_runs, x->max_runs);
+			sb_printf(out, " (%s runs per cell; a grid point where the runs' spread "
+				       "overlaps does not bound it).\n", runs_text(x, nbuf, sizeof(nbuf)));
 		if (!x->trend)
 			continue;
 		struct strbuf who = { 0 };
@@ -382,10 +392,9 @@ void conclusion_write(const struct analysis *a, struct strbuf *out)
 			against_kvm(a, p, &p->mem, out);
 		crossovers(a, p, out);
 		correctness(a, p, out);
+		missing(a, p, out);
 		swept |= p->have_mem || p->have_frac;
 	}
-	for (size_t i = 0; i < a->nparts; i++)
-		missing(a, &a->part[i], out);
 	/* a board whose every run was refused or failed has no part: its refusals still count */
 	for (size_t i = 0; i < a->r.nruns; i++) {
 		const char *b = a->r.runs[i].dim[DIM_BOARD];

@@ -58,6 +58,21 @@ static int established(const struct estimate *p, const struct estimate *q)
 		q->spread != SPREAD_CI && q->spread != SPREAD_RANGE);
 }
 
+/* The same at reboot 1: the runs' min..max there (a steady cell: its own interval). */
+static int established_first(const struct estimate *p, const struct estimate *q)
+{
+	struct estimate a = *p, b = *q;
+	if (p->trend)
+		a.median = p->first, a.lo = p->first_lo, a.hi = p->first_hi;
+	if (q->trend)
+		b.median = q->first, b.lo = q->first_lo, b.hi = q->first_hi;
+	if (a.spread == SPREAD_CI && p->trend) /* min..max of runs, not a CI */
+		a.spread = SPREAD_RANGE;
+	if (b.spread == SPREAD_CI && q->trend)
+		b.spread = SPREAD_RANGE;
+	return established(&a, &b);
+}
+
 int crossover_find(const struct sweep *s, const char *a, const char *b, enum measure m,
 		   struct crossover *out)
 {
@@ -80,9 +95,7 @@ int crossover_find(const struct sweep *s, const char *a, const char *b, enum mea
 		x[n] = s->x[i], va[n] = ep->median, vb[n] = eq->median;
 		fa[n] = ep->trend ? ep->first : ep->median, fb[n] = eq->trend ? eq->first : eq->median;
 		sure[n] = established(ep, eq);
-		/* at reboot 1 only exact (or single) runs give a sign without a spread to check */
-		sure_first[n] = ep->spread != SPREAD_CI && ep->spread != SPREAD_RANGE &&
-				eq->spread != SPREAD_CI && eq->spread != SPREAD_RANGE;
+		sure_first[n] = established_first(ep, eq);
 		out->exact &= ep->spread == SPREAD_EXACT && eq->spread == SPREAD_EXACT;
 		out->single |= ep->spread == SPREAD_ONE || eq->spread == SPREAD_ONE;
 		out->trend_a |= ep->trend, out->trend_b |= eq->trend;

@@ -76,7 +76,7 @@ static void index_medians(double **y, size_t nruns, size_t k, double *med)
 struct summary {
 	size_t n, k;
 	int trend, identical;
-	double first;
+	double first, first_lo, first_hi;
 };
 
 /* Run values into OUT and what kind of summary they are. */
@@ -89,6 +89,9 @@ static struct summary summarise(const struct group *g, enum measure m, double *o
 	index_medians(y, g->nruns, s.k, med);
 	s.trend = series_trends(med, s.k);
 	s.first = s.k ? med[0] : NAN;
+	s.first_lo = s.first_hi = s.first;
+	for (size_t i = 0; i < g->nruns && s.k; i++)
+		s.first_lo = fmin(s.first_lo, y[i][0]), s.first_hi = fmax(s.first_hi, y[i][0]);
 	s.identical = g->nruns >= 2;
 	for (size_t i = 1; i < g->nruns && s.identical; i++) {
 		s.identical = len[i] == len[0];
@@ -148,7 +151,7 @@ struct estimate replicate_estimate(const struct group *g, enum measure m)
 		}
 		e.trend = s.trend;
 		e.at = s.trend ? (int)s.k : 0;
-		e.first = s.first;
+		e.first = s.first, e.first_lo = s.first_lo, e.first_hi = s.first_hi;
 	}
 	free(v);
 	return e;

@@ -26,7 +26,8 @@ struct estimate {
 	enum spread spread;
 	int trend;            /* the cost moves with the reboot index (no steady state) */
 	int at;               /* trend: the value is at this reboot index; 0 = all warm boots */
-	double first;         /* trend: the value at reboot 1 */
+	double first;         /* trend: the value at reboot 1 (median over runs) */
+	double first_lo, first_hi; /* trend: min..max over runs at reboot 1 */
 };
 
 /* Below this many units a CI or test is reported as "too few runs". */

@@ -9,6 +9,9 @@ struct fixture_opts {
 	int reps;      /* repetitions per config */
 	int boots;     /* boots per run (boot 0 is cold) */
 	unsigned seed; /* noise seed (board only) */
+	int seeded;    /* QEMU: every rep has its own guest seed, so random-order configs differ
+			* between reps (without it QEMU reps are bit-identical copies: exact) */
+	int two_boards; /* also qemu-virt-a72 (Cortex-A72, no FWB) for a few configs (QEMU only) */
 };
 
 /* Writes the four CSVs into DIR (which must exist). 0 or -1. */
