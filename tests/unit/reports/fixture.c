@@ -250,3 +250,10 @@ char *read_whole_file(const char *path)
 	fclose(f);
 	return s;
 }
+
+char *read_dir_file(const char *dir, const char *name)
+{
+	char p[4096];
+	snprintf(p, sizeof(p), "%s/%s", dir, name);
+	return read_whole_file(p);
+}

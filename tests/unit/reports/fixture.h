@@ -19,5 +19,7 @@ int fixture_write(const char *dir, const struct fixture_opts *o);
 
 /* The whole of PATH, NUL-terminated (malloc'd), or NULL when it cannot be read. */
 char *read_whole_file(const char *path);
+/* The same for DIR/NAME. */
+char *read_dir_file(const char *dir, const char *name);
 
 #endif

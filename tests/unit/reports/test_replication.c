@@ -36,10 +36,8 @@ static void render_two_boards(void)
 
 static char *slurp(const char *sub)
 {
-	char p[256];
-	snprintf(p, sizeof(p), "%s/%s", out, sub);
-	char *s = read_whole_file(p);
-	cr_assert_not_null(s, "%s missing", p);
+	char *s = read_dir_file(out, sub);
+	cr_assert_not_null(s, "%s/%s missing", out, sub);
 	return s;
 }
 
