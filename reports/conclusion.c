@@ -82,10 +82,20 @@ static void winners(const struct analysis *a, const struct board_part *bp, const
 				break;
 			v = verdict_at(s, ++end, M_COST);
 		}
+		int at = 0; /* a trending cell in the range is ranked at its last reboot */
+		for (size_t k = xi; k <= end; k++)
+			for (size_t si = 0; si < s->ns; si++) {
+				struct group *g = sweep_cell(s, k, si);
+				if (may_win(g) && g->n[M_COST] && group_estimate(g, M_COST)->trend)
+					at = group_estimate(g, M_COST)->at;
+			}
 		on_board(a, bp, out);
 		sb_puts(out, "At ");
 		range_text(s, xi, end, out);
-		sb_printf(out, " (%s), ", sb_str(&ctx));
+		sb_printf(out, " (%s)", sb_str(&ctx));
+		if (at)
+			sb_printf(out, " at reboot %d (some costs here trend with the reboot index)", at);
+		sb_puts(out, ", ");
 		if (v.best < 0) {
 			sb_puts(out, "no correct strategy was measured.\n");
 		} else if (second < 0 && v.second < 0) {

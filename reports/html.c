@@ -126,7 +126,7 @@ int write_html(const struct analysis *a, const char *outdir, const char *charts_
 	table_dims(a, &t);
 	section_table(&o, NULL, NULL, &t);
 	table_matrix(a, &t);
-	section_table(&o, NULL, "Runs per strategy by status; warm boots are the samples.", &t);
+	section_table(&o, NULL, "Runs per strategy by status, and their warm boots (the measurements; the run is the unit of replication).", &t);
 
 	sb_puts(&o, "<h2>Charts</h2>\n");
 	for (int i = 0; i < NFIGURES; i++) {
