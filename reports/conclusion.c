@@ -372,8 +372,8 @@ static void sample_quality(const struct analysis *a, struct strbuf *out)
 			       "cost keeps changing with the reboot index (Kendall |τ| ≥ %.1f and a "
 			       "change of ≥ %.0f%% between the first and last third of the warm "
 			       "boots). They are shown at the last reboot every run reached, beside "
-			       "reboot 1, never pooled over boots; every other configuration is in "
-			       "steady state from its first warm boot and is the median of its warm "
+			       "reboot 1, never pooled over boots; every other configuration shows no "
+			       "trend by that rule and each of its runs is the median of all its warm "
 			       "boots.\n", trend, cells, TREND_TAU, 100 * TREND_CHANGE);
 }
 
