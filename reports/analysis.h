@@ -9,8 +9,8 @@
 #include "results.h"
 #include "sweep.h"
 
-enum figure_id { FIG_COST_MEM, FIG_COST_FRAC, FIG_FAULTS_FRAC, FIG_LINES_FRAC, FIG_READY,
-		 FIG_FAULT_CDF, NFIGURES };
+enum figure_id { FIG_COST_MEM, FIG_COST_PREMAP, FIG_COST_FRAC, FIG_COST_BOOT, FIG_FAULTS_FRAC,
+		 FIG_LINES_FRAC, FIG_READY, FIG_FAULT_CDF, NFIGURES };
 
 struct figure {
 	const char *name;  /* charts/NAME.svg and .png */
@@ -20,14 +20,24 @@ struct figure {
 };
 
 #define MAX_CROSSOVERS 2
+#define MAX_BOARDS 8
 
-struct analysis {
-	struct results r;
-	struct dataset d;
+/* What one board's data says: every board gets its own answer. */
+struct board_part {
+	const char *board;
 	struct sweep mem, frac;
 	int have_mem, have_frac;
 	struct crossover xo[MAX_CROSSOVERS]; /* lazy vs clean, unmap vs clean (where measured) */
 	size_t nxo;
+};
+
+struct analysis {
+	struct results r;
+	struct dataset d;
+	struct board_part part[MAX_BOARDS]; /* part[0]: the board with the most measured cells */
+	size_t nparts;
+	struct sweep premap; /* guest RAM with map=premap (on part[0]'s board) */
+	int have_premap;
 	int qemu;          /* some run is on QEMU: costs are instruction counts */
 	const char *unit;  /* "instructions" or "cycles" */
 	struct figure fig[NFIGURES];
@@ -39,7 +49,9 @@ int analysis_run(const char *dir, struct analysis *a, char *err, size_t errlen);
 int figures_render(struct analysis *a, const char *charts_dir, char *err, size_t errlen);
 void analysis_free(struct analysis *a);
 
-/* The crossover the report leads with: the first one found, else the first computed; NULL. */
+/* The crossover the report's charts mark: part[0]'s first one found, else its first; NULL. */
 const struct crossover *primary_crossover(const struct analysis *a);
+/* How many boards have measured cells (more than one: answers are per board). */
+#define MULTI_BOARD(a) ((a)->nparts > 1)
 
 #endif

@@ -24,7 +24,7 @@ static size_t compare_groups(const struct dataset *d, struct group *x, struct gr
 		if (!x->n[m] || !y->n[m])
 			continue;
 		char a[64], b[64], p[16];
-		struct contrast c = contrast_samples(y->x[m], y->n[m], x->x[m], x->n[m]);
+		struct contrast c = contrast_cells(y, x, m);
 		table_cell(t, "%s", label);
 		table_cell(t, "%s", measure_defs[m].key);
 		table_cell(t, "%s", fmt_estimate(group_estimate(x, m), a, sizeof(a)));
@@ -35,7 +35,8 @@ static size_t compare_groups(const struct dataset *d, struct group *x, struct gr
 			table_cell(t, "?");
 		else
 			table_cell(t, "%+.1f%%", 100 * (c.ratio - 1));
-		table_cell(t, "%s n=%zu+%zu%s%s", fmt_p(c.mw.p, p, sizeof(p)), x->n[m], y->n[m],
+		table_cell(t, "%s n=%zu+%zu runs%s%s", c.exact ? "exact" : fmt_p(c.mw.p, p, sizeof(p)),
+			   c.nb, c.na,
 			   c.q ? " " : "", quality_text(c.q));
 		rows++;
 	}

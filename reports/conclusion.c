@@ -2,9 +2,12 @@
 #include "conclusion.h"
 
 #include "palette.h"
+#include "replicates.h"
 #include "verdict.h"
 
 #include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -25,9 +28,40 @@ static void range_text(const struct sweep *s, size_t from, size_t to, struct str
 		sb_printf(out, "–%s", x_text(s, to, b, sizeof(b)));
 }
 
+/* "On `qemu-virt-a72`: " before every finding when several boards are in the data. */
+static void on_board(const struct analysis *a, const struct board_part *p, struct strbuf *out)
+{
+	if (MULTI_BOARD(a))
+		sb_printf(out, "On `%s`: ", p->board);
+}
+
+/* "the next best (`lazy`) costs 1.38x as much (exact)": the runner-up against the cheapest. */
+static void margin(const char *second, double rmin, double rmax, int unresolved, int exact,
+		   int single, double pmax, int several, struct strbuf *out)
+{
+	char lo[16], hi[16], p[16];
+	sb_printf(out, "the next best%s%s%s costs %s", second ? " (`" : "", second ? second : "",
+		  second ? "`)" : "", fmt_ratio(rmin, lo, sizeof(lo)));
+	if (fmt_ratio(rmax, hi, sizeof(hi)) && strcmp(lo, hi))
+		sb_printf(out, "–%s", hi);
+	if (exact)
+		sb_printf(out, " as much (exact: every run of these cells is identical, so there "
+			       "is no spread to test).\n");
+	else if (single)
+		sb_printf(out, " as much (one run per cell: no spread is known, so the difference "
+			       "is not tested).\n");
+	else if (unresolved)
+		sb_printf(out, " as much, but that difference is not established at every point "
+			       "(%s at worst over runs, or too few runs).\n", fmt_p(pmax, p, sizeof(p)));
+	else
+		sb_printf(out, " as much (Mann–Whitney over runs %s%s).\n", fmt_p(pmax, p, sizeof(p)),
+			  several ? " at every point" : "");
+}
+
 /* "At guest RAM 16M–512M (guest=touch frac=50), `fwb` is cheapest; ..." per run of equal
  * winners along the sweep. */
-static void winners(const struct analysis *a, const struct sweep *s, struct strbuf *out)
+static void winners(const struct analysis *a, const struct board_part *bp, const struct sweep *s,
+		    struct strbuf *out)
 {
 	struct strbuf ctx = { 0 };
 	describe_context(&a->d, s->context, s->dim, &ctx);
@@ -35,48 +69,81 @@ static void winners(const struct analysis *a, const struct sweep *s, struct strb
 		struct verdict v = verdict_at(s, xi, M_COST);
 		size_t end = xi;
 		double rmin = INFINITY, rmax = -INFINITY, pmax = 0;
-		int second = v.second, same_second = 1, unresolved = 0;
+		int second = v.second, same_second = 1, unresolved = 0, exact = 1, single = 0;
 		for (;;) {
 			if (v.second >= 0) {
 				rmin = fmin(rmin, v.c.ratio), rmax = fmax(rmax, v.c.ratio);
-				pmax = fmax(pmax, isnan(v.c.mw.p) ? 1 : v.c.mw.p);
+				pmax = fmax(pmax, isnan(v.c.mw.p) ? (v.c.exact ? 0 : 1) : v.c.mw.p);
 				unresolved |= !contrast_differs(&v.c);
+				exact &= v.c.exact, single |= v.c.single;
 				same_second &= v.second == second;
 			}
 			if (end + 1 >= s->nx || verdict_at(s, end + 1, M_COST).best != v.best)
 				break;
 			v = verdict_at(s, ++end, M_COST);
 		}
+		int at = 0; /* a trending cell in the range is ranked at its last reboot */
+		for (size_t k = xi; k <= end; k++)
+			for (size_t si = 0; si < s->ns; si++) {
+				struct group *g = sweep_cell(s, k, si);
+				if (may_win(g) && g->n[M_COST] && group_estimate(g, M_COST)->trend)
+					at = group_estimate(g, M_COST)->at;
+			}
+		on_board(a, bp, out);
 		sb_puts(out, "At ");
 		range_text(s, xi, end, out);
-		sb_printf(out, " (%s), ", sb_str(&ctx));
+		sb_printf(out, " (%s)", sb_str(&ctx));
+		if (at)
+			sb_printf(out, " at reboot %d (some costs here trend with the reboot index)", at);
+		sb_puts(out, ", ");
 		if (v.best < 0) {
 			sb_puts(out, "no correct strategy was measured.\n");
 		} else if (second < 0 && v.second < 0) {
 			sb_printf(out, "only `%s` was measured among the correct strategies.\n",
 				  s->strategies[v.best]);
 		} else {
-			char lo[16], hi[16], p[16];
-			sb_printf(out, "`%s` is cheapest; the next best%s%s%s costs %s", s->strategies[v.best],
-				  same_second ? " (`" : "", same_second ? s->strategies[second] : "",
-				  same_second ? "`)" : "", fmt_ratio(rmin, lo, sizeof(lo)));
-			if (fmt_ratio(rmax, hi, sizeof(hi)) && strcmp(lo, hi))
-				sb_printf(out, "–%s", hi);
-			if (unresolved)
-				sb_printf(out, " as much, but that difference is not established at every "
-					       "point (%s at worst, or too few samples).\n",
-					  fmt_p(pmax, p, sizeof(p)));
-			else
-				sb_printf(out, " as much (Mann–Whitney %s%s).\n",
-					  fmt_p(pmax, p, sizeof(p)), end > xi ? " at every point" : "");
+			sb_printf(out, "`%s` is cheapest; ", s->strategies[v.best]);
+			margin(same_second ? s->strategies[second] : NULL, rmin, rmax, unresolved, exact,
+			       single, pmax, end > xi, out);
 		}
 		xi = end + 1;
 	}
 	sb_free(&ctx);
 }
 
+/* A board without a sweep: its ranking config by config. */
+static void rankings(const struct analysis *a, const struct board_part *bp, struct strbuf *out)
+{
+	struct group **row = calloc(a->d.ns + 1, sizeof(*row));
+	for (size_t i = 0; i < a->d.ng; i++) {
+		const struct run *c = a->d.g[i].config;
+		if (strcmp(c->dim[DIM_BOARD], bp->board) || (i && same_config(a->d.g[i - 1].config, c, NDIMS)))
+			continue; /* groups are sorted by config: the first of each */
+		for (size_t si = 0; si < a->d.ns; si++)
+			row[si] = dataset_find(&a->d, c, a->d.strategies[si]);
+		struct verdict v = verdict_cells(row, a->d.ns, M_COST);
+		struct strbuf ctx = { 0 };
+		describe_context(&a->d, c, DIM_BOARD, &ctx);
+		on_board(a, bp, out);
+		sb_printf(out, "At %s, ", sb_str(&ctx));
+		sb_free(&ctx);
+		if (v.best < 0)
+			sb_puts(out, "no correct strategy was measured.\n");
+		else if (v.second < 0)
+			sb_printf(out, "only `%s` was measured among the correct strategies.\n",
+				  a->d.strategies[v.best]);
+		else {
+			sb_printf(out, "`%s` is cheapest; ", a->d.strategies[v.best]);
+			margin(a->d.strategies[v.second], v.c.ratio, v.c.ratio, !contrast_differs(&v.c),
+			       v.c.exact, v.c.single, isnan(v.c.mw.p) ? 1 : v.c.mw.p, 0, out);
+		}
+	}
+	free(row);
+}
+
 /* How every correct strategy compares with KVM's current behaviour along the sweep. */
-static void against_kvm(const struct analysis *a, const struct sweep *s, struct strbuf *out)
+static void against_kvm(const struct analysis *a, const struct board_part *bp,
+			const struct sweep *s, struct strbuf *out)
 {
 	int base = sweep_strategy(s, "unmap");
 	if (base < 0)
@@ -100,6 +167,7 @@ static void against_kvm(const struct analysis *a, const struct sweep *s, struct 
 			sb_printf(&parts, "–%s", hi);
 	}
 	if (parts.len) {
+		on_board(a, bp, out);
 		sb_puts(out, "Relative to KVM's behaviour without FWB (`unmap`) over ");
 		range_text(s, 0, s->nx - 1, out);
 		struct strbuf ctx = { 0 };
@@ -111,40 +179,95 @@ static void against_kvm(const struct analysis *a, const struct sweep *s, struct 
 	sb_free(&parts);
 }
 
-static void crossovers(const struct analysis *a, struct strbuf *out)
+/* "between 25% and 50% touched" (an open end is the edge of the measured range). */
+static void bracket_text(const struct crossing *c, struct strbuf *out)
 {
-	for (size_t i = 0; i < a->nxo; i++) {
-		const struct crossover *x = &a->xo[i];
-		char lo[16], hi[16];
-		if (x->found) {
-			sb_printf(out, "`%s` and `%s` cost the same when the guest touches %.1f%% of its "
-				       "RAM per boot", x->a, x->b, x->x);
-			if (!isnan(x->lo) && x->resample_hits >= 0.95)
-				sb_printf(out, " (95%% CI %.1f%%–%.1f%%)", x->lo, x->hi);
-			else
-				sb_printf(out, " (only %.0f%% of bootstrap resamples cross: the "
-					       "interval is open, too noisy to pin down)",
-					  100 * x->resample_hits);
-			sb_printf(out, ": below it `%s` is cheaper, above it `%s`.\n",
-				  x->a_cheaper_first ? x->a : x->b, x->a_cheaper_first ? x->b : x->a);
-		} else {
-			const char *cheap = x->a_cheaper_first ? x->a : x->b;
-			sb_printf(out, "`%s` and `%s` never cross in the measured range: `%s` is cheaper "
-				       "throughout (`%s`/`%s` = %s–%s).\n", x->a, x->b, cheap, x->a, x->b,
-				  fmt_ratio(x->ratio_min, lo, sizeof(lo)),
-				  fmt_ratio(x->ratio_max, hi, sizeof(hi)));
-		}
+	if (!isnan(c->lo) && !isnan(c->hi))
+		sb_printf(out, "between %g%% and %g%% touched", c->lo, c->hi);
+	else if (!isnan(c->hi))
+		sb_printf(out, "somewhere below %g%% touched (not established at the lower grid "
+			       "points)", c->hi);
+	else if (!isnan(c->lo))
+		sb_printf(out, "somewhere above %g%% touched (not established at the higher grid "
+			       "points)", c->lo);
+	else
+		sb_puts(out, "somewhere in the measured range (the sign of the difference is not "
+			     "established at any grid point)");
+}
+
+static void crossing_text(const struct crossover *x, const struct crossing *c, struct strbuf *out)
+{
+	char lo[16], hi[16];
+	if (c->found) {
+		sb_printf(out, "`%s` and `%s` cost the same ", x->a, x->b);
+		bracket_text(c, out);
+		sb_printf(out, " (linear interpolation of the medians says %.1f%%, but only the grid "
+			       "points are measured); below it `%s` is cheaper, above it `%s`",
+			  c->interp, c->a_cheaper_first ? x->a : x->b, c->a_cheaper_first ? x->b : x->a);
+	} else {
+		const char *cheap = c->a_cheaper_first ? x->a : x->b;
+		sb_printf(out, "`%s` and `%s` never cross in the measured range: `%s` is cheaper "
+			       "throughout (`%s`/`%s` = %s–%s)", x->a, x->b, cheap, x->a, x->b,
+			  fmt_ratio(c->ratio_min, lo, sizeof(lo)), fmt_ratio(c->ratio_max, hi, sizeof(hi)));
 	}
 }
 
-static void correctness(const struct analysis *a, struct strbuf *out)
+static const char *runs_text(const struct crossover *x, char *buf, size_t len)
+{
+	if (x->max_runs > x->min_runs)
+		snprintf(buf, len, "%zu–%zu", x->min_runs, x->max_runs);
+	else
+		snprintf(buf, len, "%zu", x->min_runs);
+	return buf;
+}
+
+static void crossovers(const struct analysis *a, const struct board_part *bp, struct strbuf *out)
+{
+	char nbuf[48];
+	for (size_t i = 0; i < bp->nxo; i++) {
+		const struct crossover *x = &bp->xo[i];
+		on_board(a, bp, out);
+		if (x->trend)
+			sb_printf(out, "At reboot %d: ", x->at);
+		crossing_text(x, &x->last, out);
+		if (x->exact)
+			sb_printf(out, " (every cell exact: %zu identical runs each).\n", x->min_runs);
+		else if (x->single)
+			sb_puts(out, " (one run per cell: the spread between runs is unknown).\n");
+		else
+			sb_printf(out, " (%s runs per cell; a grid point where the runs' spread "
+				       "overlaps does not bound it).\n", runs_text(x, nbuf, sizeof(nbuf)));
+		if (!x->trend)
+			continue;
+		struct strbuf who = { 0 };
+		if (x->trend_a)
+			sb_printf(&who, "`%s`", x->a);
+		if (x->trend_b)
+			sb_printf(&who, "%s`%s`", who.len ? " and " : "", x->b);
+		on_board(a, bp, out);
+		sb_printf(out, "That crossover depends on how many times the guest has rebooted: the "
+			       "cost of %s changes with every reboot here (no steady state within a run; "
+			       "see the cost against reboot index chart), so it is stated at reboot %d, "
+			       "the last one every run reached. At reboot 1: ", sb_str(&who), x->at);
+		sb_free(&who);
+		crossing_text(x, &x->first, out);
+		sb_puts(out, ".\n");
+	}
+}
+
+static void correctness(const struct analysis *a, const struct board_part *bp, struct strbuf *out)
 {
 	for (size_t si = 0; si < a->d.ns; si++) {
-		size_t warm = 0, failed = 0;
+		size_t warm = 0, failed = 0, cells = 0;
 		for (size_t g = 0; g < a->d.ng; g++)
-			if (!strcmp(a->d.g[g].strategy, a->d.strategies[si]))
-				warm += a->d.g[g].warm_boots, failed += a->d.g[g].failed_checks;
+			if (!strcmp(a->d.g[g].strategy, a->d.strategies[si]) &&
+			    !strcmp(a->d.g[g].config->dim[DIM_BOARD], bp->board))
+				warm += a->d.g[g].warm_boots, failed += a->d.g[g].failed_checks, cells++;
+		if (!cells)
+			continue;
 		int control = strategy_look(a->d.strategies[si])->control;
+		if (control || failed)
+			on_board(a, bp, out);
 		if (control && failed)
 			sb_printf(out, "The negative control `%s` failed its coherence check in %zu of "
 				       "%zu warm boots: stale data is caught, as it must be.\n",
@@ -161,19 +284,31 @@ static void correctness(const struct analysis *a, struct strbuf *out)
 	}
 }
 
-static void missing(const struct analysis *a, struct strbuf *out)
+static int on(const struct run *u, const struct board_part *bp)
+{
+	return !strcmp(u->dim[DIM_BOARD], bp->board);
+}
+
+/* Refusals and runs without results on one board. */
+static void missing(const struct analysis *a, const struct board_part *bp, struct strbuf *out)
 {
 	for (size_t si = 0; si < a->d.nseen; si++) {
 		size_t unsup = 0, runs = 0;
 		for (size_t i = 0; i < a->r.nruns; i++)
-			if (!strcmp(a->r.runs[i].strategy, a->d.seen[si])) {
+			if (on(&a->r.runs[i], bp) && !strcmp(a->r.runs[i].strategy, a->d.seen[si])) {
 				runs++;
 				unsup += !strcmp(a->r.runs[i].status, "unsupported");
 			}
+		if (!unsup)
+			continue;
+		on_board(a, bp, out);
 		if (unsup == runs)
 			sb_printf(out, "`%s` did not run: the CPU does not support it (%zu runs "
 				       "refused%s).\n", a->d.seen[si], unsup,
 				  !strcmp(a->d.seen[si], "fwb") ? ", FEAT_S2FWB absent" : "");
+		else
+			sb_printf(out, "`%s` was refused in %zu of its %zu runs (unsupported).\n",
+				  a->d.seen[si], unsup, runs);
 	}
 	/* every status without results, by name in order of first appearance: statuses the harness
 	 * adds later (short, not_ready, log_full, ...) are counted too, never dropped */
@@ -181,7 +316,7 @@ static void missing(const struct analysis *a, struct strbuf *out)
 	size_t nbad = 0, count[32] = { 0 };
 	for (size_t i = 0; i < a->r.nruns; i++) {
 		const char *st = a->r.runs[i].status;
-		if (run_measured(&a->r.runs[i]) || !strcmp(st, "unsupported"))
+		if (!on(&a->r.runs[i], bp) || run_measured(&a->r.runs[i]) || !strcmp(st, "unsupported"))
 			continue;
 		size_t k = 0;
 		while (k < nbad && strcmp(bad[k], st))
@@ -194,32 +329,52 @@ static void missing(const struct analysis *a, struct strbuf *out)
 	struct strbuf s = { 0 };
 	for (size_t k = 0; k < nbad; k++)
 		sb_printf(&s, "%s%zu %s", s.len ? ", " : "", count[k], bad[k]);
-	if (s.len)
+	if (s.len) {
+		on_board(a, bp, out);
 		sb_printf(out, "Runs without results (%s) are excluded and listed under Failures.\n",
 			  sb_str(&s));
+	}
 	sb_free(&s);
-	if (a->r.nunusable)
-		sb_printf(out, "%zu run%s without a configuration (no cfg record) %s left out: see "
-			       "Runs left out.\n", a->r.nunusable, a->r.nunusable == 1 ? "" : "s",
-			  a->r.nunusable == 1 ? "is" : "are");
 }
 
+/* What a cell's number is: the unit of replication, how many, exact or not, trends. */
 static void sample_quality(const struct analysis *a, struct strbuf *out)
 {
-	size_t cells = 0, few = 0, noisy = 0;
+	size_t cells = 0, few = 0, noisy = 0, exact = 0, trend = 0, nmin = SIZE_MAX, nmax = 0;
 	for (size_t i = 0; i < a->d.ng; i++) {
 		struct group *g = &a->d.g[i];
 		if (!g->n[M_COST])
 			continue;
 		cells++;
-		enum quality q = estimate_quality(group_estimate(g, M_COST));
+		const struct estimate *e = group_estimate(g, M_COST);
+		enum quality q = estimate_quality(e);
 		few += q == Q_TOO_FEW, noisy += q == Q_TOO_NOISY;
+		exact += e->spread == SPREAD_EXACT, trend += e->trend;
+		nmin = e->n < nmin ? e->n : nmin, nmax = e->n > nmax ? e->n : nmax;
 	}
-	if (few || noisy)
-		sb_printf(out, "Of %zu measured configurations, %zu have too few samples (< %d warm "
-			       "boots) and %zu are too noisy (95%% CI wider than %.0f%% of the median); "
-			       "they are marked in the tables and their conclusions are weaker.\n",
-			  cells, few, MIN_SAMPLES, noisy, 100 * NOISY_REL_WIDTH);
+	if (!cells)
+		return;
+	sb_printf(out, "The unit of replication is the run (boots of one run are not independent "
+		       "samples): each of the %zu measured configurations has %zu", cells, nmin);
+	if (nmax > nmin)
+		sb_printf(out, "–%zu", nmax);
+	sb_printf(out, " run%s. %zu %s exact (every run bit-identical: shown without CI or test)",
+		  nmax == 1 ? "" : "s", exact, exact == 1 ? "is" : "are");
+	if (few)
+		sb_printf(out, ", %zu have too few differing runs for a CI (< %d; their range is "
+			       "shown)", few, MIN_SAMPLES);
+	if (noisy)
+		sb_printf(out, ", %zu are too noisy (95%% CI over runs wider than %.0f%% of the median)",
+			  noisy, 100 * NOISY_REL_WIDTH);
+	sb_puts(out, ".\n");
+	if (trend)
+		sb_printf(out, "%zu of the %zu configurations have no steady state within a run: their "
+			       "cost keeps changing with the reboot index (Kendall |τ| ≥ %.1f and a "
+			       "change of ≥ %.0f%% between the first and last third of the warm "
+			       "boots). They are shown at the last reboot every run reached, beside "
+			       "reboot 1, never pooled over boots; every other configuration shows no "
+			       "trend by that rule and each of its runs is the median of all its warm "
+			       "boots.\n", trend, cells, TREND_TAU, 100 * TREND_CHANGE);
 }
 
 const char *qemu_caveat(const struct analysis *a)
@@ -234,17 +389,42 @@ const char *qemu_caveat(const struct analysis *a)
 
 void conclusion_write(const struct analysis *a, struct strbuf *out)
 {
-	if (a->have_mem)
-		winners(a, &a->mem, out);
-	if (a->have_frac)
-		winners(a, &a->frac, out);
-	if (a->have_mem)
-		against_kvm(a, &a->mem, out);
-	crossovers(a, out);
-	correctness(a, out);
-	missing(a, out);
+	int swept = 0;
+	for (size_t i = 0; i < a->nparts; i++) {
+		const struct board_part *p = &a->part[i];
+		if (p->have_mem)
+			winners(a, p, &p->mem, out);
+		if (p->have_frac)
+			winners(a, p, &p->frac, out);
+		if (!p->have_mem && !p->have_frac)
+			rankings(a, p, out);
+		if (p->have_mem)
+			against_kvm(a, p, &p->mem, out);
+		crossovers(a, p, out);
+		correctness(a, p, out);
+		missing(a, p, out);
+		swept |= p->have_mem || p->have_frac;
+	}
+	/* a board whose every run was refused or failed has no part: its refusals still count */
+	for (size_t i = 0; i < a->r.nruns; i++) {
+		const char *b = a->r.runs[i].dim[DIM_BOARD];
+		size_t k = 0, j = 0;
+		while (k < a->nparts && strcmp(a->part[k].board, b))
+			k++;
+		while (j < i && strcmp(a->r.runs[j].dim[DIM_BOARD], b))
+			j++;
+		if (k < a->nparts || j < i)
+			continue;
+		struct board_part none = { .board = b };
+		sb_printf(out, "On `%s`: no run produced measurements.\n", b);
+		missing(a, &none, out);
+	}
+	if (a->r.nunusable)
+		sb_printf(out, "%zu run%s without a configuration (no cfg record) %s left out: see "
+			       "Runs left out.\n", a->r.nunusable, a->r.nunusable == 1 ? "" : "s",
+			  a->r.nunusable == 1 ? "is" : "are");
 	sample_quality(a, out);
-	if (!a->have_mem && !a->have_frac)
+	if (!swept)
 		sb_puts(out, "The data set sweeps neither guest RAM size nor touched fraction, so no "
 			     "trend can be stated; see the tables.\n");
 }

@@ -1,8 +1,8 @@
 /* Grouping runs into (config, strategy) cells of samples. */
 #include "dataset.h"
 
-#include "bootstrap.h"
 #include "palette.h"
+#include "replicates.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -84,10 +84,11 @@ void dataset_build(struct results *r, struct dataset *d)
 		struct group *g = dataset_find(d, u, u->strategy);
 		if (!g) {
 			g = &d->g[d->ng++];
-			g->config = u, g->strategy = u->strategy;
+			g->r = r, g->config = u, g->strategy = u->strategy;
 			add_name(&d->strategies, &d->ns, u->strategy);
 		}
-		g->nruns++;
+		g->runs = realloc(g->runs, (g->nruns + 1) * sizeof(*g->runs));
+		g->runs[g->nruns++] = u;
 		for (int m = 0; m < NMEASURES; m++)
 			g->x[m] = realloc(g->x[m], (g->n[m] + u->nboots + 1) * sizeof(double));
 		for (size_t k = 0; k < u->nboots; k++) {
@@ -106,6 +107,8 @@ void dataset_free(struct dataset *d)
 	for (size_t i = 0; i < d->ng; i++)
 		for (int m = 0; m < NMEASURES; m++)
 			free(d->g[i].x[m]);
+	for (size_t i = 0; i < d->ng; i++)
+		free(d->g[i].runs);
 	free(d->g);
 	free(d->strategies);
 	free(d->seen);
@@ -135,7 +138,7 @@ size_t distinct_values(const struct results *r, enum cfg_dim dim)
 const struct estimate *group_estimate(struct group *g, enum measure m)
 {
 	if (!g->est_done[m]) {
-		g->est[m] = bootstrap_median(g->x[m], g->n[m]);
+		g->est[m] = replicate_estimate(g, m);
 		g->est_done[m] = 1;
 	}
 	return &g->est[m];

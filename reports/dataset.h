@@ -7,11 +7,13 @@
 #include "stats.h"
 
 struct group {
+	const struct results *r;
 	const struct run *config; /* first run of the group: its config is the group's */
 	const char *strategy;
 	size_t nruns;
+	const struct run **runs;  /* the measured runs: the units of replication */
 	size_t warm_boots, failed_checks; /* warm boots, and those with check=fail */
-	double *x[NMEASURES];             /* samples, absent values skipped */
+	double *x[NMEASURES];             /* every warm boot's value, absent values skipped */
 	size_t n[NMEASURES];
 	struct estimate est[NMEASURES];   /* filled on first group_estimate() */
 	int est_done[NMEASURES];
@@ -37,7 +39,8 @@ int same_config(const struct run *a, const struct run *b, enum cfg_dim except);
 struct group *dataset_find(const struct dataset *d, const struct run *c, const char *strategy);
 /* Number of distinct values of DIM over all runs of R. */
 size_t distinct_values(const struct results *r, enum cfg_dim dim);
-/* Median + 95% bootstrap CI of measure M (computed once, then cached). */
+/* The cell's value of measure M over its runs (replicates.h: exact, range or CI; steady or by
+ * reboot index), computed once, then cached. */
 const struct estimate *group_estimate(struct group *g, enum measure m);
 
 #endif

@@ -3,6 +3,7 @@
 #include "charts.h"
 #include "fmt.h"
 #include "palette.h"
+#include "replicates.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -43,7 +44,10 @@ static void caption_slice(struct analysis *a, struct figure *f, const struct swe
 	struct strbuf ctx = { 0 };
 	describe_context(&a->d, s->context, s->dim, &ctx);
 	snprintf(f->caption, sizeof(f->caption),
-		 "%s Median per warm boot with 95%% bootstrap CI (error bars). Slice: %s.", what,
+		 "%s Median over runs per reboot (the unit is the run); error bars: 95%% "
+		 "bootstrap CI over runs, the runs' min..max below %d runs, none for exact cells; "
+		 "a cell that trends with the reboot index is at its last reboot. Slice: %s.", what,
+		 MIN_SAMPLES,
 		 sb_str(&ctx));
 	sb_free(&ctx);
 }
@@ -55,8 +59,8 @@ static int sweep_figure(struct analysis *a, enum figure_id id, const struct swee
 	struct figure *f = &a->fig[id];
 	f->name = c->name, f->title = c->title;
 	if (!have) {
-		snprintf(f->caption, sizeof(f->caption), "Not drawn: no %s sweep in this data set.",
-			 cfg_dim_name[s->dim]);
+		snprintf(f->caption, sizeof(f->caption), "Not drawn: no %s sweep%s in this data set.",
+			 cfg_dim_name[s->dim], s == &a->premap ? " with map=premap" : "");
 		return 0;
 	}
 	caption_slice(a, f, s, what);
@@ -75,7 +79,8 @@ static int ready_figure(struct analysis *a, const char *dir, char *err, size_t e
 {
 	struct figure *f = &a->fig[FIG_READY];
 	f->name = "ready_box", f->title = "Time to ready per strategy";
-	const struct run *ctx = a->have_mem ? a->mem.context : a->d.ng ? a->d.g[0].config : NULL;
+	const struct board_part *p = &a->part[0];
+	const struct run *ctx = p->have_mem ? p->mem.context : a->d.ng ? a->d.g[0].config : NULL;
 	struct box *b = calloc(a->d.ns + 1, sizeof(*b));
 	size_t nb = 0;
 	for (size_t si = 0; ctx && si < a->d.ns; si++) {
@@ -109,6 +114,80 @@ static int ready_figure(struct analysis *a, const char *dir, char *err, size_t e
 		snprintf(f->caption, sizeof(f->caption), "Not drawn: no ready_cycles in boots.csv.");
 	}
 	free(b);
+	return rc;
+}
+
+/* The sweep point to show against reboot index: the most trending cells, nearest the primary
+ * crossover's bracket. -1 when nothing trends. */
+static int trending_point(const struct analysis *a, const struct sweep *s)
+{
+	const struct crossover *xo = primary_crossover(a);
+	int best = -1;
+	size_t most = 0;
+	double near = INFINITY;
+	for (size_t xi = 0; xi < s->nx; xi++) {
+		size_t n = 0;
+		for (size_t si = 0; si < s->ns; si++) {
+			struct group *g = sweep_cell(s, xi, si);
+			n += g && g->n[M_COST] && group_estimate(g, M_COST)->trend;
+		}
+		double d = xo && xo->last.found && !isnan(xo->last.lo) ? fabs(s->x[xi] - xo->last.lo)
+								       : 0;
+		if (n && (n > most || (n == most && d < near)))
+			best = (int)xi, most = n, near = d;
+	}
+	return best;
+}
+
+/* Cost against reboot index at one sweep point: where a cost trends, boots are not samples. */
+static int boot_figure(struct analysis *a, const char *dir, char *err, size_t errlen)
+{
+	struct figure *f = &a->fig[FIG_COST_BOOT];
+	f->name = "cost_vs_boot", f->title = "Cost vs reboot index where it trends";
+	const struct board_part *p = &a->part[0];
+	int xi = p->have_frac ? trending_point(a, &p->frac) : -1;
+	if (xi < 0) {
+		snprintf(f->caption, sizeof(f->caption), "Not drawn: no configuration of the touched-"
+			 "fraction sweep changes with the reboot index (every one is in steady state).");
+		return 0;
+	}
+	const struct sweep *s = &p->frac;
+	struct series *ser = calloc(s->ns + 1, sizeof(*ser));
+	size_t maxb = 1, ns = 0;
+	for (size_t i = 0; i < a->r.nruns; i++)
+		maxb = a->r.runs[i].nboots > maxb ? a->r.runs[i].nboots : maxb;
+	double *buf = malloc(2 * s->ns * maxb * sizeof(double) + 1);
+	struct strbuf trending = { 0 };
+	for (size_t si = 0; si < s->ns; si++) {
+		struct group *g = sweep_cell(s, (size_t)xi, si);
+		const struct strategy_look *look = strategy_look(s->strategies[si]);
+		if (!g || !g->n[M_COST] || look->control)
+			continue;
+		double *x = buf + 2 * maxb * ns, *y = x + maxb;
+		size_t k = replicate_by_index(g, M_COST, y);
+		for (size_t j = 0; j < k; j++)
+			x[j] = (double)(j + 1);
+		if (group_estimate(g, M_COST)->trend)
+			sb_printf(&trending, "%s`%s`", trending.len ? ", " : "", g->strategy);
+		if (k)
+			ser[ns++] = (struct series){ g->strategy, look->color, STYLE_LINES, 0, k, x, y,
+						     NULL, NULL };
+	}
+	char ylabel[64];
+	snprintf(ylabel, sizeof(ylabel), "reinit + fault cost of this reboot (%s)", a->unit);
+	struct chart c = { .name = f->name, .title = f->title, .xlabel = "reboot index (boot 0 is cold)",
+			   .ylabel = ylabel, .mark_x = NAN };
+	int rc = ns ? chart_lines(dir, &c, ser, ns, err, errlen) : 0;
+	f->rendered = ns && rc == 0;
+	struct strbuf ctx = { 0 };
+	describe_context(&a->d, s->context, DIM_FRAC, &ctx);
+	snprintf(f->caption, sizeof(f->caption),
+		 "Cost of each reboot against its index at %g%% touched (%s), median over the runs "
+		 "at each index. Trending (no steady state within a run): %s; their cells are "
+		 "reported at the last reboot, and crossovers at that reboot and at reboot 1.",
+		 s->x[xi], sb_str(&ctx), sb_str(&trending));
+	sb_free(&ctx), sb_free(&trending);
+	free(ser), free(buf);
 	return rc;
 }
 
@@ -168,14 +247,20 @@ int figures_render(struct analysis *a, const char *dir, char *err, size_t errlen
 	snprintf(cost, sizeof(cost), "reinit + fault cost per reboot (%s)", a->unit);
 	snprintf(lines, sizeof(lines), "cache lines cleaned per reboot");
 	const struct crossover *xo = primary_crossover(a);
+	const struct board_part *p = &a->part[0];
 	char mark[96];
 	struct chart c_mem = { "cost_vs_mem", "Reinit cost vs guest RAM size", "guest RAM (MiB)",
 			       cost, 1, 1, NAN, NAN, NAN, NULL, NULL };
+	struct chart c_premap = { "cost_vs_mem_premap", "Reinit cost vs guest RAM, premapped",
+				  "guest RAM (MiB)", cost, 1, 1, NAN, NAN, NAN, NULL, NULL };
 	struct chart c_frac = { "cost_vs_frac", "Reinit cost vs touched fraction: the crossover",
 				"guest RAM touched per boot (%)", cost, 1, 1, NAN, NAN, NAN, NULL, NULL };
-	if (xo && xo->found) {
-		c_frac.mark_x = xo->x, c_frac.mark_lo = xo->lo, c_frac.mark_hi = xo->hi;
-		snprintf(mark, sizeof(mark), "%s = %s at %.1f%%", xo->a, xo->b, xo->x);
+	/* The band is all the grid supports; the line is the interpolation inside it. */
+	if (xo && xo->last.found && !isnan(xo->last.lo) && !isnan(xo->last.hi)) {
+		c_frac.mark_x = xo->last.interp, c_frac.mark_lo = xo->last.lo;
+		c_frac.mark_hi = xo->last.hi;
+		snprintf(mark, sizeof(mark), "%s = %s between %g%% and %g%%", xo->a, xo->b,
+			 xo->last.lo, xo->last.hi);
 		c_frac.mark_label = mark;
 	}
 	struct chart c_faults = { "faults_vs_frac", "Stage-2 faults vs touched fraction",
@@ -183,16 +268,22 @@ int figures_render(struct analysis *a, const char *dir, char *err, size_t errlen
 				  NAN, NAN, NAN, NULL, NULL };
 	struct chart c_lines = { "lines_vs_frac", "Cache lines cleaned vs touched fraction",
 				 "guest RAM touched per boot (%)", lines, 1, 0, NAN, NAN, NAN, NULL, NULL };
-	if (sweep_figure(a, FIG_COST_MEM, &a->mem, a->have_mem, M_COST, &c_mem,
+	if (sweep_figure(a, FIG_COST_MEM, &p->mem, p->have_mem, M_COST, &c_mem,
 			 "What each strategy costs per reboot (reinit + stage-2 fault handling) as "
 			 "guest RAM grows; the negative control is left out.", dir, err, errlen) ||
-	    sweep_figure(a, FIG_COST_FRAC, &a->frac, a->have_frac, M_COST, &c_frac,
-			 "Cost per reboot as the guest touches more of its RAM; the dashed line and "
-			 "band mark where fault-time cleaning and the eager clean pass cost the same "
-			 "(95% CI).", dir, err, errlen) ||
-	    sweep_figure(a, FIG_FAULTS_FRAC, &a->frac, a->have_frac, M_FAULTS, &c_faults,
+	    sweep_figure(a, FIG_COST_PREMAP, &a->premap, a->have_premap, M_COST, &c_premap,
+			 "The same with every page of guest RAM mapped before the first boot "
+			 "(map=premap): an eager clean pays for all of RAM, fault-time cleaning only "
+			 "for what the guest touches.", dir, err, errlen) ||
+	    sweep_figure(a, FIG_COST_FRAC, &p->frac, p->have_frac, M_COST, &c_frac,
+			 "Cost per reboot as the guest touches more of its RAM; the band spans the "
+			 "grid points either side of where fault-time cleaning and the eager clean "
+			 "pass cost the same (all the grid supports), the dashed line the linear "
+			 "interpolation of the medians inside it.", dir, err, errlen) ||
+	    boot_figure(a, dir, err, errlen) ||
+	    sweep_figure(a, FIG_FAULTS_FRAC, &p->frac, p->have_frac, M_FAULTS, &c_faults,
 			 "Stage-2 faults taken per reboot.", dir, err, errlen) ||
-	    sweep_figure(a, FIG_LINES_FRAC, &a->frac, a->have_frac, M_LINES, &c_lines,
+	    sweep_figure(a, FIG_LINES_FRAC, &p->frac, p->have_frac, M_LINES, &c_lines,
 			 "Cache lines cleaned to PoC per reboot (at reinit and at fault time).", dir,
 			 err, errlen) ||
 	    ready_figure(a, dir, err, errlen) || cdf_figure(a, dir, err, errlen))

@@ -4,6 +4,7 @@
 #include "bootstrap.h"
 #include "conclusion.h"
 #include "palette.h"
+#include "replicates.h"
 #include "tables.h"
 
 #include <errno.h>
@@ -125,7 +126,7 @@ int write_html(const struct analysis *a, const char *outdir, const char *charts_
 	table_dims(a, &t);
 	section_table(&o, NULL, NULL, &t);
 	table_matrix(a, &t);
-	section_table(&o, NULL, "Runs per strategy by status; warm boots are the samples.", &t);
+	section_table(&o, NULL, "Runs per strategy by status, and their warm boots (the measurements; the run is the unit of replication).", &t);
 
 	sb_puts(&o, "<h2>Charts</h2>\n");
 	for (int i = 0; i < NFIGURES; i++) {
@@ -144,27 +145,21 @@ int write_html(const struct analysis *a, const char *outdir, const char *charts_
 		sb_puts(&o, "</figcaption></figure>\n");
 	}
 
-	sb_puts(&o, "<h2>Tables</h2>\n<p class=\"note\">Median per warm boot ± half-width of its "
-		    "95% bootstrap CI; the cheapest correct strategy of each row is bold. "
-		    "\"Runner-up costs\": median ratio runner-up/cheapest with its 95% CI and the "
-		    "Mann–Whitney p-value.</p>\n");
-	if (a->have_mem) {
-		table_sweep(&a->mem, M_COST, &t);
-		section_table(&o, "Reinit + fault cost vs guest RAM", NULL, &t);
-	}
-	if (a->have_frac) {
-		table_sweep(&a->frac, M_COST, &t);
-		section_table(&o, "Reinit + fault cost vs touched fraction", NULL, &t);
-		table_sweep(&a->frac, M_LINES, &t);
-		section_table(&o, "Cache lines cleaned vs touched fraction", NULL, &t);
-	}
-	if (a->nxo) {
-		table_crossovers(a, &t);
-		section_table(&o, "Crossover: fault-time cleaning vs eager clean", NULL, &t);
-	}
+	sb_puts(&o, "<h2>Tables</h2>\n<p class=\"note\">Each cell: the median over runs with its "
+		    "spread (exact, the runs' range, or a 95% bootstrap CI over runs); the cheapest "
+		    "correct strategy of each row is bold. \"Runner-up costs\": ratio runner-up/"
+		    "cheapest, exact or with its CI and the Mann–Whitney p-value over runs.</p>\n");
+	struct titled_table tt[4 * MAX_BOARDS + 2];
+	size_t ntt = result_tables(a, 1, tt, sizeof(tt) / sizeof(tt[0]));
+	for (size_t i = 0; i < ntt; i++)
+		section_table(&o, tt[i].title, sb_str(&tt[i].note), &tt[i].t);
+	titled_tables_free(tt, ntt);
 	if (a->r.nfaults) {
 		table_fault_latency(a, &t);
-		section_table(&o, "Per-fault cost (faults.csv)", NULL, &t);
+		section_table(&o, "Per-fault cost (faults.csv)",
+			      "Every traced fault of every traced run pooled: a description of the "
+			      "distribution, not an inference (faults of one run are not independent).",
+			      &t);
 	}
 	table_failures(a, 30, &t);
 	if (table_rows(&t))
@@ -178,17 +173,26 @@ int write_html(const struct analysis *a, const char *outdir, const char *charts_
 			      "record), so they are in no table or chart of this report.", &t);
 	}
 
-	sb_printf(&o, "<h2>Method</h2>\n<p class=\"note\">Samples are warm boots (index ≥ 1) of runs "
-		      "with status ok or check_failed; boot 0 has no reinit. Confidence intervals: "
-		      "percentile bootstrap of the median, %d resamples, fixed seed (the report is "
-		      "reproducible). Differences: two-sided Mann–Whitney U, normal approximation with "
-		      "tie and continuity correction. Below %d samples a cell is marked \"too few "
-		      "samples\"; a CI wider than %.0f%% of the median is marked \"too noisy\". The "
-		      "crossover is interpolated linearly between medians and bootstrapped by "
-		      "resampling every cell. A strategy with failed checks, or the negative control, "
-		      "is never ranked. Machine-readable medians: <code>summary.csv</code>; charts as "
-		      "PNG: <code>charts/</code>.</p>\n</body></html>\n",
-		  BOOTSTRAP_RESAMPLES, MIN_SAMPLES, 100 * NOISY_REL_WIDTH);
+	sb_printf(&o, "<h2>Method</h2>\n<p class=\"note\">Measurements are warm boots (index ≥ 1) of "
+		      "runs with status ok or check_failed; boot 0 has no reinit. The unit of "
+		      "replication is the run, not the boot: a strategy that keeps mappings carries "
+		      "state from one boot to the next. A run is in steady state when its cost shows "
+		      "no trend with the reboot index (Kendall |τ| &lt; %.1f or a change of less than "
+		      "%.0f%% between the first and last third of its warm boots); it is then "
+		      "summarised by the median of all its warm boots. Otherwise the cell is reported "
+		      "at the last reboot index every run reached and at reboot 1, and charted against "
+		      "the reboot index. A cell whose runs are bit-identical is exact: no CI and no "
+		      "test over copies. Otherwise: with fewer than %d runs the runs' range is shown; "
+		      "from %d, a percentile bootstrap CI of the median over runs (%d resamples, fixed "
+		      "seed: the report is reproducible), marked \"too noisy\" when wider than %.0f%% "
+		      "of the median. Differences: two-sided Mann–Whitney U over one value per run. A "
+		      "crossover is bounded by the grid points either side of it; linear interpolation "
+		      "between medians is shown as a guess inside that bracket. Each board is answered "
+		      "on its own. A strategy with failed checks, or the negative control, is never "
+		      "ranked. Machine-readable values: <code>summary.csv</code>; charts as PNG: "
+		      "<code>charts/</code>.</p>\n</body></html>\n",
+		  TREND_TAU, 100 * TREND_CHANGE, MIN_SAMPLES, MIN_SAMPLES, BOOTSTRAP_RESAMPLES,
+		  100 * NOISY_REL_WIDTH);
 	int rc = write_text_file(outdir, "report.html", sb_str(&o), err, errlen);
 	sb_free(&o), sb_free(&concl);
 	return rc;

@@ -59,20 +59,18 @@ int write_markdown(const struct analysis *a, const char *outdir, char *err, size
 	table_machine(a, &t);
 	table_markdown(&t, &o);
 	table_free(&t);
-	sb_printf(&o, "\nCosts are %s per warm reboot: median ± half-width of the 95%% bootstrap "
-		      "CI; **bold** = cheapest correct strategy.\n", a->unit);
-	if (a->have_mem) {
-		table_sweep(&a->mem, M_COST, &t);
-		md_table(&o, "Reinit + fault cost vs guest RAM", &t);
+	sb_printf(&o, "\nCosts are %s per warm reboot: median over runs with its spread (exact, "
+		      "the runs' range, or ± half-width of the 95%% bootstrap CI over runs); **bold** "
+		      "= cheapest correct strategy.\n", a->unit);
+	struct titled_table tt[4 * MAX_BOARDS + 2];
+	size_t ntt = result_tables(a, 0, tt, sizeof(tt) / sizeof(tt[0]));
+	for (size_t i = 0; i < ntt; i++) {
+		sb_printf(&o, "\n### %s\n\n", tt[i].title);
+		if (tt[i].note.len)
+			wrapped(&o, "", sb_str(&tt[i].note), 78), sb_puts(&o, "\n");
+		table_markdown(&tt[i].t, &o);
 	}
-	if (a->have_frac) {
-		table_sweep(&a->frac, M_COST, &t);
-		md_table(&o, "Reinit + fault cost vs touched fraction", &t);
-	}
-	if (a->nxo) {
-		table_crossovers(a, &t);
-		md_table(&o, "Crossover", &t);
-	}
+	titled_tables_free(tt, ntt);
 	if (a->r.nunusable) {
 		table_unusable(a, &t);
 		md_table(&o, "Runs left out", &t);

@@ -42,6 +42,8 @@ double median(const double *x, size_t n)
 
 enum quality estimate_quality(const struct estimate *e)
 {
+	if (e->spread == SPREAD_EXACT)
+		return Q_OK;
 	if (e->n < MIN_SAMPLES)
 		return Q_TOO_FEW;
 	double width = e->hi - e->lo;
@@ -55,7 +57,7 @@ enum quality estimate_quality(const struct estimate *e)
 const char *quality_text(enum quality q)
 {
 	switch (q) {
-	case Q_TOO_FEW: return "too few samples";
+	case Q_TOO_FEW: return "too few runs";
 	case Q_TOO_NOISY: return "too noisy";
 	default: return "";
 	}

@@ -15,6 +15,10 @@ static void put_field(FILE *f, const char *s)
 		fputs(s, f);
 }
 
+/* What ci_lo..ci_hi are (stats.h enum spread). */
+static const char *const spread_name[] = { [SPREAD_CI] = "ci", [SPREAD_EXACT] = "exact",
+					   [SPREAD_RANGE] = "range", [SPREAD_ONE] = "one_run" };
+
 int write_summary_csv(const struct analysis *a, const char *outdir, char *err, size_t errlen)
 {
 	char path[4096];
@@ -26,7 +30,7 @@ int write_summary_csv(const struct analysis *a, const char *outdir, char *err, s
 	}
 	for (int k = 0; k < NDIMS; k++)
 		fprintf(f, "%s,", cfg_dim_name[k]);
-	fprintf(f, "strategy,measure,n,median,ci_lo,ci_hi,runs,failed_checks\n");
+	fprintf(f, "strategy,measure,n,median,ci_lo,ci_hi,runs,failed_checks,spread,at_reboot\n");
 	for (size_t i = 0; i < a->d.ng; i++) {
 		struct group *g = &a->d.g[i];
 		for (int m = 0; m < NMEASURES; m++) {
@@ -38,8 +42,9 @@ int write_summary_csv(const struct analysis *a, const char *outdir, char *err, s
 				fputc(',', f);
 			}
 			put_field(f, g->strategy);
-			fprintf(f, ",%s,%zu,%.17g,%.17g,%.17g,%zu,%zu\n", measure_defs[m].key, e->n,
-				e->median, e->lo, e->hi, g->nruns, g->failed_checks);
+			fprintf(f, ",%s,%zu,%.17g,%.17g,%.17g,%zu,%zu,%s,%d\n", measure_defs[m].key,
+				e->n, e->median, e->lo, e->hi, g->nruns, g->failed_checks,
+				spread_name[e->spread], e->at);
 		}
 	}
 	if (fclose(f) != 0) {

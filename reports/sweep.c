@@ -41,13 +41,24 @@ static size_t collect_x(const struct dataset *d, const struct run *context, enum
 	return nx;
 }
 
-int sweep_pick(const struct dataset *d, enum cfg_dim dim, struct sweep *s)
+static int wanted(const struct run *u, const char *const *want)
+{
+	for (int k = 0; want && k < NDIMS; k++)
+		if (want[k] && strcmp(u->dim[k], want[k]))
+			return 0;
+	return 1;
+}
+
+int sweep_pick(const struct dataset *d, enum cfg_dim dim, const char *const *want,
+	       struct sweep *s)
 {
 	memset(s, 0, sizeof(*s));
 	s->dim = dim;
 	double *xs = malloc((d->ng + 1) * sizeof(*xs));
 	size_t best_nx = 0, best_ns = 0;
 	for (size_t i = 0; i < d->ng; i++) {
+		if (!wanted(d->g[i].config, want))
+			continue;
 		size_t ns, nx = collect_x(d, d->g[i].config, dim, xs, &ns);
 		if (nx > best_nx || (nx == best_nx && ns > best_ns))
 			best_nx = nx, best_ns = ns, s->context = d->g[i].config;

@@ -17,8 +17,10 @@ struct sweep {
 };
 
 /* Picks the context with the most distinct values of DIM (then most strategies, then most
- * groups). Returns 0, or -1 when no context has at least two values (nothing to sweep). */
-int sweep_pick(const struct dataset *d, enum cfg_dim dim, struct sweep *s);
+ * groups) among the groups whose dimension k is WANT[k] wherever WANT[k] is not NULL (WANT
+ * itself may be NULL). Returns 0, or -1 when no context has two values (nothing to sweep). */
+int sweep_pick(const struct dataset *d, enum cfg_dim dim, const char *const *want,
+	       struct sweep *s);
 void sweep_free(struct sweep *s);
 struct group *sweep_cell(const struct sweep *s, size_t xi, size_t si);
 /* Index of STRATEGY in s->strategies, or -1. */

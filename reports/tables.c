@@ -6,24 +6,43 @@
 #include "verdict.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 const char *fmt_estimate(const struct estimate *e, char *buf, size_t len)
 {
-	char m[32];
+	char m[32], lo[32], hi[32], first[32];
 	if (e->n == 0) {
 		snprintf(buf, len, "-");
 		return buf;
 	}
-	double half = fmax(e->median - e->lo, e->hi - e->median);
+	struct strbuf s = { 0 };
+	sb_puts(&s, fmt_count(e->median, m, sizeof(m)));
 	enum quality q = estimate_quality(e);
-	if (e->median != 0)
-		snprintf(buf, len, "%s ±%.0f%%%s%s%s", fmt_count(e->median, m, sizeof(m)),
-			 100 * half / fabs(e->median), q ? " (" : "", quality_text(q), q ? ")" : "");
-	else
-		snprintf(buf, len, "%s%s%s%s", fmt_count(e->median, m, sizeof(m)), q ? " (" : "",
-			 quality_text(q), q ? ")" : "");
+	switch (e->spread) {
+	case SPREAD_EXACT:
+		sb_printf(&s, " exact");
+		break;
+	case SPREAD_ONE:
+		sb_printf(&s, " (1 run)");
+		break;
+	case SPREAD_RANGE:
+		sb_printf(&s, " (%s–%s, %zu runs)", fmt_count(e->lo, lo, sizeof(lo)),
+			  fmt_count(e->hi, hi, sizeof(hi)), e->n);
+		break;
+	case SPREAD_CI:
+		if (e->median != 0)
+			sb_printf(&s, " ±%.0f%%", 100 * fmax(e->median - e->lo, e->hi - e->median) /
+							fabs(e->median));
+		if (q)
+			sb_printf(&s, " (%s)", quality_text(q));
+		break;
+	}
+	if (e->trend)
+		sb_printf(&s, " at reboot %d (%s at 1)", e->at, fmt_count(e->first, first, sizeof(first)));
+	snprintf(buf, len, "%s", sb_str(&s));
+	sb_free(&s);
 	return buf;
 }
 
@@ -146,62 +165,136 @@ void table_matrix(const struct analysis *a, struct table *t)
 	}
 }
 
-void table_sweep(const struct sweep *s, enum measure m, struct table *t)
+/* One row: LABEL, then each strategy's cell (median and spread of M), the cheapest in bold,
+ * the winner and its margin over the runner-up. */
+static void strategy_row(struct table *t, const char *label, struct group *const *cells,
+			 const char *const *strategies, size_t ns, enum measure m)
+{
+	char buf[128];
+	struct verdict v = verdict_cells(cells, ns, m);
+	table_cell(t, "%s", label);
+	for (size_t si = 0; si < ns && si < 12; si++) {
+		struct group *g = cells[si];
+		table_cell(t, "%s", g ? fmt_estimate(group_estimate(g, m), buf, sizeof(buf)) : "-");
+		if ((int)si == v.best)
+			table_emph_last(t);
+	}
+	table_cell(t, "%s", v.best >= 0 ? strategies[v.best] : "-");
+	if (v.second < 0) {
+		table_cell(t, "-");
+	} else if (v.c.exact || v.c.single) {
+		char r[16];
+		table_cell(t, "%s %s (`%s`)", fmt_ratio(v.c.ratio, r, sizeof(r)),
+			   v.c.exact ? "exact" : "from 1 run, untested", strategies[v.second]);
+	} else {
+		char r[16], lo[16], hi[16], p[16];
+		table_cell(t, "%s [%s, %s] (`%s`, %s over runs)%s%s", fmt_ratio(v.c.ratio, r, sizeof(r)),
+			   fmt_ratio(v.c.lo, lo, sizeof(lo)), fmt_ratio(v.c.hi, hi, sizeof(hi)),
+			   strategies[v.second], fmt_p(v.c.mw.p, p, sizeof(p)), v.c.q ? " " : "",
+			   v.c.q ? quality_text(v.c.q) : "");
+	}
+}
+
+static void strategy_header(struct table *t, const char *first, const char *const *strategies,
+			    size_t ns)
 {
 	char align[16] = "l";
-	size_t ns = s->ns < 12 ? s->ns : 12;
+	ns = ns < 12 ? ns : 12;
 	for (size_t i = 0; i < ns; i++)
 		strcat(align, "r");
 	strcat(align, "ll");
 	table_init(t, align);
-	table_cell(t, "%s", s->dim == DIM_MEM ? "guest RAM" : "touched");
+	table_cell(t, "%s", first);
 	for (size_t i = 0; i < ns; i++)
-		table_cell(t, "%s", s->strategies[i]);
+		table_cell(t, "%s", strategies[i]);
 	table_cell(t, "cheapest"), table_cell(t, "runner-up costs");
+}
+
+void table_sweep(const struct sweep *s, enum measure m, struct table *t)
+{
+	strategy_header(t, s->dim == DIM_MEM ? "guest RAM" : "touched", s->strategies, s->ns);
 	for (size_t xi = 0; xi < s->nx; xi++) {
-		char buf[96];
-		struct verdict v = verdict_at(s, xi, m);
-		table_cell(t, "%s", sweep_x(s, xi, buf, sizeof(buf)));
-		for (size_t si = 0; si < ns; si++) {
-			struct group *g = sweep_cell(s, xi, si);
-			table_cell(t, "%s", g ? fmt_estimate(group_estimate(g, m), buf, sizeof(buf)) : "-");
-			if ((int)si == v.best)
-				table_emph_last(t);
-		}
-		table_cell(t, "%s", v.best >= 0 ? s->strategies[v.best] : "-");
-		if (v.second >= 0) {
-			char r[16], lo[16], hi[16], p[16];
-			table_cell(t, "%s [%s, %s] (`%s`, %s)%s%s", fmt_ratio(v.c.ratio, r, sizeof(r)),
-				   fmt_ratio(v.c.lo, lo, sizeof(lo)), fmt_ratio(v.c.hi, hi, sizeof(hi)),
-				   s->strategies[v.second], fmt_p(v.c.mw.p, p, sizeof(p)),
-				   v.c.q ? " " : "", v.c.q ? quality_text(v.c.q) : "");
-		} else {
-			table_cell(t, "-");
-		}
+		char buf[32];
+		strategy_row(t, sweep_x(s, xi, buf, sizeof(buf)), &s->cell[xi * s->ns],
+			     s->strategies, s->ns, m);
 	}
 }
 
-void table_crossovers(const struct analysis *a, struct table *t)
+void table_configs(const struct analysis *a, const char *board, enum measure m, struct table *t)
 {
-	table_init(t, "lrrrl");
-	table_cell(t, "fault-time vs eager"), table_cell(t, "equal cost at");
-	table_cell(t, "95%% CI"), table_cell(t, "resamples crossing");
-	table_cell(t, "cost ratio over the sweep");
-	for (size_t i = 0; i < a->nxo; i++) {
-		const struct crossover *x = &a->xo[i];
-		char lo[16], hi[16];
-		table_cell(t, "`%s` vs `%s`", x->a, x->b);
-		if (x->found)
-			table_cell(t, "%.1f%% touched", x->x);
-		else
-			table_cell(t, "no crossing");
-		if (!isnan(x->lo))
-			table_cell(t, "[%.1f%%, %.1f%%]", x->lo, x->hi);
-		else
-			table_cell(t, "-");
-		table_cell(t, "%.0f%%", 100 * x->resample_hits);
-		table_cell(t, "%s/%s = %s .. %s", x->a, x->b, fmt_ratio(x->ratio_min, lo, sizeof(lo)),
-			   fmt_ratio(x->ratio_max, hi, sizeof(hi)));
+	const struct dataset *d = &a->d;
+	strategy_header(t, "config", d->strategies, d->ns);
+	struct group **row = calloc(d->ns + 1, sizeof(*row));
+	for (size_t i = 0; i < d->ng; i++) {
+		const struct run *c = d->g[i].config;
+		if (strcmp(c->dim[DIM_BOARD], board) || (i && same_config(d->g[i - 1].config, c, NDIMS)))
+			continue; /* groups are sorted by config: the first of each */
+		for (size_t si = 0; si < d->ns; si++)
+			row[si] = dataset_find(d, c, d->strategies[si]);
+		struct strbuf label = { 0 };
+		describe_context(d, c, DIM_BOARD, &label);
+		strategy_row(t, sb_str(&label), row, d->strategies, d->ns, m);
+		sb_free(&label);
+	}
+	free(row);
+}
+
+void replication_note(struct group *const *cells, size_t n, enum measure m, struct strbuf *out)
+{
+	size_t nmin = SIZE_MAX, nmax = 0, exact = 0, trend = 0, measured = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (!cells[i] || !cells[i]->n[m])
+			continue;
+		const struct estimate *e = group_estimate(cells[i], m);
+		measured++;
+		nmin = e->n < nmin ? e->n : nmin, nmax = e->n > nmax ? e->n : nmax;
+		exact += e->spread == SPREAD_EXACT, trend += e->trend;
+	}
+	if (!measured)
+		return;
+	sb_printf(out, "Unit of replication: the run (its warm boots summarised by their median, or "
+		       "at one reboot index where the cost trends); n = %zu", nmin);
+	if (nmax > nmin)
+		sb_printf(out, "–%zu", nmax);
+	sb_printf(out, " run%s per cell. %zu of %zu cells exact (all runs bit-identical: no CI, no "
+		       "test)", nmax == 1 ? "" : "s", exact, measured);
+	if (trend)
+		sb_printf(out, "; %zu trend with the reboot index (value at the last reboot, and at "
+			       "reboot 1)", trend);
+	sb_puts(out, ".");
+}
+
+void table_crossovers(const struct board_part *p, struct table *t)
+{
+	table_init(t, "llrlll");
+	table_cell(t, "fault-time vs eager"), table_cell(t, "at reboot");
+	table_cell(t, "equal cost between (grid)"), table_cell(t, "interpolated");
+	table_cell(t, "runs per cell"), table_cell(t, "cost ratio over the sweep");
+	for (size_t i = 0; i < p->nxo; i++) {
+		const struct crossover *x = &p->xo[i];
+		for (int first = 0; first <= x->trend; first++) {
+			const struct crossing *c = first ? &x->first : &x->last;
+			char lo[16], hi[16];
+			table_cell(t, "`%s` vs `%s`", x->a, x->b);
+			if (x->trend)
+				table_cell(t, "%d", first ? 1 : x->at);
+			else
+				table_cell(t, "any (steady)");
+			if (!c->found)
+				table_cell(t, "no crossing");
+			else if (isnan(c->lo) || isnan(c->hi))
+				table_cell(t, "%s%g%% .. %s%g%% (open)", isnan(c->lo) ? "< " : "",
+					   isnan(c->lo) ? c->hi : c->lo, isnan(c->hi) ? "> " : "",
+					   isnan(c->hi) ? c->lo : c->hi);
+			else
+				table_cell(t, "%g%% .. %g%%", c->lo, c->hi);
+			table_cell(t, c->found ? "%.1f%%" : "-", c->interp);
+			table_cell(t, "%zu%s%s", x->min_runs, x->max_runs > x->min_runs ? "+" : "",
+				   x->exact ? " (exact)" : x->single ? " (spread unknown)" : "");
+			table_cell(t, "%s/%s = %s .. %s", x->a, x->b,
+				   fmt_ratio(c->ratio_min, lo, sizeof(lo)),
+				   fmt_ratio(c->ratio_max, hi, sizeof(hi)));
+		}
 	}
 }
 

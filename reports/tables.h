@@ -5,7 +5,9 @@
 #include "analysis.h"
 #include "table.h"
 
-/* "1.23M ±2%", with "(too few samples)" / "(too noisy)" appended when that applies. */
+/* "1.23M ±2%" (CI over runs, "(too few runs)" / "(too noisy)" appended when that applies),
+ * "1.23M exact", "1.23M (1 run)", "1.23M (1.20M–1.25M, 3 runs)"; a trending cell adds
+ * " at reboot K (X at 1)". */
 const char *fmt_estimate(const struct estimate *e, char *buf, size_t len);
 
 void table_machine(const struct analysis *a, struct table *t);
@@ -14,7 +16,22 @@ void table_matrix(const struct analysis *a, struct table *t);
 /* One row per sweep value, one column per strategy (median ± CI of M), then the winner and
  * its margin over the runner-up. */
 void table_sweep(const struct sweep *s, enum measure m, struct table *t);
-void table_crossovers(const struct analysis *a, struct table *t);
+/* The same, one row per config of BOARD: a board without a sweep still shows its numbers. */
+void table_configs(const struct analysis *a, const char *board, enum measure m, struct table *t);
+/* What the cells of a table are: unit of replication, n, how many are exact or trend. */
+void replication_note(struct group *const *cells, size_t n, enum measure m, struct strbuf *out);
+/* Each crossover of board part P: the grid bracket, per reboot index where a cost trends. */
+void table_crossovers(const struct board_part *p, struct table *t);
+
+/* A result table with its title and the note saying what its cells are. */
+struct titled_table {
+	char title[160];
+	struct strbuf note;
+	struct table t;
+};
+/* The result tables both documents show, per board (FULL: also the HTML-only ones). */
+size_t result_tables(const struct analysis *a, int full, struct titled_table *out, size_t max);
+void titled_tables_free(struct titled_table *tt, size_t n);
 void table_fault_latency(const struct analysis *a, struct table *t);
 /* Runs that did not produce measurements (at most MAX rows, then a "... N more" row). */
 void table_failures(const struct analysis *a, size_t max, struct table *t);

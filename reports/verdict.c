@@ -10,10 +10,15 @@ int may_win(const struct group *g)
 
 struct verdict verdict_at(const struct sweep *s, size_t xi, enum measure m)
 {
+	return verdict_cells(&s->cell[xi * s->ns], s->ns, m);
+}
+
+struct verdict verdict_cells(struct group *const *cells, size_t ns, enum measure m)
+{
 	struct verdict v = { .best = -1, .second = -1 };
 	double best = 0, second = 0;
-	for (size_t si = 0; si < s->ns; si++) {
-		struct group *g = sweep_cell(s, xi, si);
+	for (size_t si = 0; si < ns; si++) {
+		struct group *g = cells[si];
 		if (!may_win(g) || g->n[m] == 0)
 			continue;
 		double med = group_estimate(g, m)->median;
@@ -25,9 +30,8 @@ struct verdict verdict_at(const struct sweep *s, size_t xi, enum measure m)
 		}
 	}
 	if (v.second >= 0) {
-		struct group *b = sweep_cell(s, xi, (size_t)v.best);
-		struct group *r = sweep_cell(s, xi, (size_t)v.second);
-		v.c = contrast_samples(r->x[m], r->n[m], b->x[m], b->n[m]);
+		struct group *b = cells[v.best], *r = cells[v.second];
+		v.c = contrast_cells(r, b, m);
 	}
 	return v;
 }

@@ -13,6 +13,9 @@ struct verdict {
 
 /* A strategy that may be declared a winner in group G. */
 int may_win(const struct group *g);
+/* Among CELLS[0..ns) (NULL: not measured), cells of one config. */
+struct verdict verdict_cells(struct group *const *cells, size_t ns, enum measure m);
+/* Among the strategies at point XI of sweep S. */
 struct verdict verdict_at(const struct sweep *s, size_t xi, enum measure m);
 
 #endif

@@ -5,7 +5,10 @@
  *   clean: reinit walks every PTE and cleans the T+I mapped pages; no faults
  *   fwb  : reinit is one IC IALLUIS; no faults (needs FEAT_S2FWB: unsupported on the board)
  *   dirty: reinit write-protects (walk) and cleans W pages; W write faults without cleaning
- *   none : TLBI only; the board catches it (check=fail), QEMU cannot (no caches in TCG). */
+ *   none : TLBI only; the board catches it (check=fail), QEMU cannot (no caches in TCG).
+ * With random order the mapped set grows boot by boot (clean/fwb keep mappings): their cost
+ * trends with the boot index. map=premap maps all P pages before the first boot. Seeded QEMU
+ * reps draw other random pages, so the mapped set differs by a few pages from rep to rep. */
 #include "fixture.h"
 
 #include <math.h>
@@ -42,7 +45,9 @@ static double noisy(const struct fixture_opts *o, double v)
 }
 
 struct config {
+	const char *board;
 	const char *guest, *order; /* touch: random order, a new page set every boot */
+	const char *map;
 	double mem, frac;
 };
 
@@ -53,7 +58,7 @@ struct boot_row {
 };
 
 static struct boot_row model(const struct fixture_opts *o, const char *s, const struct config *c,
-			     int idx)
+			     int idx, int rep)
 {
 	const struct cost *k = o->qemu ? &qemu_cost : &board_cost;
 	double P = c->mem / PAGE;
@@ -63,9 +68,12 @@ static struct boot_row model(const struct fixture_opts *o, const char *s, const 
 	 * a boot also touches pages never mapped before, which fault even under clean/fwb. */
 	double f = T / P, E = M, fresh = 0;
 	if (!strcmp(c->order, "random") && idx > 0) {
-		E = round(P * (1 - pow(1 - f, idx))) + IMAGE_PAGES;
-		fresh = round(T * pow(1 - f, idx));
+		int jitter = o->qemu && o->seeded ? rep * 3 : 0; /* another seed, other pages */
+		E = round(P * (1 - pow(1 - f, idx))) + IMAGE_PAGES + jitter;
+		fresh = round(T * pow(1 - f, idx)) + jitter;
 	}
+	if (!strcmp(c->map, "premap"))
+		E = P + IMAGE_PAGES, fresh = 0;
 	double walk = P * k->pte, clean = k->clean_page;
 	struct boot_row b = { .icache = 1, .tlbis = 1, .mapped = M };
 	if (!strcmp(s, "unmap") || !strcmp(s, "lazy")) {
@@ -145,19 +153,27 @@ static FILE *open_csv(const char *dir, const char *name, const char *header)
 	return f;
 }
 
-static size_t configs(struct config *c)
+static size_t configs(const struct fixture_opts *o, struct config *c)
 {
 	static const double mib[] = { 16, 32, 64, 128, 256, 512 };
 	static const double fracs[] = { 1, 2, 5, 10, 25, 50, 100 };
+	const char *board = o->qemu ? "qemu-virt" : "rpi4";
 	size_t n = 0;
-	c[n++] = (struct config){ "hello", "seq", 64 * 1048576.0, 1 };
+	c[n++] = (struct config){ board, "hello", "seq", "ondemand", 64 * 1048576.0, 1 };
 	for (int i = 0; i < 6; i++)
-		c[n++] = (struct config){ "touch", "random", mib[i] * 1048576.0, 50 };
+		c[n++] = (struct config){ board, "touch", "random", "ondemand", mib[i] * 1048576.0, 50 };
 	for (int i = 0; i < 7; i++)
 		if (fracs[i] != 50)
-			c[n++] = (struct config){ "touch", "random", 256 * 1048576.0, fracs[i] };
+			c[n++] = (struct config){ board, "touch", "random", "ondemand",
+						  256 * 1048576.0, fracs[i] };
 	for (int i = 0; i < 6; i++)
-		c[n++] = (struct config){ "memsweep", "seq", mib[i] * 1048576.0, 100 };
+		c[n++] = (struct config){ board, "memsweep", "seq", "ondemand", mib[i] * 1048576.0, 100 };
+	for (int i = 1; i < 6; i += 2)
+		c[n++] = (struct config){ board, "memsweep", "seq", "premap", mib[i] * 1048576.0, 10 };
+	if (o->qemu && o->two_boards) {
+		c[n++] = (struct config){ "qemu-virt-a72", "hello", "seq", "ondemand", 64 * 1048576.0, 1 };
+		c[n++] = (struct config){ "qemu-virt-a72", "touch", "seq", "ondemand", 64 * 1048576.0, 25 };
+	}
 	return n;
 }
 
@@ -175,9 +191,8 @@ int fixture_write(const char *dir, const struct fixture_opts *o)
 	FILE *metrics = open_csv(dir, "metrics.csv", "run_id,boot,key,value");
 	if (!runs || !boots || !faults || !metrics)
 		return -1;
-	const char *board = o->qemu ? "qemu-virt" : "rpi4";
 	struct config cfg[32];
-	size_t ncfg = configs(cfg);
+	size_t ncfg = configs(o, cfg);
 	int serial = 0;
 	for (size_t ci = 0; ci < ncfg; ci++)
 		for (int si = 0; si < 6; si++)
@@ -188,22 +203,24 @@ int fixture_write(const char *dir, const struct fixture_opts *o)
 				snprintf(id, sizeof(id), "%08x", 0x5b000000u + (unsigned)serial++);
 				const char *status = "ok";
 				int nboots = o->boots, code = 0;
-				if (!strcmp(s, "fwb") && !o->qemu)
+				int a72 = !strcmp(c->board, "qemu-virt-a72"), fwb = o->qemu && !a72;
+				if (!strcmp(s, "fwb") && !fwb)
 					status = "unsupported", nboots = 0, code = 3;
 				else if (!strcmp(s, "none") && !o->qemu)
 					status = "check_failed", code = 1;
 				else if (!strcmp(c->guest, "memsweep") && c->mem >= 512 * 1048576.0 &&
 					 !strcmp(s, "unmap") && rep == 1)
 					status = "timeout", nboots = 2, code = 124;
-				fprintf(runs, "%s,default,%s,%s,%s,%.0f,4k,ondemand,exec,%.0f,4096,50,%s,1,%d,%d,"
+				fprintf(runs, "%s,default,%s,%s,%s,%.0f,4k,%s,exec,%.0f,4096,50,%s,%d,%d,%d,"
 					"%s,%d,%.2f,%d,0,%s,0.1.0,%s,%s,%s\n",
-					id, board, s, c->guest, c->mem, c->frac, c->order, o->boots, rep, status, code,
+					id, c->board, s, c->guest, c->mem, c->map, c->frac, c->order,
+					o->seeded ? 1 + rep : 1, o->boots, rep, status, code,
 					0.5 + nboots * 0.2, nboots,
 					nboots ? "" : "unsupported:FEAT_S2FWB_absent",
-					o->qemu ? "8.2.2" : "", o->qemu ? "1" : "0",
-					o->qemu ? "0x000f0510" : "0x410fd083");
+					o->qemu ? "8.2.2" : "", fwb ? "1" : "0",
+					o->qemu && !a72 ? "0x000f0510" : "0x410fd083");
 				for (int idx = 0; idx < nboots; idx++) {
-					struct boot_row b = model(o, s, c, idx);
+					struct boot_row b = model(o, s, c, idx, rep);
 					emit_boot(boots, o, id, idx, &b);
 					fprintf(metrics, "%s,%d,touched_pages,%.0f\n", id, idx, b.mapped);
 					if (!strcmp(c->guest, "touch") && c->mem == 16 * 1048576.0 &&
@@ -232,4 +249,11 @@ char *read_whole_file(const char *path)
 		free(s), s = NULL;
 	fclose(f);
 	return s;
+}
+
+char *read_dir_file(const char *dir, const char *name)
+{
+	char p[4096];
+	snprintf(p, sizeof(p), "%s/%s", dir, name);
+	return read_whole_file(p);
 }

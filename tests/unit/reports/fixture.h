@@ -9,6 +9,9 @@ struct fixture_opts {
 	int reps;      /* repetitions per config */
 	int boots;     /* boots per run (boot 0 is cold) */
 	unsigned seed; /* noise seed (board only) */
+	int seeded;    /* QEMU: every rep has its own guest seed, so random-order configs differ
+			* between reps (without it QEMU reps are bit-identical copies: exact) */
+	int two_boards; /* also qemu-virt-a72 (Cortex-A72, no FWB) for a few configs (QEMU only) */
 };
 
 /* Writes the four CSVs into DIR (which must exist). 0 or -1. */
@@ -16,5 +19,7 @@ int fixture_write(const char *dir, const struct fixture_opts *o);
 
 /* The whole of PATH, NUL-terminated (malloc'd), or NULL when it cannot be read. */
 char *read_whole_file(const char *path);
+/* The same for DIR/NAME. */
+char *read_dir_file(const char *dir, const char *name);
 
 #endif

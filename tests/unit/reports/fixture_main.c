@@ -1,4 +1,4 @@
-/* reports-fixture DIR [--qemu] [--reps N] [--boots N] [--seed N]: writes a fixture result dir. */
+/* reports-fixture DIR [--qemu] [--reps N] [--boots N] [--seed N] [--seeded] [--two-boards]: writes a fixture result dir. */
 #include "fixture.h"
 
 #include <stdio.h>
@@ -13,6 +13,10 @@ int main(int argc, char **argv)
 	for (int i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--qemu"))
 			o.qemu = 1;
+		else if (!strcmp(argv[i], "--seeded"))
+			o.seeded = 1;
+		else if (!strcmp(argv[i], "--two-boards"))
+			o.two_boards = 1;
 		else if (!strcmp(argv[i], "--reps") && i + 1 < argc)
 			o.reps = atoi(argv[++i]);
 		else if (!strcmp(argv[i], "--boots") && i + 1 < argc)
@@ -22,12 +26,12 @@ int main(int argc, char **argv)
 		else if (!dir && argv[i][0] != '-')
 			dir = argv[i];
 		else {
-			fprintf(stderr, "usage: reports-fixture DIR [--qemu] [--reps N] [--boots N] [--seed N]\n");
+			fprintf(stderr, "usage: reports-fixture DIR [--qemu] [--reps N] [--boots N] [--seed N] [--seeded] [--two-boards]\n");
 			return 2;
 		}
 	}
 	if (!dir) {
-		fprintf(stderr, "usage: reports-fixture DIR [--qemu] [--reps N] [--boots N] [--seed N]\n");
+		fprintf(stderr, "usage: reports-fixture DIR [--qemu] [--reps N] [--boots N] [--seed N] [--seeded] [--two-boards]\n");
 		return 2;
 	}
 	mkdir(dir, 0755);

@@ -50,10 +50,14 @@ Test(stats, bootstrap_of_constant_sample_is_a_point)
 
 Test(stats, quality_flags_few_and_noisy)
 {
-	struct estimate few = { 3, 10, 9, 11 }, noisy = { 20, 10, 7, 14 }, fine = { 20, 10, 9.5, 10.5 };
+	struct estimate few = { .n = 3, .median = 10, .lo = 9, .hi = 11 };
+	struct estimate noisy = { .n = 20, .median = 10, .lo = 7, .hi = 14 };
+	struct estimate fine = { .n = 20, .median = 10, .lo = 9.5, .hi = 10.5 };
+	struct estimate exact = { .n = 2, .median = 10, .lo = 10, .hi = 10, .spread = SPREAD_EXACT };
 	cr_assert_eq(estimate_quality(&few), Q_TOO_FEW);
 	cr_assert_eq(estimate_quality(&noisy), Q_TOO_NOISY);
 	cr_assert_eq(estimate_quality(&fine), Q_OK);
+	cr_assert_eq(estimate_quality(&exact), Q_OK, "exact needs no CI, however few runs");
 }
 
 Test(mannwhitney, separated_samples_without_ties)
