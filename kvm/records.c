@@ -48,7 +48,7 @@ void rec_cfg(const struct vmm_config *cfg, u64 huge_bytes)
 	struct record r;
 
 	rec_begin(&r, "cfg");
-	rec_str(&r, "strategy", "kvm");
+	rec_str(&r, "strategy", s2vmm_strategy);
 	rec_str(&r, "guest", cfg->guest);
 	rec_u64(&r, "mem", cfg->mem);
 	rec_u64(&r, "boots", cfg->boots);
