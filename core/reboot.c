@@ -75,7 +75,7 @@ static void emit_boot(const struct vm *vm, const struct reinit_cost *rc, const s
 	 * harness could not tell a healthy boot from one that never got there. */
 	if (!vm->cpu->pmu_cycles && !vm->cpu->pmu_insts)
 		rec_u64(&r, "ready", b->ready_seen);
-	rec_str(&r, "check", check_state_names[s->check]);
+	rec_str(&r, "check", check_state_names[b->calls.check]);
 	rec_str(&r, "exit", boot_exit_name(x));
 	rec_end(&r);
 }
@@ -148,7 +148,7 @@ u64 reboot_loop(struct vm *vm, bool *failed)
 		entry = loader_entry(vm, &dtb);
 		arch_vcpu_reset(&vm->vcpu, entry, dtb, 0);
 		x = run_boot(vm, &b);
-		guest_console_flush(&b.console);
+		guest_console_flush(&b.calls.console);
 		emit_boot(vm, vm->boot_idx ? &rc : NULL, &b, &m0, x, vm->boot_idx ? &reset_at : NULL);
 		arch_perf_read(&reset_at);
 		if (x == BOOT_ERROR)

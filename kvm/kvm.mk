@@ -8,7 +8,7 @@
 
 KVM_OBJ := $(BUILD)/kvm/obj
 # Portable core files reused as they are: the record emitter, its CRC, the console, fmt, parse,
-# and the bench calls' meaning with the guest console relay.
+# and the bench-call dispatcher (s2vmm's back-end is kvm/guest_calls.c) with the console relay.
 S2VMM_CORE_SRCS := core/proto.c core/crc32.c core/console.c core/lib/fmt.c core/lib/parse.c \
 	core/bench_calls.c core/guest_console.c core/bootargs.c
 S2VMM_SRCS := $(wildcard kvm/*.c) $(S2VMM_CORE_SRCS)
