@@ -4,20 +4,10 @@
 #include <criterion/criterion.h>
 #include <string.h>
 #include "bench_calls.h"
-#include "console.h"
+#include "console_capture.h"
 #include "hypercall.h"
 
-static char out[2048];
-static size_t out_len;
 static u64 now, refused, readies;
-
-static void capture(char c)
-{
-	if (out_len + 1 < sizeof(out))
-		out[out_len++] = c;
-	out[out_len] = 0;
-}
-static const struct console_ops capture_ops = {.putc = capture};
 
 static u64 test_clock(void *ctx)
 {
@@ -46,13 +36,11 @@ static struct bench_session s;
 
 static void setup(void)
 {
-	out_len = 0;
-	out[0] = 0;
+	capture_console();
 	now = refused = readies = 0;
 	memset(&s, 0, sizeof(s));
 	s.params.boot = 2;
 	s.params.frac = 25;
-	console_set(&capture_ops);
 }
 TestSuite(bench_calls, .init = setup);
 
@@ -82,7 +70,7 @@ Test(bench_calls, a_region_is_begin_to_end_less_the_mark_overhead)
 	cr_expect_eq(call(&accepting, S2B_MARK, S2B_MARK_BEGIN, TAG_T, 0), 0);
 	now = 160;
 	cr_expect_eq(call(&accepting, S2B_MARK, S2B_MARK_END, TAG_T, 0), 0);
-	cr_expect(strstr(out, "@s2b metric boot=2 key=t_t value=55 *"), "%s", out);
+	cr_expect(strstr(console_out, "@s2b metric boot=2 key=t_t value=55 *"), "%s", console_out);
 }
 
 Test(bench_calls, an_end_without_its_begin_measures_nothing)
@@ -92,7 +80,7 @@ Test(bench_calls, an_end_without_its_begin_measures_nothing)
 	call(&accepting, S2B_MARK, S2B_MARK_BEGIN, TAG_T, 0);
 	call(&accepting, S2B_MARK, S2B_MARK_END, TAG_T, 0);
 	call(&accepting, S2B_MARK, S2B_MARK_END, TAG_T, 0); /* a second END: its BEGIN is used up */
-	cr_expect_eq(count(out, "@s2b metric "), 1, "one BEGIN, one region: %s", out);
+	cr_expect_eq(count(console_out, "@s2b metric "), 1, "one BEGIN, one region: %s", console_out);
 }
 
 Test(bench_calls, ready_version_param_check_and_report)
@@ -106,22 +94,21 @@ Test(bench_calls, ready_version_param_check_and_report)
 	cr_expect_eq(s.check, CHECK_PASS);
 	call(&accepting, S2B_CHECK, 1, 0xa, 0xb);
 	cr_expect_eq(s.check, CHECK_FAIL);
-	cr_expect(strstr(out, "@s2b error code=guest_check msg=guest_verification_failed boot=2 "
-			      "observed=0xa expected=0xb *"), "%s", out);
+	cr_expect(strstr(console_out, "@s2b error code=guest_check msg=guest_verification_failed boot=2 "
+			      "observed=0xa expected=0xb *"), "%s", console_out);
 	call(&accepting, S2B_REPORT, TAG_T, 9, 0);
-	cr_expect(strstr(out, "@s2b metric boot=2 key=t value=9 *"), "%s", out);
+	cr_expect(strstr(console_out, "@s2b metric boot=2 key=t value=9 *"), "%s", console_out);
 }
 
 Test(bench_calls, empty_names_are_refused_only_by_a_refusing_backend)
 {
 	call(&accepting, S2B_REPORT, 0, 9, 0);
-	cr_expect(strstr(out, "@s2b metric boot=2 key= value=9 *"), "%s", out);
-	out_len = 0;
-	out[0] = 0;
+	cr_expect(strstr(console_out, "@s2b metric boot=2 key= value=9 *"), "%s", console_out);
+	capture_console();
 	cr_expect_eq(call(&refusing, S2B_REPORT, 0, 9, 0), 77);
 	cr_expect_eq(call(&refusing, S2B_MARK, S2B_MARK_BEGIN, 0, 0), 77);
 	cr_expect_eq(refused, 2);
-	cr_expect_eq(out_len, 0, "a refused call prints only what the back-end prints: %s", out);
+	cr_expect_eq(console_out_len, 0, "a refused call prints only what the back-end prints: %s", console_out);
 	cr_expect_not(s.mark_open);
 }
 
@@ -131,5 +118,5 @@ Test(bench_calls, other_calls_are_the_hosts)
 	u64 ret;
 
 	cr_expect_not(bench_call(&s, &accepting, psci, &ret));
-	cr_expect_eq(out_len, 0);
+	cr_expect_eq(console_out_len, 0);
 }
