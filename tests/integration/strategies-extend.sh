@@ -51,7 +51,7 @@ for map in ondemand premap; do
 done
 
 # The tests read the table too. strategies-qemu.sh, unedited, runs wipe; the coherence scenarios
-# take it in; the cost test fails naming it, the one strategy without a cost model.
+# take it in; the cost-model and mutant tests fail naming it, the one strategy without either.
 (cd "$tree" && BUILD=build bash tests/integration/strategies-qemu.sh) >"$log/strategies-qemu.log" 2>&1
 check strategies_qemu_runs_it grep -q '^PASS wipe_premap_cleans_lines' "$log/strategies-qemu.log"
 check strategies_qemu_all_pass bash -c "! grep -q '^FAIL' '$log/strategies-qemu.log'"
@@ -66,4 +66,8 @@ check coherence_has_its_four_cells [ "$(grep -c '^\[PASS\]' "$log/coherence.log"
 	>"$log/costs.log" 2>&1
 check cost_model_test_fails [ $? -ne 0 ]
 check cost_model_test_names_it grep -q 'strategy wipe (strategies/table.h) has no cost model' "$log/costs.log"
+"$tree/build/tests/unit-core" --filter 'scenario_mutation/every_correct_strategy_in_the_table_has_a_mutant' \
+	>"$log/mutants.log" 2>&1
+check mutant_test_fails [ $? -ne 0 ]
+check mutant_test_names_it grep -q 'strategy wipe (strategies/table.h) has no mutant' "$log/mutants.log"
 finish
