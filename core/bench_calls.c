@@ -1,5 +1,6 @@
 /* See bench_calls.h. */
 #include "bench_calls.h"
+#include "hypercall.h"
 #include "lib.h"
 #include "proto.h"
 
@@ -75,4 +76,62 @@ u64 bench_param(const struct bench_params *p, const u64 x[6])
 		if (!strcmp(name, params[i].name))
 			return params[i].value;
 	return ~0ULL;
+}
+
+/* A packed name whose first byte is 0 unpacks to "": a metric key nobody can tell apart. */
+static bool name_empty(u64 packed)
+{
+	return (packed & 0xff) == 0;
+}
+
+static u64 mark(struct bench_session *s, const struct bench_backend *be, u64 kind, u64 tag)
+{
+	if (kind == S2B_MARK_READY) {
+		be->ready(be->ctx);
+		return 0;
+	}
+	if ((kind == S2B_MARK_BEGIN || kind == S2B_MARK_END) && be->refuse && name_empty(tag))
+		return be->refuse(be->ctx, S2B_MARK, "mark_tag_empty");
+	if (kind == S2B_MARK_BEGIN) {
+		s->mark_start = be->clock(be->ctx);
+		s->mark_tag = tag;
+		s->mark_open = true;
+	} else if (kind == S2B_MARK_END && s->mark_open && tag == s->mark_tag) {
+		u64 region = be->clock(be->ctx) - s->mark_start;
+
+		bench_region_metric(s->params.boot, tag, be->unit_suffix,
+				    region - MIN(be->mark_overhead, region));
+		s->mark_open = false;
+	}
+	return 0;
+}
+
+bool bench_call(struct bench_session *s, const struct bench_backend *be, const u64 x[6], u64 *ret)
+{
+	*ret = 0;
+	switch ((u32)x[0]) {
+	case S2B_VERSION:
+		*ret = 1;
+		return true;
+	case S2B_WRITE:
+		guest_console_write_packed(&s->console, x);
+		return true;
+	case S2B_MARK:
+		*ret = mark(s, be, x[1], x[2]);
+		return true;
+	case S2B_REPORT:
+		if (be->refuse && name_empty(x[1]))
+			*ret = be->refuse(be->ctx, S2B_REPORT, "report_key_empty");
+		else
+			bench_report(s->params.boot, x);
+		return true;
+	case S2B_CHECK:
+		s->check = bench_check(s->params.boot, s->check, x);
+		return true;
+	case S2B_PARAM:
+		*ret = bench_param(&s->params, x);
+		return true;
+	default:
+		return false;
+	}
 }

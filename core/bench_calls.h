@@ -1,12 +1,15 @@
 /*
- * What the bench calls mean (docs/protocol.md, section 2), whichever host answers them: s2hv
- * (core/hypercall.c, over HVC) and s2vmm (kvm/guest_calls.c, over the doorbell). Every value
- * comes in registers `x[0..5]`: no host reads guest memory for a call, because an MMU-off guest
- * writes Non-cacheable and a host reads cacheable (the incoherence this tool measures).
+ * The bench calls (docs/protocol.md, section 2), one dispatcher for both hosts: s2hv
+ * (core/hypercall.c, over HVC) and s2vmm (kvm/guest_calls.c, over the doorbell) each give a
+ * back-end for what differs (the clock of marks, READY, refusing empty names) and the calls that
+ * are not bench calls. Every value comes in registers `x[0..5]`: no host reads guest memory for a
+ * call, because an MMU-off guest writes Non-cacheable and a host reads cacheable (the
+ * incoherence this tool measures).
  */
 #ifndef S2_BENCH_CALLS_H
 #define S2_BENCH_CALLS_H
 
+#include "guest_console.h"
 #include "types.h"
 
 enum check_state { CHECK_NONE, CHECK_PASS, CHECK_FAIL };
@@ -17,6 +20,31 @@ extern const char *const check_state_names[3];
 struct bench_params {
 	u64 ram_base, ram_size, boot, frac, stride, write, order, seed, inject;
 };
+
+/* What one host does differently. */
+struct bench_backend {
+	void *ctx;                /* handed to the functions below */
+	u64 (*clock)(void *ctx);  /* times BEGIN/END regions: PMU cycles (s2hv), ns (s2vmm) */
+	const char *unit_suffix;  /* of a region's metric: "_cycles", "_ns" */
+	u64 mark_overhead;        /* an empty BEGIN/END pair, subtracted from regions (0: none) */
+	void (*ready)(void *ctx); /* MARK READY */
+	/* NULL: a metric or mark with an empty name is carried out (s2hv). Else such a call is
+	 * refused through it, and the guest reads back what it returns (s2vmm: NOT_SUPPORTED). */
+	u64 (*refuse)(void *ctx, u64 call, const char *why);
+};
+
+/* One boot's bench-call state, the same on both hosts. */
+struct bench_session {
+	struct bench_params params; /* .boot is the boot's index */
+	struct guest_line console;  /* relayed console bytes until a newline */
+	enum check_state check;
+	bool mark_open;             /* a BEGIN waits for its END: an END alone measures nothing */
+	u64 mark_start, mark_tag;
+};
+
+/* Performs the bench call in x[0] and sets what the guest reads back in *ret. Returns false when
+ * x[0] is no bench call (PSCI, other SMCCC calls): the host's own to answer. */
+bool bench_call(struct bench_session *s, const struct bench_backend *be, const u64 x[6], u64 *ret);
 
 /* A packed name: up to 8 ASCII bytes, first in the low byte; anything else becomes '?'. */
 void bench_unpack_name(u64 packed, char out[9]);

@@ -13,6 +13,7 @@
 #include "palloc.h"
 #include "proto.h"
 #include "reboot.h"
+#include "records.h"
 
 static struct vm the_vm;
 static struct config cfg;
@@ -41,72 +42,43 @@ static void report_no_memory(void)
 
 void report_done(const char *status, u64 boots)
 {
-	struct record r;
-
-	rec_begin(&r, "done");
-	rec_str(&r, "status", status);
-	rec_u64(&r, "boots", boots);
-	rec_u64(&r, "lines", maint_counts.lines_cleaned);
-	rec_u64(&r, "tlbis", maint_counts.tlbis);
-	rec_end(&r);
+	emit_done(&(struct done_rec){.status = status, .boots = boots,
+				     .lines = REC_SOME(maint_counts.lines_cleaned),
+				     .tlbis = REC_SOME(maint_counts.tlbis)});
 }
 
-static void emit_hello(const struct platform *plat, const struct cpu_features *cpu,
-		       const struct calibration *cal)
+static void report_hello(const struct platform *plat, const struct cpu_features *cpu,
+			 const struct calibration *cal)
 {
-	struct record r;
 	char events[160];
 	const char *const *names;
 	unsigned n = arch_perf_event_names(&names);
 	size_t len = fmt_snprintf(events, sizeof(events), "%s%s%s", cpu->pmu_cycles ? "cycles" : "",
 				  cpu->pmu_cycles && cpu->pmu_insts ? "," : "",
 				  cpu->pmu_insts ? "inst_retired" : "");
+	bool cal_done = cal && cal->done;
 
 	for (unsigned i = 0; i < n && len < sizeof(events); i++)
 		len += fmt_snprintf(events + len, sizeof(events) - len, "%s%s", len ? "," : "", names[i]);
-	rec_begin(&r, "hello");
-	rec_str(&r, "proto", PROTO_VERSION);
-	rec_str(&r, "hv", S2HV_VERSION);
-	rec_str(&r, "board", plat->board);
-	rec_hex(&r, "midr", cpu->midr);
-	rec_u64(&r, "pa_bits", cpu->pa_bits);
-	rec_u64(&r, "fwb", cpu->fwb);
-	rec_u64(&r, "dic", cpu->dic);
-	rec_u64(&r, "idc", cpu->idc);
-	rec_hex(&r, "ctr", cpu->ctr);
-	rec_u64(&r, "hafdbs", cpu->hafdbs);
-	rec_u64(&r, "pmu_ver", cpu->pmu_ver);
-	rec_str(&r, "pmu_events", events[0] ? events : "none");
-	if (cal && cal->done) {
-		if (cpu->pmu_insts)
-			rec_u64(&r, "cal_hvc_insts", cal->hvc_insts);
-		if (cpu->pmu_cycles)
-			rec_u64(&r, "cal_hvc_cycles", cal->hvc_cycles);
-	}
-	rec_end(&r);
+	emit_hello(&(struct hello_rec){
+		.hv = S2HV_VERSION, .board = plat->board, .midr = REC_SOME(cpu->midr),
+		.pa_bits = REC_SOME(cpu->pa_bits), .fwb = REC_SOME(cpu->fwb), .dic = cpu->dic,
+		.idc = cpu->idc, .ctr = cpu->ctr, .hafdbs = REC_SOME(cpu->hafdbs),
+		.pmu_ver = REC_SOME(cpu->pmu_ver), .pmu_events = events[0] ? events : "none",
+		.cal_hvc_insts = {cal_done && cpu->pmu_insts, cal_done ? cal->hvc_insts : 0},
+		.cal_hvc_cycles = {cal_done && cpu->pmu_cycles, cal_done ? cal->hvc_cycles : 0},
+	});
 }
 
-static void emit_cfg(const struct config *c)
+static void report_cfg(const struct config *c)
 {
-	static const char *const order_words[] = BOOTARG_ORDER_WORDS;
-
-	struct record r;
-
-	rec_begin(&r, "cfg");
-	rec_str(&r, "strategy", c->strategy->name);
-	rec_str(&r, "guest", c->guest->name);
-	rec_u64(&r, "mem", c->mem);
-	rec_u64(&r, "boots", c->boots);
-	rec_str(&r, "block", c->block == SZ_2M ? "2m" : "4k");
-	rec_str(&r, "map", c->premap ? "premap" : "ondemand");
-	rec_str(&r, "icache", c->icache_all ? "all" : "exec");
-	rec_u64(&r, "frac", c->frac);
-	rec_u64(&r, "stride", c->stride);
-	rec_u64(&r, "write", c->write_pct);
-	rec_str(&r, "order", order_words[c->order]);
-	rec_u64(&r, "seed", c->seed);
-	rec_str(&r, "trace", c->trace_faults ? "faults" : "none");
-	rec_end(&r);
+	emit_cfg(&(struct cfg_rec){
+		.strategy = c->strategy->name, .guest = c->guest->name, .mem = c->mem,
+		.boots = c->boots, .block = c->block, .map = c->premap ? "premap" : "ondemand",
+		.icache = c->icache_all ? "all" : "exec", .frac = c->frac, .stride = c->stride,
+		.write = c->write_pct, .order = c->order, .seed = c->seed,
+		.trace = c->trace_faults ? "faults" : "none",
+	});
 }
 
 /* Page-table pool for `mem` bytes of guest RAM mapped with 4K pages, plus the upper levels. */
@@ -146,7 +118,7 @@ void hv_run(const struct platform *plat, const struct cpu_features *cpu, pa_t im
 	if (config_parse(&cfg, plat->bootargs, &err)) {
 		struct record r;
 
-		emit_hello(plat, cpu, NULL);
+		report_hello(plat, cpu, NULL);
 		rec_begin(&r, "error");
 		rec_str(&r, "code", "bad_arg");
 		rec_str(&r, "key", err.key);
@@ -156,23 +128,23 @@ void hv_run(const struct platform *plat, const struct cpu_features *cpu, pa_t im
 		return;
 	}
 	if (!setup_memory(plat, img_start, img_end, &ram_pa) || vm_init(&the_vm, &cfg, cpu, ram_pa)) {
-		emit_hello(plat, cpu, NULL);
-		emit_cfg(&cfg);
+		report_hello(plat, cpu, NULL);
+		report_cfg(&cfg);
 		report_no_memory();
 		report_done("error", 0);
 		return;
 	}
 	why = loader_prepare(&the_vm, plat);
 	if (why) {
-		emit_hello(plat, cpu, NULL);
-		emit_cfg(&cfg);
+		report_hello(plat, cpu, NULL);
+		report_cfg(&cfg);
 		report_error("bad_guest", why);
 		report_done("error", 0);
 		return;
 	}
 	calibrate(&the_vm);
-	emit_hello(plat, cpu, &the_vm.cal);
-	emit_cfg(&cfg);
+	report_hello(plat, cpu, &the_vm.cal);
+	report_cfg(&cfg);
 	why = cfg.strategy->unsupported ? cfg.strategy->unsupported(cpu) : NULL;
 	if (why) {
 		report_error("unsupported", why);

@@ -1,76 +1,51 @@
 /*
- * Guest calls under s2hv (HVC, or SMC trapped by HCR_EL2.TSC): the bench calls here, with their
- * host-independent meaning in bench_calls.c; PSCI and every other SMCCC call in psci.c.
+ * Guest calls under s2hv (HVC, or SMC trapped by HCR_EL2.TSC): the bench calls through the
+ * shared dispatcher (bench_calls.c) with s2hv's back-end — regions in PMU cycles less the
+ * calibrated cost of a mark pair — and PSCI and every other SMCCC call in psci.c.
  */
 #include "hypercall.h"
 #include "bench_calls.h"
-#include "guest_console.h"
-#include "lib.h"
-#include "proto.h"
 #include "psci.h"
 #include "run.h"
 
-static void guest_mark(struct vm *vm, struct boot_ctx *b, u64 kind, u64 tag)
+static u64 pmu_cycles(void *ctx)
 {
 	struct perf_sample now;
 
-	if (kind == S2B_MARK_READY) {
-		boot_mark_ready(b);
-		return;
-	}
+	(void)ctx;
 	arch_perf_read(&now);
-	if (kind == S2B_MARK_BEGIN) {
-		b->mark = now;
-		b->mark_tag = tag;
-	} else if (kind == S2B_MARK_END && tag == b->mark_tag) {
-		u64 region = now.cycles - b->mark.cycles;
-
-		/* an empty BEGIN/END pair costs one round trip: measured at start, subtracted here */
-		bench_region_metric(vm->boot_idx, tag, "_cycles", region - MIN(vm->cal.mark_cycles, region));
-	}
+	return now.cycles;
 }
 
-static u64 guest_param(const struct vm *vm, const u64 x[6])
+static void mark_ready(void *ctx)
+{
+	boot_mark_ready(ctx);
+}
+
+void hypercall_boot_start(const struct vm *vm, struct boot_ctx *b)
 {
 	const struct config *c = vm->cfg;
-	const struct bench_params p = {
+
+	b->calls.params = (struct bench_params){
 		.ram_base = vm->ram_ipa, .ram_size = vm->ram_size, .boot = vm->boot_idx,
 		.frac = c->frac, .stride = c->stride, .write = c->write_pct, .order = c->order,
 		.seed = c->seed, .inject = c->inject,
 	};
-
-	return bench_param(&p, x);
 }
 
 enum boot_exit hypercall_handle(struct vm *vm, struct boot_ctx *b, const struct vcpu_exit *e)
 {
+	const struct bench_backend be = {
+		.ctx = b, .clock = pmu_cycles, .unit_suffix = "_cycles",
+		.mark_overhead = vm->cal.mark_cycles, .ready = mark_ready,
+	};
 	struct vcpu *v = &vm->vcpu;
-	u64 ret = 0;
+	u64 ret;
 
 	if (e->smc)
 		v->pc += 4; /* a trapped SMC returns to itself (ARM ARM D1.10.2); HVC to the next */
-	switch ((u32)v->x[0]) {
-	case S2B_VERSION:
-		ret = 1;
-		break;
-	case S2B_WRITE:
-		guest_console_write_packed(&b->console, v->x);
-		break;
-	case S2B_MARK:
-		guest_mark(vm, b, v->x[1], v->x[2]);
-		break;
-	case S2B_REPORT:
-		bench_report(vm->boot_idx, v->x);
-		break;
-	case S2B_CHECK:
-		vm->stats.check = bench_check(vm->boot_idx, vm->stats.check, v->x);
-		break;
-	case S2B_PARAM:
-		ret = guest_param(vm, v->x);
-		break;
-	default:
+	if (!bench_call(&b->calls, &be, v->x, &ret))
 		return psci_handle(v);
-	}
 	v->x[0] = ret;
 	return BOOT_CONTINUE;
 }

@@ -5,6 +5,7 @@
 #include "lib.h"
 #include "loader.h"
 #include "proto.h"
+#include "records.h"
 #include "run.h"
 
 struct reinit_cost {
@@ -12,72 +13,51 @@ struct reinit_cost {
 	u64 lines;
 };
 
-/* <what>_cycles and <what>_insts between two samples; a counter the CPU lacks is left out. */
-static void rec_perf(struct record *r, const struct cpu_features *cpu, const char *what,
-		     const struct perf_sample *from, const struct perf_sample *to)
+/* A span between two samples in the PMU's units; a counter the CPU lacks is left out. */
+static struct rec_span perf_span(const struct cpu_features *cpu, const struct perf_sample *from,
+				 const struct perf_sample *to)
 {
-	char key[32];
-
-	if (cpu->pmu_cycles) {
-		fmt_snprintf(key, sizeof(key), "%s_cycles", what);
-		rec_u64(r, key, to->cycles - from->cycles);
-	}
-	if (cpu->pmu_insts) {
-		fmt_snprintf(key, sizeof(key), "%s_insts", what);
-		rec_u64(r, key, to->insts - from->insts);
-	}
-}
-
-/* The cache/TLB events the CPU has, as reinit_<event>; absent events are simply not listed. */
-static void emit_reinit_events(struct record *r, const struct reinit_cost *rc)
-{
-	const char *const *names;
-	unsigned n = arch_perf_event_names(&names);
-
-	for (unsigned i = 0; i < n; i++) {
-		char key[32];
-
-		fmt_snprintf(key, sizeof(key), "reinit_%s", names[i]);
-		rec_u64(r, key, rc->t1.ev[i] - rc->t0.ev[i]);
-	}
+	return (struct rec_span){{{cpu->pmu_cycles, to->cycles - from->cycles},
+				  {cpu->pmu_insts, to->insts - from->insts}}};
 }
 
 /* `reset_at`: when the previous boot asked for reset (NULL on the cold boot). A full reboot is
  * from there to this boot's READY: loader, reinit, vCPU reset, faults and guest start-up. */
-static void emit_boot(const struct vm *vm, const struct reinit_cost *rc, const struct boot_ctx *b,
-		      const struct maint_counts *m0, enum boot_exit x, const struct perf_sample *reset_at)
+static void report_boot(const struct vm *vm, const struct reinit_cost *rc, const struct boot_ctx *b,
+			const struct maint_counts *m0, enum boot_exit x, const struct perf_sample *reset_at)
 {
 	const struct boot_stats *s = &vm->stats;
-	struct record r;
+	const struct cpu_features *cpu = vm->cpu;
+	u64 events[PERF_MAX_EVENTS];
+	struct boot_rec r = {
+		.units = {"cycles", "insts"}, .idx = vm->boot_idx,
+		.faults = REC_SOME(s->faults),
+		.fault_cycles = {cpu->pmu_cycles, s->fault_cycles},
+		.fault_max_cycles = {cpu->pmu_cycles, s->fault_max_cycles},
+		.fault_lines = REC_SOME(s->fault_lines),
+		.icache_invals = REC_SOME(maint_counts.icache_invals - m0->icache_invals),
+		.tlbis = REC_SOME(maint_counts.tlbis - m0->tlbis),
+		.pages_mapped = REC_SOME(s->pages_mapped),
+		/* Without a counter no ready_* key can say the guest got to READY: say it plainly,
+		 * or the harness could not tell a healthy boot from one that never got there. */
+		.ready_flag = {!cpu->pmu_cycles && !cpu->pmu_insts, b->ready_seen},
+		.check = b->calls.check, .exit = x,
+	};
 
-	rec_begin(&r, "boot");
-	rec_u64(&r, "idx", vm->boot_idx);
-	if (rc) {
-		rec_perf(&r, vm->cpu, "reinit", &rc->t0, &rc->t1);
-		rec_u64(&r, "reinit_lines", rc->lines);
-		emit_reinit_events(&r, rc);
+	if (rc) { /* the cache/TLB events the CPU has, as reinit_<event> */
+		r.reinit = perf_span(cpu, &rc->t0, &rc->t1);
+		r.reinit_lines = REC_SOME(rc->lines);
+		r.nevents = arch_perf_event_names(&r.event_names);
+		for (unsigned i = 0; i < r.nevents; i++)
+			events[i] = rc->t1.ev[i] - rc->t0.ev[i];
+		r.event_values = events;
 	}
-	rec_u64(&r, "faults", s->faults);
-	if (vm->cpu->pmu_cycles) {
-		rec_u64(&r, "fault_cycles", s->fault_cycles);
-		rec_u64(&r, "fault_max_cycles", s->fault_max_cycles);
-	}
-	rec_u64(&r, "fault_lines", s->fault_lines);
-	rec_u64(&r, "icache_invals", maint_counts.icache_invals - m0->icache_invals);
-	rec_u64(&r, "tlbis", maint_counts.tlbis - m0->tlbis);
-	rec_u64(&r, "pages_mapped", s->pages_mapped);
 	if (b->ready_seen) {
-		rec_perf(&r, vm->cpu, "ready", &b->entry, &b->ready);
+		r.ready = perf_span(cpu, &b->entry, &b->ready);
 		if (reset_at)
-			rec_perf(&r, vm->cpu, "reboot", reset_at, &b->ready);
+			r.reboot = perf_span(cpu, reset_at, &b->ready);
 	}
-	/* Without a counter no ready_* key can say the guest got to READY: say it plainly, or the
-	 * harness could not tell a healthy boot from one that never got there. */
-	if (!vm->cpu->pmu_cycles && !vm->cpu->pmu_insts)
-		rec_u64(&r, "ready", b->ready_seen);
-	rec_str(&r, "check", check_state_names[s->check]);
-	rec_str(&r, "exit", boot_exit_name(x));
-	rec_end(&r);
+	emit_boot(&r);
 }
 
 /*
@@ -148,8 +128,8 @@ u64 reboot_loop(struct vm *vm, bool *failed)
 		entry = loader_entry(vm, &dtb);
 		arch_vcpu_reset(&vm->vcpu, entry, dtb, 0);
 		x = run_boot(vm, &b);
-		guest_console_flush(&b.console);
-		emit_boot(vm, vm->boot_idx ? &rc : NULL, &b, &m0, x, vm->boot_idx ? &reset_at : NULL);
+		guest_console_flush(&b.calls.console);
+		report_boot(vm, vm->boot_idx ? &rc : NULL, &b, &m0, x, vm->boot_idx ? &reset_at : NULL);
 		arch_perf_read(&reset_at);
 		if (x == BOOT_ERROR)
 			*failed = true;

@@ -30,6 +30,7 @@ enum boot_exit run_boot(struct vm *vm, struct boot_ctx *b)
 	struct vcpu_exit e;
 	enum boot_exit x = BOOT_CONTINUE;
 
+	hypercall_boot_start(vm, b);
 	arch_perf_read(&b->entry);
 	while (x == BOOT_CONTINUE) {
 		arch_vcpu_run(&vm->vcpu, &e);

@@ -4,18 +4,16 @@
 
 #include "arch.h"
 #include "boot_exit.h"
-#include "guest_console.h"
+#include "bench_calls.h"
 #include "vm.h"
 
 /* State of the boot in progress, for the hypercalls and the boot record. */
 struct boot_ctx {
 	struct perf_sample entry;     /* at first vCPU entry */
 	struct perf_sample ready;     /* at the guest's READY mark */
-	struct perf_sample mark;      /* at the guest's last BEGIN mark */
 	bool ready_seen;
 	bool console_ready;           /* the console printed the READY marker (vuart.h) */
-	u64 mark_tag;
-	struct guest_line console;    /* guest console line being assembled */
+	struct bench_session calls;   /* the bench calls' state: console line, check, marks */
 	ipa_t last_fault_ipa;
 	unsigned same_fault_count;
 };
@@ -28,6 +26,8 @@ void boot_mark_ready(struct boot_ctx *b);
 /* Exit handlers (hypercall.c, fault.c). */
 struct vcpu_exit;
 enum boot_exit hypercall_handle(struct vm *vm, struct boot_ctx *b, const struct vcpu_exit *e);
+/* What S2B_PARAM answers this boot (hypercall.c), before the guest first runs. */
+void hypercall_boot_start(const struct vm *vm, struct boot_ctx *b);
 enum boot_exit fault_handle(struct vm *vm, struct boot_ctx *b, const struct vcpu_exit *e);
 
 /* An `error` record describing a guest exit, e.g. code "guest_trap". */

@@ -14,7 +14,6 @@
 struct boot_stats {
 	u64 faults, fault_cycles, fault_max_cycles, fault_lines;
 	u64 pages_mapped;
-	enum check_state check;
 };
 
 /* Measured at start by calibrate(): what the measurement itself costs. */

@@ -52,7 +52,7 @@ static void vuart_write(struct boot_ctx *b, u64 off, unsigned bytes, u64 val)
 
 	(void)bytes;
 	if (off == UART_DR) {
-		line = guest_console_putc(&b->console, (char)(val & 0xff));
+		line = guest_console_putc(&b->calls.console, (char)(val & 0xff));
 		if (line && line_has(line, VUART_READY_MARKER))
 			b->console_ready = true; /* timestamped by fault.c as soon as this access is done */
 	} else if (off != UART_ICR && off / 4 < UART_REGS) {

@@ -2,6 +2,7 @@
 #include "catalog.h"
 #include "cli.h"
 #include "hvkeys.h"
+#include "suite.h"
 
 #include <inttypes.h>
 #include <stdint.h>
@@ -21,7 +22,9 @@ static void describe_values(const struct run_key *k, char *buf, size_t len)
 	struct hv_key_info in;
 	char lo[24], hi[24], al[24];
 
-	if (k->kind == KEY_NAME || hv_key_info(k->name, &in)) {
+	if (k->kind == KEY_NAME && !strcmp(k->name, "strategy")) {
+		snprintf(buf, len, "names above, or %s: every s2hv one", SUITE_ALL_STRATEGIES);
+	} else if (k->kind == KEY_NAME || hv_key_info(k->name, &in)) {
 		snprintf(buf, len, "names above");
 	} else if (in.is_enum) {
 		snprintf(buf, len, "%s", in.choices[0]);

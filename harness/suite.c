@@ -135,7 +135,9 @@ static int single_value(struct cursor *c, const char *v, const char *vend, const
 	return 0;
 }
 
-static int add_value(struct cursor *c, struct suite_dim *d, const char *v, size_t n, int *cap)
+/* Adds the N bytes at V as a value; AT is where it was written (an expanded keyword's place). */
+static int add_value(struct cursor *c, struct suite_dim *d, const char *v, size_t n, const char *at,
+		     int *cap)
 {
 	if (d->n == *cap) {
 		int ncap = *cap ? *cap * 2 : 4;
@@ -146,13 +148,23 @@ static int add_value(struct cursor *c, struct suite_dim *d, const char *v, size_
 		if (pos)
 			d->pos = pos;
 		if (!values || !pos)
-			return error_at(c, v, "out of memory");
+			return error_at(c, at, "out of memory");
 		*cap = ncap;
 	}
 	d->values[d->n] = strndup(v, n);
 	if (!d->values[d->n])
-		return error_at(c, v, "out of memory");
-	d->pos[d->n++] = (struct suite_pos){ c->line, (int)(v - c->start) + 1 };
+		return error_at(c, at, "out of memory");
+	d->pos[d->n++] = (struct suite_pos){ c->line, (int)(at - c->start) + 1 };
+	return 0;
+}
+
+/* `strategy = all`: every strategy s2hv runs (strategies/table.h through the catalog), negative
+ * controls included, in table order; s2vmm's `kvm` is not one (docs/harness.md). */
+static int add_all_strategies(struct cursor *c, struct suite_dim *d, const char *at, int *cap)
+{
+	for (const struct catalog_entry *e = catalog_strategies; e->name; e++)
+		if (e->host == HOST_S2HV && add_value(c, d, e->name, strlen(e->name), at, cap))
+			return -1;
 	return 0;
 }
 
@@ -217,9 +229,15 @@ static int parse_setting(struct cursor *c, const char *p, const char *end, struc
 			return error_at(c, v, "%s: value longer than %d characters", keyname, SUITE_NAME_MAX);
 		memcpy(one, v, (size_t)(vend - v));
 		one[vend - v] = 0;
+		if (k == run_key_find("strategy") && !strcmp(one, SUITE_ALL_STRATEGIES)) {
+			if (add_all_strategies(c, d, v, &cap))
+				return -1;
+			v = skip_space(vend, end);
+			continue;
+		}
 		if (run_key_apply(k, one, &scratch, why, sizeof(why)))
 			return error_at(c, v, "%s '%s': %s", keyname, one, why);
-		if (add_value(c, d, v, (size_t)(vend - v), &cap))
+		if (add_value(c, d, v, (size_t)(vend - v), v, &cap))
 			return -1;
 		v = skip_space(vend, end);
 	}

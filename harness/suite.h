@@ -5,6 +5,7 @@
  *   timeout = 60                    seconds per run (default 120), top level only
  *   reps = 3                        repetitions of every config
  *   strategy = unmap lazy clean     any run key (`s2bench list`): a list of values
+ *   strategy = all                  every s2hv strategy of strategies/table.h (not `kvm`)
  *   [mem-sweep]                     starts a matrix; keys before the first [section] are
  *   mem = 64M 128M 256M             defaults every matrix inherits
  *
@@ -24,6 +25,8 @@
 #define SUITE_MAX_RUNS 10000
 /* Longest suite name, matrix name and single value; longer ones are refused, never cut. */
 #define SUITE_NAME_MAX 63
+/* The strategy value that stands for every s2hv strategy, negative controls included. */
+#define SUITE_ALL_STRATEGIES "all"
 
 struct suite_pos {
 	int line, col;

@@ -6,6 +6,7 @@
 #include "../core/bootargs.h"
 #include "../core/lib.h"
 #include "testguest/inject.h"
+#include "../strategies/table.h"
 
 /* Names become file names and record values: [a-z0-9_-] only, so neither can be abused. */
 static bool name_ok(const char *v, size_t n)
@@ -40,11 +41,16 @@ static bool set_board(void *cfg, const char *v, size_t n)
 
 #define FIXED_BY_KVM "not_supported_by_kvm"
 
+#define S2VMM_STRATEGY_NAME(id, name, ...) name
+#define S2VMM_STRATEGY_ONE(...) +1
+_Static_assert(0 S2VMM_STRATEGIES(S2VMM_STRATEGY_ONE) == 1, "s2vmm runs one strategy: KVM's own");
+const char s2vmm_strategy[] = S2VMM_STRATEGIES(S2VMM_STRATEGY_NAME);
+
 static const struct bootarg_key keys[] = {
 	{.name = "guest", .kind = BA_CUSTOM, .set = set_guest, .bad_msg = "bad_name"},
 	{.name = "board", .kind = BA_CUSTOM, .set = set_board, .bad_msg = "bad_name"},
 	/* Fixed by the kernel: unmap without FEAT_S2FWB, I-cache invalidation only with it. */
-	{.name = "strategy", .kind = BA_FIXED, .choices = {"kvm"}, .bad_msg = "kvm_strategy_is_fixed"},
+	{.name = "strategy", .kind = BA_FIXED, .choices = {s2vmm_strategy}, .bad_msg = "kvm_strategy_is_fixed"},
 	BOOTARG_COMMON_KEYS(struct vmm_config),
 	/* KVM maps on stage-2 faults, invalidates the I-cache by range on exec faults, and has no
 	 * per-fault records here. */

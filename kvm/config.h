@@ -18,6 +18,9 @@ struct vmm_config {
 
 #define BOOT_TIMEOUT_DEFAULT_S 600
 
+/* The strategy s2vmm runs and names in `cfg`: its line of strategies/table.h (KVM's own re-init). */
+extern const char s2vmm_strategy[];
+
 void vmm_config_defaults(struct vmm_config *cfg);
 /* Parse whitespace-separated words; words not starting with "s2b." are ignored (a kernel command
  * line carries other words). 0 on success, else -1 with err naming the offending key. */

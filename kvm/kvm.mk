@@ -7,10 +7,10 @@
 #                               + $(BUILD)/kvm/initrd.gz (s2vmm as /init + every guest image)
 
 KVM_OBJ := $(BUILD)/kvm/obj
-# Portable core files reused as they are: the record emitter, its CRC, the console, fmt, parse,
-# and the bench calls' meaning with the guest console relay.
-S2VMM_CORE_SRCS := core/proto.c core/crc32.c core/console.c core/lib/fmt.c core/lib/parse.c \
-	core/bench_calls.c core/guest_console.c core/bootargs.c
+# Portable core files reused as they are: the record emitters (proto.c, records.c), the CRC, the console, fmt, parse,
+# and the bench-call dispatcher (s2vmm's back-end is kvm/guest_calls.c) with the console relay.
+S2VMM_CORE_SRCS := core/proto.c core/records.c core/crc32.c core/console.c core/lib/fmt.c \
+	core/lib/parse.c core/bench_calls.c core/guest_console.c core/bootargs.c
 S2VMM_SRCS := $(wildcard kvm/*.c) $(S2VMM_CORE_SRCS)
 S2VMM_OBJS := $(patsubst %.c,$(KVM_OBJ)/%.o,$(S2VMM_SRCS))
 S2VMM_CFLAGS := -std=c11 -O2 -g -Wall -Wextra -Werror -D_GNU_SOURCE \

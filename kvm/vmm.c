@@ -154,12 +154,12 @@ static enum boot_exit run_boot(struct vmm *m, struct doorbell *db, struct boot_s
  * the trace buffer, printing records) is not charged to KVM. */
 static int boot_once(struct vmm *m, struct boot_result *b)
 {
-	struct boot_session s = {.idx = b->idx, .cfg = &m->cfg, .ram_ipa = m->vm.ram_ipa,
-				 .ram_size = m->vm.ram_size};
+	struct boot_session s = {.idx = b->idx};
 	struct doorbell db;
 	struct stamp start, t0, entry;
 
 	memset(&db, 0, sizeof(db));
+	guest_calls_start(&s, &m->cfg, m->vm.ram_ipa, m->vm.ram_size);
 	probes_begin(&m->probes);
 	start = stamp_now();
 	load_guest(m);
@@ -186,7 +186,7 @@ static int boot_once(struct vmm *m, struct boot_result *b)
 		b->reboot_known = true;
 		b->reboot = (struct stamp){s.ready.ns - start.ns, s.ready.ticks - start.ticks};
 	}
-	b->check = s.check;
+	b->check = s.calls.check;
 	b->doorbell_exits = db.exits;
 	b->bad_calls = s.bad_calls;
 	return 0;

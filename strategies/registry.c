@@ -18,7 +18,8 @@ static const char *needs_missing(unsigned needs, const struct cpu_features *f)
 		return needs_missing(nd, f);                                                       \
 	}                                                                                          \
 	const struct strategy strategy_##id = {                                                    \
-		.name = nm, .summary = sum, .needs = nd, .unsupported = unsupported_##id,           \
+		.name = nm, .summary = sum, .needs = nd, .negative_control = control,               \
+		.unsupported = unsupported_##id,                                                   \
 		.setup = su, .reinit = re, .on_fault = fa,                                         \
 	};
 S2HV_STRATEGIES(STRATEGY_DEFINE)

@@ -32,6 +32,7 @@ struct strategy {
 	const char *name;
 	const char *summary;
 	unsigned needs; /* STRATEGY_NEEDS_* of its line in table.h */
+	bool negative_control; /* must be caught by the coherence checks, never ranked */
 	/* NULL, or a reason the strategy cannot run on this CPU (e.g. "needs_FEAT_S2FWB"): what
 	 * `needs` asks for and the CPU lacks. */
 	const char *(*unsupported)(const struct cpu_features *f);
@@ -50,6 +51,11 @@ struct strategy {
 	extern const struct strategy strategy_##id;
 S2HV_STRATEGIES(STRATEGY_DECLARE)
 #undef STRATEGY_DECLARE
+
+/* Each strategy's index in strategies[] (table order): STRATEGY_ID_unmap, ... */
+#define STRATEGY_ID(id, ...) STRATEGY_ID_##id,
+enum strategy_id { S2HV_STRATEGIES(STRATEGY_ID) STRATEGY_COUNT };
+#undef STRATEGY_ID
 
 extern const struct strategy *const strategies[];
 extern const unsigned strategy_count;

@@ -1,7 +1,7 @@
 #!/bin/bash
 # docs/protocol.md against the code, so neither goes stale alone: the error codes table lists
 # exactly the codes core/, kvm/ and strategies/ emit, and the `done` row exactly the keys the
-# two `done` emitters (core/hv.c report_done, kvm/records.c rec_done) write.
+# one `done` emitter both hosts use (core/records.c emit_done) can write.
 set -u
 cd "$(dirname "$0")/../.."
 . tests/integration/lib.sh
@@ -16,10 +16,10 @@ doc_codes=$(sed -n '/^### Error codes/,/^## /p' "$doc" | sed -nE 's/^\| `([a-z0-
 check "error_codes_found_in_code" [ "$(wc -w <<<"$code_codes")" -ge 10 ]
 check "error_codes_doc_matches_code" diff <(echo "$code_codes") <(echo "$doc_codes")
 
-# The keys between rec_begin(&r, "done") and rec_end in each emitter.
+# The keys between rec_begin(&r, "done") and rec_end in the emitter (rec_* always, opt_* if set).
 done_keys() { awk '/rec_begin\(&r, "done"\)/ { on = 1 } on { print } /rec_end/ { on = 0 }' "$@" |
-	grep -oE 'rec_[a-z0-9]+\(&r, "[a-z0-9_]+"' | grep -v '^rec_begin' | sed -E 's/.*"([a-z0-9_]+)"$/\1/'; }
-code_done=$(done_keys core/hv.c kvm/records.c | sort -u)
+	grep -oE '(rec|opt)_[a-z0-9]+\(&r, "[a-z0-9_]+"' | grep -v '^rec_begin' | sed -E 's/.*"([a-z0-9_]+)"$/\1/'; }
+code_done=$(done_keys core/records.c | sort -u)
 doc_done=$(grep -E '^\| `done` \|' "$doc" | grep -oE '`[a-z0-9_]+=' | tr -d '`=' | sort -u)
 check "done_keys_found_in_code" [ "$(wc -w <<<"$code_done")" -ge 3 ]
 check "done_keys_doc_matches_code" diff <(echo "$code_done") <(echo "$doc_done")

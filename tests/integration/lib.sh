@@ -29,6 +29,21 @@ crc_ok() {
 	return $bad
 }
 
+# table_strategies: the s2hv lines of strategies/table.h, one "NAME CONTROL NEEDS_FWB" line each
+# (1 = negative control; 1 = needs FEAT_S2FWB). The table is preprocessor only: cpp reads it as
+# the hypervisor's build does, so tests name every strategy without a list of their own.
+table_strategies() {
+	local name control fwb
+	printf '%s\n' '#include "strategies/table.h"' \
+		'#define S(id, name, colour, control, needs, ...) name control ((needs) & STRATEGY_NEEDS_FWB);' \
+		'S2HV_STRATEGIES(S)' | cpp -P -I. - | tr ';' '\n' |
+	while read -r name control fwb; do
+		[ -n "$name" ] || continue
+		fwb=${fwb//u/} # C's unsigned suffix
+		echo "${name//\"/} $control $(( fwb ? 1 : 0 ))"
+	done
+}
+
 # qemu_virt OUTFILE CPU BOOTARGS [extra qemu args]: run s2hv under QEMU virt at EL2 with a timeout.
 # Sets QEMU_RC. Deterministic instruction counts (-icount shift=0).
 qemu_virt() {

@@ -49,4 +49,25 @@ for map in ondemand premap; do
 	last=$(grep -a '^@s2b boot idx=2 ' "$out")
 	check "wipe_${map}_cleans_all_ram_at_reinit" [ "$(field "$last" reinit_lines)" -eq $((64 * 1024 * 1024 / 64)) ]
 done
+
+# The tests read the table too. strategies-qemu.sh, unedited, runs wipe; the coherence scenarios
+# take it in; the cost-model and mutant tests fail naming it, the one strategy without either.
+(cd "$tree" && BUILD=build bash tests/integration/strategies-qemu.sh) >"$log/strategies-qemu.log" 2>&1
+check strategies_qemu_runs_it grep -q '^PASS wipe_premap_cleans_lines' "$log/strategies-qemu.log"
+check strategies_qemu_all_pass bash -c "! grep -q '^FAIL' '$log/strategies-qemu.log'"
+if make -C "$tree" -j2 build/tests/unit-core >"$log/make-unit.log" 2>&1; then pass builds_unit_core; else
+	tail -20 "$log/make-unit.log"; fail builds_unit_core; finish; fi
+correct=$(cd "$tree" && table_strategies | awk '$2 == 0' | wc -l)
+"$tree/build/tests/unit-core" --filter 'scenario/correct_strategy_guest_sees_loader_image' --verbose \
+	>"$log/coherence.log" 2>&1
+check coherence_passes_with_it [ $? -eq 0 ]
+check coherence_has_its_four_cells [ "$(grep -c '^\[PASS\]' "$log/coherence.log")" -eq $((4 * correct)) ]
+"$tree/build/tests/unit-core" --filter 'scenario_costs/every_strategy_in_the_table_has_a_cost_model' \
+	>"$log/costs.log" 2>&1
+check cost_model_test_fails [ $? -ne 0 ]
+check cost_model_test_names_it grep -q 'strategy wipe (strategies/table.h) has no cost model' "$log/costs.log"
+"$tree/build/tests/unit-core" --filter 'scenario_mutation/every_correct_strategy_in_the_table_has_a_mutant' \
+	>"$log/mutants.log" 2>&1
+check mutant_test_fails [ $? -ne 0 ]
+check mutant_test_names_it grep -q 'strategy wipe (strategies/table.h) has no mutant' "$log/mutants.log"
 finish

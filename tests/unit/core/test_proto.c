@@ -1,26 +1,14 @@
 /* The record emitter: format, CRC-32 as zlib computes it, values that cannot break a line. */
 #include <criterion/criterion.h>
 #include <stdio.h>
-#include "console.h"
+#include "console_capture.h"
 #include "crc32.h"
 #include "proto.h"
 
-static char out[1024];
-static size_t out_len;
-
-static void capture(char c)
-{
-	if (out_len + 1 < sizeof(out))
-		out[out_len++] = c;
-	out[out_len] = 0;
-}
-static const struct console_ops capture_ops = {.putc = capture};
 
 static void setup(void)
 {
-	out_len = 0;
-	out[0] = 0;
-	console_set(&capture_ops);
+	capture_console();
 }
 TestSuite(proto, .init = setup);
 
@@ -41,11 +29,11 @@ Test(proto, record_line_has_kind_keys_and_crc_of_the_prefix)
 	rec_hex(&r, "esr", 0x96000046);
 	rec_str(&r, "check", "pass");
 	rec_end(&r);
-	star = strstr(out, " *");
+	star = strstr(console_out, " *");
 	cr_assert_not_null(star);
-	cr_assert_eq(strncmp(out, "@s2b boot idx=3 esr=0x96000046 check=pass *", star - out + 2), 0, "%s", out);
-	snprintf(expect, sizeof(expect), "%08x", crc32_update(0, out, star - out));
-	cr_assert_eq(strncmp(star + 2, expect, 8), 0, "%s", out);
+	cr_assert_eq(strncmp(console_out, "@s2b boot idx=3 esr=0x96000046 check=pass *", star - console_out + 2), 0, "%s", console_out);
+	snprintf(expect, sizeof(expect), "%08x", crc32_update(0, console_out, star - console_out));
+	cr_assert_eq(strncmp(star + 2, expect, 8), 0, "%s", console_out);
 	cr_assert_str_eq(star + 10, "\r\n");
 }
 
@@ -56,7 +44,7 @@ Test(proto, string_values_cannot_contain_spaces_or_stars)
 	rec_begin(&r, "error");
 	rec_str(&r, "msg", "a b*c\nd");
 	rec_end(&r);
-	cr_assert_eq(strncmp(out, "@s2b error msg=a_b_c_d *", 24), 0, "%s", out);
+	cr_assert_eq(strncmp(console_out, "@s2b error msg=a_b_c_d *", 24), 0, "%s", console_out);
 }
 
 Test(proto, overlong_record_is_cut_not_split)
@@ -69,8 +57,8 @@ Test(proto, overlong_record_is_cut_not_split)
 	rec_begin(&r, "metric");
 	rec_str(&r, "key", big);
 	rec_end(&r);
-	cr_assert_eq(strchr(out, '\n'), out + out_len - 1, "exactly one line");
-	cr_assert_not_null(strstr(out, " *"));
+	cr_assert_eq(strchr(console_out, '\n'), console_out + console_out_len - 1, "exactly one line");
+	cr_assert_not_null(strstr(console_out, " *"));
 }
 
 Test(proto, overlong_record_says_it_was_truncated)
@@ -84,6 +72,6 @@ Test(proto, overlong_record_says_it_was_truncated)
 	rec_str(&r, "key", big);
 	rec_u64(&r, "after", 1);
 	rec_end(&r);
-	cr_assert_not_null(strstr(out, " truncated=1 *"), "%s", out);
-	cr_assert_null(strstr(out, "after="), "nothing after the cut");
+	cr_assert_not_null(strstr(console_out, " truncated=1 *"), "%s", console_out);
+	cr_assert_null(strstr(console_out, "after="), "nothing after the cut");
 }

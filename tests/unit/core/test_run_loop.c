@@ -11,7 +11,7 @@
 #include "../../../strategies/strategy.h"
 #include "cache_ops.h"
 #include "config.h"
-#include "console.h"
+#include "console_capture.h"
 #include "guest_image.h"
 #include "hypercall.h"
 #include "palloc.h"
@@ -25,15 +25,6 @@
 #define DATA_IPA (GUEST_RAM_IPA + 8 * PAGE_SIZE) /* outside the image: faults on first touch */
 #define GIVE_UP 64 /* a guest retrying a fault this often: nothing handled it */
 
-static char out[16384];
-static size_t out_len;
-static void capture(char c)
-{
-	if (out_len + 1 < sizeof(out))
-		out[out_len++] = c;
-	out[out_len] = 0;
-}
-static const struct console_ops capture_ops = {.putc = capture};
 
 static const u8 image[3 * PAGE_SIZE] = {0x11, 0x22};
 static struct guest_image img = {"runloop", image, sizeof(image)};
@@ -50,9 +41,7 @@ static void world(const char *strategy, u64 boots)
 	palloc_init(1ULL << 20, 8ULL << 20);
 	sim_counts_reset();
 	memset(&maint_counts, 0, sizeof(maint_counts));
-	out_len = 0;
-	out[0] = 0;
-	console_set(&capture_ops);
+	capture_console();
 	memset(version_seen, 0, sizeof(version_seen));
 	gave_up = 0;
 	config_defaults(&cfg);
@@ -102,7 +91,7 @@ static bool field(const char *kind, const char *idx_key, u64 idx, const char *ke
 
 	snprintf(head, sizeof(head), "@s2b %s %s=%llu ", kind, idx_key, (unsigned long long)idx);
 	snprintf(k, sizeof(k), " %s=", key);
-	for (line = out; (line = strstr(line, "@s2b ")); line++) {
+	for (line = console_out; (line = strstr(line, "@s2b ")); line++) {
 		const char *end = strchr(line, '\n');
 
 		if (strncmp(line, head, strlen(head)))
@@ -126,7 +115,7 @@ static void expect_field(const char *kind, const char *idx_key, u64 idx, const c
 	char val[64];
 
 	cr_assert(field(kind, idx_key, idx, key, val, sizeof(val)), "no %s %s=%llu %s= in:\n%s", kind, idx_key,
-		  (unsigned long long)idx, key, out);
+		  (unsigned long long)idx, key, console_out);
 	cr_assert_str_eq(val, want, "%s %llu: %s=%s, expected %s", kind, (unsigned long long)idx, key, val, want);
 }
 
@@ -157,8 +146,8 @@ Test(run_loop, fault_bench_call_reset_and_off_reach_their_handlers)
 	expect_field("boot", "idx", 1, "ready", "1");
 	expect_field("boot", "idx", 1, "exit", "off");
 	cr_assert(field("boot", "idx", 1, "reinit_lines", (char[32]){0}, 32), "boot 1 reports its reinit");
-	cr_assert_null(strstr(out, "@s2b boot idx=2"), "no boot after SYSTEM_OFF");
-	cr_assert_null(strstr(out, "@s2b error"), "%s", out);
+	cr_assert_null(strstr(console_out, "@s2b boot idx=2"), "no boot after SYSTEM_OFF");
+	cr_assert_null(strstr(console_out, "@s2b error"), "%s", console_out);
 	/* the store of boot 1 landed, through the mapping the fault handler made */
 	sim_cache_flush_all();
 	memcpy(&word, (u8 *)arch_pa_to_va(RAM_PA) + (DATA_IPA - GUEST_RAM_IPA), sizeof(word));
@@ -179,7 +168,7 @@ Test(run_loop, unknown_exit_ends_the_boot_with_guest_trap)
 	sim_vcpu_program(falls_off, NULL);
 	cr_assert_eq(reboot_loop(&vm, &failed), 1, "the error ends the loop after boot 0");
 	cr_assert(failed);
-	cr_assert_not_null(strstr(out, "@s2b error code=guest_trap msg=unexpected_trap_from_guest boot=0 "), "%s", out);
+	cr_assert_not_null(strstr(console_out, "@s2b error code=guest_trap msg=unexpected_trap_from_guest boot=0 "), "%s", console_out);
 	expect_field("boot", "idx", 0, "exit", "error");
 }
 
@@ -210,7 +199,7 @@ Test(run_loop, a_fault_the_strategy_never_resolves_is_a_fault_loop)
 	cr_assert_eq(reboot_loop(&vm, &failed), 1);
 	cr_assert(failed);
 	cr_assert_eq(gave_up, 0, "the run loop, not the guest, gives up");
-	cr_assert_not_null(strstr(out, "@s2b error code=fault_loop msg=strategy_does_not_resolve_fault boot=0 "), "%s", out);
+	cr_assert_not_null(strstr(console_out, "@s2b error code=fault_loop msg=strategy_does_not_resolve_fault boot=0 "), "%s", console_out);
 	expect_field("boot", "idx", 0, "faults", "16"); /* fault.c's FAULT_LOOP_LIMIT: the 17th ends it */
 	expect_field("boot", "idx", 0, "exit", "error");
 }
@@ -226,7 +215,7 @@ Test(run_loop, setup_out_of_table_memory_says_so)
 		;
 	cr_assert_eq(reboot_loop(&vm, &failed), 0);
 	cr_assert(failed);
-	cr_assert_not_null(strstr(out, "@s2b error code=strategy_failed msg=out_of_table_memory during=setup boot=0"), "%s", out);
+	cr_assert_not_null(strstr(console_out, "@s2b error code=strategy_failed msg=out_of_table_memory during=setup boot=0"), "%s", console_out);
 }
 
 /* Relaxing a page nothing maps: the reinit fails with not_mapped. */
@@ -254,7 +243,7 @@ Test(run_loop, reinit_not_mapped_says_so)
 	sim_vcpu_program(store_then_reset, NULL);
 	cr_assert_eq(reboot_loop(&vm, &failed), 1);
 	cr_assert(failed);
-	cr_assert_not_null(strstr(out, "@s2b error code=strategy_failed msg=not_mapped during=reinit boot=1"), "%s", out);
+	cr_assert_not_null(strstr(console_out, "@s2b error code=strategy_failed msg=not_mapped during=reinit boot=1"), "%s", console_out);
 }
 
 /* The core, not the strategy, applies what table.h says a strategy needs, before its setup. */
@@ -266,7 +255,7 @@ Test(run_loop, needs_hw_dirty_is_applied_before_setup)
 	cfg.premap = true; /* every leaf write-protected with DBM at setup */
 	sim_vcpu_program(store_then_off, NULL);
 	reboot_loop(&vm, &failed);
-	cr_assert_not(failed, "%s", out);
+	cr_assert_not(failed, "%s", console_out);
 	cr_assert(vm.s2.hw_dirty);
 	cr_assert(s2pt_lookup(&vm.s2, DATA_IPA, NULL) & S2_PTE_DBM);
 	expect_field("boot", "idx", 0, "faults", "0"); /* the CPU marked the page: no write fault */
@@ -281,5 +270,5 @@ Test(run_loop, needs_fwb_on_a_cpu_without_it_is_unsupported)
 	cr_assert_eq(reboot_loop(&vm, &failed), 0);
 	cr_assert(failed);
 	cr_assert_not(vm.s2.fwb && cpu.fwb);
-	cr_assert_not_null(strstr(out, "@s2b error code=strategy_failed msg=unsupported during=setup boot=0"), "%s", out);
+	cr_assert_not_null(strstr(console_out, "@s2b error code=strategy_failed msg=unsupported during=setup boot=0"), "%s", console_out);
 }

@@ -6,6 +6,7 @@
  */
 #include <criterion/criterion.h>
 #include <criterion/parameterized.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "scenario.h"
@@ -14,15 +15,64 @@
 
 struct cost_cell {
 	char strategy[16];
+	enum strategy_id id;
 	u64 block;
 	bool premap;
 };
 
-#define COST_CELLS(name) {name, SZ_4K, false}, {name, SZ_4K, true}, {name, SZ_2M, false}, {name, SZ_2M, true}
-static struct cost_cell cost_cells[] = {
-	COST_CELLS("unmap"), COST_CELLS("lazy"),  COST_CELLS("clean"),     COST_CELLS("fwb"),
-	COST_CELLS("none"),  COST_CELLS("dirty"), COST_CELLS("dirty-dbm"),
+/* What each strategy of strategies/table.h costs, as rules over what the guest touched. A line
+ * added to the table without a model here fails every_strategy_in_the_table_has_a_cost_model. */
+enum icache_rule { IC_NEVER, IC_ALWAYS, IC_IF_PREMAP };
+struct cost_model {
+	bool known;
+	bool unmaps;           /* reinit removes every mapping */
+	bool cleans_mapped;    /* reinit cleans every mapped leaf */
+	bool cleans_written;   /* reinit cleans written leaves and the loader's pages */
+	bool cleans_at_fault;  /* a translation fault cleans its leaf */
+	enum icache_rule reinit_icache;
 };
+
+static const struct cost_model models[STRATEGY_COUNT] = {
+	[STRATEGY_ID_unmap] = {true, true, true, false, true, IC_IF_PREMAP},
+	[STRATEGY_ID_lazy] = {true, true, false, false, true, IC_IF_PREMAP},
+	[STRATEGY_ID_clean] = {true, false, true, false, true, IC_ALWAYS},
+	[STRATEGY_ID_fwb] = {true, false, false, false, false, IC_ALWAYS},
+	[STRATEGY_ID_none] = {true, false, false, false, false, IC_NEVER},
+	[STRATEGY_ID_dirty] = {true, false, false, true, true, IC_ALWAYS},
+	[STRATEGY_ID_dirty_dbm] = {true, false, false, true, true, IC_ALWAYS},
+};
+
+/* Every strategy of the registry in the four stage-2 layouts. */
+static struct cost_cell cost_cells[STRATEGY_COUNT * 4];
+
+static unsigned cells_from_registry(void)
+{
+	const struct { u64 block; bool premap; } layouts[] = {
+		{SZ_4K, false}, {SZ_4K, true}, {SZ_2M, false}, {SZ_2M, true}};
+	unsigned n = 0;
+
+	for (unsigned i = 0; i < strategy_count; i++)
+		for (unsigned j = 0; j < ARRAY_SIZE(layouts); j++, n++) {
+			snprintf(cost_cells[n].strategy, sizeof(cost_cells[n].strategy), "%s",
+				 strategies[i]->name);
+			cost_cells[n].id = (enum strategy_id)i;
+			cost_cells[n].block = layouts[j].block;
+			cost_cells[n].premap = layouts[j].premap;
+		}
+	return n;
+}
+
+static bool fwb_cpu(const struct cost_cell *c)
+{
+	return strategies[c->id]->needs & STRATEGY_NEEDS_FWB;
+}
+
+Test(scenario_costs, every_strategy_in_the_table_has_a_cost_model)
+{
+	for (unsigned i = 0; i < strategy_count; i++)
+		cr_expect(models[i].known, "strategy %s (strategies/table.h) has no cost model in %s",
+			  strategies[i]->name, __FILE__);
+}
 
 /* Leaf sets of one scenario, in units of the map block. */
 struct leaves {
@@ -63,45 +113,43 @@ struct expected {
 
 static struct expected expect(const struct cost_cell *c, const struct leaves *l, unsigned b)
 {
-	const char *s = c->strategy;
-	bool unmaps = !strcmp(s, "unmap") || !strcmp(s, "lazy");
-	bool cleans_at_fault = strcmp(s, "fwb") && strcmp(s, "none");
-	bool dirty = !strncmp(s, "dirty", 5);
+	const struct cost_model *m = &models[c->id];
 	u64 ram_lines = SCN_RAM_PAGES * LINES_PER_PAGE, leaf_lines = l->per_leaf * LINES_PER_PAGE;
 	struct expected e = {0};
 
 	for (unsigned leaf = 0; leaf < l->n; leaf++) {
-		bool mapped = c->premap || (unmaps ? l->touched[b - 1][leaf] : touched_before(l, b, leaf));
+		bool mapped = c->premap || (m->unmaps ? l->touched[b - 1][leaf] : touched_before(l, b, leaf));
 
-		if (mapped && (!strcmp(s, "unmap") || !strcmp(s, "clean")))
+		if (mapped && m->cleans_mapped)
 			e.reinit_lines += leaf_lines;
-		if (mapped && dirty)
+		if (mapped && m->cleans_written)
 			e.reinit_lines += l->written[b - 1][leaf] ? leaf_lines
 								  : loader_pages_in(l, leaf) * LINES_PER_PAGE;
-		if (!c->premap && l->touched[b][leaf] && (unmaps || !touched_before(l, b, leaf)))
+		if (!c->premap && l->touched[b][leaf] && (m->unmaps || !touched_before(l, b, leaf)))
 			e.trans_faults++;
 	}
-	if (unmaps && c->premap)
+	if (m->unmaps && c->premap)
 		e.reinit_lines += ram_lines; /* vm_premap() cleans all RAM again */
-	e.reinit_tlbis = unmaps || dirty;
-	e.reinit_icache = unmaps ? c->premap : strcmp(s, "none") != 0;
-	e.fault_lines = cleans_at_fault ? e.trans_faults * leaf_lines : 0;
+	e.reinit_tlbis = m->unmaps || m->cleans_written;
+	e.reinit_icache = m->reinit_icache == IC_ALWAYS || (m->reinit_icache == IC_IF_PREMAP && c->premap);
+	e.fault_lines = m->cleans_at_fault ? e.trans_faults * leaf_lines : 0;
 	return e;
 }
 
 ParameterizedTestParameters(scenario_costs, reinit_and_fault_costs_are_exact)
 {
-	return cr_make_param_array(struct cost_cell, cost_cells, ARRAY_SIZE(cost_cells));
+	return cr_make_param_array(struct cost_cell, cost_cells, cells_from_registry());
 }
 
 ParameterizedTest(struct cost_cell *c, scenario_costs, reinit_and_fault_costs_are_exact)
 {
 	struct scenario_params p = {.block = c->block, .premap = c->premap, .seed = 2, .boots = 4,
-				    .fwb_cpu = !strcmp(c->strategy, "fwb")};
+				    .fwb_cpu = fwb_cpu(c)};
 	struct scenario_result r;
 	static struct leaves l;
 
 	p.strategy = c->strategy;
+	cr_assert(models[c->id].known, "%s: no cost model", c->strategy);
 	cr_assert_eq(scenario_run(&p, &r), 0);
 	leaves_of(&r, c->block, &l);
 	for (unsigned b = 1; b < p.boots; b++) {
@@ -124,10 +172,12 @@ Test(scenario_costs, print_table_for_docs)
 {
 	if (!getenv("S2B_PRINT_COSTS"))
 		cr_skip_test("set S2B_PRINT_COSTS=1 to print the table");
-	for (unsigned i = 0; i < ARRAY_SIZE(cost_cells); i++) {
+	unsigned n = cells_from_registry();
+
+	for (unsigned i = 0; i < n; i++) {
 		const struct cost_cell *c = &cost_cells[i];
 		struct scenario_params p = {.strategy = c->strategy, .block = c->block, .premap = c->premap,
-					    .seed = 2, .boots = 4, .fwb_cpu = !strcmp(c->strategy, "fwb")};
+					    .seed = 2, .boots = 4, .fwb_cpu = fwb_cpu(c)};
 		struct scenario_result r;
 
 		cr_assert_eq(scenario_run(&p, &r), 0);

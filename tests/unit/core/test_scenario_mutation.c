@@ -25,7 +25,25 @@ static struct mutant mutants[] = {
 	{"unmap", SIM_MUT_CIVAC_AS_IVAC, false, SZ_4K},   /* DC IVAC drops the loader's lines */
 	{"clean", SIM_MUT_CIVAC_AS_IVAC, false, SZ_2M},
 	{"dirty", SIM_MUT_DROP_TLBI, false, SZ_4K},       /* stale writable TLB entries: unlogged writes */
+	{"lazy", SIM_MUT_CIVAC_AS_IVAC, false, SZ_4K},    /* its fault-time clean drops the lines */
+	{"dirty-dbm", SIM_MUT_DROP_IC_IALLU, false, SZ_4K},
+	{"dirty-dbm", SIM_MUT_CIVAC_AS_IVAC, false, SZ_4K},
 };
+
+/* Each correct strategy of strategies/table.h has a mutant above: a line added to the table
+ * without one fails here, naming it. */
+Test(scenario_mutation, every_correct_strategy_in_the_table_has_a_mutant)
+{
+	for (unsigned i = 0; i < strategy_count; i++) {
+		bool found = false;
+
+		for (unsigned m = 0; m < ARRAY_SIZE(mutants) && !found; m++)
+			found = !strcmp(mutants[m].strategy, strategies[i]->name);
+		cr_expect(found || strategies[i]->negative_control,
+			  "strategy %s (strategies/table.h) has no mutant in %s", strategies[i]->name,
+			  __FILE__);
+	}
+}
 
 ParameterizedTestParameters(scenario_mutation, strategy_missing_one_operation_is_caught)
 {

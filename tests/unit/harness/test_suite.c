@@ -4,9 +4,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "catalog.h"
 #include "matrix.h"
 #include "suite.h"
 #include "support.h"
+#include "../../../strategies/table.h"
 
 static char err[512];
 
@@ -262,6 +264,37 @@ Test(suite, strategies_and_keys_are_checked_against_the_boards_hypervisor)
 	cr_expect_str_eq(r[0].cfg.map, "ondemand");
 }
 
+/* The s2hv lines of strategies/table.h, read here from the table itself, not from the catalog. */
+#define S2HV_NAME(id, name, ...) name,
+static const char *const s2hv_names[] = { S2HV_STRATEGIES(S2HV_NAME) };
+
+Test(suite, strategy_all_is_every_s2hv_line_of_the_table)
+{
+	struct planned_run *r;
+	size_t n = expand("strategy = all\n", &r), want = sizeof(s2hv_names) / sizeof(s2hv_names[0]);
+
+	cr_assert_eq(n, want, "all expanded to %zu runs, the table has %zu s2hv strategies", n, want);
+	for (size_t i = 0; i < n; i++)
+		cr_expect_str_eq(r[i].cfg.strategy, s2hv_names[i], "run %zu, in table order", i);
+	free(r);
+	cr_assert_eq(expand("strategy = all\n[a72]\nboard = qemu-virt-a72\n", &r), want,
+		     "negative controls and fwb included on every s2hv board");
+	free(r);
+	cr_expect_null(catalog_find(catalog_strategies, SUITE_ALL_STRATEGIES), "a strategy named all");
+}
+
+Test(suite, strategy_all_mixes_with_names_and_is_refused_on_s2vmm_boards)
+{
+	struct planned_run *r;
+	size_t n = expand("strategy = all none\n", &r), want = sizeof(s2hv_names) / sizeof(s2hv_names[0]);
+
+	cr_expect_eq(n, want, "an identical point runs once");
+	free(r);
+	expect_error("board = kvm-qemu-n1\nstrategy = all\n",
+		     "t.suite:2:12: strategy 'unmap' cannot run on board 'kvm-qemu-n1'");
+	expect_error("strategy = All\n", "t.suite:1:12: strategy 'All': unknown name");
+}
+
 /* Item 18: nothing to run is an error, and nothing is cut to fit. */
 Test(suite, an_empty_suite_is_an_error)
 {
@@ -323,5 +356,6 @@ Test(list, shows_every_choice_and_the_hypervisors_limits)
 	cr_expect(strstr(out, "(seq|random|scatter)"), "%s", out);
 	cr_expect(strstr(out, "(size 4M..16G, multiple of 2M)"), "%s", out);
 	cr_expect(strstr(out, "(1..1000000)"), "%s", out);
+	cr_expect(strstr(out, "(names above, or all: every s2hv one)"), "%s", out);
 	free(out);
 }

@@ -1,9 +1,11 @@
 /* kvm/config.c: the s2b.* words s2vmm accepts, refuses, and ignores. */
 #include <criterion/criterion.h>
+#include <stdio.h>
 #include "../../../core/bootargs.h"
 #include "../../../kvm/cmdline.h"
 #include "../../../kvm/config.h"
 #include "../../../kvm/testguest/inject.h"
+#include "../../../strategies/table.h"
 
 static struct vmm_config cfg;
 static struct bootarg_error err;
@@ -58,6 +60,25 @@ Test(kvm_config, the_harness_full_word_list_is_accepted)
 	cr_assert_eq(parse("s2b.strategy=kvm s2b.guest=touch s2b.mem=67108864 s2b.boots=5 "
 			   "s2b.block=4k s2b.map=ondemand s2b.icache=exec s2b.frac=50 s2b.stride=4096 "
 			   "s2b.write=50 s2b.order=seq s2b.seed=1 s2b.trace=none"), 0);
+}
+
+/* The one strategy s2vmm takes (and names in cfg) is strategies/table.h's s2vmm line; every s2hv
+ * line is refused. */
+#define S2VMM_NAME(id, name, ...) name
+#define S2HV_NAME(id, name, ...) name,
+Test(kvm_config, its_strategy_is_the_tables_s2vmm_line)
+{
+	static const char *const s2hv[] = { S2HV_STRATEGIES(S2HV_NAME) };
+	char words[64];
+
+	cr_assert_str_eq(s2vmm_strategy, S2VMM_STRATEGIES(S2VMM_NAME));
+	snprintf(words, sizeof(words), "s2b.strategy=%s", S2VMM_STRATEGIES(S2VMM_NAME));
+	cr_expect_eq(parse(words), 0, "%s", words);
+	for (size_t i = 0; i < sizeof(s2hv) / sizeof(s2hv[0]); i++) {
+		snprintf(words, sizeof(words), "s2b.strategy=%s", s2hv[i]);
+		cr_expect_eq(parse(words), -1, "%s", words);
+		cr_expect_str_eq(err.msg, "kvm_strategy_is_fixed");
+	}
 }
 
 Test(kvm_config, variants_kvm_cannot_run_and_unknown_keys_are_refused_by_name)
