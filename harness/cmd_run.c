@@ -113,7 +113,7 @@ static int parse_args(int argc, char **argv, struct run_args *a)
 
 static void print_matrix(const struct planned_run *runs, size_t n)
 {
-	printf("%-16s %-13s %-8s %-10s %5s %-5s %-8s %-6s %4s %6s %5s %-6s %4s %-6s %5s %3s\n",
+	printf("%-16s %-13s %-8s %-10s %5s %-5s %-8s %-6s %4s %6s %5s %-6s %20s %-6s %5s %3s\n",
 	       "run_id", "board", "strategy", "guest", "mem", "block", "map", "icache", "frac",
 	       "stride", "write", "order", "seed", "trace", "boots", "rep");
 	for (size_t i = 0; i < n; i++) {
@@ -121,7 +121,7 @@ static void print_matrix(const struct planned_run *runs, size_t n)
 		char mem[16], stride[16];
 		format_size(c->mem, mem, sizeof(mem));
 		format_size(c->stride, stride, sizeof(stride));
-		printf("%-16s %-13s %-8s %-10s %5s %-5s %-8s %-6s %4llu %6s %5llu %-6s %4llu %-6s %5llu %3u\n",
+		printf("%-16s %-13s %-8s %-10s %5s %-5s %-8s %-6s %4llu %6s %5llu %-6s %20llu %-6s %5llu %3u\n",
 		       runs[i].run_id, c->board, c->strategy, c->guest, mem, c->block, c->map,
 		       c->icache, (unsigned long long)c->frac, stride, (unsigned long long)c->write,
 		       c->order, (unsigned long long)c->seed, c->trace, (unsigned long long)c->boots,
@@ -196,6 +196,28 @@ static size_t drop_finished(const struct store *st, struct planned_run *runs, si
 	return kept;
 }
 
+/* A directory written before per-rep seeds holds its reps >= 1 under other ids, run with the
+ * suite's seed: resuming would add a second rep 1 beside the old one, so refuse instead. */
+static int refuse_legacy_reps(const struct store *st, const struct planned_run *runs, size_t n,
+			      const char *out)
+{
+	char id[RUN_ID_LEN + 1];
+
+	for (size_t i = 0; i < n; i++) {
+		if (runs[i].cfg.rep == 0)
+			continue;
+		run_config_legacy_id(&runs[i].cfg, runs[i].suite_seed, id);
+		if (store_is_finished(st, id))
+			return cli_error("%s: run %s is rep %u of %s/%s run with the suite's seed %llu by an "
+					 "s2bench before per-rep seeds (this one runs it with seed %llu); "
+					 "use a new --out directory",
+					 out, id, runs[i].cfg.rep, runs[i].cfg.strategy, runs[i].cfg.guest,
+					 (unsigned long long)runs[i].suite_seed,
+					 (unsigned long long)runs[i].cfg.seed);
+	}
+	return 0;
+}
+
 /* --board replaces the suite's boards; ids change with it and repeats collapse. */
 static size_t override_board(struct planned_run *runs, size_t n, const char *board)
 {
@@ -247,6 +269,10 @@ int cmd_run(int argc, char **argv)
 	if (store.repaired_rows)
 		fprintf(stderr, "run: set aside %u torn or unfinished rows left by an interrupted run (see the lines above)\n",
 			store.repaired_rows);
+	if ((rc = refuse_legacy_reps(&store, runs, n, a.out))) {
+		store_close(&store);
+		goto out;
+	}
 	size_t total = n;
 	n = drop_finished(&store, runs, n);
 	fprintf(stderr, "run: %s: %zu runs, %zu already in %s, %zu to do, -j %u\n", suite.name,

@@ -17,7 +17,7 @@ static int canonical_text(const struct run_config *c, char *buf, size_t len)
 			" block=%s map=%s icache=%s frac=%" PRIu64 " stride=%" PRIu64
 			" write=%" PRIu64 " order=%s seed=%" PRIu64 " trace=%s rep=%u",
 			c->board, c->strategy, c->guest, c->mem, c->boots, c->block, c->map,
-			c->icache, c->frac, c->stride, c->write, c->order, c->seed, c->trace, c->rep);
+			c->icache, c->frac, c->stride, c->write, c->order, c->seed, c->trace, c->copy);
 }
 
 void hash_id(const char *text, size_t len, char id[RUN_ID_LEN + 1])
@@ -35,6 +35,33 @@ void run_config_id(const struct run_config *cfg, char id[RUN_ID_LEN + 1])
 	int n = canonical_text(cfg, text, sizeof(text));
 
 	hash_id(text, n < (int)sizeof(text) ? (size_t)n : sizeof(text) - 1, id);
+}
+
+uint64_t run_rep_seed(uint64_t seed, unsigned rep)
+{
+	uint64_t z = seed + (uint64_t)rep * 0x9e3779b97f4a7c15ull;
+
+	if (rep == 0)
+		return seed;
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+	return z ^ (z >> 31);
+}
+
+void run_config_set_rep(struct run_config *c, uint64_t suite_seed, unsigned rep)
+{
+	c->rep = rep;
+	c->seed = run_rep_seed(suite_seed, rep);
+	c->copy = 0;
+}
+
+void run_config_legacy_id(const struct run_config *c, uint64_t suite_seed, char id[RUN_ID_LEN + 1])
+{
+	struct run_config old = *c;
+
+	old.seed = suite_seed;
+	old.copy = c->rep;
+	run_config_id(&old, id);
 }
 
 int run_config_bootargs(const struct run_config *c, char *buf, size_t len)

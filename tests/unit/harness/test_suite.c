@@ -98,6 +98,39 @@ Test(matrix, repetitions_are_the_outer_loop)
 	cr_expect_str_neq(r[0].run_id, r[2].run_id, "repetitions have their own ids");
 }
 
+/* rep 0 keeps the suite's seed; rep r >= 1 runs with output r of splitmix64 seeded with it
+ * (values from the reference algorithm), in the bootargs the guest gets. */
+Test(matrix, each_repetition_gets_its_own_seed)
+{
+	struct planned_run *r;
+	size_t n = expand("reps = 3\nseed = 1\nguest = touch\n", &r);
+	cr_assert_eq(n, 3);
+	cr_expect_eq(r[0].cfg.seed, 1);
+	cr_expect_eq(r[1].cfg.seed, 10451216379200822465ull);
+	cr_expect_eq(r[2].cfg.seed, 13757245211066428519ull);
+	cr_expect(strstr(r[1].bootargs, " s2b.seed=10451216379200822465 "), "%s", r[1].bootargs);
+	for (size_t i = 0; i < n; i++)
+		cr_expect_eq(r[i].suite_seed, 1);
+	cr_expect_eq(run_rep_seed(0, 1), 16294208416658607535ull, "seed 0 is a seed like any other");
+}
+
+/* The id of rep 0 is the one it always had; a rep >= 1 is found by parse without its rep. */
+Test(matrix, rep_ids_hash_the_reps_seed_not_the_rep)
+{
+	struct planned_run *r;
+	char legacy[RUN_ID_LEN + 1], id[RUN_ID_LEN + 1];
+	size_t n = expand("reps = 2\nseed = 5\n", &r);
+	cr_assert_eq(n, 2);
+	run_config_legacy_id(&r[0].cfg, 5, legacy);
+	cr_expect_str_eq(r[0].run_id, legacy, "rep 0 keeps its old id");
+	run_config_legacy_id(&r[1].cfg, 5, legacy);
+	cr_expect_str_neq(r[1].run_id, legacy, "rep 1 had another id before");
+	struct run_config c = r[1].cfg;
+	c.rep = 0; /* what parse knows: the config and the seed from the log's cfg record */
+	run_config_id(&c, id);
+	cr_expect_str_eq(r[1].run_id, id);
+}
+
 Test(matrix, sections_inherit_top_level_and_override_it)
 {
 	struct planned_run *r;
