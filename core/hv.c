@@ -91,6 +91,7 @@ static void emit_cfg(const struct config *c)
 	static const char *const order_words[] = BOOTARG_ORDER_WORDS;
 
 	struct record r;
+	char frac[24];
 
 	rec_begin(&r, "cfg");
 	rec_str(&r, "strategy", c->strategy->name);
@@ -100,7 +101,8 @@ static void emit_cfg(const struct config *c)
 	rec_str(&r, "block", c->block == SZ_2M ? "2m" : "4k");
 	rec_str(&r, "map", c->premap ? "premap" : "ondemand");
 	rec_str(&r, "icache", c->icache_all ? "all" : "exec");
-	rec_u64(&r, "frac", c->frac);
+	bootarg_format_tenths(c->frac_tenths, frac, sizeof(frac));
+	rec_str(&r, "frac", frac);
 	rec_u64(&r, "stride", c->stride);
 	rec_u64(&r, "write", c->write_pct);
 	rec_str(&r, "order", order_words[c->order]);

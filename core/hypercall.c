@@ -35,7 +35,7 @@ static u64 guest_param(const struct vm *vm, const u64 x[6])
 	const struct config *c = vm->cfg;
 	const struct bench_params p = {
 		.ram_base = vm->ram_ipa, .ram_size = vm->ram_size, .boot = vm->boot_idx,
-		.frac = c->frac, .stride = c->stride, .write = c->write_pct, .order = c->order,
+		.frac_tenths = c->frac_tenths, .stride = c->stride, .write = c->write_pct, .order = c->order,
 		.seed = c->seed, .inject = c->inject,
 	};
 

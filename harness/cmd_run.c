@@ -118,12 +118,13 @@ static void print_matrix(const struct planned_run *runs, size_t n)
 	       "stride", "write", "order", "seed", "trace", "boots", "rep");
 	for (size_t i = 0; i < n; i++) {
 		const struct run_config *c = &runs[i].cfg;
-		char mem[16], stride[16];
+		char mem[16], stride[16], frac[24];
 		format_size(c->mem, mem, sizeof(mem));
+		run_config_frac(c, frac);
 		format_size(c->stride, stride, sizeof(stride));
-		printf("%-16s %-13s %-8s %-10s %5s %-5s %-8s %-6s %4llu %6s %5llu %-6s %20llu %-6s %5llu %3u\n",
+		printf("%-16s %-13s %-8s %-10s %5s %-5s %-8s %-6s %4s %6s %5llu %-6s %20llu %-6s %5llu %3u\n",
 		       runs[i].run_id, c->board, c->strategy, c->guest, mem, c->block, c->map,
-		       c->icache, (unsigned long long)c->frac, stride, (unsigned long long)c->write,
+		       c->icache, frac, stride, (unsigned long long)c->write,
 		       c->order, (unsigned long long)c->seed, c->trace, (unsigned long long)c->boots,
 		       c->rep);
 	}

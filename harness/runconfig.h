@@ -18,7 +18,7 @@ struct run_config {
 	char block[4];   /* 4k | 2m */
 	char map[12];    /* ondemand | premap */
 	char icache[8];  /* exec | all */
-	uint64_t frac;   /* % of RAM touched */
+	uint64_t frac_tenths; /* tenths of a % of RAM touched (core/bootargs.h) */
 	uint64_t stride; /* bytes */
 	uint64_t write;  /* % of touches that write */
 	char order[8];   /* seq | random | scatter */
@@ -60,6 +60,9 @@ int run_config_bootargs(const struct run_config *cfg, char *buf, size_t len);
 /* Fills the config fields present in a `cfg` record (others keep their values); -1 on a bad
  * number. */
 int run_config_from_record(struct run_config *cfg, const struct record *rec);
+
+/* frac as the hypervisor reads and the tables write it: "12", "12.5" (bootarg_format_tenths). */
+void run_config_frac(const struct run_config *cfg, char buf[24]);
 
 /* Parses "64M", "2m", "4096", "1G", "0x1000" into bytes, with the hypervisor's syntax (decimal
  * or 0x hex: "010" is ten); -1 on garbage or overflow. */

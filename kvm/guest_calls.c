@@ -64,7 +64,7 @@ static u64 guest_param(const struct boot_session *s, const u64 x[6])
 {
 	const struct vmm_config *c = s->cfg;
 	const struct bench_params p = {
-		.ram_base = s->ram_ipa, .ram_size = s->ram_size, .boot = s->idx, .frac = c->frac,
+		.ram_base = s->ram_ipa, .ram_size = s->ram_size, .boot = s->idx, .frac_tenths = c->frac_tenths,
 		.stride = c->stride, .write = c->write_pct, .order = c->order, .seed = c->seed,
 		.inject = c->inject,
 	};

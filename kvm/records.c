@@ -46,6 +46,7 @@ void rec_cfg(const struct vmm_config *cfg, u64 huge_bytes)
 {
 	static const char *const order_words[] = BOOTARG_ORDER_WORDS;
 	struct record r;
+	char frac[24];
 
 	rec_begin(&r, "cfg");
 	rec_str(&r, "strategy", "kvm");
@@ -55,7 +56,8 @@ void rec_cfg(const struct vmm_config *cfg, u64 huge_bytes)
 	rec_str(&r, "block", cfg->block == SZ_2M ? "2m" : "4k");
 	if (huge_bytes != ~0ULL)
 		rec_u64(&r, "host_huge", huge_bytes);
-	rec_u64(&r, "frac", cfg->frac);
+	bootarg_format_tenths(cfg->frac_tenths, frac, sizeof(frac));
+	rec_str(&r, "frac", frac);
 	rec_u64(&r, "stride", cfg->stride);
 	rec_u64(&r, "write", cfg->write_pct);
 	rec_str(&r, "order", order_words[cfg->order]);

@@ -57,7 +57,8 @@ Test(suite, errors_name_file_line_and_column)
 	expect_error("  mem 64M\n", "t.suite:1:7: expected '=' after 'mem'");
 	expect_error("mem = 5M\n", "t.suite:1:7: mem '5M': not a multiple of 2M");
 	expect_error("mem = lots\n", "t.suite:1:7: mem 'lots': not a size");
-	expect_error("frac = 101\n", "t.suite:1:8: frac '101': out of range");
+	expect_error("frac = 101\n", "t.suite:1:8: frac '101': out of range (0..100)");
+	expect_error("frac = 12.25\n", "t.suite:1:8: frac '12.25': not a number with at most one decimal");
 	expect_error("block = 1g\n", "t.suite:1:9: block '1g': not one of 4k|2m");
 	expect_error("strategy =\n", "t.suite:1:11: 'strategy' needs at least one value");
 	expect_error("[m\n", "t.suite:1:3: expected ']'");
@@ -114,6 +115,18 @@ Test(matrix, each_repetition_gets_its_own_seed)
 	cr_expect_eq(run_rep_seed(0, 1), 16294208416658607535ull, "seed 0 is a seed like any other");
 }
 
+/* A tenth of a percent reaches the guest and the id; a whole frac is written as it always was. */
+Test(matrix, frac_tenths_in_bootargs_and_ids)
+{
+	struct planned_run *r;
+	size_t n = expand("guest = touch\nfrac = 12.5 12 12.0\n", &r);
+	cr_assert_eq(n, 2, "12 and 12.0 are one point");
+	cr_expect_eq(r[0].cfg.frac_tenths, 125);
+	cr_expect(strstr(r[0].bootargs, " s2b.frac=12.5 "), "%s", r[0].bootargs);
+	cr_expect(strstr(r[1].bootargs, " s2b.frac=12 "), "%s", r[1].bootargs);
+	cr_expect_str_eq(r[1].run_id, "2e920080ff6d003e", "the id frac=12 had before tenths");
+}
+
 /* The id of rep 0 is the one it always had; a rep >= 1 is found by parse without its rep. */
 Test(matrix, rep_ids_hash_the_reps_seed_not_the_rep)
 {
@@ -141,7 +154,7 @@ Test(matrix, sections_inherit_top_level_and_override_it)
 	cr_expect_eq(r[0].cfg.boots, 7);
 	cr_expect_str_eq(r[0].cfg.guest, "touch");
 	cr_expect_str_eq(r[2].cfg.guest, "hello");
-	cr_expect_eq(r[3].cfg.frac, 90);
+	cr_expect_eq(r[3].cfg.frac_tenths, 900);
 	cr_expect_eq(r[4].cfg.rep, 1, "only [frac] has a second repetition");
 }
 
