@@ -1,6 +1,7 @@
 /* The least-squares fit and the cost model on synthetic data with known coefficients. */
 #include <criterion/criterion.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "model.h"
@@ -17,36 +18,40 @@ static void design(double *x, size_t n)
 	}
 }
 
-Test(lsq, exact_data_recovers_the_coefficients_with_r2_one)
+/* Fits y = 1000 + 300 x1 + 2 x2 + x3 + a fixed pattern of -NOISE, 0, +NOISE over N rows. */
+static struct lsq_fit fit_synthetic(size_t n, double noise)
 {
-	enum { N = 40 };
-	double x[N * 3], y[N];
+	double *x = malloc(n * 3 * sizeof(*x)), *y = malloc(n * sizeof(*y));
 	struct lsq_fit f;
 	char err[160];
 
-	design(x, N);
-	for (size_t i = 0; i < N; i++)
-		y[i] = 1234.5 + 310 * x[i * 3] + 2.25 * x[i * 3 + 1] + 0.75 * x[i * 3 + 2];
-	cr_assert_eq(lsq_fit(x, y, N, 3, names, &f, err, sizeof(err)), 0, "%s", err);
-	cr_expect_float_eq(f.coef[0], 1234.5, 1e-4);
-	cr_expect_float_eq(f.coef[1], 310, 1e-9);
-	cr_expect_float_eq(f.coef[2], 2.25, 1e-11);
-	cr_expect_float_eq(f.coef[3], 0.75, 1e-9);
+	cr_assert(x && y);
+	design(x, n);
+	for (size_t i = 0; i < n; i++) /* the pattern is uncorrelated with the columns */
+		y[i] = 1000 + 300 * x[i * 3] + 2 * x[i * 3 + 1] + x[i * 3 + 2] +
+		       ((i * 2654435761u) % 3 - 1.0) * noise;
+	cr_assert_eq(lsq_fit(x, y, n, 3, names, &f, err, sizeof(err)), 0, "%s", err);
+	free(x);
+	free(y);
+	return f;
+}
+
+Test(lsq, exact_data_recovers_the_coefficients_with_r2_one)
+{
+	struct lsq_fit f = fit_synthetic(40, 0);
+
+	cr_expect_float_eq(f.coef[0], 1000, 1e-4);
+	cr_expect_float_eq(f.coef[1], 300, 1e-9);
+	cr_expect_float_eq(f.coef[2], 2, 1e-11);
+	cr_expect_float_eq(f.coef[3], 1, 1e-9);
 	cr_expect_float_eq(f.r2, 1, 1e-12);
 	cr_expect_lt(f.rmse, 1e-6);
 }
 
 Test(lsq, noisy_data_gives_r2_below_one_and_close_coefficients)
 {
-	enum { N = 200 };
-	double x[N * 3], y[N];
-	struct lsq_fit f;
-	char err[160];
+	struct lsq_fit f = fit_synthetic(200, 500);
 
-	design(x, N);
-	for (size_t i = 0; i < N; i++) /* a fixed +-500 pattern, uncorrelated with the columns */
-		y[i] = 1000 + 300 * x[i * 3] + 2 * x[i * 3 + 1] + x[i * 3 + 2] + ((i * 2654435761u) % 3 - 1.0) * 500;
-	cr_assert_eq(lsq_fit(x, y, N, 3, names, &f, err, sizeof(err)), 0, "%s", err);
 	cr_expect_lt(f.r2, 1);
 	cr_expect_gt(f.r2, 0.99);
 	cr_expect_float_eq(f.coef[1], 300, 3);
