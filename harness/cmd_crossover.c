@@ -5,6 +5,7 @@
 #include "catalog.h"
 #include "cli.h"
 #include "crossover_data.h"
+#include "crossover_model.h"
 #include "hvkeys.h"
 #include "matrix.h"
 #include "run_session.h"
@@ -298,74 +299,24 @@ static int sign_of(double v)
 	return (v > 0) - (v < 0);
 }
 
-/* Fits A's or B's model from every probe's runs of it (the window's boots). */
-static int fit_model(const struct xo *s, const char *strategy, struct cost_model *m)
-{
-	struct results r;
-	struct model_obs *obs;
-	size_t n = 0;
-	char err[1024];
-	int rc;
-
-	if (results_load(s->a.out, &r, err, sizeof(err)))
-		return cli_error("%s", err);
-	obs = malloc((r.nboots + 1) * sizeof(*obs));
-	if (!obs) {
-		results_free(&r);
-		return cli_error("out of memory");
-	}
-	for (int i = 0; i < s->np; i++)
-		for (unsigned k = 0; k < s->a.reps; k++)
-			n += window_obs(&r, id_of(&s->p[i], strategy, k), s->a.window, s->p[i].x, obs + n);
-	rc = cost_model_fit(m, obs, n, err, sizeof(err));
-	if (rc)
-		cli_error("model of %s: %s", strategy, err);
-	free(obs);
-	results_free(&r);
-	return rc;
-}
-
-static void print_model(const char *strategy, const struct cost_model *m)
-{
-	printf("model %s: cost = %.6g", strategy, m->intercept);
-	for (int j = 0; j < NMODEL_REGS; j++)
-		if (m->used[j])
-			printf(" %+.6g*%s", m->coef[j], model_reg_name[j]);
-	printf("; R^2 = %.6f, rmse %.4g over %zu boots", m->fit.r2, m->fit.rmse, m->fit.n);
-	for (int j = 0; j < NMODEL_REGS; j++)
-		if (!m->used[j])
-			printf("; %s dropped (%s)", model_reg_name[j], m->why[j]);
-	printf("\n");
-}
-
-/* The model's crossover beside the bracket; agreement = the model's crossing lies within the
- * bracket widened by twice the model's uncertainty. */
+/* Every probe's runs, for the model. */
 static int report_model(const struct xo *s, double lo, double hi)
 {
-	struct cost_model ma, mb;
-	struct model_crossover mx;
+	struct probed_run *runs = malloc(s->runs_total * sizeof(*runs));
+	size_t n = 0;
+	int rc;
 
-	if (fit_model(s, s->a.a, &ma))
-		return 1;
-	if (fit_model(s, s->a.b, &mb)) {
-		cost_model_free(&ma);
-		return 1;
-	}
-	print_model(s->a.a, &ma);
-	print_model(s->a.b, &mb);
-	model_crossover(&ma, &mb, s->a.lo, s->a.hi, &mx);
-	if (!mx.found)
-		printf("model crossover: none in [%g, %g]\n", s->a.lo, s->a.hi);
-	else {
-		double off = mx.x < lo ? lo - mx.x : mx.x > hi ? mx.x - hi : 0;
-		printf("model crossover: %s = %.2f +- %.2f (1 standard error); %s the bisection's bracket "
-		       "[%g, %g] (off by %.2f; agreement: within 2 standard errors)\n",
-		       s->a.param, mx.x, mx.uncertainty,
-		       off <= 2 * mx.uncertainty ? "agrees with" : "DISAGREES with", lo, hi, off);
-	}
-	cost_model_free(&ma);
-	cost_model_free(&mb);
-	return 0;
+	if (!runs)
+		return cli_error("out of memory");
+	for (int i = 0; i < s->np; i++)
+		for (size_t k = 0; k < s->p[i].nruns; k++)
+			runs[n++] = (struct probed_run){ s->p[i].x, s->p[i].runs[k].run_id,
+							 s->p[i].runs[k].cfg.strategy };
+	struct crossover_span span = { s->a.out, s->a.a, s->a.b, s->a.param, s->a.window,
+				       s->a.lo, s->a.hi, lo, hi };
+	rc = crossover_model_report(&span, runs, n);
+	free(runs);
+	return rc;
 }
 
 /* Bisection: the bracket keeps one end where A - B has the sign of LO and one where it has the

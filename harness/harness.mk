@@ -11,7 +11,7 @@ HARNESS_CORE_OBJS := $(BUILD)/host/core/crc32.c.o $(BUILD)/host/core/bootargs.c.
 HARNESS_OBJS := $(HARNESS_SRCS:%.c=$(BUILD)/host/%.o) $(HARNESS_CORE_OBJS)
 # crossover reads results through reports/, which the harness's unit tests do not link.
 HARNESS_LIB_OBJS := $(filter-out $(BUILD)/host/harness/main.o $(BUILD)/host/harness/cmd_crossover.o \
-	$(BUILD)/host/harness/crossover_data.o,$(HARNESS_OBJS))
+	$(BUILD)/host/harness/crossover_data.o $(BUILD)/host/harness/crossover_model.o,$(HARNESS_OBJS))
 HARNESS_LIBS := -lcsv -lutil -lpthread
 
 $(BUILD)/host/harness/%.o: harness/%.c
