@@ -127,6 +127,8 @@ static int check_args(struct xo_args *a)
 	for (const char *k = a->keys; *k; k = strchr(k, '\n') + 1)
 		if (!strncmp(k, line, strlen(line)))
 			return cli_usage_error("--%s: the swept parameter is set by the bisection", a->param);
+	a->lo = round(a->lo / a->grain) * a->grain; /* what the runs can take */
+	a->hi = round(a->hi / a->grain) * a->grain;
 	if (!(a->lo < a->hi) || !(a->resolution >= a->grain))
 		return cli_usage_error("--lo %g --hi %g --resolution %g: expected lo < hi and a resolution of at least %g",
 				       a->lo, a->hi, a->resolution, a->grain);
@@ -147,7 +149,7 @@ static int parse_args(int argc, char **argv, struct xo_args *a)
 		{ "help", no_argument, 0, 'h' },
 	};
 	size_t nfixed = 13;
-	int c, idx;
+	int c, idx, end;
 
 	for (size_t k = 0; k < run_key_count; k++)
 		opts[nfixed + k] = (struct option){ run_keys[k].name, required_argument, 0, O_KEY };
@@ -170,8 +172,8 @@ static int parse_args(int argc, char **argv, struct xo_args *a)
 		case O_RES: bad = parse_number(optarg, &a->resolution) || a->resolution <= 0; break;
 		case O_REPS: bad = parse_count(optarg, &a->reps, MAX_REPS); break;
 		case O_WINDOW:
-			bad = sscanf(optarg, "%u:%u%n", &a->window.from, &a->window.to, &idx) != 2 ||
-			      optarg[idx] || a->window.from < 1 || a->window.from > a->window.to;
+			bad = sscanf(optarg, "%u:%u%n", &a->window.from, &a->window.to, &end) != 2 ||
+			      optarg[end] || a->window.from < 1 || a->window.from > a->window.to;
 			a->have_window = 1;
 			break;
 		case O_OUT: a->out = optarg; break;
@@ -265,8 +267,10 @@ static int run_probe(struct xo *s, double x)
 	for (unsigned k = 0; k < s->a.reps && !rc; k++) {
 		double ca, cb;
 		if (window_cost(&r, id_of(p, s->a.a, k), s->a.window, &ca, err, sizeof(err)) ||
-		    window_cost(&r, id_of(p, s->a.b, k), s->a.window, &cb, err, sizeof(err)))
+		    window_cost(&r, id_of(p, s->a.b, k), s->a.window, &cb, err, sizeof(err))) {
 			rc = cli_error("%s (at %s = %g)", err, s->a.param, x);
+			break;
+		}
 		p->d[k] = ca - cb;
 		p->mean += p->d[k] / s->a.reps;
 	}

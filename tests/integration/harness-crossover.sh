@@ -53,4 +53,9 @@ check "no_crossing_in_range_exits_1" [ $? -eq 1 ]
 check "no_crossing_in_range_is_said" grep -q '^no crossover in \[60, 100\]: lazy - clean is' "$out/none.txt"
 "$S2BENCH" crossover --between lazy,clean --param frac --lo 5 --hi 100 --frac 10 >"$out/usage.txt" 2>&1
 check "swept_key_given_twice_is_a_usage_error" [ $? -eq 2 ]
+"$S2BENCH" crossover --between lazy,clean --param frac --lo 5 --hi 100 --boots 3 --window 1:3 \
+	--out "$out/window" >"$out/window.txt" 2>&1
+check "window_past_the_last_boot_is_a_usage_error" [ $? -eq 2 ]
+check "window_error_names_the_boots" grep -q 'window 1:3: runs have boots 0..2' "$out/window.txt"
+check "usage_error_creates_no_directory" [ ! -e "$out/window" ]
 finish
