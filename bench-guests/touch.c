@@ -153,7 +153,9 @@ void guest_main(void)
 	t.base = free_ram;
 	t.stride = (gp.stride + 7) & ~7UL; /* aligned 64-bit accesses */
 	t.slots = (ram_end - t.base) / t.stride;
-	t.count = gp.ram_size / 100 * gp.frac / t.stride;
+	/* whole percents exactly as before tenths existed (ram/100 * frac), tenths on top */
+	t.count = (gp.ram_size / 100 * (gp.frac_tenths / 10) + gp.ram_size / 1000 * (gp.frac_tenths % 10)) /
+		  t.stride;
 	if (t.count > t.slots)
 		t.count = t.slots; /* frac=100 cannot touch the guest itself */
 	t.order = gp.order;

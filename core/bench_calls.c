@@ -66,7 +66,9 @@ u64 bench_param(const struct bench_params *p, const u64 x[6])
 {
 	const struct { const char *name; u64 value; } params[] = {
 		{"ram_base", p->ram_base}, {"ram_size", p->ram_size}, {"boot", p->boot},
-		{"frac", p->frac}, {"stride", p->stride}, {"write", p->write},
+		/* frac: whole percent, as kvmtest reads it; frac10: tenths, as touch reads it */
+		{"frac", p->frac_tenths / 10}, {"frac10", p->frac_tenths}, {"stride", p->stride},
+		{"write", p->write},
 		{"order", p->order}, {"seed", p->seed}, {"inject", p->inject},
 	};
 	char name[9];

@@ -18,7 +18,7 @@ extern const char *const check_state_names[3];
 
 /* What S2B_PARAM answers, by name. */
 struct bench_params {
-	u64 ram_base, ram_size, boot, frac, stride, write, order, seed, inject;
+	u64 ram_base, ram_size, boot, frac_tenths, stride, write, order, seed, inject;
 };
 
 /* What one host does differently. */

@@ -17,6 +17,33 @@ static bool word_is(const char *w, const char *v, size_t n)
 	return w && strlen(w) == n && !memcmp(w, v, n);
 }
 
+bool bootarg_parse_tenths(const char *v, size_t n, u64 *out)
+{
+	const char *dot = memchr(v, '.', n);
+	u64 whole;
+
+	if (!dot)
+		return parse_u64(v, n, false, &whole) && whole <= ~0ULL / 10 && (*out = whole * 10, true);
+	if (dot == v || (size_t)(v + n - dot) != 2 || dot[1] < '0' || dot[1] > '9')
+		return false;
+	for (const char *p = v; p < dot; p++)
+		if (*p < '0' || *p > '9')
+			return false; /* "0x1.5" is no number */
+	if (!parse_u64(v, dot - v, false, &whole) || whole > (~0ULL - 9) / 10)
+		return false;
+	*out = whole * 10 + (u64)(dot[1] - '0');
+	return true;
+}
+
+void bootarg_format_tenths(u64 t, char *buf, size_t len)
+{
+	if (t % 10)
+		fmt_snprintf(buf, len, "%llu.%llu", (unsigned long long)(t / 10),
+			     (unsigned long long)(t % 10));
+	else
+		fmt_snprintf(buf, len, "%llu", (unsigned long long)(t / 10));
+}
+
 const char *bootarg_set(const struct bootarg_key *k, void *target, const char *v, size_t n)
 {
 	u64 *field = (u64 *)((char *)target + k->offset);
@@ -36,7 +63,8 @@ const char *bootarg_set(const struct bootarg_key *k, void *target, const char *v
 		return "bad_choice";
 	case BA_SIZE:
 	case BA_UINT:
-		if (!parse_u64(v, n, k->kind == BA_SIZE, &x))
+	case BA_TENTHS:
+		if (k->kind == BA_TENTHS ? !bootarg_parse_tenths(v, n, &x) : !parse_u64(v, n, k->kind == BA_SIZE, &x))
 			return "bad_number";
 		if (x < k->min || x > k->max)
 			return "out_of_range";

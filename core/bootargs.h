@@ -16,6 +16,7 @@ enum bootarg_kind {
 	BA_ENUM,   /* one of `choices`, storing the matching `values` entry */
 	BA_FIXED,  /* only choices[0] is accepted and nothing is stored: the host cannot vary it */
 	BA_CUSTOM, /* `set` parses and stores the value */
+	BA_TENTHS, /* a number with at most one decimal ("12", "12.5"), stored in tenths (125) */
 };
 
 struct bootarg_key {
@@ -37,12 +38,14 @@ struct bootarg_key {
 /*
  * The keys every host shares (s2hv's core/config.c, s2vmm's kvm/config.c), for a config struct
  * TYPE with these u64 fields: guest RAM, boots, the guest parameters, the stage-2 block size.
+ * `frac` is in tenths of a percent (frac=12.5 stores 125), so a crossover can be located finer
+ * than a whole percent; a whole value means what it always meant.
  */
 #define BOOTARG_COMMON_KEYS(TYPE)                                                                \
 	{.name = "mem", .kind = BA_SIZE, .offset = offsetof(TYPE, mem), .min = 2 * SZ_2M,        \
 	 .max = 16 * SZ_1G, .align = SZ_2M},                                                      \
 	{.name = "boots", .kind = BA_UINT, .offset = offsetof(TYPE, boots), .min = 1, .max = 1000000}, \
-	{.name = "frac", .kind = BA_UINT, .offset = offsetof(TYPE, frac), .max = 100},           \
+	{.name = "frac", .kind = BA_TENTHS, .offset = offsetof(TYPE, frac_tenths), .max = 1000}, \
 	{.name = "stride", .kind = BA_SIZE, .offset = offsetof(TYPE, stride), .min = 8, .max = SZ_1G}, \
 	{.name = "write", .kind = BA_UINT, .offset = offsetof(TYPE, write_pct), .max = 100},     \
 	{.name = "seed", .kind = BA_UINT, .offset = offsetof(TYPE, seed), .max = ~0ULL},         \
@@ -71,7 +74,7 @@ struct bootarg_key {
 	do {                                                                                     \
 		(cfg)->mem = 64ULL << 20;                                                        \
 		(cfg)->boots = 5;                                                                \
-		(cfg)->frac = 50;                                                                \
+		(cfg)->frac_tenths = 500;                                                        \
 		(cfg)->stride = PAGE_SIZE;                                                       \
 		(cfg)->write_pct = 50;                                                           \
 		(cfg)->seed = 1;                                                                 \
@@ -95,6 +98,11 @@ const struct bootarg_key *bootarg_find(const struct bootarg_key *keys, size_t nk
 /* Check the N-byte value V of K and store it into TARGET: NULL, or the error word. The host
  * harness checks suite values with this, so both sides share one number syntax and limit. */
 const char *bootarg_set(const struct bootarg_key *k, void *target, const char *v, size_t n);
+/* BA_TENTHS syntax: the integer part as BA_UINT reads it (decimal or 0x hex), or decimal digits,
+ * a '.' and one decimal digit; *OUT in tenths. False on garbage or overflow. */
+bool bootarg_parse_tenths(const char *v, size_t n, u64 *out);
+/* Tenths as the shortest text that reads back: 125 → "12.5", 120 → "12". BUF holds 24 bytes. */
+void bootarg_format_tenths(u64 tenths, char *buf, size_t len);
 /* Fill `err` for a check made after parsing; returns -1. */
 int bootarg_fail(struct bootarg_error *err, const char *key, size_t klen, const char *msg);
 

@@ -21,7 +21,7 @@ struct config {
 	u64 guest_kind;                  /* enum guest_kind */
 	u64 mem;       /* guest RAM bytes */
 	u64 boots;     /* boots before SYSTEM_OFF */
-	u64 frac;      /* % of RAM the touch guests touch */
+	u64 frac_tenths; /* tenths of a % of RAM the touch guests touch (bootargs.h) */
 	u64 stride;    /* bytes between touches */
 	u64 write_pct; /* % of touches that write */
 	u64 order;     /* 0 sequential, 1 random, 2 scatter */

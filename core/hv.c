@@ -75,7 +75,8 @@ static void report_cfg(const struct config *c)
 	emit_cfg(&(struct cfg_rec){
 		.strategy = c->strategy->name, .guest = c->guest->name, .mem = c->mem,
 		.boots = c->boots, .block = c->block, .map = c->premap ? "premap" : "ondemand",
-		.icache = c->icache_all ? "all" : "exec", .frac = c->frac, .stride = c->stride,
+		.icache = c->icache_all ? "all" : "exec", .frac_tenths = c->frac_tenths,
+		.stride = c->stride,
 		.write = c->write_pct, .order = c->order, .seed = c->seed,
 		.trace = c->trace_faults ? "faults" : "none",
 	});

@@ -64,6 +64,7 @@ void emit_cfg(const struct cfg_rec *c)
 {
 	static const char *const order_words[] = BOOTARG_ORDER_WORDS;
 	struct record r;
+	char frac[24];
 
 	rec_begin(&r, "cfg");
 	rec_str(&r, "strategy", c->strategy);
@@ -74,7 +75,8 @@ void emit_cfg(const struct cfg_rec *c)
 	opt_str(&r, "map", c->map);
 	opt_str(&r, "icache", c->icache);
 	opt_u64(&r, "host_huge", c->host_huge);
-	rec_u64(&r, "frac", c->frac);
+	bootarg_format_tenths(c->frac_tenths, frac, sizeof(frac));
+	rec_str(&r, "frac", frac);
 	rec_u64(&r, "stride", c->stride);
 	rec_u64(&r, "write", c->write);
 	rec_str(&r, "order", c->order < ARRAY_SIZE(order_words) ? order_words[c->order] : "?");

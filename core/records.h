@@ -36,7 +36,8 @@ struct cfg_rec {
 	u64 mem, boots, block; /* block: SZ_4K or SZ_2M, written 4k / 2m */
 	const char *map, *icache; /* s2hv; NULL = absent (fixed by KVM under s2vmm) */
 	struct rec_opt host_huge; /* s2vmm */
-	u64 frac, stride, write, order, seed; /* order: index of BOOTARG_ORDER_WORDS */
+	u64 frac_tenths, stride, write, order, seed; /* frac in tenths of a %; order: index of
+							     * BOOTARG_ORDER_WORDS */
 	const char *trace; /* s2hv */
 };
 

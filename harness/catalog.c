@@ -3,6 +3,7 @@
 
 #include "boards.h"
 #include "hvkeys.h"
+#include "../core/bootargs.h"
 #include "../strategies/table.h"
 
 #include <inttypes.h>
@@ -46,7 +47,7 @@ const struct run_key run_keys[] = {
 	{ "block", KEY_BOOTARG, NULL, STR_FIELD(block), "stage-2 mapping size" },
 	{ "map", KEY_BOOTARG, NULL, STR_FIELD(map), "map at fault or before boot" },
 	{ "icache", KEY_BOOTARG, NULL, STR_FIELD(icache), "I-cache invalidate on exec faults only, or on all" },
-	{ "frac", KEY_BOOTARG, NULL, U64_FIELD(frac), "% of RAM the guest touches" },
+	{ "frac", KEY_BOOTARG, NULL, U64_FIELD(frac_tenths), "% of RAM the guest touches (tenths: 12.5)" },
 	{ "stride", KEY_BOOTARG, NULL, U64_FIELD(stride), "bytes between touches" },
 	{ "write", KEY_BOOTARG, NULL, U64_FIELD(write), "% of touches that write" },
 	{ "order", KEY_BOOTARG, NULL, STR_FIELD(order), "touch order (scatter: another random subset every boot)" },
@@ -122,6 +123,8 @@ void run_key_format(const struct run_key *k, const struct run_config *cfg, char 
 	memcpy(&n, (const char *)cfg + k->offset, sizeof(n));
 	if (hv_key_info(k->name, &info) == 0 && info.is_size)
 		format_size(n, buf, len);
+	else if (info.is_tenths)
+		bootarg_format_tenths(n, buf, len);
 	else
 		snprintf(buf, len, "%" PRIu64, n);
 }

@@ -1,5 +1,6 @@
 /* s2bench list: what a suite can name, one line each. */
 #include "catalog.h"
+#include "../core/bootargs.h"
 #include "cli.h"
 #include "hvkeys.h"
 #include "suite.h"
@@ -36,6 +37,10 @@ static void describe_values(const struct run_key *k, char *buf, size_t len)
 		format_size(in.align, al, sizeof(al));
 		snprintf(buf, len, "size %s..%s%s%s", lo, hi, in.align ? ", multiple of " : "",
 			 in.align ? al : "");
+	} else if (in.is_tenths) {
+		bootarg_format_tenths(in.min, lo, sizeof(lo));
+		bootarg_format_tenths(in.max, hi, sizeof(hi));
+		snprintf(buf, len, "%s..%s, tenths allowed", lo, hi);
 	} else {
 		snprintf(buf, len, "%" PRIu64 "..%" PRIu64, in.min, in.max);
 	}

@@ -100,7 +100,8 @@ static int name_run(struct parse_session *s, const struct run_summary *sum,
 		run_config_defaults(cfg);
 	snprintf(cfg->board, sizeof(cfg->board), "%s",
 		 s->board ? s->board : sum->board[0] ? sum->board : sum->have_cfg ? "unknown" : "");
-	for (cfg->rep = 0;; cfg->rep++) {
+	for (cfg->copy = 0;; cfg->copy++) {
+		cfg->rep = cfg->copy; /* which rep of its suite line a log was is not in it */
 		run_config_id(cfg, id);
 		if (id_set_has_id(&s->given, id))
 			continue;

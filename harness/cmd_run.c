@@ -1,16 +1,12 @@
 /* s2bench run SUITE: expand, skip what --out already has, run the rest, report a summary. */
-#include "board.h"
 #include "catalog.h"
 #include "cli.h"
-#include "image_check.h"
 #include "matrix.h"
+#include "run_session.h"
 #include "runconfig.h"
-#include "runner.h"
-#include "store.h"
 #include "suite.h"
 
 #include <getopt.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -113,87 +109,22 @@ static int parse_args(int argc, char **argv, struct run_args *a)
 
 static void print_matrix(const struct planned_run *runs, size_t n)
 {
-	printf("%-16s %-13s %-8s %-10s %5s %-5s %-8s %-6s %4s %6s %5s %-6s %4s %-6s %5s %3s\n",
+	printf("%-16s %-13s %-8s %-10s %5s %-5s %-8s %-6s %4s %6s %5s %-6s %20s %-6s %5s %3s\n",
 	       "run_id", "board", "strategy", "guest", "mem", "block", "map", "icache", "frac",
 	       "stride", "write", "order", "seed", "trace", "boots", "rep");
 	for (size_t i = 0; i < n; i++) {
 		const struct run_config *c = &runs[i].cfg;
-		char mem[16], stride[16];
+		char mem[16], stride[16], frac[24];
 		format_size(c->mem, mem, sizeof(mem));
+		run_config_frac(c, frac);
 		format_size(c->stride, stride, sizeof(stride));
-		printf("%-16s %-13s %-8s %-10s %5s %-5s %-8s %-6s %4llu %6s %5llu %-6s %4llu %-6s %5llu %3u\n",
+		printf("%-16s %-13s %-8s %-10s %5s %-5s %-8s %-6s %4s %6s %5llu %-6s %20llu %-6s %5llu %3u\n",
 		       runs[i].run_id, c->board, c->strategy, c->guest, mem, c->block, c->map,
-		       c->icache, (unsigned long long)c->frac, stride, (unsigned long long)c->write,
+		       c->icache, frac, stride, (unsigned long long)c->write,
 		       c->order, (unsigned long long)c->seed, c->trace, (unsigned long long)c->boots,
 		       c->rep);
 	}
 	printf("%zu runs\n", n);
-}
-
-static int plan_uses(const struct planned_run *runs, size_t n, const char *board)
-{
-	for (size_t i = 0; i < n; i++)
-		if (strcmp(runs[i].cfg.board, board) == 0)
-			return 1;
-	return 0;
-}
-
-/* Every back-end the plan uses must be ready before the first run starts; boards sharing one
- * (the kvm-qemu-* boards) are checked once. */
-static int check_boards(struct run_options *opt, const struct planned_run *runs, size_t n)
-{
-	char err[512];
-
-	for (size_t i = 0; i < board_desc_count; i++) {
-		const struct board_desc *d = &board_descs[i];
-		size_t k = 0;
-
-		while (k < i && !(board_descs[k].ops == d->ops && plan_uses(runs, n, board_descs[k].name)))
-			k++;
-		if (k < i || !plan_uses(runs, n, d->name))
-			continue;
-		if (d->ops->check(opt, err, sizeof(err)))
-			return cli_error("%s", err);
-	}
-	return 0;
-}
-
-/* The closing line and the exit status (docs/harness.md, "Exit status"). */
-static int report_result(enum runner_result res, const struct progress *pg, size_t n,
-			 const char *out)
-{
-	switch (res) {
-	case RUNNER_OK:
-		printf("run: %zu runs done, %zu failed; results in %s\n", pg->done, pg->failed, out);
-		return 0;
-	case RUNNER_INTERRUPTED:
-		fprintf(stderr, "run: interrupted after %zu of %zu runs; run the same command again to finish\n",
-			pg->done, n);
-		return EXIT_INTERRUPTED;
-	case RUNNER_DISK_FULL:
-		fprintf(stderr, "run: disk full: %zu of %zu runs saved, %zu not saved; free space in %s "
-				"and run the same command again\n",
-			pg->done - pg->unsaved, n, pg->unsaved, out);
-		return EXIT_DISK_FULL;
-	case RUNNER_FAILED:
-		break;
-	}
-	return 1;
-}
-
-static void on_signal(int sig)
-{
-	(void)sig;
-	runner_interrupted = 1;
-}
-
-static size_t drop_finished(const struct store *st, struct planned_run *runs, size_t n)
-{
-	size_t kept = 0;
-	for (size_t i = 0; i < n; i++)
-		if (!store_is_finished(st, runs[i].run_id))
-			runs[kept++] = runs[i];
-	return kept;
 }
 
 /* --board replaces the suite's boards; ids change with it and repeats collapse. */
@@ -217,7 +148,6 @@ int cmd_run(int argc, char **argv)
 	struct run_args a = { 0 };
 	struct suite suite;
 	struct planned_run *runs;
-	struct store store;
 	char err[512], default_out[128];
 	int rc = parse_args(argc, argv, &a);
 
@@ -232,38 +162,18 @@ int cmd_run(int argc, char **argv)
 		print_matrix(runs, n);
 		goto out;
 	}
-	if ((rc = check_boards(&a.opt, runs, n)))
-		goto out;
-	if ((rc = image_check_runs(a.opt.image, runs, n)))
+	if ((rc = run_session_check(&a.opt, runs, n)))
 		goto out;
 	if (!a.out) {
 		snprintf(default_out, sizeof(default_out), "results/%s", suite.name);
 		a.out = default_out;
 	}
-	if (store_open(&store, a.out, err, sizeof(err))) {
-		rc = cli_error("%s", err);
+	struct run_session rs = { .out = a.out, .suite = suite.name, .jobs = a.jobs,
+				  .timeout_s = a.timeout_s ? a.timeout_s : suite.timeout_s, .opt = &a.opt };
+	if ((rc = run_session_open(&rs)))
 		goto out;
-	}
-	if (store.repaired_rows)
-		fprintf(stderr, "run: set aside %u torn or unfinished rows left by an interrupted run (see the lines above)\n",
-			store.repaired_rows);
-	size_t total = n;
-	n = drop_finished(&store, runs, n);
-	fprintf(stderr, "run: %s: %zu runs, %zu already in %s, %zu to do, -j %u\n", suite.name,
-		total, total - n, a.out, n, a.jobs);
-
-	struct sigaction sa = { .sa_handler = on_signal };
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	signal(SIGPIPE, SIG_IGN);
-	struct progress pg;
-	progress_start(&pg, stderr, n);
-	struct runner r = { &store, &a.opt, suite.name, a.jobs,
-			    a.timeout_s ? a.timeout_s : suite.timeout_s, &pg };
-	enum runner_result res = runner_run(&r, runs, n);
-	progress_end(&pg);
-	rc = report_result(res, &pg, n, a.out);
-	store_close(&store);
+	rc = run_session_execute(&rs, runs, n);
+	run_session_close(&rs);
 out:
 	free(runs);
 	suite_free(&suite);

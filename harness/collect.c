@@ -269,7 +269,7 @@ void collector_write_run(const struct collector *c, FILE *runs, const struct run
 	snprintf(mem, sizeof(mem), "%llu", (unsigned long long)cfg->mem);
 	snprintf(stride, sizeof(stride), "%llu", (unsigned long long)cfg->stride);
 	snprintf(boots_req, sizeof(boots_req), "%llu", (unsigned long long)cfg->boots);
-	snprintf(frac, sizeof(frac), "%llu", (unsigned long long)cfg->frac);
+	run_config_frac(cfg, frac);
 	snprintf(write, sizeof(write), "%llu", (unsigned long long)cfg->write);
 	snprintf(seed, sizeof(seed), "%llu", (unsigned long long)cfg->seed);
 	snprintf(rep, sizeof(rep), "%u", cfg->rep);

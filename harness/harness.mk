@@ -9,7 +9,9 @@ HARNESS_SRCS := $(wildcard harness/*.c)
 HARNESS_CORE_OBJS := $(BUILD)/host/core/crc32.c.o $(BUILD)/host/core/bootargs.c.o \
 	$(BUILD)/host/core/lib/parse.c.o $(BUILD)/host/core/lib/fmt.c.o $(BUILD)/host/kvm/config.c.o
 HARNESS_OBJS := $(HARNESS_SRCS:%.c=$(BUILD)/host/%.o) $(HARNESS_CORE_OBJS)
-HARNESS_LIB_OBJS := $(filter-out $(BUILD)/host/harness/main.o,$(HARNESS_OBJS))
+# crossover reads results through reports/, which the harness's unit tests do not link.
+HARNESS_LIB_OBJS := $(filter-out $(BUILD)/host/harness/main.o $(BUILD)/host/harness/cmd_crossover.o \
+	$(BUILD)/host/harness/crossover_data.o $(BUILD)/host/harness/crossover_model.o,$(HARNESS_OBJS))
 HARNESS_LIBS := -lcsv -lutil -lpthread
 
 $(BUILD)/host/harness/%.o: harness/%.c

@@ -12,7 +12,7 @@
 
 /* The u64 fields s2hv's table stores into (core/config.h has the same names). */
 struct hv_words {
-	u64 mem, boots, frac, stride, write_pct, order, seed, inject, block;
+	u64 mem, boots, frac_tenths, stride, write_pct, order, seed, inject, block;
 	u64 premap, icache_all, trace_faults;
 };
 
@@ -62,6 +62,7 @@ int hv_key_info(const char *key, struct hv_key_info *info)
 		return -1;
 	info->is_enum = k->kind == BA_ENUM;
 	info->is_size = k->kind == BA_SIZE;
+	info->is_tenths = k->kind == BA_TENTHS;
 	info->min = k->min;
 	info->max = k->max;
 	info->align = k->align;
@@ -73,6 +74,8 @@ static void format_number(const struct bootarg_key *k, uint64_t v, char *buf, si
 {
 	if (k->kind == BA_SIZE)
 		format_size(v, buf, len);
+	else if (k->kind == BA_TENTHS)
+		bootarg_format_tenths(v, buf, len);
 	else
 		snprintf(buf, len, "%" PRIu64, v);
 }
@@ -84,7 +87,8 @@ static void describe(const struct bootarg_key *k, const char *msg, char *why, si
 
 	if (!strcmp(msg, "bad_number"))
 		snprintf(why, len, "%s", k->kind == BA_SIZE ? "not a size (decimal or 0x hex, optional K/M/G: 64M)"
-							    : "not a number (decimal or 0x hex)");
+					 : k->kind == BA_TENTHS ? "not a number with at most one decimal (12, 12.5)"
+								: "not a number (decimal or 0x hex)");
 	else if (!strcmp(msg, "out_of_range")) {
 		format_number(k, k->min, lo, sizeof(lo));
 		format_number(k, k->max, hi, sizeof(hi));

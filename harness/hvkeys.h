@@ -11,7 +11,7 @@
 
 /* How KEY's value is written: 0 if s2hv has no such key. */
 struct hv_key_info {
-	int is_enum, is_size;
+	int is_enum, is_size, is_tenths; /* is_tenths: min/max in tenths (frac) */
 	uint64_t min, max, align;
 	const char *choices[3]; /* is_enum: the words, NULL-padded */
 };

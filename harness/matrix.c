@@ -23,7 +23,8 @@ static size_t expand_one(const struct suite *s, const struct suite_matrix *m, un
 			if (d->n) /* checked when the suite was read */
 				run_key_apply(&run_keys[k], d->values[idx[k]], &r->cfg, why, sizeof(why));
 		}
-		r->cfg.rep = rep;
+		r->suite_seed = r->cfg.seed;
+		run_config_set_rep(&r->cfg, r->suite_seed, rep);
 		run_config_id(&r->cfg, r->run_id);
 		run_config_bootargs(&r->cfg, r->bootargs, sizeof(r->bootargs));
 		size_t k = run_key_count;

@@ -7,7 +7,7 @@
 #include <stdint.h>
 #include <string.h>
 
-enum val_type { V_NUM, V_BIT, V_WORD, V_ENUM };
+enum val_type { V_NUM, V_BIT, V_WORD, V_ENUM, V_TENTHS /* "12" or "12.5" */ };
 
 struct key_spec {
 	const char *kind, *key;
@@ -39,7 +39,7 @@ static const struct key_spec specs[] = {
 	{ "cfg", "block", V_ENUM, "4k 2m ", 1, 0 },
 	{ "cfg", "map", V_ENUM, "ondemand premap ", 0, 0 }, /* s2vmm has no map/icache/trace */
 	{ "cfg", "icache", V_ENUM, "exec all ", 0, 0 },
-	{ "cfg", "frac", V_NUM, 0, 1, 0 },
+	{ "cfg", "frac", V_TENTHS, 0, 1, 0 },
 	{ "cfg", "stride", V_NUM, 0, 1, 0 },
 	{ "cfg", "write", V_NUM, 0, 1, 0 },
 	{ "cfg", "order", V_ENUM, "seq random scatter ", 1, 0 },
@@ -103,6 +103,22 @@ int proto_is_number(const char *s)
 	return 1;
 }
 
+/* A number, or decimal digits, '.', one digit: what bootarg_format_tenths writes. */
+static int proto_is_tenths(const char *v)
+{
+	const char *dot = strchr(v, '.');
+	char whole[24];
+
+	if (!dot)
+		return proto_is_number(v);
+	if ((size_t)(dot - v) >= sizeof(whole) || dot[1] < '0' || dot[1] > '9' || dot[2] || dot == v ||
+	    strspn(v, "0123456789") != (size_t)(dot - v))
+		return 0;
+	memcpy(whole, v, dot - v);
+	whole[dot - v] = 0;
+	return proto_is_number(whole) && strlen(whole) < 19; /* its tenths fit 64 bits */
+}
+
 static int in_list(const char *words, const char *v)
 {
 	size_t n = strlen(v);
@@ -116,6 +132,7 @@ static int value_ok(const struct key_spec *k, const char *v)
 {
 	switch (k->type) {
 	case V_NUM: return proto_is_number(v);
+	case V_TENTHS: return proto_is_tenths(v);
 	case V_BIT: return strcmp(v, "0") == 0 || strcmp(v, "1") == 0;
 	case V_WORD: return *v != '\0';
 	case V_ENUM: return *v != '\0' && in_list(k->words, v);

@@ -1,6 +1,7 @@
 /* run_config helpers shared by the matrix (run, lava, --dry-run) and by parse. */
 #include "runconfig.h"
 
+#include "../core/bootargs.h"
 #include "../core/lib.h"
 
 #include <inttypes.h>
@@ -10,14 +11,23 @@
 
 #define COPY(dst, src) snprintf((dst), sizeof(dst), "%s", (src))
 
+void run_config_frac(const struct run_config *cfg, char buf[24])
+{
+	bootarg_format_tenths(cfg->frac_tenths, buf, 24);
+}
+
+/* A whole frac is written as it was before tenths, so old ids stand. */
 static int canonical_text(const struct run_config *c, char *buf, size_t len)
 {
+	char frac[24];
+
+	run_config_frac(c, frac);
 	return snprintf(buf, len,
 			"board=%s strategy=%s guest=%s mem=%" PRIu64 " boots=%" PRIu64
-			" block=%s map=%s icache=%s frac=%" PRIu64 " stride=%" PRIu64
+			" block=%s map=%s icache=%s frac=%s stride=%" PRIu64
 			" write=%" PRIu64 " order=%s seed=%" PRIu64 " trace=%s rep=%u",
 			c->board, c->strategy, c->guest, c->mem, c->boots, c->block, c->map,
-			c->icache, c->frac, c->stride, c->write, c->order, c->seed, c->trace, c->rep);
+			c->icache, frac, c->stride, c->write, c->order, c->seed, c->trace, c->copy);
 }
 
 void hash_id(const char *text, size_t len, char id[RUN_ID_LEN + 1])
@@ -37,14 +47,44 @@ void run_config_id(const struct run_config *cfg, char id[RUN_ID_LEN + 1])
 	hash_id(text, n < (int)sizeof(text) ? (size_t)n : sizeof(text) - 1, id);
 }
 
+uint64_t run_rep_seed(uint64_t seed, unsigned rep)
+{
+	uint64_t z = seed + (uint64_t)rep * 0x9e3779b97f4a7c15ull;
+
+	if (rep == 0)
+		return seed;
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+	return z ^ (z >> 31);
+}
+
+void run_config_set_rep(struct run_config *c, uint64_t suite_seed, unsigned rep)
+{
+	c->rep = rep;
+	c->seed = run_rep_seed(suite_seed, rep);
+	c->copy = 0;
+}
+
+void run_config_legacy_id(const struct run_config *c, uint64_t suite_seed, char id[RUN_ID_LEN + 1])
+{
+	struct run_config old = *c;
+
+	old.seed = suite_seed;
+	old.copy = c->rep;
+	run_config_id(&old, id);
+}
+
 int run_config_bootargs(const struct run_config *c, char *buf, size_t len)
 {
+	char frac[24];
+
+	run_config_frac(c, frac);
 	return snprintf(buf, len,
 			"s2b.strategy=%s s2b.guest=%s s2b.mem=%" PRIu64 " s2b.boots=%" PRIu64
-			" s2b.block=%s s2b.map=%s s2b.icache=%s s2b.frac=%" PRIu64
+			" s2b.block=%s s2b.map=%s s2b.icache=%s s2b.frac=%s"
 			" s2b.stride=%" PRIu64 " s2b.write=%" PRIu64 " s2b.order=%s s2b.seed=%" PRIu64
 			" s2b.trace=%s",
-			c->strategy, c->guest, c->mem, c->boots, c->block, c->map, c->icache, c->frac,
+			c->strategy, c->guest, c->mem, c->boots, c->block, c->map, c->icache, frac,
 			c->stride, c->write, c->order, c->seed, c->trace);
 }
 
@@ -76,6 +116,18 @@ static int set_u64(uint64_t *dst, const char *v)
 	return v ? parse_size(v, dst) : 0;
 }
 
+static int set_tenths(uint64_t *dst, const char *v)
+{
+	u64 t;
+
+	if (!v)
+		return 0;
+	if (!bootarg_parse_tenths(v, strlen(v), &t))
+		return -1;
+	*dst = t;
+	return 0;
+}
+
 #define SET_STR(field, key)                                \
 	do {                                               \
 		const char *v_ = record_get(rec, key);     \
@@ -93,7 +145,7 @@ int run_config_from_record(struct run_config *cfg, const struct record *rec)
 	SET_STR(order, "order");
 	SET_STR(trace, "trace");
 	if (set_u64(&cfg->mem, record_get(rec, "mem")) || set_u64(&cfg->boots, record_get(rec, "boots")) ||
-	    set_u64(&cfg->frac, record_get(rec, "frac")) ||
+	    set_tenths(&cfg->frac_tenths, record_get(rec, "frac")) ||
 	    set_u64(&cfg->stride, record_get(rec, "stride")) ||
 	    set_u64(&cfg->write, record_get(rec, "write")) ||
 	    set_u64(&cfg->seed, record_get(rec, "seed")))

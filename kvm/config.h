@@ -11,7 +11,7 @@ struct vmm_config {
 	char board[32];  /* named in `hello`: kvm-host, kvm-qemu-n1, ... */
 	u64 mem;         /* guest RAM bytes */
 	u64 boots;       /* boots before the run ends */
-	u64 frac, stride, write_pct, order, seed, inject; /* handed to the guest through S2B_PARAM */
+	u64 frac_tenths, stride, write_pct, order, seed, inject; /* handed to the guest through S2B_PARAM */
 	u64 block;       /* SZ_4K: RAM the host backs with 4K pages; SZ_2M: 2 MiB-aligned THP */
 	u64 boot_timeout; /* seconds one boot may run before s2vmm ends it (s2vmm only) */
 };

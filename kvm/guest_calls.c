@@ -11,7 +11,8 @@ void guest_calls_start(struct boot_session *s, const struct vmm_config *c, ipa_t
 		       u64 ram_size)
 {
 	s->calls.params = (struct bench_params){
-		.ram_base = ram_ipa, .ram_size = ram_size, .boot = s->idx, .frac = c->frac,
+		.ram_base = ram_ipa, .ram_size = ram_size, .boot = s->idx,
+		.frac_tenths = c->frac_tenths,
 		.stride = c->stride, .write = c->write_pct, .order = c->order, .seed = c->seed,
 		.inject = c->inject,
 	};

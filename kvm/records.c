@@ -34,7 +34,7 @@ void rec_cfg(const struct vmm_config *cfg, u64 huge_bytes)
 	emit_cfg(&(struct cfg_rec){
 		.strategy = s2vmm_strategy, .guest = cfg->guest, .mem = cfg->mem,
 		.boots = cfg->boots, .block = cfg->block,
-		.host_huge = {huge_bytes != ~0ULL, huge_bytes}, .frac = cfg->frac,
+		.host_huge = {huge_bytes != ~0ULL, huge_bytes}, .frac_tenths = cfg->frac_tenths,
 		.stride = cfg->stride, .write = cfg->write_pct, .order = cfg->order,
 		.seed = cfg->seed,
 	});

@@ -7,7 +7,7 @@
 struct guest_params {
 	u64 boot;               /* boot index, 0 = cold boot */
 	u64 ram_base, ram_size; /* guest RAM (IPA, bytes) */
-	u64 frac;               /* % of RAM to touch */
+	u64 frac_tenths;        /* tenths of a % of RAM to touch (s2b.frac=12.5: 125) */
 	u64 stride;             /* bytes between touches */
 	u64 write;              /* % of touches that write */
 	u64 order;              /* 0 sequential, 1 random, 2 scatter (touch.c) */

@@ -57,6 +57,10 @@ qemu_virt "$out/touch-random.log" max "s2b.strategy=unmap s2b.guest=touch s2b.bo
 check "touch_random_order_check_pass" all_boots_are "$out/touch-random.log" 2 pass
 check "touch_random_same_pages" [ "$(metric "$out/touch-random.log" 1 pages)" = 1638 ]
 check "touch_random_all_writes" [ "$(metric "$out/touch-random.log" 1 writes)" = 1638 ]
+# frac=12.5: 64Mi/100*12 + 64Mi/1000*5 = 8388596 bytes, 2047 pages; the cfg record says 12.5.
+qemu_virt "$out/touch-tenths.log" max "s2b.strategy=unmap s2b.guest=touch s2b.boots=2 s2b.frac=12.5"
+check "touch_frac_tenths_pages" [ "$(metric "$out/touch-tenths.log" 1 pages)" = 2047 ]
+check "touch_frac_tenths_in_cfg" grep -aq '^@s2b cfg .* frac=12.5 ' "$out/touch-tenths.log"
 log=$out/boot-reloc-unmap.log
 check "boot_reloc_runs_relocated" grep -aq '^guest| boot-reloc: boot 2 runs at 0x42000000, original at 0x40000000 overwritten' "$log"
 # 3 GiB of guest RAM (a 4 GiB machine): the guest's stage 1 needs three level-2 tables.

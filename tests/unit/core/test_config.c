@@ -34,7 +34,7 @@ Test(config, every_key_is_parsed)
 	cr_assert_str_eq(cfg.strategy->name, "fwb");
 	cr_assert_eq(cfg.mem, 256ULL << 20);
 	cr_assert_eq(cfg.boots, 20);
-	cr_assert_eq(cfg.frac, 30);
+	cr_assert_eq(cfg.frac_tenths, 300);
 	cr_assert_eq(cfg.stride, 0x2000);
 	cr_assert_eq(cfg.write_pct, 70);
 	cr_assert_eq(cfg.order, 1);
@@ -62,6 +62,30 @@ Test(config, bad_number_names_the_key)
 	cr_assert_str_eq(err.msg, "bad_number");
 	cr_assert_eq(parse("s2b.boots=99999999999999999999999"), -1);
 	cr_assert_str_eq(err.msg, "bad_number");
+}
+
+/* frac takes one decimal, stored in tenths; a whole value is ten times itself as always. */
+Test(config, frac_takes_tenths_of_a_percent)
+{
+	cr_assert_eq(parse("s2b.frac=12.5"), 0);
+	cr_assert_eq(cfg.frac_tenths, 125);
+	cr_assert_eq(parse("s2b.frac=0x10"), 0);
+	cr_assert_eq(cfg.frac_tenths, 160);
+	cr_assert_eq(parse("s2b.frac=100.0"), 0);
+	cr_assert_eq(cfg.frac_tenths, 1000);
+	static const char *const bad[] = { "s2b.frac=12.55", "s2b.frac=.5", "s2b.frac=12.",
+					   "s2b.frac=0x1.5", "s2b.frac=1.5.5", "s2b.frac=1e1" };
+	for (unsigned i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		cr_assert_eq(parse(bad[i]), -1, "%s", bad[i]);
+		cr_assert_str_eq(err.msg, "bad_number", "%s", bad[i]);
+	}
+	cr_assert_eq(parse("s2b.frac=100.1"), -1);
+	cr_assert_str_eq(err.msg, "out_of_range");
+	char buf[24];
+	bootarg_format_tenths(125, buf, sizeof(buf));
+	cr_assert_str_eq(buf, "12.5");
+	bootarg_format_tenths(120, buf, sizeof(buf));
+	cr_assert_str_eq(buf, "12");
 }
 
 Test(config, out_of_range_and_alignment)

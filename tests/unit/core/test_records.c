@@ -26,7 +26,7 @@ Test(records, s2hv_records_as_in_a_real_log)
 		.cal_hvc_insts = REC_SOME(139), .cal_hvc_cycles = REC_SOME(139)});
 	emit_cfg(&(struct cfg_rec){
 		.strategy = "unmap", .guest = "bringup", .mem = 67108864, .boots = 3, .block = SZ_4K,
-		.map = "ondemand", .icache = "exec", .frac = 50, .stride = 4096, .write = 50,
+		.map = "ondemand", .icache = "exec", .frac_tenths = 500, .stride = 4096, .write = 50,
 		.order = 0, .seed = 1, .trace = "faults"});
 	emit_boot(&(struct boot_rec){
 		.units = {"cycles", "insts"}, .idx = 1,

@@ -59,7 +59,8 @@ Test(suite, errors_name_file_line_and_column)
 	expect_error("  mem 64M\n", "t.suite:1:7: expected '=' after 'mem'");
 	expect_error("mem = 5M\n", "t.suite:1:7: mem '5M': not a multiple of 2M");
 	expect_error("mem = lots\n", "t.suite:1:7: mem 'lots': not a size");
-	expect_error("frac = 101\n", "t.suite:1:8: frac '101': out of range");
+	expect_error("frac = 101\n", "t.suite:1:8: frac '101': out of range (0..100)");
+	expect_error("frac = 12.25\n", "t.suite:1:8: frac '12.25': not a number with at most one decimal");
 	expect_error("block = 1g\n", "t.suite:1:9: block '1g': not one of 4k|2m");
 	expect_error("strategy =\n", "t.suite:1:11: 'strategy' needs at least one value");
 	expect_error("[m\n", "t.suite:1:3: expected ']'");
@@ -100,6 +101,51 @@ Test(matrix, repetitions_are_the_outer_loop)
 	cr_expect_str_neq(r[0].run_id, r[2].run_id, "repetitions have their own ids");
 }
 
+/* rep 0 keeps the suite's seed; rep r >= 1 runs with output r of splitmix64 seeded with it
+ * (values from the reference algorithm), in the bootargs the guest gets. */
+Test(matrix, each_repetition_gets_its_own_seed)
+{
+	struct planned_run *r;
+	size_t n = expand("reps = 3\nseed = 1\nguest = touch\n", &r);
+	cr_assert_eq(n, 3);
+	cr_expect_eq(r[0].cfg.seed, 1);
+	cr_expect_eq(r[1].cfg.seed, 10451216379200822465ull);
+	cr_expect_eq(r[2].cfg.seed, 13757245211066428519ull);
+	cr_expect(strstr(r[1].bootargs, " s2b.seed=10451216379200822465 "), "%s", r[1].bootargs);
+	for (size_t i = 0; i < n; i++)
+		cr_expect_eq(r[i].suite_seed, 1);
+	cr_expect_eq(run_rep_seed(0, 1), 16294208416658607535ull, "seed 0 is a seed like any other");
+}
+
+/* A tenth of a percent reaches the guest and the id; a whole frac is written as it always was. */
+Test(matrix, frac_tenths_in_bootargs_and_ids)
+{
+	struct planned_run *r;
+	size_t n = expand("guest = touch\nfrac = 12.5 12 12.0\n", &r);
+	cr_assert_eq(n, 2, "12 and 12.0 are one point");
+	cr_expect_eq(r[0].cfg.frac_tenths, 125);
+	cr_expect(strstr(r[0].bootargs, " s2b.frac=12.5 "), "%s", r[0].bootargs);
+	cr_expect(strstr(r[1].bootargs, " s2b.frac=12 "), "%s", r[1].bootargs);
+	cr_expect_str_eq(r[1].run_id, "2e920080ff6d003e", "the id frac=12 had before tenths");
+}
+
+/* The id of rep 0 is the one it always had; a rep >= 1 is found by parse without its rep. */
+Test(matrix, rep_ids_hash_the_reps_seed_not_the_rep)
+{
+	struct planned_run *r;
+	char legacy[RUN_ID_LEN + 1], id[RUN_ID_LEN + 1];
+	size_t n = expand("reps = 2\nseed = 5\n", &r);
+	cr_assert_eq(n, 2);
+	run_config_legacy_id(&r[0].cfg, 5, legacy);
+	cr_expect_str_eq(r[0].run_id, legacy, "rep 0 keeps its old id");
+	run_config_legacy_id(&r[1].cfg, 5, legacy);
+	cr_expect_str_neq(r[1].run_id, legacy, "rep 1 had another id before");
+	struct run_config c = r[1].cfg;
+	c.rep = 0; /* what parse knows: the config and the seed from the log's cfg record */
+	run_config_id(&c, id);
+	cr_expect_str_eq(r[1].run_id, id);
+}
+
 Test(matrix, sections_inherit_top_level_and_override_it)
 {
 	struct planned_run *r;
@@ -110,7 +156,7 @@ Test(matrix, sections_inherit_top_level_and_override_it)
 	cr_expect_eq(r[0].cfg.boots, 7);
 	cr_expect_str_eq(r[0].cfg.guest, "touch");
 	cr_expect_str_eq(r[2].cfg.guest, "hello");
-	cr_expect_eq(r[3].cfg.frac, 90);
+	cr_expect_eq(r[3].cfg.frac_tenths, 900);
 	cr_expect_eq(r[4].cfg.rep, 1, "only [frac] has a second repetition");
 }
 
