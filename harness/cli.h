@@ -4,6 +4,7 @@
 
 #define EXIT_USAGE 2
 #define EXIT_DISK_FULL 3     /* run: a log or row could not be written (ENOSPC, EDQUOT) */
+#define EXIT_OLD_RESULTS 4   /* run: --out holds runs an older s2bench made that cannot resume */
 #define EXIT_INTERRUPTED 130 /* run: SIGINT or SIGTERM */
 
 /* Prints "s2bench: <message>" on stderr; returns 1 so callers can `return cli_error(...)`. */

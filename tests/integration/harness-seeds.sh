@@ -59,7 +59,18 @@ awk -F, -v OFS=, -v id="$old_id" 'NR==1; NR>1 && $5=="hello" && $16==0 {$1=id; $
 	"$out/r/runs.csv" >"$out/old/runs.csv"
 "$S2BENCH" run "$out/seeds.suite" --out "$out/old" -j 2 >"$out/old.txt" 2>&1
 rc=$?
-check "old_directory_is_refused" [ $rc -eq 1 ]
+check "old_directory_is_refused" [ $rc -eq 4 ]
 check "old_directory_refusal_names_the_run" grep -q "run $old_id is rep 1 of unmap/hello .*use a new --out" "$out/old.txt"
 check "old_directory_is_left_alone" [ "$(wc -l <"$out/old/runs.csv")" -eq 2 ]
+
+# `make bench` on such a directory moves it aside (nothing deleted) and runs the suite afresh.
+cp -r "$out/old" "$out/old-copy"
+BENCH_SUITE="$out/seeds.suite" BENCH_OUT="$out/old" bash scripts/bench.sh >"$out/bench.txt" 2>&1
+rc=$?
+aside=$(ls -d "$out"/old.old-* 2>/dev/null | head -1)
+check "bench_moves_an_old_directory_aside" [ $rc -eq 0 -a -n "$aside" ]
+check "bench_keeps_the_old_rows" cmp "$out/old-copy/runs.csv" "$aside/runs.csv"
+check "bench_says_where_it_went" grep -q "moved to $aside" "$out/bench.txt"
+check "bench_reports_the_fresh_runs" [ -s "$out/old/report.html" -a \
+	"$(wc -l <"$out/old/runs.csv")" -eq "$(wc -l <"$out/r/runs.csv")" ]
 finish

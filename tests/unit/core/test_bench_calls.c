@@ -40,7 +40,7 @@ static void setup(void)
 	now = refused = readies = 0;
 	memset(&s, 0, sizeof(s));
 	s.params.boot = 2;
-	s.params.frac = 25;
+	s.params.frac_tenths = 255; /* 25.5 %: "frac" reads the whole percent */
 }
 TestSuite(bench_calls, .init = setup);
 
