@@ -1,12 +1,13 @@
 #!/bin/bash
 # perf-tables.sh LOGDIR REGIONDIR [GROUP...]: from the logs of scripts/perf-runs.sh, writes the
-# generated sections of the docs made from those run groups (default: all) as REGIONDIR/<name>.md, <name> being the marker scripts/doc-regions.sh looks
-# for (perf-* in docs/performance.md, strategies-* in docs/strategies.md). Tables and the numbers
-# in the prose around them come from here only, so a doc says exactly what the last run showed.
+# generated sections of the docs made from those run groups (default: all but linux) as
+# REGIONDIR/<name>.md, <name> being the marker scripts/doc-regions.sh looks for (perf-* in
+# docs/performance.md, strategies-* in docs/strategies.md, linux-* in docs/guests.md). Tables and
+# the numbers in the prose around them come from here only, so a doc says what the last run showed.
 set -u
-[ $# -ge 2 ] || { echo "usage: perf-tables.sh LOGDIR REGIONDIR [targets|hello|premap|scatter|sim]..." >&2; exit 2; }
+[ $# -ge 2 ] || { echo "usage: perf-tables.sh LOGDIR REGIONDIR [targets|hello|premap|scatter|sim|linux]..." >&2; exit 2; }
 logs=$1 regions=$2; shift 2
-groups=" ${*:-targets hello premap scatter sim} "
+groups=" ${*:-targets hello premap scatter sim} " # linux only when named, as in perf-runs.sh
 want() { [[ $groups == *" $1 "* ]]; } # GROUP: its sections are asked for
 [ -d "$logs" ] || { echo "perf-tables.sh: no log directory $logs" >&2; exit 2; }
 mkdir -p "$regions"
@@ -175,6 +176,31 @@ before it runs code from it (cleaning nothing). With premap \`unmap\`/\`lazy\` r
 \`hello\` every touched page is in the image, so on demand it cleans what \`clean\` cleans
 ($(rec hello-ondemand-dirty 2 reinit_lines) lines) but premapped $(calc %.0f "$(rec hello-premap-clean 2 reinit_lines) / $(rec hello-premap-dirty 2 reinit_lines)")× fewer; it pays a write fault + TLBI per
 written leaf, which \`dirty-dbm\` removes.
+EOF
+fi
+
+if want linux; then
+# --- docs/guests.md: the Debian kernel as the guest, every boot (varies slightly run to run)
+{
+	echo '| strategy | boot | reinit_insts | reinit_lines | faults | fault_lines | pages_mapped | ready_insts | reboot_insts |'
+	echo '|---|---|---|---|---|---|---|---|---|'
+	for s in unmap clean fwb dirty; do for i in 0 1 2; do
+		r=linux-$s
+		if [ $i = 0 ]; then ri='–' rl='–' rb='–'
+		else ri=$(n "$(rec $r $i reinit_insts)") rl=$(n "$(rec $r $i reinit_lines)") rb=$(n "$(rec $r $i reboot_insts)"); fi
+		echo "| $s | $i | $ri | $rl | $(n "$(rec $r $i faults)") | $(n "$(rec $r $i fault_lines)") |" \
+			"$(n "$(rec $r $i pages_mapped)") | $(n "$(rec $r $i ready_insts)") | $rb |"
+	done; done
+} | emit linux-boots
+pages=$(rec linux-unmap 0 pages_mapped)
+emit linux-notes <<EOF
+What they say, within QEMU's limits: the kernel maps $(n "$pages") pages ($((pages / 256)) MiB) of its 256 MiB
+before the init runs. At reinit \`dirty\` cleans $(n "$(rec linux-dirty 1 reinit_lines)") lines against \`clean\`'s
+$(n "$(rec linux-clean 1 reinit_lines)") ($(n "$((pages * 64))") lines would be every mapped page): the kernel writes to nearly every
+page it maps, so \`dirty\` saves almost nothing and pays $(n "$(rec linux-dirty 1 faults)") write-protect faults on top.
+\`unmap\` pays the eager clean *and* $(n "$(rec linux-unmap 1 faults)") faults with a second clean of every page;
+\`clean\` keeps the mappings and only pays the eager pass; \`fwb\` pays $(rec linux-fwb 1 reinit_insts) instructions at reinit
+and no faults.
 EOF
 fi
 
