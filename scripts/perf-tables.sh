@@ -76,11 +76,12 @@ reboot_strategies="unmap lazy clean fwb none dirty dirty-dbm"
 trace=$(grep -a '^@s2b fault boot=2 ' "$logs/hello-ondemand-unmap-trace.log")
 mapping=$(grep -vc ' lines=0 ' <<<"$trace") perm=$(grep -c ' kind=inst .* lines=0 ' <<<"$trace")
 emit perf-reboot-notes <<EOF
-\`hello\` maps $(rec hello-ondemand-unmap 2 pages_mapped) pages per boot. Under \`unmap\` it takes $(rec hello-ondemand-unmap 2 faults) stage-2 faults (\`lazy\`: $(rec hello-ondemand-lazy 2 faults)): $mapping map a page and clean it ($(rec hello-ondemand-unmap 2 fault_lines) lines), $perm an instruction fetch from a page
-a data access mapped first, which only makes the leaf executable (no clean, one more TLBI:
-\`tlbis\` counts the whole boot). So \`unmap\` cleans each touched page twice (when unmapped and
-again when the fault maps it back), exactly as KVM without FEAT_S2FWB does; \`clean\` cleans
-once and takes no faults; \`fwb\` pays only the I-cache invalidate ($(rec hello-ondemand-fwb 2 reinit_insts) instructions).
+\`hello\` maps $(rec hello-ondemand-unmap 2 pages_mapped) pages per boot. Under \`unmap\` it takes $(rec hello-ondemand-unmap 2 faults) stage-2 faults (\`lazy\`: $(rec hello-ondemand-lazy 2 faults)):
+$mapping map a page and clean it ($(rec hello-ondemand-unmap 2 fault_lines) lines), $perm fetch(es) instructions from a page a data
+access mapped first, which only makes the leaf executable (no clean, one more TLBI: \`tlbis\`
+counts the whole boot). So \`unmap\` cleans each touched page twice (when unmapped and again
+when the fault maps it back), exactly as KVM without FEAT_S2FWB does; \`clean\` cleans once and
+takes no faults; \`fwb\` pays only the I-cache invalidate ($(rec hello-ondemand-fwb 2 reinit_insts) instructions).
 EOF
 fi
 
@@ -123,10 +124,11 @@ fracs="5 10 25 50 100" scatter_strategies="unmap lazy clean dirty fwb"
 cheaper() {
 	local below="" above="" f
 	for f in $fracs; do
-		if [ "$(warm_cost scatter-$f-$1)" -lt "$(warm_cost scatter-$f-$2)" ]; then below+=" $f%"
-		else above+=" $f%"; fi
+		if [ "$(warm_cost scatter-$f-$1)" -lt "$(warm_cost scatter-$f-$2)" ]; then below+=", $f%"
+		else above+=", $f%"; fi
 	done
-	echo "\`$1\` costs less than \`$2\` at${below:- no fraction}, not at${above:- any}"
+	below=${below#, } above=${above#, }
+	echo "\`$1\` costs less than \`$2\` at ${below:-no fraction}, not at ${above:-any}"
 }
 fwb_reinit=$(for f in $fracs; do grep -a '^@s2b boot idx=[1-9]' "$logs/scatter-$f-fwb.log"; done |
 	sed -n 's/.* reinit_insts=\([0-9]*\).*/\1/p' | sort -u | paste -sd/)
