@@ -152,23 +152,29 @@ sim() { # STRATEGY MAP KEY: from the simulator's table, 4K leaves; "?" when abse
 		END { print v == "" ? "?" : v }' "$logs/sim-costs.log"
 }
 all_strategies="unmap lazy clean fwb none dirty dirty-dbm"
+side_by_side() { # MAP COLUMN...: a row per strategy; COLUMN = sim:KEY or qemu:KEY (hello, boot 2)
+	local map=$1 s c; shift
+	for s in $all_strategies; do
+		printf '| %s |' "$s"
+		for c in "$@"; do
+			case $c in
+			sim:*) printf ' %s |' "$(sim "$s" "$map" "${c#sim:}")" ;;
+			qemu:*) printf ' %s |' "$(rec "hello-$map-$s" 2 "${c#qemu:}")" ;;
+			esac
+		done
+		echo
+	done
+}
 {
 	echo '| strategy | sim reinit lines | sim fault lines | sim faults | sim reinit TLBIs | QEMU reinit_lines | QEMU fault_lines | QEMU faults | QEMU tlbis |'
 	echo '|---|---|---|---|---|---|---|---|---|'
-	for s in $all_strategies; do
-		r=hello-ondemand-$s
-		echo "| $s | $(sim $s ondemand reinit_lines) | $(sim $s ondemand fault_lines) | $(sim $s ondemand faults) |" \
-			"$(sim $s ondemand tlbis) | $(rec $r 2 reinit_lines) | $(rec $r 2 fault_lines) | $(rec $r 2 faults) | $(rec $r 2 tlbis) |"
-	done
+	side_by_side ondemand sim:reinit_lines sim:fault_lines sim:faults sim:tlbis \
+		qemu:reinit_lines qemu:fault_lines qemu:faults qemu:tlbis
 } | emit strategies-ondemand
 {
 	echo '| strategy | sim reinit lines | sim faults | QEMU reinit_lines | QEMU faults | QEMU tlbis |'
 	echo '|---|---|---|---|---|---|'
-	for s in $all_strategies; do
-		r=hello-premap-$s
-		echo "| $s | $(sim $s premap reinit_lines) | $(sim $s premap faults) | $(rec $r 2 reinit_lines) |" \
-			"$(rec $r 2 faults) | $(rec $r 2 tlbis) |"
-	done
+	side_by_side premap sim:reinit_lines sim:faults qemu:reinit_lines qemu:faults qemu:tlbis
 } | emit strategies-premap
 emit strategies-notes <<EOF
 \`dirty\`'s faults are write-permission faults (its log). \`unmap\` and \`lazy\` on demand take one
