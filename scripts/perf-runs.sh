@@ -2,7 +2,7 @@
 # perf-runs.sh OUTDIR [GROUP...]: the QEMU runs every measured number in the docs comes from, one
 # log per run in OUTDIR/<name>.log. Deterministic (-icount shift=0, fixed seeds), so a run gives
 # the same records every time and one set serves every table (scripts/perf-tables.sh).
-# Groups (default: all): targets (perf-check.sh's hot paths), hello (a full reboot per strategy,
+# Groups (default: all but linux): targets (perf-check.sh's hot paths), hello (a full reboot per strategy,
 # on demand and premapped), premap (memsweep over premapped RAM), scatter (touch, order=scatter),
 # sim (the simulator's cost table, $BUILD/tests/unit-core; not QEMU); and, only when named, linux
 # (the Debian kernel as the guest: needs `make linux-guest`; not deterministic to the instruction).
