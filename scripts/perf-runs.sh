@@ -2,10 +2,11 @@
 # perf-runs.sh OUTDIR [GROUP...]: the QEMU runs every measured number in the docs comes from, one
 # log per run in OUTDIR/<name>.log. Deterministic (-icount shift=0, fixed seeds), so a run gives
 # the same records every time and one set serves every table (scripts/perf-tables.sh).
-# Groups (default: all but linux): targets (perf-check.sh's hot paths), hello (a full reboot per strategy,
-# on demand and premapped), premap (memsweep over premapped RAM), scatter (touch, order=scatter),
-# sim (the simulator's cost table, $BUILD/tests/unit-core; not QEMU); and, only when named, linux
-# (the Debian kernel as the guest: needs `make linux-guest`; not deterministic to the instruction).
+# Groups (default: all but linux): targets (perf-check.sh's hot paths), hello (a full reboot per
+# strategy, on demand and premapped), premap (memsweep over premapped RAM), scatter (touch,
+# order=scatter), sim (the simulator's cost table, $BUILD/tests/unit-core; not QEMU); and, only
+# when named, linux (the Debian kernel as the guest: needs `make linux-guest`; not deterministic
+# to the instruction).
 # Runs ${PERF_JOBS:-2} QEMUs at a time. Exits 1 if a run fails or does not end `done status=ok`.
 set -u
 cd "$(dirname "$0")/.."
@@ -70,7 +71,7 @@ export out IMG BUILD QEMU_TIMEOUT
 
 for g in $groups; do
 	declare -F "jobs_$g" >/dev/null || { echo "perf-runs.sh: unknown group $g" >&2; exit 2; }
-	"jobs_$g"
-done | xargs -P "${PERF_JOBS:-2}" -L 1 bash -c 'run_one "$@"' run_one 2>"$out/failures"
+done
+for g in $groups; do "jobs_$g"; done | xargs -P "${PERF_JOBS:-2}" -L 1 bash -c 'run_one "$@"' run_one 2>"$out/failures"
 cat "$out/failures" >&2
 [ ! -s "$out/failures" ]

@@ -9,6 +9,9 @@ set -u
 logs=$1 regions=$2; shift 2
 groups=" ${*:-targets hello premap scatter sim} " # linux only when named, as in perf-runs.sh
 want() { [[ $groups == *" $1 "* ]]; } # GROUP: its sections are asked for
+for g in $groups; do
+	[[ " targets hello premap scatter sim linux " == *" $g "* ]] || { echo "perf-tables.sh: unknown group $g" >&2; exit 2; }
+done
 [ -d "$logs" ] || { echo "perf-tables.sh: no log directory $logs" >&2; exit 2; }
 mkdir -p "$regions"
 
