@@ -23,7 +23,11 @@ rec() {
 	echo "${v:-?}"
 }
 # hello_val NAME KEY: the hello-guest record field (cal_hvc_insts)
-hello_val() { grep -a '^@s2b hello ' "$logs/$1.log" | sed -n "s/.* $2=\([^ ]*\).*/\1/p" | head -1; }
+hello_val() {
+	local v
+	v=$(grep -a '^@s2b hello ' "$logs/$1.log" 2>/dev/null | sed -n "s/.* $2=\([^ ]*\).*/\1/p" | head -1)
+	echo "${v:-?}"
+}
 # warm_cost NAME: mean over boots 1.. of reinit_insts + fault_cycles, the report's cost (M_COST)
 warm_cost() {
 	grep -a '^@s2b boot idx=[1-9]' "$logs/$1.log" | awk '{
@@ -31,18 +35,21 @@ warm_cost() {
 		s += v["reinit_insts"] + v["fault_cycles"]; n++ }
 		END { if (n) printf "%.0f", s / n; else printf "?" }'
 }
-# n FORMAT: thousands separators (76469 -> 76,469), other text unchanged
+# n NUMBER: thousands separators (76469 -> 76,469), other text unchanged
 n() { awk -v x="$1" 'BEGIN { if (x !~ /^[0-9]+$/) { print x; exit }
 	s = ""; while (length(x) > 3) { s = "," substr(x, length(x) - 2) s; x = substr(x, 1, length(x) - 3) }
 	print x s }'; }
-boot_cost() { echo $(($(rec "$1" "$2" reinit_insts) + $(rec "$1" "$2" fault_cycles))); } # NAME IDX
-calc() { awk "BEGIN { printf \"$1\", $2 }"; }
+boot_cost() { calc %.0f "$(rec "$1" "$2" reinit_insts) + $(rec "$1" "$2" fault_cycles)"; } # NAME IDX
+calc() { # FORMAT EXPRESSION: awk arithmetic; "?" if a value in it is missing
+	if [[ $2 == *'?'* ]]; then echo '?'; else awk "BEGIN { printf \"$1\", $2 }"; fi
+}
 emit() { cat >"$regions/$1.md"; }
 
 if want targets; then
 # --- docs/performance.md: the hot paths against their targets (scripts/perf-check.sh's runs)
 hvc=$(hello_val none-64M-trace cal_hvc_insts)
 fault=$(grep -a '^@s2b fault ' "$logs/none-64M-trace.log" | sed -n 's/.* cycles=\([0-9]*\).*/\1/p' | sort -n | head -1)
+fault=${fault:-?}
 slope() { # BLOCK: reinit instructions per line between the 64M and 128M premapped clean runs
 	calc %.3f "($(rec "clean-$1-128M" 1 reinit_insts) - $(rec "clean-$1-64M" 1 reinit_insts)) / \
 		($(rec "clean-$1-128M" 1 reinit_lines) - $(rec "clean-$1-64M" 1 reinit_lines))"
@@ -50,7 +57,9 @@ slope() { # BLOCK: reinit instructions per line between the 64M and 128M premapp
 line2m=$(slope 2m) line4k=$(slope 4k)
 page4k=$(calc %.1f "($line4k - $line2m) * 64")
 fwb64=$(rec fwb-64M 1 reinit_insts) fwb512=$(rec fwb-512M 1 reinit_insts)
-verdict() { if awk "BEGIN { exit !($1) }"; then echo met; else echo '**missed**'; fi; }
+verdict() { # CONDITION
+	if [[ $1 == *'?'* ]]; then echo '?'; elif awk "BEGIN { exit !($1) }"; then echo met; else echo '**missed**'; fi
+}
 emit perf-targets <<EOF
 | measure | instructions | target | |
 |---|---|---|---|
@@ -96,7 +105,7 @@ if want premap; then
 	for s in unmap lazy clean dirty fwb; do
 		echo "| \`$s\` | $(n "$(warm_cost memsweep-64M-$s)") | $(n "$(warm_cost memsweep-256M-$s)") |" \
 			"$(n "$(warm_cost memsweep-512M-$s)") |" \
-			"$(n $(($(rec memsweep-512M-$s 1 reinit_lines) + $(rec memsweep-512M-$s 1 fault_lines)))) |"
+			"$(n "$(calc %.0f "$(rec memsweep-512M-$s 1 reinit_lines) + $(rec memsweep-512M-$s 1 fault_lines)")") |"
 	done
 } | emit perf-premap
 leaves() { echo $(($1 * 256)); } # 4 KiB leaves in N MiB
@@ -104,7 +113,7 @@ per_leaf=$(calc %.0f "($(warm_cost memsweep-512M-dirty) - $(warm_cost memsweep-6
 	$(($(leaves 512) - $(leaves 64)))")
 emit perf-premap-notes <<EOF
 With everything mapped, \`unmap\` cleans all of RAM twice per reboot (at unmap, and again when
-premapping), \`lazy\` and \`clean\` once; \`dirty\` cleans only the $(($(rec memsweep-512M-dirty 1 reinit_lines) / 64)) written or rewritten pages but
+premapping), \`lazy\` and \`clean\` once; \`dirty\` cleans only the $(calc %.0f "$(rec memsweep-512M-dirty 1 reinit_lines) / 64") written or rewritten pages but
 still walks every leaf to write-protect it again ($per_leaf instructions per 4K leaf between 64 and
 512 MiB), so it grows with mapped memory too, at a much smaller slope in cache traffic. Only
 \`fwb\` is O(1).
@@ -205,9 +214,9 @@ if want linux; then
 } | emit linux-boots
 pages=$(rec linux-unmap 0 pages_mapped)
 emit linux-notes <<EOF
-What they say, within QEMU's limits: the kernel maps $(n "$pages") pages ($((pages / 256)) MiB) of its 256 MiB
+What they say, within QEMU's limits: the kernel maps $(n "$pages") pages ($(calc %.0f "$pages / 256") MiB) of its 256 MiB
 before the init runs. At reinit \`dirty\` cleans $(n "$(rec linux-dirty 1 reinit_lines)") lines against \`clean\`'s
-$(n "$(rec linux-clean 1 reinit_lines)") ($(n "$((pages * 64))") lines would be every mapped page): the kernel writes to nearly every
+$(n "$(rec linux-clean 1 reinit_lines)") ($(n "$(calc %.0f "$pages * 64")") lines would be every mapped page): the kernel writes to nearly every
 page it maps, so \`dirty\` saves almost nothing and pays $(n "$(rec linux-dirty 1 faults)") write-protect faults on top.
 \`unmap\` pays the eager clean *and* $(n "$(rec linux-unmap 1 faults)") faults with a second clean of every page;
 \`clean\` keeps the mappings and only pays the eager pass; \`fwb\` pays $(rec linux-fwb 1 reinit_insts) instructions at reinit

@@ -65,7 +65,8 @@ for s in unmap clean fwb dirty; do
 done
 
 # docs/guests.md's numbers (make perf-doc) are what these runs give, within their run-to-run
-# variation (0.1%: a page more or less, a few thousand instructions of 850 million).
+# variation (0.1%: a page more or less, a few thousand instructions of 850 million; the same
+# tolerance under which scripts/perf-doc.sh keeps the doc as it is).
 if [ $all_ran = 0 ]; then skip "linux_numbers_in_docs_match_these_runs (a strategy is not built)"
 elif scripts/perf-tables.sh "$out/perf" "$out/sections" linux >"$out/doc.log" 2>&1 &&
 	scripts/doc-regions.sh check docs/guests.md linux-boots "$out/sections/linux-boots.md" 0.001 >>"$out/doc.log" 2>&1 &&
