@@ -5,3 +5,13 @@
 DEBIAN_KERNEL := $(BUILD)/debian-kernel/Image
 $(DEBIAN_KERNEL): scripts/fetch-debian-kernel.sh scripts/fetch-arm64-deb.sh
 	$(Q)scripts/fetch-debian-kernel.sh $(@D)
+
+# `make perf-doc`: every measured number in docs/performance.md and docs/strategies.md from one
+# deterministic set of QEMU runs (and the simulator's cost table), written between the docs'
+# generated-section markers (scripts/perf-doc.sh). tests/integration/docs-fresh.sh checks them.
+.PHONY: perf-doc
+# The Linux guest's numbers are refreshed too when its bundle can be built (an offline tree keeps them).
+perf-doc: build-all $(BUILD)/tests/unit-core
+	$(Q)$(MAKE) --no-print-directory BUILD=$(BUILD) linux-guest >$(BUILD)/perf-doc-linux-guest.log 2>&1 || \
+		echo "perf-doc: make linux-guest failed ($(BUILD)/perf-doc-linux-guest.log)"
+	$(Q)BUILD=$(BUILD) scripts/perf-doc.sh
