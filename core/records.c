@@ -1,4 +1,4 @@
-/* See records.h: the order of every key of the four run records is here and nowhere else. */
+/* See records.h: the order of every key of the run records is here and nowhere else. */
 #include "records.h"
 #include "bootargs.h"
 #include "lib.h"
@@ -130,5 +130,34 @@ void emit_done(const struct done_rec *d)
 	opt_u64(&r, "faults", d->faults);
 	opt_u64(&r, "lines", d->lines);
 	opt_u64(&r, "tlbis", d->tlbis);
+	rec_end(&r);
+}
+
+void emit_calib(const struct calib_rec *c)
+{
+	static const char *const stat[3] = {"med", "q1", "q3"};
+	struct record r;
+	char key[16];
+
+	rec_begin(&r, "calib");
+	rec_str(&r, "op", c->op);
+	opt_str(&r, "state", c->state);
+	opt_u64(&r, "level", c->level);
+	opt_u64(&r, "line", c->line);
+	opt_u64(&r, "sets", c->sets);
+	opt_u64(&r, "ways", c->ways);
+	opt_u64(&r, "size", c->size);
+	opt_u64(&r, "cntfrq", c->cntfrq);
+	opt_u64(&r, "bytes", c->bytes);
+	opt_u64(&r, "ops", c->ops);
+	opt_u64(&r, "n", c->n);
+	for (unsigned i = 0; i < 3; i++) {
+		fmt_snprintf(key, sizeof(key), "cycles_%s", stat[i]);
+		opt_u64(&r, key, c->cycles[i]);
+	}
+	for (unsigned i = 0; i < 3; i++) {
+		fmt_snprintf(key, sizeof(key), "ticks_%s", stat[i]);
+		opt_u64(&r, key, c->ticks[i]);
+	}
 	rec_end(&r);
 }
