@@ -135,9 +135,7 @@ void emit_done(const struct done_rec *d)
 
 void emit_calib(const struct calib_rec *c)
 {
-	static const char *const stat[3] = {"med", "q1", "q3"};
 	struct record r;
-	char key[16];
 
 	rec_begin(&r, "calib");
 	rec_str(&r, "op", c->op);
@@ -151,13 +149,11 @@ void emit_calib(const struct calib_rec *c)
 	opt_u64(&r, "bytes", c->bytes);
 	opt_u64(&r, "ops", c->ops);
 	opt_u64(&r, "n", c->n);
-	for (unsigned i = 0; i < 3; i++) {
-		fmt_snprintf(key, sizeof(key), "cycles_%s", stat[i]);
-		opt_u64(&r, key, c->cycles[i]);
-	}
-	for (unsigned i = 0; i < 3; i++) {
-		fmt_snprintf(key, sizeof(key), "ticks_%s", stat[i]);
-		opt_u64(&r, key, c->ticks[i]);
-	}
+	opt_u64(&r, "cycles_med", c->cycles[0]);
+	opt_u64(&r, "cycles_q1", c->cycles[1]);
+	opt_u64(&r, "cycles_q3", c->cycles[2]);
+	opt_u64(&r, "ticks_med", c->ticks[0]);
+	opt_u64(&r, "ticks_q1", c->ticks[1]);
+	opt_u64(&r, "ticks_q3", c->ticks[2]);
 	rec_end(&r);
 }
