@@ -15,5 +15,6 @@ int cmd_list(int argc, char **argv);
 int cmd_run(int argc, char **argv);
 int cmd_parse(int argc, char **argv);
 int cmd_lava(int argc, char **argv);
+int cmd_calibrate(int argc, char **argv);
 
 #endif

@@ -21,6 +21,7 @@ static const struct command commands[] = {
 	{ "run", cmd_run, "run a suite on QEMU or a serial board; resumable; writes CSVs + logs" },
 	{ "parse", cmd_parse, "turn console logs (QEMU, serial, LAVA) into the same CSVs" },
 	{ "lava", cmd_lava, "write one LAVA job definition per run of a suite" },
+	{ "calibrate", cmd_calibrate, "measure a board's constants and write its CPU profile" },
 	{ "report", NULL, "charts + HTML + Markdown from a result directory" },
 	{ "compare", NULL, "medians, confidence intervals and ratios of two result sets" },
 };
