@@ -210,7 +210,7 @@ static int write_profile(const struct calib_args *a, const struct calib_run *run
 	static struct profile p, back;
 	char err[512], date[16], tmp[600];
 	time_t now = time(NULL);
-	struct calib_meta meta = {a->name, a->board, date};
+	struct calib_meta meta = {a->name, a->board, date, a->opt.qemu_version[0] ? a->opt.qemu_version : NULL};
 
 	strftime(date, sizeof(date), "%Y-%m-%d", gmtime(&now));
 	if (calib_profile_build(run, &meta, &p, err, sizeof(err)))
@@ -271,8 +271,7 @@ int cmd_calibrate(int argc, char **argv)
 	if (!rc)
 		printf("calibrate: wrote %s from run %s on %s (%d measurements%s); records in %s/calib.csv\n",
 		       a.out, pr.run_id, a.board, run.nmeas,
-		       strncmp(run.board, "qemu", 4) == 0 ? ", QEMU: emulator numbers, not a CPU's" : "",
-		       a.dir);
+		       a.opt.qemu_version[0] ? ", QEMU: emulator numbers, not a CPU's" : "", a.dir);
 	free(log);
 	store_close(&st);
 	return rc;

@@ -55,6 +55,9 @@ struct calib_meta {
 	const char *name;  /* the profile's name */
 	const char *board; /* the board it ran on (s2bench's name, e.g. qemu-virt) */
 	const char *date;  /* YYYY-MM-DD */
+	/* The emulator's version when the board is an emulator (the harness started QEMU), else
+	 * NULL; a hello board named qemu* counts as one too. Its numbers are labelled the emulator's. */
+	const char *emulator;
 };
 
 /* The profile of RUN: every constant measured, with its interquartile range, per line or per

@@ -161,22 +161,22 @@ static void set_others(struct profile *p, const struct calib_run *run, const str
 	}
 }
 
-/* An emulator says so in its board name (qemu-virt, qemu-raspi3b): its numbers are not a CPU's. */
-static int is_emulator(const struct calib_run *run)
+/* QEMU's numbers are not a CPU's: the harness knows it started QEMU, and virt names itself. */
+static int is_emulator(const struct calib_run *run, const struct calib_meta *meta)
 {
-	return strncmp(run->board, "qemu", 4) == 0;
+	return meta->emulator || strncmp(run->board, "qemu", 4) == 0;
 }
 
 static void set_header(struct profile *p, const struct calib_run *run, const struct calib_meta *meta)
 {
 	struct profile_source *s = &p->src[SOURCE];
-	int emu = is_emulator(run);
+	int emu = is_emulator(run, meta);
 
 	snprintf(p->name, sizeof(p->name), "%s", meta->name);
 	if (emu)
 		snprintf(p->cpu, sizeof(p->cpu),
-			 "QEMU TCG emulator, not a CPU: board %s (hello board=%s), emulated MIDR 0x%08lx; every number is the emulator's",
-			 meta->board, run->board, run->midr);
+			 "QEMU %s TCG emulator, not a CPU: board %s (hello board=%s), emulated MIDR 0x%08lx; every number is the emulator's",
+			 meta->emulator ? meta->emulator : "", meta->board, run->board, run->midr);
 	else
 		snprintf(p->cpu, sizeof(p->cpu), "the CPU of board %s (hello board=%s), MIDR 0x%08lx",
 			 meta->board, run->board, run->midr);

@@ -59,9 +59,9 @@ static struct calib_run run;
 static struct profile p, back;
 
 /* Build, write, and read back with the profile reader: what calibrate does. */
-static void build_and_reparse(const struct calib_run *r, const char *board)
+static void build_and_reparse(const struct calib_run *r, const char *board, const char *emulator)
 {
-	struct calib_meta meta = {"test-board", board, "2026-11-28"};
+	struct calib_meta meta = {"test-board", board, "2026-11-28", emulator};
 	char *text = NULL;
 	size_t len = 0;
 	FILE *f = open_memstream(&text, &len);
@@ -152,7 +152,7 @@ Test(calib_profile, the_profile_parses_with_the_measured_values)
 	double lo, hi;
 
 	sample_run(&run, HELLO, CLOCK);
-	build_and_reparse(&run, "qemu-virt");
+	build_and_reparse(&run, "qemu-virt", NULL);
 	cr_assert_str_eq(back.name, "test-board");
 	cr_assert(back.midr_full_known);
 	cr_assert_eq(back.midr_full, 0xf0510ul);
@@ -194,13 +194,17 @@ Test(calib_profile, the_profile_parses_with_the_measured_values)
 Test(calib_profile, qemu_numbers_are_labelled_the_emulators)
 {
 	sample_run(&run, HELLO, CLOCK);
-	build_and_reparse(&run, "qemu-virt");
+	build_and_reparse(&run, "qemu-virt", NULL);
 	cr_assert(strstr(back.cpu, "QEMU") && strstr(back.cpu, "emulator"), "%s", back.cpu);
 	cr_assert(strstr(back.src[0].method, "emulator"), "%s", back.src[0].method);
 	sample_run(&run, "hello proto=1.0 hv=0.1.0 board=rpi4 midr=0x410fd083 dic=0 idc=0 ctr=0x8444c004", CLOCK);
-	build_and_reparse(&run, "serial");
+	build_and_reparse(&run, "serial", NULL);
 	cr_assert(!strstr(back.cpu, "QEMU") && !strstr(back.cpu, "emulator"), "%s", back.cpu);
 	cr_assert(!strstr(back.src[0].method, "emulator"), "%s", back.src[0].method);
+	/* raspi3b's DTB names the board raspi3b: the harness, which started QEMU, says it */
+	build_and_reparse(&run, "qemu-raspi3b", "7.2.22");
+	cr_assert(strstr(back.cpu, "QEMU 7.2.22") && strstr(back.cpu, "emulator"), "%s", back.cpu);
+	cr_assert(strstr(back.src[0].method, "emulator"), "%s", back.src[0].method);
 }
 
 /* Without a cycle counter: nanoseconds by the generic timer, and no clock claimed. */
@@ -209,7 +213,7 @@ Test(calib_profile, without_cycles_times_are_ns_by_the_timer)
 	static const char clock_ticks[] = "calib op=clock cntfrq=62500000 ops=1 n=9 ticks_med=31250 ticks_q1=31250 ticks_q3=31251";
 
 	sample_run(&run, HELLO, clock_ticks);
-	build_and_reparse(&run, "qemu-virt");
+	build_and_reparse(&run, "qemu-virt", NULL);
 	cr_assert(!back.clock.known);
 	cr_assert_eq(back.c[PROF_HVC].unit, PU_NS);
 	cr_assert_float_eq(back.c[PROF_HVC].value, 56 * 16.0, 1e-9);
@@ -221,7 +225,7 @@ Test(calib_profile, a_third_level_gives_the_llc_class)
 {
 	sample_run(&run, HELLO, CLOCK);
 	cr_assert_eq(take(&run, "calib op=cache level=3 line=64 sets=8192 ways=16 size=8388608"), 0, "%s", err);
-	build_and_reparse(&run, "qemu-virt");
+	build_and_reparse(&run, "qemu-virt", NULL);
 	cr_assert_eq(back.cache[PROF_CACHE_LLC].state, CACHE_GEOMETRY);
 	cr_assert_eq(back.cache[PROF_CACHE_LLC].size, 8388608);
 	/* 4M now fits the 8M L3: the llc class, and nothing is larger than the last level */
@@ -231,7 +235,7 @@ Test(calib_profile, a_third_level_gives_the_llc_class)
 
 Test(calib_profile, refused_without_hello_or_clock)
 {
-	struct calib_meta meta = {"x", "qemu-virt", "2026-11-28"};
+	struct calib_meta meta = {"x", "qemu-virt", "2026-11-28", NULL};
 
 	memset(&run, 0, sizeof(run));
 	cr_assert_eq(take(&run, CLOCK), 0);
