@@ -3,21 +3,10 @@
 #include "calib.h"
 
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
 #define SOURCE 0 /* the one source: this calibration run */
-
-static int refuse(char *err, size_t errlen, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(err, errlen, fmt, ap);
-	va_end(ap);
-	return -1;
-}
 
 static long level_size(const struct calib_run *run, int level)
 {
@@ -203,9 +192,9 @@ int calib_profile_build(const struct calib_run *run, const struct calib_meta *me
 	const struct calib_meas *clk = &run->clock;
 
 	if (!run->have_hello || !run->have_midr || !run->hv[0])
-		return refuse(err, errlen, "no hello record with midr and hv: the CPU and s2hv version are unknown");
+		return calib_refuse(err, errlen, "no hello record with midr and hv: the CPU and s2hv version are unknown");
 	if (!run->cntfrq)
-		return refuse(err, errlen, "no op=clock record: the generic timer's frequency is unknown");
+		return calib_refuse(err, errlen, "no op=clock record: the generic timer's frequency is unknown");
 	memset(p, 0, sizeof(*p));
 	set_header(p, run, meta);
 	u.ns_per_tick = 1e9 / (double)run->cntfrq;
