@@ -11,6 +11,7 @@
  * - The clocks are read after an ISB (calib_timing.c) so no read is taken early.
  */
 #include "calib_program.h"
+#include "calib_stats.h"
 #include "arch.h"
 #include "cache_ops.h"
 #include "calibrate.h"
@@ -21,17 +22,16 @@
 #include "records.h"
 #include "s2pt.h"
 
-#define BUF_SAMPLES 9   /* at least, per buffer size, state and operation; more (up to
-			 * MAX_SAMPLES) while the spread is wide: settled() */
+#define BUF_SAMPLES 9   /* at least, per buffer size, state and operation; more while the
+			 * spread is wide (calib_sample_more) */
 #define CALL_SAMPLES 31 /* HVCs, faults, maps: one operation each */
 #define BATCH 16        /* IC IALLUIS / TLBI per sample: one is near the clock's resolution */
-#define MAX_SAMPLES 32
 #define MAX_LEVELS 7
 #define MIN_BUF SZ_4K
 #define CLOCK_SPINS 100000 /* the busy loop that relates PMU cycles to timer ticks */
 
 struct samples {
-	u64 cycles[MAX_SAMPLES], ticks[MAX_SAMPLES];
+	u64 cycles[CALIB_MAX_SAMPLES], ticks[CALIB_MAX_SAMPLES];
 	unsigned n;
 };
 
@@ -39,48 +39,27 @@ static bool have_cycles;
 
 static void add_sample(struct samples *s, const struct calib_clock *from, const struct calib_clock *to)
 {
-	if (s->n < MAX_SAMPLES) {
+	if (s->n < CALIB_MAX_SAMPLES) {
 		s->cycles[s->n] = to->cycles - from->cycles;
 		s->ticks[s->n] = to->ticks - from->ticks;
 		s->n++;
 	}
 }
 
-static void sort(u64 *v, unsigned n)
-{
-	for (unsigned i = 1; i < n; i++)
-		for (unsigned j = i; j > 0 && v[j - 1] > v[j]; j--) {
-			u64 t = v[j];
-			v[j] = v[j - 1];
-			v[j - 1] = t;
-		}
-}
-
-/* Median, first and third quartile by nearest rank (indices (n-1)/2, (n-1)/4, 3(n-1)/4). */
+/* The median and quartiles of one clock's samples (sorted in place) as record values. */
 static void quartiles(u64 *v, unsigned n, struct rec_opt out[3])
 {
-	sort(v, n);
-	out[0] = REC_SOME(v[(n - 1) / 2]);
-	out[1] = REC_SOME(v[(n - 1) / 4]);
-	out[2] = REC_SOME(v[3 * (n - 1) / 4]);
+	u64 q[3];
+
+	calib_quartiles(v, n, q);
+	for (unsigned i = 0; i < 3; i++)
+		out[i] = REC_SOME(q[i]);
 }
 
-/* The spread is known well enough: the interquartile range within 1/16 of the median (in the
- * finer clock). Under QEMU -icount it always is; on a busy board sampling goes on to MAX_SAMPLES. */
-static bool settled(const struct samples *s)
-{
-	u64 v[MAX_SAMPLES];
-	struct rec_opt q[3];
-
-	memcpy(v, have_cycles ? s->cycles : s->ticks, s->n * sizeof(u64));
-	quartiles(v, s->n, q);
-	return (q[2].v - q[1].v) * 16 <= q[0].v;
-}
-
-/* Another sample is due: fewer than `min`, or the spread not settled and room for more. */
+/* Another sample is due (calib_stats.h), judged in the finer clock. */
 static bool more(const struct samples *s, unsigned min)
 {
-	return s->n < min || (s->n < MAX_SAMPLES && !settled(s));
+	return calib_sample_more(have_cycles ? s->cycles : s->ticks, s->n, min);
 }
 
 static void emit_samples(const char *op, const char *state, u64 bytes, u64 ops, struct samples *s)
@@ -118,7 +97,7 @@ static void report_clock(void)
 {
 	struct samples s = {0};
 
-	for (unsigned i = 0; i < BUF_SAMPLES; i++) {
+	while (more(&s, BUF_SAMPLES)) {
 		struct calib_clock a, b;
 		volatile u64 spin = CLOCK_SPINS;
 
