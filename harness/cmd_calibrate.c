@@ -13,6 +13,7 @@
 #include "../reports/calib.h"
 
 #include <ctype.h>
+#include <errno.h>
 #include <getopt.h>
 #include <signal.h>
 #include <stdio.h>
@@ -217,8 +218,11 @@ static int write_profile(const struct calib_args *a, const struct calib_run *run
 		return cli_error("calibrate: no profile: %s", err);
 	snprintf(tmp, sizeof(tmp), "%s.tmp", a->out);
 	FILE *f = fopen(tmp, "w");
-	if (!f || profile_write(f, &p) || fclose(f) || rename(tmp, a->out))
-		return cli_error("%s: cannot write the profile", a->out);
+	if (!f)
+		return cli_error("%s: cannot write the profile: %s", tmp, strerror(errno));
+	int bad = profile_write(f, &p);
+	if (fclose(f) || bad || rename(tmp, a->out))
+		return cli_error("%s: cannot write the profile: %s", a->out, strerror(errno));
 	if (profile_read(a->out, &back, err, sizeof(err))) /* what we write must read back */
 		return cli_error("calibrate: the written profile does not parse: %s", err);
 	return 0;
