@@ -6,8 +6,11 @@
  *   cache instructions"): arch_dc_*_range ends with DSB SY, inside the timed block.
  * - IC IALLUIS completes at a DSB, and the ISB after it makes this PE fetch again (same
  *   section): arch_ic_iallu_is() is IC IALLUIS; DSB ISH; ISB.
- * - TLBI VMALLS12E1IS completes at a DSB ISH ("TLB maintenance instructions", completion);
+ * - TLBI VMALLS12E1IS completes at a DSB ISH ("Ordering and completion of TLB maintenance
+ *   instructions"; the DSB ISHST before it orders earlier table stores, tlb.c cites D8.16):
  *   arch_tlbi_vmid_all() is DSB ISHST; TLBI; DSB ISH; ISB, as every strategy issues it.
+ * - The line touches before a timed pass end with DSB SY (calib_timing.c) so the state set up is
+ *   complete, not in flight, when the clock starts.
  * - The clocks are read after an ISB (calib_timing.c) so no read is taken early.
  */
 #include "calib_program.h"
