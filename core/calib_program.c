@@ -1,7 +1,11 @@
 /*
  * See calib_program.h. Every measurement is n samples of a timed block, each sample reported as
  * its median and quartiles (nearest rank over the sorted samples) in PMU cycles and timer ticks;
- * the host divides by `ops`. Barriers and the rules they follow (ARM ARM, DDI 0487):
+ * the host divides by `ops`. What is timed (ARM ARM, DDI 0487, the A64 system instructions for
+ * cache and TLB maintenance): DC CIVAC, clean and invalidate data cache by VA to the PoC; DC CVAC,
+ * clean by VA to the PoC; IC IALLUIS, invalidate all instruction caches to the PoU, Inner
+ * Shareable; TLBI VMALLS12E1IS, all stage 1 and stage 2 entries of the current VMID at EL1&0,
+ * Inner Shareable. Barriers and the rules they follow:
  * - DC CIVAC / DC CVAC complete only at a DSB ("Ordering and completion of data and instruction
  *   cache instructions"): arch_dc_*_range ends with DSB SY, inside the timed block.
  * - IC IALLUIS completes at a DSB, and the ISB after it makes this PE fetch again (same
