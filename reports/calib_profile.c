@@ -198,7 +198,8 @@ int calib_profile_build(const struct calib_run *run, const struct calib_meta *me
 	memset(p, 0, sizeof(*p));
 	set_header(p, run, meta);
 	u.ns_per_tick = 1e9 / (double)run->cntfrq;
-	if (clk->cycles.have && clk->ticks.med > 0) { /* cycles per tick x ticks per us = MHz */
+	/* cycles per tick x ticks per us = MHz; a counter that did not move is no clock */
+	if (clk->cycles.have && clk->cycles.med > 0 && clk->ticks.med > 0) {
 		u.cycles = 1;
 		p->clock = (struct profile_value){.known = 1, .unit = PU_MHZ};
 		p->clock.value = milli(clk->cycles.med / clk->ticks.med * (double)run->cntfrq / 1e6);

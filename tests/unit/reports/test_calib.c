@@ -221,6 +221,15 @@ Test(calib_profile, without_cycles_times_are_ns_by_the_timer)
 	cr_assert_float_eq(back.c[PROF_WRITE_BW].value, 4194304.0 / (65536 * 16.0), 1e-3);
 }
 
+/* A cycle counter that did not count gives no clock: ns, never a division by zero. */
+Test(calib_profile, a_stopped_cycle_counter_is_no_clock)
+{
+	sample_run(&run, HELLO, "calib op=clock cntfrq=62500000 ops=1 n=9 cycles_med=0 cycles_q1=0 cycles_q3=0 ticks_med=31250 ticks_q1=31250 ticks_q3=31251");
+	build_and_reparse(&run, "qemu-virt", NULL);
+	cr_assert(!back.clock.known);
+	cr_assert_eq(back.c[PROF_HVC].unit, PU_NS);
+}
+
 Test(calib_profile, a_third_level_gives_the_llc_class)
 {
 	sample_run(&run, HELLO, CLOCK);
