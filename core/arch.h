@@ -40,4 +40,22 @@ void arch_perf_read(struct perf_sample *s);
 /* How many extra events are counted, and their names (e.g. "l1d_refill"). */
 unsigned arch_perf_event_names(const char *const **names);
 
+/* The calibration program's view of the CPU (core/calib_program.c). */
+struct cache_level {
+	unsigned level; /* 1 = L1 */
+	u64 line, sets, ways;
+};
+/* The data or unified caches, innermost first (CLIDR_EL1/CCSIDR_EL1); returns how many. */
+unsigned arch_cache_levels(struct cache_level *out, unsigned max);
+u64 arch_timer_freq(void); /* CNTFRQ_EL0: ticks per second of the generic timer */
+struct calib_clock {
+	u64 cycles; /* PMCCNTR_EL0, when `cycles` was asked for (the CPU has the counter) */
+	u64 ticks;  /* the generic timer's count */
+};
+void arch_calib_now(struct calib_clock *c, bool cycles);
+/* One load (or store) per data-cache line of [pa, pa+size), then a DSB. */
+void arch_touch_lines(pa_t pa, u64 size, bool write);
+/* Streaming stores over [pa, pa+size) (a multiple of 32 bytes), then a DSB. */
+void arch_stream_write(pa_t pa, u64 size);
+
 #endif

@@ -10,28 +10,47 @@
 #include "lib.h"
 #include "palloc.h"
 
-#define CALIB_IPA (GUEST_RAM_IPA - SZ_2M)
+pa_t calib_program_load(struct vm *vm, const u8 *start, const u8 *end)
+{
+	u64 size = (u64)(end - start);
+	pa_t page = palloc_page();
+
+	if (!page || size > PAGE_SIZE)
+		goto fail;
+	memcpy(arch_pa_to_va(page), start, size);
+	/* The program runs MMU-off: its code must be at the PoC and not stale in the I-cache. */
+	arch_dc_civac_range(page, PAGE_SIZE);
+	arch_ic_iallu_is();
+	if (s2pt_map(&vm->s2, CALIB_IPA, page, PAGE_SIZE, S2_PROT_R | S2_PROT_X, SZ_4K))
+		goto fail;
+	arch_s2_enable(&vm->s2, false);
+	arch_vcpu_reset(&vm->vcpu, CALIB_IPA, 0, 0);
+	return page;
+fail:
+	if (page)
+		palloc_free(page);
+	memset(&maint_counts, 0, sizeof(maint_counts));
+	return 0;
+}
+
+void calib_program_unload(struct vm *vm, pa_t page)
+{
+	s2pt_unmap(&vm->s2, CALIB_IPA, PAGE_SIZE, NULL, NULL);
+	palloc_free(page);
+	memset(&maint_counts, 0, sizeof(maint_counts)); /* calibration is not part of any boot */
+}
 
 void calibrate(struct vm *vm)
 {
 	struct calibration *cal = &vm->cal;
-	u64 size = (u64)(calib_guest_end - calib_guest_start);
-	pa_t page = palloc_page();
+	pa_t page = calib_program_load(vm, calib_guest_start, calib_guest_end);
 	struct perf_sample first = {0}, last = {0};
 	unsigned calls = 0;
 	struct vcpu_exit e;
 
 	memset(cal, 0, sizeof(*cal));
-	if (!page || size > PAGE_SIZE)
+	if (!page)
 		return;
-	memcpy(arch_pa_to_va(page), calib_guest_start, size);
-	/* The program runs MMU-off: its code must be at the PoC and not stale in the I-cache. */
-	arch_dc_civac_range(page, PAGE_SIZE);
-	arch_ic_iallu_is();
-	if (s2pt_map(&vm->s2, CALIB_IPA, page, PAGE_SIZE, S2_PROT_R | S2_PROT_X, SZ_4K))
-		goto out;
-	arch_s2_enable(&vm->s2, false);
-	arch_vcpu_reset(&vm->vcpu, CALIB_IPA, 0, 0);
 	for (;;) {
 		struct perf_sample now;
 
@@ -50,8 +69,5 @@ void calibrate(struct vm *vm)
 		cal->mark_cycles = cal->hvc_cycles;
 		cal->done = true;
 	}
-	s2pt_unmap(&vm->s2, CALIB_IPA, PAGE_SIZE, NULL, NULL);
-out:
-	palloc_free(page);
-	memset(&maint_counts, 0, sizeof(maint_counts)); /* calibration is not part of any boot */
+	calib_program_unload(vm, page);
 }

@@ -5,8 +5,9 @@
 #include "guest_image.h"
 #include "lib.h"
 
-/* Guests that come from the bundle, in enum guest_kind order after GUEST_EMBEDDED. */
-static const struct guest_image bundle_guests[] = {{.name = "linux"}, {.name = "image"}};
+/* Guests that are not embedded images (the bundle's, and the calibration program), in enum
+ * guest_kind order after GUEST_EMBEDDED. */
+static const struct guest_image named_guests[] = {{.name = "linux"}, {.name = "image"}, {.name = "calib"}};
 
 static bool set_strategy(void *target, const char *v, size_t n)
 {
@@ -22,9 +23,9 @@ static bool set_guest(void *target, const char *v, size_t n)
 
 	cfg->guest_kind = GUEST_EMBEDDED;
 	cfg->guest = guest_image_find(v, n);
-	for (unsigned i = 0; i < ARRAY_SIZE(bundle_guests) && !cfg->guest; i++)
-		if (strlen(bundle_guests[i].name) == n && !memcmp(bundle_guests[i].name, v, n)) {
-			cfg->guest = &bundle_guests[i];
+	for (unsigned i = 0; i < ARRAY_SIZE(named_guests) && !cfg->guest; i++)
+		if (strlen(named_guests[i].name) == n && !memcmp(named_guests[i].name, v, n)) {
+			cfg->guest = &named_guests[i];
 			cfg->guest_kind = GUEST_LINUX + i;
 		}
 	return cfg->guest != NULL;

@@ -13,6 +13,7 @@ enum guest_kind {
 	GUEST_EMBEDDED, /* a bench guest: entered at the RAM base, x0 = 0 */
 	GUEST_LINUX,    /* s2b.guest=linux: the bundle's arm64 Image, booted as Linux expects */
 	GUEST_IMAGE,    /* s2b.guest=image: the bundle's arm64 Image or raw binary */
+	GUEST_CALIB,    /* s2b.guest=calib: no guest, the calibration program (calib_program.h) */
 };
 
 struct config {

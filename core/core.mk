@@ -7,7 +7,7 @@ LIBFDT_ARM64_A := $(LIBFDT_ARM64)/lib/aarch64-linux-gnu/libfdt.a
 CORE_PORTABLE := core/cache_ops.c core/walk.c core/s2pt.c core/s2pt_attrs.c core/s2err.c core/palloc.c core/config.c \
 	core/vm.c core/crc32.c core/console.c core/proto.c core/records.c core/platform.c core/memmap.c \
 	core/run.c core/fault.c core/hypercall.c core/loader.c core/reboot.c core/hv.c \
-	core/guest_image.c core/calibrate.c core/bench_calls.c core/bootargs.c core/lib/fmt.c core/lib/parse.c \
+	core/guest_image.c core/calibrate.c core/calib_program.c core/calib_stats.c core/bench_calls.c core/bootargs.c core/lib/fmt.c core/lib/parse.c \
 	core/guest_console.c core/psci.c core/mmio.c core/vuart.c core/bundle.c core/passthrough.c \
 	core/vdtb.c core/bundle_guest.c
 STRATEGY_SRCS := $(wildcard strategies/*.c)

@@ -4,6 +4,7 @@
 #include "arch.h"
 #include "bootargs.h"
 #include "cache_ops.h"
+#include "calib_program.h"
 #include "calibrate.h"
 #include "config.h"
 #include "guest_image.h"
@@ -146,6 +147,10 @@ void hv_run(const struct platform *plat, const struct cpu_features *cpu, pa_t im
 	calibrate(&the_vm);
 	report_hello(plat, cpu, &the_vm.cal);
 	report_cfg(&cfg);
+	if (cfg.guest_kind == GUEST_CALIB) { /* no guest, no strategy: the CPU's constants */
+		report_done(calib_program_run(&the_vm) ? "ok" : "error", 0);
+		return;
+	}
 	why = cfg.strategy->unsupported ? cfg.strategy->unsupported(cpu) : NULL;
 	if (why) {
 		report_error("unsupported", why);

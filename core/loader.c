@@ -8,7 +8,7 @@
 
 static bool from_bundle(const struct vm *vm)
 {
-	return vm->cfg->guest_kind != GUEST_EMBEDDED;
+	return vm->cfg->guest_kind == GUEST_LINUX || vm->cfg->guest_kind == GUEST_IMAGE;
 }
 
 const char *loader_prepare(struct vm *vm, const struct platform *plat)

@@ -1,4 +1,4 @@
-/* See records.h: the order of every key of the four run records is here and nowhere else. */
+/* See records.h: the order of every key of the run records is here and nowhere else. */
 #include "records.h"
 #include "bootargs.h"
 #include "lib.h"
@@ -132,5 +132,30 @@ void emit_done(const struct done_rec *d)
 	opt_u64(&r, "faults", d->faults);
 	opt_u64(&r, "lines", d->lines);
 	opt_u64(&r, "tlbis", d->tlbis);
+	rec_end(&r);
+}
+
+void emit_calib(const struct calib_rec *c)
+{
+	struct record r;
+
+	rec_begin(&r, "calib");
+	rec_str(&r, "op", c->op);
+	opt_str(&r, "state", c->state);
+	opt_u64(&r, "level", c->level);
+	opt_u64(&r, "line", c->line);
+	opt_u64(&r, "sets", c->sets);
+	opt_u64(&r, "ways", c->ways);
+	opt_u64(&r, "size", c->size);
+	opt_u64(&r, "cntfrq", c->cntfrq);
+	opt_u64(&r, "bytes", c->bytes);
+	opt_u64(&r, "ops", c->ops);
+	opt_u64(&r, "n", c->n);
+	opt_u64(&r, "cycles_med", c->cycles[0]);
+	opt_u64(&r, "cycles_q1", c->cycles[1]);
+	opt_u64(&r, "cycles_q3", c->cycles[2]);
+	opt_u64(&r, "ticks_med", c->ticks[0]);
+	opt_u64(&r, "ticks_q1", c->ticks[1]);
+	opt_u64(&r, "ticks_q3", c->ticks[2]);
 	rec_end(&r);
 }

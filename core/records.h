@@ -1,6 +1,6 @@
 /*
- * The four records of a run — hello, cfg, boot, done (docs/protocol.md, section 3) — emitted by
- * one implementation for both hosts: s2hv (core/hv.c, core/reboot.c) and s2vmm (kvm/records.c)
+ * The four records of a run — hello, cfg, boot, done (docs/protocol.md, section 3) — and s2hv's
+ * calibration program's `calib` records, emitted by one implementation for both hosts: s2hv (core/hv.c, core/reboot.c) and s2vmm (kvm/records.c)
  * fill these structures with what they measure and the key order, formatting and CRC are the
  * same. Keys only one host has are optional (absent when not set, never 0 for unknown).
  * Freestanding: no libc beyond core/lib.
@@ -71,9 +71,21 @@ struct done_rec {
 	struct rec_opt faults, lines, tlbis;
 };
 
+/* One `calib` record: a cache level (op=cache), or a timed operation — the median and
+ * quartiles of n samples, each of `ops` operations (over `bytes` bytes), in both clocks. */
+struct calib_rec {
+	const char *op;
+	const char *state; /* absent, clean, dirty: the lines' state before a DC operation; or NULL */
+	struct rec_opt level, line, sets, ways, size; /* op=cache */
+	struct rec_opt cntfrq;                        /* op=clock */
+	struct rec_opt bytes, ops, n;
+	struct rec_opt cycles[3], ticks[3]; /* median, first quartile, third quartile */
+};
+
 void emit_hello(const struct hello_rec *h);
 void emit_cfg(const struct cfg_rec *c);
 void emit_boot(const struct boot_rec *b);
 void emit_done(const struct done_rec *d);
+void emit_calib(const struct calib_rec *c);
 
 #endif

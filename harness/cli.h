@@ -17,5 +17,6 @@ int cmd_run(int argc, char **argv);
 int cmd_parse(int argc, char **argv);
 int cmd_lava(int argc, char **argv);
 int cmd_crossover(int argc, char **argv); /* links reports/ (results, model) */
+int cmd_calibrate(int argc, char **argv);
 
 #endif

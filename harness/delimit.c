@@ -1,5 +1,5 @@
 /* The run delimiting rule of docs/protocol.md ("Runs"). A run is hello, cfg, then fault/metric/
- * error/boot records, then done; a record that cannot come next in the current run starts the
+ * error/boot (or calib) records, then done; a record that cannot come next in the current run starts the
  * next one, so a lost hello (bad CRC) never merges two runs. */
 #include "delimit.h"
 
@@ -40,7 +40,7 @@ enum rec_fit run_fit(const struct run_shape *r, const struct record *rec)
 	if (kind_is(rec, "cfg"))
 		return r->have_cfg || r->have_body || r->have_done ? FIT_NEW_RUN : FIT_ACCEPT;
 	int known = kind_is(rec, "boot") || kind_is(rec, "fault") || kind_is(rec, "metric") ||
-		    kind_is(rec, "error") || kind_is(rec, "done");
+		    kind_is(rec, "error") || kind_is(rec, "calib") || kind_is(rec, "done");
 	if (!known)
 		return FIT_ACCEPT; /* unknown kinds are ignored, wherever they are */
 	if (r->have_done) /* nothing follows done in its own run */
@@ -68,7 +68,7 @@ void run_shape_add(struct run_shape *r, const struct record *rec)
 	} else if (kind_is(rec, "boot")) {
 		r->have_body = r->have_boot = 1;
 		r->last_idx = num(rec, "idx");
-	} else if (kind_is(rec, "fault") || kind_is(rec, "metric")) {
+	} else if (kind_is(rec, "fault") || kind_is(rec, "metric") || kind_is(rec, "calib")) {
 		r->have_body = 1;
 	} else if (kind_is(rec, "done")) {
 		r->have_done = 1;

@@ -22,6 +22,7 @@ static const struct command commands[] = {
 	{ "parse", cmd_parse, "turn console logs (QEMU, serial, LAVA) into the same CSVs" },
 	{ "lava", cmd_lava, "write one LAVA job definition per run of a suite" },
 	{ "crossover", cmd_crossover, "bisect a parameter with real runs to where two strategies cost the same" },
+	{ "calibrate", cmd_calibrate, "measure a board's constants and write its CPU profile" },
 	{ "report", NULL, "charts + HTML + Markdown from a result directory" },
 	{ "compare", NULL, "medians, confidence intervals and ratios of two result sets" },
 };
@@ -30,7 +31,7 @@ static int usage(FILE *f)
 {
 	fputs("usage: s2bench COMMAND [ARGS]   (s2bench COMMAND --help for its options)\n", f);
 	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
-		fprintf(f, "  %-8s %s\n", commands[i].name, commands[i].summary);
+		fprintf(f, "  %-9s %s\n", commands[i].name, commands[i].summary);
 	return f == stdout ? 0 : EXIT_USAGE;
 }
 

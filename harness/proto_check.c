@@ -17,6 +17,11 @@ struct key_spec {
 	size_t maxlen; /* 0 = no limit beyond the line's; else the runs.csv cell's size - 1 */
 };
 
+/* What a `calib` record measures (core/calib_program.c). */
+#define CALIB_OPS                                                                                  \
+	"cache clock dc_civac dc_cvac ic_ialluis tlbi_vmalls12e1is hvc s2_fault map_4k map_2m "    \
+	"write_bw "
+
 /* Keys not listed here are kept as they are (CSV `extra`); only their grammar is checked. */
 static const struct key_spec specs[] = {
 	{ "hello", "proto", V_WORD, 0, 1, 15 },
@@ -84,6 +89,23 @@ static const struct key_spec specs[] = {
 	{ "done", "boots", V_NUM, 0, 0, 0 },
 	{ "done", "faults", V_NUM, 0, 0, 0 },
 	{ "done", "lines", V_NUM, 0, 0, 0 },
+	{ "calib", "op", V_ENUM, CALIB_OPS, 1, 0 },
+	{ "calib", "state", V_ENUM, "absent clean dirty ", 0, 0 },
+	{ "calib", "level", V_NUM, 0, 0, 0 },
+	{ "calib", "line", V_NUM, 0, 0, 0 },
+	{ "calib", "sets", V_NUM, 0, 0, 0 },
+	{ "calib", "ways", V_NUM, 0, 0, 0 },
+	{ "calib", "size", V_NUM, 0, 0, 0 },
+	{ "calib", "cntfrq", V_NUM, 0, 0, 0 },
+	{ "calib", "bytes", V_NUM, 0, 0, 0 },
+	{ "calib", "ops", V_NUM, 0, 0, 0 },
+	{ "calib", "n", V_NUM, 0, 0, 0 },
+	{ "calib", "cycles_med", V_NUM, 0, 0, 0 },
+	{ "calib", "cycles_q1", V_NUM, 0, 0, 0 },
+	{ "calib", "cycles_q3", V_NUM, 0, 0, 0 },
+	{ "calib", "ticks_med", V_NUM, 0, 0, 0 },
+	{ "calib", "ticks_q1", V_NUM, 0, 0, 0 },
+	{ "calib", "ticks_q3", V_NUM, 0, 0, 0 },
 };
 
 int proto_is_number(const char *s)

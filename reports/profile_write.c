@@ -5,11 +5,17 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The shortest %g that reads back as the same double. */
+/* The shortest plain decimal that reads back as the same double: %g without its exponent form
+ * (1000 is "1000", never "1e+03"), else as many %f decimals as it takes (1e-05 is "0.00001"). */
 static void fmt_number(char *buf, size_t len, double v)
 {
 	for (int prec = 1; prec <= 17; prec++) {
 		snprintf(buf, len, "%.*g", prec, v);
+		if (!strchr(buf, 'e') && strtod(buf, NULL) == v)
+			return;
+	}
+	for (int dec = 0; dec <= 40; dec++) {
+		snprintf(buf, len, "%.*f", dec, v);
 		if (strtod(buf, NULL) == v)
 			return;
 	}

@@ -1,5 +1,6 @@
 /* core/records.c, the one emitter of hello/cfg/boot/done for s2hv and s2vmm: each host's records
- * come out byte for byte as before it was shared. The s2hv lines are from a real QEMU log
+ * come out byte for byte as before it was shared; the calib records as a QEMU calibration run
+ * (s2b.guest=calib) printed them (the dc_civac quartiles made distinct, its CRC by zlib). The s2hv lines are from a real QEMU log
  * (tests/unit/harness/data/qemu-unmap-bringup.log); the s2vmm lines are what kvm/records.c
  * printed at aa1d201, before it used this emitter, for the same values. */
 #include <criterion/criterion.h>
@@ -55,6 +56,32 @@ Test(records, s2hv_records_as_in_a_real_log)
 				     .ready_flag = REC_SOME(1), .check = CHECK_NONE, .exit = BOOT_OFF});
 	cr_expect(!strncmp(console_out, "@s2b boot idx=1 reinit_cycles=5 reinit_l1d_refill=7 ready=1 check=none "
 			   "exit=off *", 76), "absent counters are absent, events follow reinit: %s", console_out);
+}
+
+Test(records, calib_records_as_a_calibration_run_printed_them)
+{
+	emit_calib(&(struct calib_rec){.op = "cache", .level = REC_SOME(1), .line = REC_SOME(64),
+				       .sets = REC_SOME(256), .ways = REC_SOME(2), .size = REC_SOME(32768)});
+	emit_calib(&(struct calib_rec){.op = "dc_civac", .state = "absent", .bytes = REC_SOME(4096),
+				       .ops = REC_SOME(64), .n = REC_SOME(9),
+				       .cycles = {REC_SOME(175), REC_SOME(170), REC_SOME(180)},
+				       .ticks = {REC_SOME(11), REC_SOME(10), REC_SOME(12)}});
+	emit_calib(&(struct calib_rec){.op = "clock", .cntfrq = REC_SOME(62500000), .ops = REC_SOME(1),
+				       .n = REC_SOME(9),
+				       .cycles = {REC_SOME(500014), REC_SOME(500014), REC_SOME(500014)},
+				       .ticks = {REC_SOME(31251), REC_SOME(31251), REC_SOME(31251)}});
+	cr_expect_str_eq(console_out,
+		"@s2b calib op=cache level=1 line=64 sets=256 ways=2 size=32768 *5a6a3b67\r\n"
+		"@s2b calib op=dc_civac state=absent bytes=4096 ops=64 n=9 cycles_med=175 cycles_q1=170 "
+		"cycles_q3=180 ticks_med=11 ticks_q1=10 ticks_q3=12 *5765d68a\r\n"
+		"@s2b calib op=clock cntfrq=62500000 ops=1 n=9 cycles_med=500014 cycles_q1=500014 "
+		"cycles_q3=500014 ticks_med=31251 ticks_q1=31251 ticks_q3=31251 *88af996a\r\n");
+	setup();
+	/* no cycle counter: the cycles keys are absent, never 0 */
+	emit_calib(&(struct calib_rec){.op = "hvc", .ops = REC_SOME(1), .n = REC_SOME(31),
+				       .ticks = {REC_SOME(10), REC_SOME(9), REC_SOME(12)}});
+	cr_expect(!strncmp(console_out, "@s2b calib op=hvc ops=1 n=31 ticks_med=10 ticks_q1=9 ticks_q3=12 *", 66),
+		  "%s", console_out);
 }
 
 Test(records, s2vmm_records_as_before_they_were_shared)

@@ -62,6 +62,50 @@ Test(parse_runs, boot_after_done_starts_a_new_run)
 	cr_expect_str_eq(csv_cell(&runs, 1, "bad_crc"), "2", "the two cut records");
 }
 
+/* A calibration run (a real QEMU log of s2b.guest=calib): calib records are body records, one
+ * run, none rejected; the program boots no guest, so the run is `short`. */
+Test(parse_runs, calib_records_make_one_run)
+{
+	struct csv_rows runs;
+	char *out;
+	parse_one("qemu-calib.log", &runs, NULL, &out);
+	cr_assert_eq(runs.nrows, 1, "%s", out);
+	cr_expect_str_eq(csv_cell(&runs, 0, "guest"), "calib");
+	cr_expect_str_eq(csv_cell(&runs, 0, "bad_crc"), "0");
+	cr_expect_str_eq(csv_cell(&runs, 0, "status"), "short");
+}
+
+/* calib records after a run's done (the calibration run's hello and cfg lost) belong to the next
+ * run, as a boot would: data/calib-after-done.log is qemu-unmap-bringup.log, then
+ * qemu-calib.log without its hello and cfg. */
+/* How many lines of DIR/logs/RUN_ID.log start with PREFIX. */
+static int log_lines(const char *dir, const char *run_id, const char *prefix)
+{
+	char path[512], line[4096];
+	int n = 0;
+	snprintf(path, sizeof(path), "%s/logs/%s.log", dir, run_id);
+	FILE *f = fopen(path, "r");
+	cr_assert_not_null(f, "%s", path);
+	while (fgets(line, sizeof(line), f))
+		n += strncmp(line, prefix, strlen(prefix)) == 0;
+	fclose(f);
+	return n;
+}
+
+Test(parse_runs, calib_after_done_starts_a_new_run)
+{
+	struct csv_rows runs;
+	char *out, *dir = make_tmpdir("calib-after-done");
+	cr_assert_eq(parse(dir, DATA "/calib-after-done.log", &out), 0, "%s", out);
+	cr_assert_eq(load_csv(dir, "runs.csv", &runs), 0);
+	cr_assert_eq(runs.nrows, 2, "%s", out);
+	cr_expect_str_eq(csv_cell(&runs, 0, "status"), "ok");
+	cr_expect_str_eq(csv_cell(&runs, 1, "status"), "no_hello");
+	cr_expect_str_eq(csv_cell(&runs, 1, "strategy"), "", "no cfg: config unknown, not guessed");
+	cr_expect_eq(log_lines(dir, csv_cell(&runs, 0, "run_id"), "@s2b calib "), 0, "not glued to run 1");
+	cr_expect_eq(log_lines(dir, csv_cell(&runs, 1, "run_id"), "@s2b calib "), 46, "every calib record");
+}
+
 /* Item 5: fewer boots than requested (CPU_OFF at boot 0), never READY (a panicking guest), and
  * a boot record behind a NUL byte. */
 Test(parse_runs, status_says_what_happened)

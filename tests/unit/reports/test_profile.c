@@ -301,6 +301,22 @@ Test(profile, round_trips_through_the_writer)
 	expect_round_trip(profile_text("midr", "midr = 0x481fd010", NULL), "t.profile");
 }
 
+/* Values are written as plain decimals (docs/profiles.md: VALUE is a non-negative decimal): a
+ * round number, a large one and a tiny one never in exponent form. */
+Test(profile, the_writer_never_writes_an_exponent)
+{
+	expect_round_trip(profile_text("hvc", "hvc = 1000 cycles spread iqr 200 30000 n 9 measured cal", NULL),
+			  "t.profile");
+	char *text = write_to_string(&prof);
+	cr_expect(strstr(text, "\nhvc = 1000 cycles spread iqr 200 30000 n 9 measured cal\n"), "%s", text);
+	free(text);
+	expect_round_trip(profile_text("hvc", "hvc = 0.00001 cycles spread iqr 0.000001 0.5 n 9 measured cal", NULL),
+			  "t.profile");
+	text = write_to_string(&prof);
+	cr_expect(strstr(text, "\nhvc = 0.00001 cycles spread iqr 0.000001 0.5 n 9 measured cal\n"), "%s", text);
+	free(text);
+}
+
 static char *slurp(const char *path)
 {
 	FILE *f = fopen(path, "rb");
