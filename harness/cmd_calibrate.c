@@ -142,9 +142,13 @@ static void plan(const struct calib_args *a, const struct store *st, struct plan
 	snprintf(run->cfg.guest, sizeof(run->cfg.guest), "calib");
 	run->cfg.mem = a->mem;
 	run->cfg.boots = 1;
-	do {
+	/* The id counts runs of one exact config by `copy` (runconfig.h); rep mirrors it in runs.csv. */
+	for (;;) {
 		run_config_id(&run->cfg, run->run_id);
-	} while (store_is_finished(st, run->run_id) && ++run->cfg.rep);
+		if (!store_is_finished(st, run->run_id))
+			break;
+		run->cfg.rep = ++run->cfg.copy;
+	}
 	run_config_bootargs(&run->cfg, run->bootargs, sizeof(run->bootargs));
 }
 

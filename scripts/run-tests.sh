@@ -15,6 +15,9 @@ while [ $# -gt 0 ]; do
 done
 BUILD=${BUILD:-build}
 export BUILD
+# A hung test must fail, not stall `make test` (and CI) forever: each binary or script gets this
+# many seconds (far above the slowest one's few minutes on 2 busy cores).
+limit=${TEST_TIMEOUT:-1800}
 logdir=$BUILD/test-logs
 mkdir -p "$logdir"
 passed=0 failed=0
@@ -23,8 +26,9 @@ failures=()
 for t in $unit; do
 	name=$(basename "$t")
 	echo "== unit: $name"
-	"$t" --jobs 2 >"$logdir/$name.log" 2>&1
+	timeout -k 10 "$limit" "$t" --jobs 2 >"$logdir/$name.log" 2>&1
 	rc=$?
+	[ $rc -eq 124 ] && echo "   (timed out after ${limit}s)"
 	syn=$(grep -a 'Synthesis:' "$logdir/$name.log" | tail -1)
 	p=$(sed -n 's/.*Passing: \([0-9]*\).*/\1/p' <<<"$syn")
 	f=$(sed -n 's/.*Failing: \([0-9]*\).*/\1/p' <<<"$syn")
@@ -42,8 +46,9 @@ done
 for s in $integ; do
 	name=$(basename "$s" .sh)
 	echo "== integration: $name"
-	bash "$s" >"$logdir/$name.log" 2>&1
+	timeout -k 10 "$limit" bash "$s" >"$logdir/$name.log" 2>&1
 	rc=$?
+	[ $rc -eq 124 ] && echo "FAIL timed_out_after_${limit}s" >>"$logdir/$name.log"
 	p=$(grep -a -c '^PASS ' "$logdir/$name.log")
 	f=$(grep -a -c '^FAIL ' "$logdir/$name.log")
 	if [ $rc -ne 0 ] && [ "$f" -eq 0 ]; then f=1; echo "   (exit $rc)"; fi
