@@ -136,7 +136,7 @@ void cm_ifetch(struct cm_model *m, unsigned cpu, uint64_t pa)
 		uint32_t gen = m->icache_gen[cpu] + 1;
 		if (l->ic_gen[cpu] != gen) {	/* miss: fill from the point of unification */
 			l->ic_gen[cpu] = gen;
-			l->ic_ver[cpu] = l->pou_ver;
+			l->ic_ver[cpu] = m->idc ? l->data_ver : l->pou_ver;
 		}
 		if (l->ic_ver[cpu] != l->data_ver)
 			violation(m, CM_IFETCH_STALE, pa);

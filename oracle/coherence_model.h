@@ -32,6 +32,9 @@ struct cm_line;
 struct cm_model {
 	unsigned line_shift;		/* log2(data-cache line size) */
 	unsigned ncpus;
+	/* Data writes reach instruction fetch without a clean (CLIDR_EL1.LoUU == 0, which the Arm
+	 * ARM requires of CPUs with FEAT_S2FWB): only the I-cache needs maintenance. */
+	bool idc;
 	uint32_t icache_gen[CM_MAX_CPUS];	/* bumped by IC IALLU: every older fill is gone */
 	struct cm_line *lines;		/* open-addressing hash, power-of-two capacity */
 	uint64_t nlines, cap;

@@ -2,7 +2,8 @@
  * s2oracle: a QEMU TCG plugin that replays a run's memory accesses and instruction fetches into
  * the coherence model (coherence_model.c) and prints the violations at exit. DC and IC by VA make
  * no memory access under TCG and the plugin API cannot read registers, so an oracle build of the
- * hypervisor and guests announces them, and MMU on/off, with markers (markers.h).
+ * hypervisor and guests announces them, guest entry/exit and the guest's MMU on/off, with
+ * markers (markers.h). The hypervisor (EL2) is Non-cacheable until it marks its MMU on.
  *
  *   -plugin build/oracle/libs2oracle.so,line=64,ram=0x40000000
  *
@@ -24,7 +25,9 @@
 QEMU_PLUGIN_EXPORT int qemu_plugin_version = QEMU_PLUGIN_VERSION;
 
 struct vcpu {
-	bool nc;		/* data accesses Non-cacheable (MMU off, no FWB) */
+	bool hv_cacheable;	/* the hypervisor's MMU is on (HV_MMU_ON seen) */
+	bool in_guest;		/* between ENTER_GUEST and EXIT_GUEST markers */
+	bool guest_nc;		/* the guest's MMU is off: its accesses are Non-cacheable */
 	int probe_op;		/* marker awaiting its two probe loads; 0 = none */
 	int probes;		/* probe loads seen */
 	uint64_t probe_first;
@@ -60,14 +63,17 @@ static void on_marker(unsigned vcpu, void *udata)
 		probes_lost++;	/* a marker before the last one's probes: not attributed */
 	c->probe_op = 0;
 	switch (hint) {
-	case ORACLE_HINT_NC: c->nc = true; break;
-	case ORACLE_HINT_CACHEABLE: c->nc = false; break;
-	case ORACLE_HINT_FWB_ON: fwb = true; break;
+	case ORACLE_HINT_GUEST_MMU_OFF: c->guest_nc = true; break;
+	case ORACLE_HINT_GUEST_MMU_ON: c->guest_nc = false; break;
+	case ORACLE_HINT_HV_MMU_ON: c->hv_cacheable = true; break;
+	case ORACLE_HINT_ENTER_GUEST: c->in_guest = true; break;
+	case ORACLE_HINT_EXIT_GUEST: c->in_guest = false; break;
+	case ORACLE_HINT_FWB_ON: fwb = model.idc = true; break;
 	case ORACLE_HINT_FWB_OFF: fwb = false; break;
 	case ORACLE_HINT_IC_IALLU: cm_ic_iallu(&model, vcpu, false); break;
 	case ORACLE_HINT_IC_IALLUIS: cm_ic_iallu(&model, vcpu, true); break;
 	case ORACLE_HINT_DC_CVAC: case ORACLE_HINT_DC_CIVAC:
-	case ORACLE_HINT_DC_IVAC: case ORACLE_HINT_IC_IVAU:
+	case ORACLE_HINT_DC_IVAC: case ORACLE_HINT_IC_IVAU: case ORACLE_HINT_DC_CVAU:
 		c->probe_op = (int)hint;
 		c->probes = 0;
 		break;
@@ -75,15 +81,19 @@ static void on_marker(unsigned vcpu, void *udata)
 	pthread_mutex_unlock(&lock);
 }
 
-static void range_op(unsigned vcpu, int op, uint64_t first, uint64_t last)
+static void range_op(const struct vcpu *c, int op, uint64_t first, uint64_t last)
 {
 	uint64_t size = last >= first ? last - first + 1 : 0;
+	/* With stage 2 on (HCR_EL2.VM == 1), DC IVAC at EL1 cleans and invalidates (Arm ARM,
+	 * HCR_EL2.VM): a guest cannot discard data the hypervisor wrote. */
+	if (c->in_guest && op == ORACLE_HINT_DC_IVAC)
+		op = ORACLE_HINT_DC_CIVAC;
 	if (op == ORACLE_HINT_IC_IVAU)
 		cm_ic_ivau_range(&model, first, size);
 	else
-		cm_dc_range(&model, op == ORACLE_HINT_DC_CVAC ? CM_DC_CVAC :
+		/* The model has one level: cleaning to the PoU is cleaning to the PoC. */
+		cm_dc_range(&model, op == ORACLE_HINT_DC_CVAC || op == ORACLE_HINT_DC_CVAU ? CM_DC_CVAC :
 			    op == ORACLE_HINT_DC_CIVAC ? CM_DC_CIVAC : CM_DC_IVAC, first, size);
-	(void)vcpu;
 }
 
 static void on_mem(unsigned vcpu, qemu_plugin_meminfo_t info, uint64_t vaddr, void *udata)
@@ -101,13 +111,15 @@ static void on_mem(unsigned vcpu, qemu_plugin_meminfo_t info, uint64_t vaddr, vo
 		if (c->probes++ == 0) {
 			c->probe_first = pa;
 		} else {
-			range_op(vcpu, c->probe_op, c->probe_first, pa);
+			range_op(c, c->probe_op, c->probe_first, pa);
 			c->probe_op = 0;
 		}
-	} else if (store) {
-		cm_write(&model, pa, size, !c->nc || fwb);
 	} else {
-		cm_read(&model, pa, size, !c->nc || fwb);
+		bool cacheable = c->in_guest ? !c->guest_nc || fwb : c->hv_cacheable;
+		if (store)
+			cm_write(&model, pa, size, cacheable);
+		else
+			cm_read(&model, pa, size, cacheable);
 	}
 	pthread_mutex_unlock(&lock);
 }
@@ -134,7 +146,7 @@ static void on_tb_trans(qemu_plugin_id_t id, struct qemu_plugin_tb *tb)
 		struct qemu_plugin_insn *insn = qemu_plugin_tb_get_insn(tb, i);
 		uint32_t word;
 		memcpy(&word, qemu_plugin_insn_data(insn), sizeof(word));
-		if ((word & ~(0x7fu << 5)) == ORACLE_HINT_INSN(0) && ((word >> 5) & 0x7f) >= 0x70)
+		if ((word & ~(0x7fu << 5)) == ORACLE_HINT_INSN(0) && ((word >> 5) & 0x7f) >= ORACLE_HINT_FIRST)
 			qemu_plugin_register_vcpu_insn_exec_cb(insn, on_marker, QEMU_PLUGIN_CB_NO_REGS,
 							       (void *)(uintptr_t)((word >> 5) & 0x7f));
 		qemu_plugin_register_vcpu_mem_cb(insn, on_mem, QEMU_PLUGIN_CB_NO_REGS,

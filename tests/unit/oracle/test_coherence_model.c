@@ -155,3 +155,16 @@ Test(coherence_model, table_growth_keeps_state)
 	cr_expect_eq(m.violations[CM_NC_READ_DIRTY], 2);
 	cr_expect_eq(m.nlines, 200000);
 }
+
+/* With FEAT_S2FWB (LoUU == 0) data writes reach instruction fetch; the I-cache still holds old code. */
+Test(coherence_model, idc_needs_only_the_icache_invalidate)
+{
+	m.idc = true;
+	cm_ifetch(&m, 0, A);
+	cm_write(&m, A, 4, true);
+	cm_ifetch(&m, 0, A);
+	cr_expect_eq(m.violations[CM_IFETCH_STALE], 1);
+	cm_ic_iallu(&m, 0, true);
+	cm_ifetch(&m, 0, A);
+	cr_expect_eq(m.violations[CM_IFETCH_STALE], 1);
+}
