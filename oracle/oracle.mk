@@ -32,3 +32,4 @@ $(BUILD)/s2hv-oracle.img: FORCE $(LIBFDT_ARM64_A)
 .PHONY: FORCE
 FORCE:
 ALL += $(BUILD)/s2hv-oracle.img
+INTEG_TESTS += tests/integration/oracle-qemu.sh
