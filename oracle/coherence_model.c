@@ -143,11 +143,24 @@ void cm_ifetch(struct cm_model *m, unsigned cpu, uint64_t pa)
 	}
 }
 
+/* The line's record if it has one: maintenance of untouched lines creates none (it is cheap
+ * over the large ranges strategies clean). */
+static struct cm_line *existing(struct cm_model *m, uint64_t lineno)
+{
+	struct cm_line *l = slot(m->lines, m->cap, lineno + 1);
+	return l->key ? l : NULL;
+}
+
 void cm_dc_range(struct cm_model *m, enum cm_dc_op op, uint64_t pa, uint64_t size)
 {
 	if (size == 0)
 		return;
-	FOR_LINES(m, pa, size, l) {
+	for (uint64_t n = pa >> m->line_shift, e = (pa + size - 1) >> m->line_shift; n <= e; n++) {
+		struct cm_line *l = existing(m, n);
+		if (!l) {
+			m->dc_lines[CM_ABSENT]++;
+			continue;
+		}
 		m->dc_lines[!l->present ? CM_ABSENT : l->dirty ? CM_DIRTY : CM_CLEAN]++;
 		if (op == CM_DC_IVAC) {
 			if (l->dirty)	/* written data that never reached memory is gone */
@@ -168,8 +181,11 @@ void cm_ic_ivau_range(struct cm_model *m, uint64_t pa, uint64_t size)
 {
 	if (size == 0)
 		return;
-	FOR_LINES(m, pa, size, l)
-		memset(l->ic_gen, 0, sizeof(l->ic_gen));	/* IVAU reaches every CPU (Inner Shareable) */
+	for (uint64_t n = pa >> m->line_shift, e = (pa + size - 1) >> m->line_shift; n <= e; n++) {
+		struct cm_line *l = existing(m, n);
+		if (l)	/* IVAU reaches every CPU (Inner Shareable) */
+			memset(l->ic_gen, 0, sizeof(l->ic_gen));
+	}
 }
 
 void cm_ic_iallu(struct cm_model *m, unsigned cpu, bool inner_shareable)

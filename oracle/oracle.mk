@@ -33,3 +33,8 @@ $(BUILD)/s2hv-oracle.img: FORCE $(LIBFDT_ARM64_A)
 FORCE:
 ALL += $(BUILD)/s2hv-oracle.img
 INTEG_TESTS += tests/integration/oracle-qemu.sh
+
+# `make oracle-doc`: measure the oracle's slowdown and write it into docs/oracle.md.
+.PHONY: oracle-doc
+oracle-doc: $(BUILD)/s2hv.img $(BUILD)/s2hv-oracle.img $(BUILD)/oracle/libs2oracle.so
+	$(Q)BUILD=$(BUILD) scripts/oracle-slowdown.sh --doc docs/oracle.md

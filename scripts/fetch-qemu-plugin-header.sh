@@ -16,7 +16,7 @@ fi
 [ -f "$dest/.done" ] && [ "$(cat "$dest/.done")" = "$want" ] && exit 0
 
 work=$(dirname "$dest")/apt-src
-mkdir -p "$work/state/lists/partial" "$work/cache/archives/partial" "$work/etc" "$dest"
+mkdir -p "$work/etc" "$dest"
 work=$(cd "$work" && pwd)
 # deb-src twins of the system's deb sources (one-line and deb822 forms).
 : >"$work/etc/sources.list"
@@ -28,17 +28,9 @@ rm -f "$work/etc/sources.list.d/"*
 for f in /etc/apt/sources.list.d/*.sources; do
 	[ -f "$f" ] && sed 's/^Types:.*/Types: deb-src/' "$f" >"$work/etc/sources.list.d/$(basename "$f")"
 done
-APT="apt-get -qq -o Dir::State=$work/state -o Dir::State::status=/dev/null -o Dir::Cache=$work/cache
- -o Dir::Etc::sourcelist=$work/etc/sources.list -o Dir::Etc::sourceparts=$work/etc/sources.list.d
- -o Debug::NoLocking=1 -o APT::Sandbox::User=root"
-
-if [ ! -f "$work/state/.updated" ]; then
-	if ! $APT update >"$work/update.log" 2>&1; then
-		echo "fetch-qemu-plugin-header: cannot reach the Debian registry (see $work/update.log)" >&2
-		exit 1
-	fi
-	touch "$work/state/.updated"
-fi
+. "$(dirname "$0")/private-apt.sh"
+private_apt_init "$work" fetch-qemu-plugin-header -o Dir::Etc::sourcelist="$work/etc/sources.list" \
+	-o Dir::Etc::sourceparts="$work/etc/sources.list.d"
 # File names carry the version without its epoch.
 ver=${want#*:}
 if ! (cd "$work" && $APT source --download-only "qemu=$want" >"$work/download.log" 2>&1); then

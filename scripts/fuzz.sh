@@ -66,13 +66,7 @@ done
 echo "fuzz: results in $results"
 
 if [ -n "$doc" ]; then
-	begin='<!-- fuzz-results: begin (scripts/fuzz.sh --doc writes this section) -->'
-	end='<!-- fuzz-results: end -->'
-	grep -qF "$begin" "$doc" && grep -qF "$end" "$doc" || { echo "fuzz.sh: $doc has no fuzz-results markers" >&2; exit 2; }
-	awk -v b="$begin" -v e="$end" -v f="$results" '
-		$0 == b { print; print ""; while ((getline l < f) > 0) print l; print ""; skip = 1; next }
-		$0 == e { skip = 0 }
-		!skip' "$doc" >"$doc.tmp" && mv "$doc.tmp" "$doc"
+	"$(dirname "$0")/doc-section.sh" "$doc" fuzz-results "$results"
 	echo "fuzz: wrote the results into $doc"
 fi
 exit $status
