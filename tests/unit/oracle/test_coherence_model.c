@@ -100,6 +100,19 @@ Test(coherence_model, civac_drops_the_copy_an_nc_write_would_make_stale)
 	cr_expect_eq(cm_total_violations(&m), 0);
 }
 
+/* A line kept by CVAC, written Non-cacheable, then written through the cache again: the clean
+ * writes the stale copy back over the Non-cacheable write (CVAC where CIVAC was needed). */
+Test(coherence_model, clean_of_stale_copy_loses_the_nc_write)
+{
+	cm_write(&m, A, 8, true);
+	cm_dc_range(&m, CM_DC_CVAC, A, L);
+	cm_write(&m, A + 16, 8, false);
+	cm_write(&m, A, 8, true);
+	cm_dc_range(&m, CM_DC_CIVAC, A, L);
+	cm_read(&m, A + 16, 8, false);
+	cr_expect_eq(m.violations[CM_READ_DISCARDED], 1);
+}
+
 Test(coherence_model, ifetch_of_code_not_cleaned_to_pou_is_stale)
 {
 	cm_write(&m, A, 4, true);
