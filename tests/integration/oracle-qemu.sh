@@ -1,6 +1,7 @@
 #!/bin/bash
 # The coherence oracle end to end: the oracle image (build/s2hv-oracle.img) under QEMU -cpu max
-# with the oracle plugin, every bench guest under every strategy of strategies/table.h. The
+# with the oracle plugin, every bench guest under every strategy of strategies/table.h, and
+# -cpu a64fx (256-byte lines) with the guest that rewrites its code. The
 # negative control must be caught (violations > 0); no correct strategy may be flagged (fwb
 # included: FWB's forced write-back and LoUU = 0 are modelled). Also: the normal image carries no
 # oracle marker, the oracle image does, and the plugin refuses a bad argument.
@@ -22,30 +23,44 @@ oracle_markers() {
 check "normal_image_has_no_oracle_marker" [ "$(oracle_markers "$S2HV_IMG")" -eq 0 ]
 check "oracle_image_has_markers" [ "$(oracle_markers "$ORACLE_IMG")" -gt 0 ]
 
-# oracle_run LOG BOOTARGS: the oracle image under the plugin; the plugin's line goes to the log.
+# oracle_run LOG CPU LINE BOOTARGS: the oracle image under the plugin (LINE: the CPU's data-cache
+# line size); the plugin's line goes to the log. GICv3, which -cpu a64fx needs for s2hv.
 oracle_run() {
-	S2HV_IMG=$ORACLE_IMG qemu_virt "$1" max "$2" -plugin "$PLUGIN,line=64" -d plugin
+	S2HV_IMG=$ORACLE_IMG qemu_virt "$1" "$2" "$4" -machine gic-version=3 -plugin "$PLUGIN,line=$3" -d plugin
 }
 # violations LOG: the plugin's total ("" when it printed nothing).
 violations() { field "$(grep -a '^@oracle violations=' "$1")" violations; }
 # ran_ok LOG: every boot checked and the run ended (the plugin must not change the run).
 ran_ok() { grep -aq "^@s2b done status=ok boots=$BOOTS " "$1" && [ "$QEMU_RC" -eq 0 ]; }
 
-while read -r st control _; do
-	for g in $GUESTS; do
-		log=$out/$st-$g.log
-		oracle_run "$log" "s2b.strategy=$st s2b.guest=$g s2b.boots=$BOOTS"
-		v=$(violations "$log")
-		if ! ran_ok "$log" || [ -z "$v" ]; then
-			fail "oracle_${st}_${g}_runs ($log)"
-		elif [ "$control" = 1 ]; then
-			check "oracle_catches_${st}_${g} (violations=$v)" [ "$v" -gt 0 ]
-		else
-			check "oracle_passes_${st}_${g}" [ "$v" -eq 0 ]
-			[ "$v" -eq 0 ] || grep -a '^@oracle' "$log"
-		fi
-	done
-done < <(table_strategies)
+# verdicts CPU LINE GUESTS...: every strategy of the table on each guest; the negative control
+# caught, the others clean. -cpu max runs them all; another CPU may refuse a strategy whose
+# feature it lacks (status=unsupported: skipped, named).
+verdicts() {
+	local cpu=$1 line=$2 st control g log v
+	shift 2
+	while read -r st control _; do
+		for g in "$@"; do
+			log=$out/$cpu-$st-$g.log
+			oracle_run "$log" "$cpu" "$line" "s2b.strategy=$st s2b.guest=$g s2b.boots=$BOOTS"
+			v=$(violations "$log")
+			if [ "$cpu" != max ] && grep -aq '^@s2b done status=unsupported ' "$log"; then
+				skip "oracle_${cpu}_${st}_${g} ($cpu lacks a feature $st needs)"
+			elif ! ran_ok "$log" || [ -z "$v" ]; then
+				fail "oracle_${cpu}_${st}_${g}_runs ($log)"
+			elif [ "$control" = 1 ]; then
+				check "oracle_catches_${cpu}_${st}_${g} (violations=$v)" [ "$v" -gt 0 ]
+			else
+				check "oracle_passes_${cpu}_${st}_${g}" [ "$v" -eq 0 ]
+				[ "$v" -eq 0 ] || grep -a '^@oracle' "$log"
+			fi
+		done
+	done < <(table_strategies)
+}
+# -cpu max: 64-byte lines, FEAT_S2FWB (fwb's forced write-back and LoUU = 0 are modelled).
+verdicts max 64 $GUESTS
+# -cpu a64fx: 256-byte lines (CTR_EL0.DminLine = 6), no FWB nor DBM; the guest that rewrites code.
+verdicts a64fx 256 icode
 
 # A bad plugin argument stops QEMU with a message naming it.
 timeout -k 5 30 qemu-system-aarch64 -M virt,virtualization=on -cpu max -nographic -monitor none \
