@@ -38,3 +38,8 @@ INTEG_TESTS += tests/integration/oracle-qemu.sh
 .PHONY: oracle-doc
 oracle-doc: $(BUILD)/s2hv.img $(BUILD)/s2hv-oracle.img $(BUILD)/oracle/libs2oracle.so
 	$(Q)BUILD=$(BUILD) scripts/oracle-slowdown.sh --doc docs/oracle.md
+
+# `make mutate`: each mutation of tests/mutations.list alone, its test must fail (kill ratio printed).
+.PHONY: mutate
+mutate: build-all
+	$(Q)BUILD=$(BUILD) scripts/mutate.sh
