@@ -24,7 +24,7 @@ UNIT_TESTS += $(BUILD)/tests/unit-oracle
 # reported counts. libfdt is the normal build's.
 ORACLE_TREE := $(BUILD)/oracle-tree
 $(BUILD)/s2hv-oracle.img: FORCE $(LIBFDT_ARM64_A)
-	$(Q)$(MAKE) --no-print-directory BUILD=$(ORACLE_TREE) \
+	$(Q)$(MAKE) -s --no-print-directory BUILD=$(ORACLE_TREE) \
 		TARGET_CFLAGS="$(TARGET_CFLAGS) -DS2B_ORACLE -Ioracle" \
 		LIBFDT_ARM64=$(LIBFDT_ARM64) LIBFDT_ARM64_A=$(LIBFDT_ARM64_A) $(ORACLE_TREE)/s2hv.img
 	$(Q)cmp -s $(ORACLE_TREE)/s2hv.img $@ || cp $(ORACLE_TREE)/s2hv.img $@
