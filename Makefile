@@ -41,6 +41,7 @@ include strategies/strategies.mk
 include harness/harness.mk
 include reports/reports.mk
 include kvm/kvm.mk
+include oracle/oracle.mk
 include linux-guest/linux-guest.mk
 include tests/tests.mk
 

@@ -3,7 +3,7 @@
 # Idempotent. Needs root (or sudo) only when something is missing.
 set -eu
 
-PKGS="make gcc libc6-dev pkg-config qemu-system-arm gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu libc6-dev-arm64-cross
+PKGS="make gcc xz-utils libc6-dev pkg-config qemu-system-arm gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu libc6-dev-arm64-cross
 libcsv-dev gnuplot-nox libcriterion-dev device-tree-compiler libfdt-dev ca-certificates
 chromium clang libclang-rt-14-dev ipxe-qemu cpio
 u-boot-qemu u-boot-tools mtools dosfstools lava-dispatcher"
@@ -24,6 +24,10 @@ if [ -n "$missing" ]; then
 	$SUDO apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $missing >/dev/null
 fi
+
+# qemu-plugin.h for the coherence oracle (oracle/): Debian's QEMU ships none; taken from its source
+# package of the installed version (docs/oracle.md).
+"$(dirname "$0")/fetch-qemu-plugin-header.sh" "${BUILD:-build}/deps/qemu-plugin"
 
 # libfdt for the freestanding hypervisor: Debian's arm64 libfdt-dev, fetched with a private apt
 # configuration (no change to the system's apt). See docs/design-notes.md, "libfdt".

@@ -10,19 +10,10 @@ dest=$2
 [ -f "$dest/.done" ] && [ "$(cat "$dest/.done")" = "$pkg" ] && exit 0
 
 work=$(dirname "$dest")/apt-arm64
-mkdir -p "$work/state/lists/partial" "$work/cache/archives/partial" "$dest"
+mkdir -p "$work" "$dest"
 work=$(cd "$work" && pwd)
-APT="apt-get -qq -o APT::Architecture=arm64 -o APT::Architectures::=arm64
- -o Dir::State=$work/state -o Dir::State::status=/dev/null -o Dir::Cache=$work/cache
- -o Debug::NoLocking=1 -o APT::Sandbox::User=root"
-
-if [ ! -f "$work/state/.updated" ]; then
-	if ! $APT update >"$work/update.log" 2>&1; then
-		echo "fetch-arm64-deb: cannot reach the Debian registry (see $work/update.log)" >&2
-		exit 1
-	fi
-	touch "$work/state/.updated"
-fi
+. "$(dirname "$0")/private-apt.sh"
+private_apt_init "$work" fetch-arm64-deb -o APT::Architecture=arm64 -o APT::Architectures::=arm64
 rm -f "$work"/*.deb
 if ! (cd "$work" && $APT download "$pkg" >"$work/download.log" 2>&1); then
 	echo "fetch-arm64-deb: cannot download arm64 package $pkg (see $work/download.log)" >&2

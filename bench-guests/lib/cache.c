@@ -7,6 +7,9 @@
  *    issues between data and instruction accesses").
  */
 #include "cache.h"
+#ifdef S2B_ORACLE
+#include "markers.h"	/* the oracle build announces each range to the oracle plugin */
+#endif
 
 static u64 ctr_el0(void)
 {
@@ -30,8 +33,15 @@ void dcache_inval_poc(uintptr_t start, uintptr_t end)
 {
 	size_t line = dcache_line_min();
 
-	for (uintptr_t p = start & ~(line - 1); p < end; p += line)
+	uintptr_t p = start & ~(line - 1);
+#ifdef S2B_ORACLE
+	ORACLE_RANGE_BEGIN(ORACLE_HINT_DC_IVAC, p);
+#endif
+	for (; p < end; p += line)
 		__asm__ volatile("dc ivac, %0" : : "r"(p) : "memory");
+#ifdef S2B_ORACLE
+	ORACLE_RANGE_END(p);
+#endif
 	/* DSB SY: the invalidation completes before any later access, cacheable or not. */
 	__asm__ volatile("dsb sy" : : : "memory");
 }
@@ -40,12 +50,26 @@ void icache_sync_range(uintptr_t start, uintptr_t end)
 {
 	size_t dline = dcache_line_min(), iline = icache_line_min();
 
-	for (uintptr_t p = start & ~(dline - 1); p < end; p += dline)
+	uintptr_t p = start & ~(dline - 1);
+#ifdef S2B_ORACLE
+	ORACLE_RANGE_BEGIN(ORACLE_HINT_DC_CVAU, p);
+#endif
+	for (; p < end; p += dline)
 		__asm__ volatile("dc cvau, %0" : : "r"(p) : "memory");
+#ifdef S2B_ORACLE
+	ORACLE_RANGE_END(p);
+#endif
 	/* DSB: the cleans complete (the new instructions reach the PoU) before the invalidation. */
 	__asm__ volatile("dsb ish" : : : "memory");
-	for (uintptr_t p = start & ~(iline - 1); p < end; p += iline)
+	p = start & ~(iline - 1);
+#ifdef S2B_ORACLE
+	ORACLE_RANGE_BEGIN(ORACLE_HINT_IC_IVAU, p);
+#endif
+	for (; p < end; p += iline)
 		__asm__ volatile("ic ivau, %0" : : "r"(p) : "memory");
+#ifdef S2B_ORACLE
+	ORACLE_RANGE_END(p);
+#endif
 	/* DSB: the invalidation completes; ISB: instructions after it are fetched anew. */
 	__asm__ volatile("dsb ish\n\tisb" : : : "memory");
 }
@@ -53,5 +77,8 @@ void icache_sync_range(uintptr_t start, uintptr_t end)
 void icache_inval_all(void)
 {
 	/* IC IALLU is local to this PE; DSB NSH completes it, ISB refetches what follows. */
+#ifdef S2B_ORACLE
+	ORACLE_MARK(ORACLE_HINT_IC_IALLU);
+#endif
 	__asm__ volatile("ic iallu\n\tdsb nsh\n\tisb" : : : "memory");
 }

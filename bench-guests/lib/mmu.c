@@ -1,4 +1,7 @@
 /* See mmu.h. Barrier rules cited from the ARM ARM (DDI 0487) by section title. */
+#ifdef S2B_ORACLE
+#include "markers.h"
+#endif
 #include "mmu.h"
 
 #include "cache.h"
@@ -116,6 +119,9 @@ uintptr_t mmu_enable(u64 ram_base, u64 ram_size)
 	/* ISB: instructions after this one are translated with the MMU on (ARM ARM, Synchronization
 	 * requirements for AArch64 System registers). */
 	__asm__ volatile("isb" : : : "memory");
+#ifdef S2B_ORACLE
+	ORACLE_MARK(ORACLE_HINT_GUEST_MMU_ON);	/* accesses from here on are cacheable */
+#endif
 	/* Drop instructions the I-cache may have fetched before the switch (Linux __enable_mmu does
 	 * the same: they may predate a rewrite at the PoU). Not used by icode before its check. */
 	icache_inval_all();

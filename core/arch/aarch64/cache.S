@@ -2,6 +2,9 @@
  * Data- and instruction-cache maintenance by address range. s2hv maps RAM VA == PA at EL2, so
  * a PA is a valid VA for DC/IC by-VA operations.
  */
+#ifdef S2B_ORACLE
+#include "markers.h"	/* the oracle build announces each range to the oracle plugin */
+#endif
 
 /*
  * x0 = start, x1 = size. Clobbers x0-x4. DC by VA takes no offset and has no writeback form, so
@@ -10,6 +13,17 @@
  */
 .macro dcache_range op
 	cbz	x1, 9f
+#ifdef S2B_ORACLE
+	.ifc \op, civac
+	oracle_range_begin ORACLE_HINT_DC_CIVAC, x0
+	.endif
+	.ifc \op, cvac
+	oracle_range_begin ORACLE_HINT_DC_CVAC, x0
+	.endif
+	.ifc \op, ivac
+	oracle_range_begin ORACLE_HINT_DC_IVAC, x0
+	.endif
+#endif
 	mrs	x3, ctr_el0
 	ubfx	x3, x3, #16, #4			// CTR_EL0.DminLine: log2(words per line)
 	add	x3, x3, #2			// log2(line size in bytes)
@@ -37,7 +51,11 @@
 	sub	x4, x4, #1
 	b	2b
 	/* DC operations complete only after a DSB (ARM ARM D7.5.9.4, "Ordering and completion"). */
-3:	dsb	sy
+3:
+#ifdef S2B_ORACLE
+	oracle_range_end x0
+#endif
+	dsb	sy
 9:	ret
 .endm
 
@@ -65,16 +83,25 @@ arch_ic_ivau_range:
 	add	x1, x0, x1
 	sub	x3, x2, #1
 	bic	x0, x0, x3
+#ifdef S2B_ORACLE
+	oracle_range_begin ORACLE_HINT_IC_IVAU, x0
+#endif
 1:	ic	ivau, x0
 	add	x0, x0, x2
 	cmp	x0, x1
 	b.lo	1b
+#ifdef S2B_ORACLE
+	oracle_range_end x0
+#endif
 	dsb	ish
 	isb
 3:	ret
 
 	.global arch_ic_iallu_is
 arch_ic_iallu_is:
+#ifdef S2B_ORACLE
+	hint	#ORACLE_HINT_IC_IALLUIS
+#endif
 	ic	ialluis
 	dsb	ish
 	isb

@@ -4,6 +4,9 @@
  * kind (EXIT_*). TPIDR_EL2 holds ctx while the guest runs.
  */
 #include "vcpu_ctx.h"
+#ifdef S2B_ORACLE
+#include "markers.h"	/* tells the oracle plugin whose accesses follow */
+#endif
 
 	.text
 	.global __guest_enter
@@ -41,12 +44,18 @@ __guest_enter:
 	ldp	x28, x29, [x0, #224]
 	ldr	x30, [x0, #240]
 	ldp	x0, x1, [x0, #0]
+#ifdef S2B_ORACLE
+	hint	#ORACLE_HINT_ENTER_GUEST
+#endif
 	eret
 	dsb	nsh				// no speculation past eret
 	isb
 
 /* Guest trapped: save its registers into ctx, restore the host, return \kind from __guest_enter. */
 .macro guest_exit kind
+#ifdef S2B_ORACLE
+	hint	#ORACLE_HINT_EXIT_GUEST
+#endif
 	stp	x0, x1, [sp, #-16]!
 	mrs	x0, tpidr_el2
 	stp	x2, x3, [x0, #16]

@@ -10,6 +10,9 @@
 #include "../../lib.h"
 #include "../../types.h"
 #include "sysreg.h"
+#ifdef S2B_ORACLE
+#include "markers.h"	/* the hypervisor's own MMU state for the oracle plugin */
+#endif
 
 #define VA_BITS 39
 #define L1_ENTRIES 512
@@ -129,4 +132,7 @@ void mmu_enable(void)
 	/* SCTLR_EL2: M, C, SA, I + RES1 bits. */
 	write_sysreg(0x30c50830ULL | (1 << 0) | (1 << 2) | (1 << 3) | (1 << 12), sctlr_el2);
 	isb();
+#ifdef S2B_ORACLE
+	ORACLE_MARK(ORACLE_HINT_HV_MMU_ON);
+#endif
 }

@@ -4,6 +4,9 @@
 #include "../../vcpu.h"
 #include "sysreg.h"
 #include "vcpu_ctx.h"
+#ifdef S2B_ORACLE
+#include "markers.h"	/* guest MMU and FWB state for the oracle plugin */
+#endif
 
 _Static_assert(__builtin_offsetof(struct vcpu, sp_el1) == CTX_SP_EL1, "vcpu layout");
 _Static_assert(__builtin_offsetof(struct vcpu, pc) == CTX_PC, "vcpu layout");
@@ -89,6 +92,12 @@ void arch_s2_enable(const struct s2pt *pt, bool fwb)
 	write_sysreg(vtcr, vtcr_el2);
 	write_sysreg(pt->root_pa | ((u64)pt->vmid << 48), vttbr_el2);
 	hcr_fwb = fwb ? HCR_FWB : 0;
+#ifdef S2B_ORACLE
+	if (fwb)
+		ORACLE_MARK(ORACLE_HINT_FWB_ON);
+	else
+		ORACLE_MARK(ORACLE_HINT_FWB_OFF);
+#endif
 	write_guest_hcr();
 	isb();
 	/* Nothing of this VMID may survive from firmware or an earlier run (ARM ARM D8.16). */
@@ -116,6 +125,9 @@ void arch_vcpu_reset(struct vcpu *v, ipa_t entry, u64 x0, u64 x1)
 	write_sysreg((1ULL << 31) | VCPU0_MPIDR_AFF, vmpidr_el2);
 	write_sysreg(0ULL, mdscr_el1);
 	write_sysreg(SCTLR_EL1_RESET, sctlr_el1);
+#ifdef S2B_ORACLE
+	ORACLE_MARK(ORACLE_HINT_GUEST_MMU_OFF);	/* every boot starts with the guest's MMU off */
+#endif
 	write_sysreg(0ULL, vbar_el1);
 	write_sysreg(0ULL, ttbr0_el1);
 	write_sysreg(0ULL, ttbr1_el1);
