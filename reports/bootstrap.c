@@ -32,6 +32,21 @@ void resample(struct rng *r, const double *x, size_t n, double *out)
 		out[i] = x[rng_below(r, n)];
 }
 
+/* X % D without a division (Lemire, "Faster remainder by direct computation", 2019): exact for
+ * every 64-bit X and D >= 1 given M = fastmod_m(D). The resampling loop draws n indices per
+ * resample, and a 64-bit division was most of a draw's cost. */
+static unsigned __int128 fastmod_m(uint64_t d)
+{
+	return ~(unsigned __int128)0 / d + 1;
+}
+
+static uint64_t fastmod(uint64_t x, unsigned __int128 m, uint64_t d)
+{
+	unsigned __int128 low = m * x;
+	unsigned __int128 bottom = ((low & UINT64_MAX) * d) >> 64;
+	return (uint64_t)((bottom + (low >> 64) * d) >> 64);
+}
+
 /* RANK[j]: an index of S (X sorted) holding X[j]'s value (the first, by binary search). */
 static void rank_in_sorted(const double *x, const double *s, size_t n, size_t *rank)
 {
@@ -79,10 +94,11 @@ static double *resampled_medians(struct rng *r, const double *x, size_t n)
 	if (!rank)
 		abort();
 	rank_in_sorted(x, s, n, rank);
+	unsigned __int128 m = fastmod_m(n);
 	for (int b = 0; b < BOOTSTRAP_RESAMPLES; b++) {
 		memset(count, 0, n * sizeof(*count));
-		for (size_t i = 0; i < n; i++)
-			count[rank[rng_below(r, n)]]++;
+		for (size_t i = 0; i < n; i++) /* rng_below(r, n), division-free */
+			count[rank[fastmod(rng_next(r), m, n)]]++;
 		meds[b] = counted_quantile(s, count, n, 0.5);
 	}
 	free(rank);
