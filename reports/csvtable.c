@@ -22,10 +22,14 @@ struct csv_arena {
 
 static char empty_cell[1]; /* every absent value, shared */
 
-static void *arena_alloc(struct csv_table *t, size_t n, int *oom)
+/* ALIGN: 8 for row arrays (pointers), 1 for cells (most are a few bytes). */
+static void *arena_alloc(struct csv_table *t, size_t n, size_t align, int *oom)
 {
-	n = (n + 7) & ~(size_t)7; /* row arrays hold pointers */
 	struct csv_arena *a = t->arena;
+	if (a)
+		a->used = (a->used + align - 1) & ~(align - 1);
+	if (a && a->used > a->cap)
+		a->used = a->cap;
 	if (!a || a->cap - a->used < n) {
 		size_t cap = n > ARENA_BLOCK ? n : ARENA_BLOCK;
 		if (!(a = malloc(sizeof(*a) + cap))) {
@@ -66,7 +70,7 @@ static void on_field(void *s, size_t len, void *data)
 			return;
 		l->cur = n, l->capcur = cap;
 	}
-	char *f = len ? arena_alloc(l->t, len + 1, &l->oom) : empty_cell;
+	char *f = len ? arena_alloc(l->t, len + 1, 1, &l->oom) : empty_cell;
 	if (!f)
 		return;
 	if (len) {
@@ -85,7 +89,7 @@ static int on_record(const struct csv_record *rec, void *data)
 	size_t n = l->ncur;
 	l->ncur = 0; /* l->cur is reused for the next row */
 	if (!t->header) {
-		if (!(t->header = arena_alloc(t, n * sizeof(char *), &l->oom)))
+		if (!(t->header = arena_alloc(t, n * sizeof(char *), sizeof(char *), &l->oom)))
 			return 0;
 		memcpy(t->header, l->cur, n * sizeof(char *));
 		t->ncols = n;
@@ -93,7 +97,7 @@ static int on_record(const struct csv_record *rec, void *data)
 	}
 	if (n == 1 && l->cur[0][0] == '\0' && t->ncols > 1) /* blank line */
 		return 0;
-	char **row = arena_alloc(t, t->ncols * sizeof(*row), &l->oom);
+	char **row = arena_alloc(t, t->ncols * sizeof(*row), sizeof(*row), &l->oom);
 	if (!row)
 		return 0;
 	/* a missing trailing cell is an absent value; cells beyond the header have no name */
