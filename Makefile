@@ -30,7 +30,7 @@ UNIT_TESTS :=
 INTEG_TESTS :=
 FUZZ_TARGETS :=
 
-.PHONY: all deps test bench clean test-unit test-integration test-fuzz
+.PHONY: all deps test bench bench-harness clean test-unit test-integration test-fuzz
 all: build-all
 
 # guests.mk first: core.mk embeds $(GUEST_NAMES) and needs them in its rules' prerequisites.
@@ -60,6 +60,11 @@ test: deps
 bench: deps
 	$(Q)$(MAKE) --no-print-directory build-all
 	$(Q)BUILD=$(BUILD) scripts/bench.sh
+
+# `make bench-harness` = the harness at scale (issue 20): synthetic 1 M-line logs, a 100k-run
+# result directory, 10k runs on the fake emulator; figures into docs/performance.md.
+bench-harness: build-all $(HARNESS_FAKE_QEMU)
+	$(Q)BUILD=$(BUILD) scripts/bench-harness.sh
 
 clean:
 	rm -rf $(BUILD)

@@ -15,6 +15,20 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+/* Runs read but not yet committed: their rows in memory, committed together (one sync, one
+ * fsync per table) when the batch is full and at the end, so a log of many runs costs a few
+ * durable commits, not several fsyncs per run. */
+struct parse_batch {
+	FILE *rows[TAB_COUNT];
+	char *buf[TAB_COUNT];
+	size_t len[TAB_COUNT];
+	uint64_t *ids;
+	size_t n, cap;
+};
+
+#define BATCH_RUNS 4096
+#define BATCH_BYTES (16u << 20) /* memory stays bounded whatever the log holds */
+
 struct parse_session {
 	const char *out;
 	struct store store;
@@ -23,6 +37,7 @@ struct parse_session {
 	const char *suite;
 	const char *board;   /* --board, else the hello record's */
 	struct id_set given; /* ids given out in this invocation: same config → next rep */
+	struct parse_batch batch;
 	unsigned runs, skipped, refused;
 	unsigned records, bad_crc, truncated, malformed, overlong, misplaced, noise;
 	int io_failed;
@@ -57,14 +72,14 @@ static int need_store(struct parse_session *s)
 	return 0;
 }
 
-/* DIR/logs/ID.log: the run's console lines, as `run` keeps them; written before the rows, so a
- * finished run always has its log. */
+/* DIR/logs/ID.log: the run's console lines, as `run` keeps them; written before the rows and made
+ * durable by the batch's commit before them (store_commit_rows), so a finished run always has
+ * its log. */
 static int write_log(struct parse_session *s, const char *id, const struct logsplit *ls)
 {
 	char *path = store_log_path(&s->store, id);
 	FILE *f = path ? fopen(path, "wb") : NULL;
-	int bad = !f || fwrite(ls->raw_buf, 1, ls->raw_len, f) != ls->raw_len || fflush(f) ||
-		  fsync(fileno(f)); /* durable before the run is: naming relies on it */
+	int bad = !f || fwrite(ls->raw_buf, 1, ls->raw_len, f) != ls->raw_len || fflush(f);
 
 	if (f && fclose(f))
 		bad = 1;
@@ -113,14 +128,75 @@ static int name_run(struct parse_session *s, const struct run_summary *sum,
 	}
 }
 
-/* A run the splitter finished: commit it unless it has no records or is already there. */
+static int batch_open(struct parse_batch *b)
+{
+	for (int t = 0; t < TAB_COUNT; t++)
+		if (!b->rows[t] && !(b->rows[t] = open_memstream(&b->buf[t], &b->len[t])))
+			return -1;
+	return 0;
+}
+
+static size_t batch_bytes(struct parse_batch *b)
+{
+	size_t n = 0;
+	for (int t = 0; t < TAB_COUNT; t++)
+		n += b->rows[t] ? (size_t)ftell(b->rows[t]) : 0;
+	return n;
+}
+
+/* Commits the batch's runs (if any) and empties it. */
+static void batch_commit(struct parse_session *s)
+{
+	struct parse_batch *b = &s->batch;
+	char err[512];
+	int bad = 0;
+
+	for (int t = 0; t < TAB_COUNT; t++)
+		if (b->rows[t] && (fflush(b->rows[t]) || ferror(b->rows[t])))
+			bad = 1;
+	if (b->n) { /* runs batched before a failure are still whole: commit them */
+		if (bad)
+			snprintf(err, sizeof(err), "out of memory");
+		if (bad || store_commit_rows(&s->store, b->buf, b->len, b->ids, b->n, err, sizeof(err))) {
+			cli_error("%s", err);
+			s->io_failed = 1;
+		} else {
+			s->runs += (unsigned)b->n;
+		}
+	}
+	for (int t = 0; t < TAB_COUNT; t++) {
+		if (b->rows[t])
+			fclose(b->rows[t]);
+		free(b->buf[t]);
+		b->rows[t] = NULL;
+		b->buf[t] = NULL;
+		b->len[t] = 0;
+	}
+	b->n = 0;
+}
+
+static int batch_add_id(struct parse_batch *b, const char *id)
+{
+	if (b->n == b->cap) {
+		size_t cap = b->cap ? b->cap * 2 : 256;
+		uint64_t *ids = realloc(b->ids, cap * sizeof(*ids));
+		if (!ids)
+			return -1;
+		b->ids = ids;
+		b->cap = cap;
+	}
+	return run_id_parse(id, strlen(id), &b->ids[b->n++]);
+}
+
+/* A run the splitter finished: adds it to the batch unless it has no records or is already
+ * there. */
 static void on_run(void *ctx, struct logsplit *ls)
 {
 	struct parse_session *s = ctx;
+	struct parse_batch *b = &s->batch;
 	const struct run_summary *sum = &ls->col.sum;
 	struct run_config cfg;
-	struct pending pending;
-	char id[RUN_ID_LEN + 1], err[512];
+	char id[RUN_ID_LEN + 1];
 
 	add_counts(s, sum);
 	if (s->io_failed)
@@ -138,24 +214,25 @@ static void on_run(void *ctx, struct logsplit *ls)
 		s->skipped++;
 		return;
 	}
-	if (write_log(s, id, ls) || store_begin(&s->store, &pending, err, sizeof(err))) {
+	if (batch_open(b)) {
+		cli_error("out of memory");
+		s->io_failed = 1;
+		return;
+	}
+	if (write_log(s, id, ls) || batch_add_id(b, id)) {
 		s->io_failed = 1;
 		return;
 	}
 	for (int t = TAB_BOOTS; t <= TAB_METRICS; t++)
-		logsplit_copy_rows(ls->buf[t], ls->len[t], id, pending.f[t]);
+		logsplit_copy_rows(ls->buf[t], ls->len[t], id, b->rows[t]);
 	struct collector named = ls->col;
 	memcpy(named.run_id, id, sizeof(id));
 	struct run_outcome o = { .suite = s->suite, .status = collector_status(&named),
 				 .exit_code = -1, .wall_s = -1, .qemu_version = "",
 				 .config_unknown = !sum->have_cfg, .cfg_absent = sum->cfg_absent };
-	collector_write_run(&named, pending.f[TAB_RUNS], &cfg, &o);
-	if (store_commit(&s->store, &pending, id, err, sizeof(err))) {
-		cli_error("%s", err);
-		s->io_failed = 1;
-		return;
-	}
-	s->runs++;
+	collector_write_run(&named, b->rows[TAB_RUNS], &cfg, &o);
+	if (b->n >= BATCH_RUNS || batch_bytes(b) >= BATCH_BYTES)
+		batch_commit(s);
 }
 
 static int parse_log(struct parse_session *s, const char *path, int fd)
@@ -250,6 +327,7 @@ int cmd_parse(int argc, char **argv)
 	}
 	for (int i = 0; i < nlogs && !rc && !s.io_failed; i++)
 		rc = parse_log(&s, argv[optind + i], fds[i]);
+	batch_commit(&s); /* before the summary: what it counts as written is durable */
 	for (int i = 0; i < nlogs; i++)
 		if (fds[i])
 			close(fds[i]);
@@ -261,6 +339,7 @@ int cmd_parse(int argc, char **argv)
 		s.runs, s.out, s.skipped, s.refused, s.records, s.bad_crc, s.truncated, s.malformed,
 		s.noise, s.overlong, s.misplaced);
 	free(s.given.slots);
+	free(s.batch.ids);
 	if (s.store_open)
 		store_close(&s.store);
 	return rc || s.io_failed || s.refused ? 1 : 0;

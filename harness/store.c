@@ -243,6 +243,8 @@ static int set_aside_tmp(struct store *st, const char *tmpdir, char *err, size_t
 	return rc;
 }
 
+static void pending_free(struct pending *p);
+
 static int make_dir(const char *path, char *err, size_t errlen)
 {
 	char *copy = strdup(path);
@@ -296,6 +298,8 @@ int store_open(struct store *st, const char *dir, char *err, size_t errlen)
 
 void store_close(struct store *st)
 {
+	while (st->nspare)
+		pending_free(&st->spare[--st->nspare]);
 	if (st->lock_fd >= 0)
 		close(st->lock_fd);
 	id_set_free(&st->finished);
@@ -309,8 +313,14 @@ int store_is_finished(const struct store *st, const char *run_id)
 	return id_set_has_id(&st->finished, run_id);
 }
 
+/* Temp files are reused, not unlinked: creating and deleting four files per run makes ext4's
+ * inode allocator skip ever more recently deleted inodes, a cost that grew with the runs. */
 int store_begin(struct store *st, struct pending *p, char *err, size_t errlen)
 {
+	if (st->nspare) {
+		*p = st->spare[--st->nspare];
+		return 0;
+	}
 	unsigned seq = st->tmp_seq++;
 	memset(p, 0, sizeof(*p));
 	for (int t = 0; t < TAB_COUNT; t++) {
@@ -337,7 +347,38 @@ static void pending_free(struct pending *p)
 	memset(p, 0, sizeof(*p));
 }
 
-/* Appends one temp file to its table in a single write, then fsyncs the table. */
+/* Empties P's temp files and keeps them for the next store_begin(); a set that cannot be
+ * emptied (or one too many) is deleted as before. */
+static void pending_release(struct store *st, struct pending *p)
+{
+	int ok = st->nspare < STORE_SPARE_MAX;
+	for (int t = 0; t < TAB_COUNT && ok; t++) {
+		ok = p->f[t] && fflush(p->f[t]) == 0 && ftruncate(fileno(p->f[t]), 0) == 0;
+		if (ok)
+			rewind(p->f[t]);
+	}
+	if (ok)
+		st->spare[st->nspare++] = *p;
+	else
+		pending_free(p);
+	memset(p, 0, sizeof(*p));
+}
+
+/* Appends LEN bytes of rows to table T in a single write, then fsyncs the table. */
+static int append_rows(struct store *st, enum table_id t, const char *buf, size_t len)
+{
+	if (!len)
+		return 0;
+	char *path = join(st->dir, table_schema[t].file);
+	int fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC);
+	int rc = fd < 0 || write_all(fd, buf, len) || fsync(fd) ? -1 : 0;
+	if (fd >= 0)
+		close(fd);
+	free(path);
+	return rc;
+}
+
+/* Appends one temp file to its table. */
 static int append_table(struct store *st, struct pending *p, enum table_id t)
 {
 	FILE *f = p->f[t];
@@ -348,40 +389,54 @@ static int append_table(struct store *st, struct pending *p, enum table_id t)
 		return n < 0 ? -1 : 0;
 	char *buf = malloc((size_t)n);
 	rewind(f);
-	size_t got = fread(buf, 1, (size_t)n, f);
-	char *path = join(st->dir, table_schema[t].file);
-	int fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC);
-	int rc = fd < 0 || got != (size_t)n || write_all(fd, buf, got) || fsync(fd) ? -1 : 0;
-	if (fd >= 0)
-		close(fd);
-	free(path);
+	size_t got = buf ? fread(buf, 1, (size_t)n, f) : 0;
+	int rc = got != (size_t)n || append_rows(st, t, buf, got) ? -1 : 0;
 	free(buf);
 	return rc;
 }
 
+/* runs.csv last: a run is finished exactly when its runs.csv row is complete. */
+static const enum table_id commit_order[] = { TAB_BOOTS, TAB_FAULTS, TAB_METRICS, TAB_RUNS };
+#define COMMIT_TABLES (sizeof(commit_order) / sizeof(commit_order[0]))
+
 int store_commit(struct store *st, struct pending *p, const char *run_id, char *err, size_t errlen)
 {
-	static const enum table_id order[] = { TAB_BOOTS, TAB_FAULTS, TAB_METRICS, TAB_RUNS };
 	uint64_t id;
 	int rc = 0;
 
 	/* a row under a non-id would be set aside by the next open: refuse it now */
 	if (run_id_parse(run_id, strlen(run_id), &id))
 		rc = fail(err, errlen, "%s: not a run id; run not written", run_id);
-	for (size_t i = 0; i < sizeof(order) / sizeof(order[0]) && !rc; i++)
-		if (append_table(st, p, order[i]))
+	for (size_t i = 0; i < COMMIT_TABLES && !rc; i++)
+		if (append_table(st, p, commit_order[i]))
 			rc = fail(err, errlen, "%s/%s: cannot append: %s", st->dir,
-				  table_schema[order[i]].file, strerror(errno));
+				  table_schema[commit_order[i]].file, strerror(errno));
 	if (!rc)
 		id_set_add(&st->finished, id);
-	pending_free(p);
+	pending_release(st, p);
 	return rc;
+}
+
+int store_commit_rows(struct store *st, char *const rows[TAB_COUNT], const size_t len[TAB_COUNT],
+		      const uint64_t *ids, size_t n, char *err, size_t errlen)
+{
+	/* one flush of the whole file system instead of one fsync per log */
+	if (syncfs(st->lock_fd))
+		return fail(err, errlen, "%s: cannot sync: %s", st->dir, strerror(errno));
+	for (size_t i = 0; i < COMMIT_TABLES; i++) {
+		enum table_id t = commit_order[i];
+		if (append_rows(st, t, rows[t], len[t]))
+			return fail(err, errlen, "%s/%s: cannot append: %s", st->dir,
+				    table_schema[t].file, strerror(errno));
+	}
+	for (size_t i = 0; i < n; i++)
+		id_set_add(&st->finished, ids[i]);
+	return 0;
 }
 
 void store_abort(struct store *st, struct pending *p)
 {
-	(void)st;
-	pending_free(p);
+	pending_release(st, p);
 }
 
 char *store_log_path(const struct store *st, const char *run_id)

@@ -10,6 +10,40 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Cells and row arrays are carved from blocks: a malloc per cell cost more than the cell (2 M
+ * boots rows x 19 cells made 2 GB), and the table is freed all at once anyway. */
+struct csv_arena {
+	struct csv_arena *next;
+	size_t used, cap;
+	char mem[];
+};
+
+#define ARENA_BLOCK (1u << 20)
+
+static char empty_cell[1]; /* every absent value, shared */
+
+/* ALIGN: 8 for row arrays (pointers), 1 for cells (most are a few bytes). */
+static void *arena_alloc(struct csv_table *t, size_t n, size_t align, int *oom)
+{
+	struct csv_arena *a = t->arena;
+	if (a)
+		a->used = (a->used + align - 1) & ~(align - 1);
+	if (a && a->used > a->cap)
+		a->used = a->cap;
+	if (!a || a->cap - a->used < n) {
+		size_t cap = n > ARENA_BLOCK ? n : ARENA_BLOCK;
+		if (!(a = malloc(sizeof(*a) + cap))) {
+			*oom = 1;
+			return NULL;
+		}
+		a->next = t->arena, a->used = 0, a->cap = cap;
+		t->arena = a;
+	}
+	void *p = a->mem + a->used;
+	a->used += n;
+	return p;
+}
+
 struct loader {
 	struct csv_table *t;
 	char **cur; /* fields of the row being parsed */
@@ -36,13 +70,13 @@ static void on_field(void *s, size_t len, void *data)
 			return;
 		l->cur = n, l->capcur = cap;
 	}
-	char *f = malloc(len + 1);
-	if (!f) {
-		l->oom = 1;
+	char *f = len ? arena_alloc(l->t, len + 1, 1, &l->oom) : empty_cell;
+	if (!f)
 		return;
+	if (len) {
+		memcpy(f, s, len);
+		f[len] = '\0';
 	}
-	memcpy(f, s, len);
-	f[len] = '\0';
 	l->cur[l->ncur++] = f;
 }
 
@@ -52,27 +86,23 @@ static int on_record(const struct csv_record *rec, void *data)
 	if (!rec->row) /* an unterminated tail with no field: not a row */
 		return 0;
 	struct csv_table *t = l->t;
-	char **row = l->cur;
 	size_t n = l->ncur;
-	l->cur = NULL, l->ncur = l->capcur = 0;
+	l->ncur = 0; /* l->cur is reused for the next row */
 	if (!t->header) {
-		t->header = row, t->ncols = n;
-		return 0;
-	}
-	if (n == 1 && row[0][0] == '\0' && t->ncols > 1) { /* blank line */
-		free(row[0]), free(row);
-		return 0;
-	}
-	if (n < t->ncols) { /* pad: a missing trailing cell is an absent value */
-		char **p = xrealloc(row, t->ncols * sizeof(*p), &l->oom);
-		if (!p)
+		if (!(t->header = arena_alloc(t, n * sizeof(char *), sizeof(char *), &l->oom)))
 			return 0;
-		row = p;
-		while (n < t->ncols)
-			row[n++] = calloc(1, 1);
+		memcpy(t->header, l->cur, n * sizeof(char *));
+		t->ncols = n;
+		return 0;
 	}
-	while (n > t->ncols) /* cells beyond the header have no name: drop them */
-		free(row[--n]);
+	if (n == 1 && l->cur[0][0] == '\0' && t->ncols > 1) /* blank line */
+		return 0;
+	char **row = arena_alloc(t, t->ncols * sizeof(*row), sizeof(*row), &l->oom);
+	if (!row)
+		return 0;
+	/* a missing trailing cell is an absent value; cells beyond the header have no name */
+	for (size_t j = 0; j < t->ncols; j++)
+		row[j] = j < n ? l->cur[j] : empty_cell;
 	if (t->nrows == l->caprows) {
 		size_t cap = l->caprows ? 2 * l->caprows : 256;
 		char ***r = xrealloc(t->rows, cap * sizeof(*r), &l->oom);
@@ -162,15 +192,10 @@ int csv_table_require(const struct csv_table *t, const char *const *names, int *
 
 void csv_table_free(struct csv_table *t)
 {
-	for (size_t i = 0; i < t->nrows; i++) {
-		for (size_t j = 0; j < t->ncols; j++)
-			free(t->rows[i][j]);
-		free(t->rows[i]);
+	for (struct csv_arena *a = t->arena, *next; a; a = next) {
+		next = a->next;
+		free(a);
 	}
-	if (t->header)
-		for (size_t j = 0; j < t->ncols; j++)
-			free(t->header[j]);
-	free(t->header);
 	free(t->rows);
 	free(t->path);
 	memset(t, 0, sizeof(*t));

@@ -10,6 +10,7 @@ struct csv_table {
 	char **header;
 	size_t nrows;
 	char ***rows; /* rows[i][j]; short rows are padded with "" (an absent cell) */
+	struct csv_arena *arena; /* every cell and row array: one malloc per block, not per cell */
 };
 
 /* Loads PATH. Returns 0, or -1 with a one-line message in ERR. */

@@ -59,6 +59,23 @@ static void add_name(const char ***list, size_t *n, const char *name)
 	(*list)[(*n)++] = name;
 }
 
+/* P (holding N elements of SIZE bytes) made room for WANT: capacities are powers of two, so a
+ * cell of many runs is grown log(runs) times, not once per run (which copied it each time). */
+static void *reserve(void *p, size_t n, size_t want, size_t size)
+{
+	size_t cap = 1, need = 1;
+	while (cap < n)
+		cap <<= 1;
+	if (p && want <= cap)
+		return p;
+	while (need < want)
+		need <<= 1;
+	void *q = realloc(p, need * size);
+	if (!q)
+		abort();
+	return q;
+}
+
 static void add_boot_samples(struct group *g, const struct boot *b)
 {
 	g->warm_boots++;
@@ -87,10 +104,10 @@ void dataset_build(struct results *r, struct dataset *d)
 			g->r = r, g->config = u, g->strategy = u->strategy;
 			add_name(&d->strategies, &d->ns, u->strategy);
 		}
-		g->runs = realloc(g->runs, (g->nruns + 1) * sizeof(*g->runs));
+		g->runs = reserve(g->runs, g->nruns, g->nruns + 1, sizeof(*g->runs));
 		g->runs[g->nruns++] = u;
 		for (int m = 0; m < NMEASURES; m++)
-			g->x[m] = realloc(g->x[m], (g->n[m] + u->nboots + 1) * sizeof(double));
+			g->x[m] = reserve(g->x[m], g->n[m], g->n[m] + u->nboots + 1, sizeof(double));
 		for (size_t k = 0; k < u->nboots; k++) {
 			const struct boot *b = &r->boots[u->first_boot + k];
 			if (b->idx >= 1) /* boot 0 is the cold boot: no reinit happened */

@@ -1,4 +1,4 @@
-/* Order statistics on samples of doubles. Inputs are never modified. */
+/* Order statistics on samples of doubles. Inputs are never modified, except by quantile_select(). */
 #ifndef S2B_REPORTS_STATS_H
 #define S2B_REPORTS_STATS_H
 
@@ -10,6 +10,8 @@ void sort_doubles(double *x, size_t n);
 double median(const double *x, size_t n);
 /* Quantile Q in [0,1] of an already sorted sample, linear interpolation (R type 7). */
 double quantile_sorted(const double *sorted, size_t n, double q);
+/* The same value as quantile_sorted() of X sorted, found by selection in O(n): X is reordered. */
+double quantile_select(double *x, size_t n, double q);
 
 /* How the spread of an estimate is known (reports/replicates.c decides for a group). */
 enum spread {

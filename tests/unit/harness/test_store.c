@@ -423,3 +423,41 @@ Test(store, a_table_of_an_older_layout_is_refused_with_the_way_forward)
 	cr_expect(strstr(msg, "into a new directory"), "%s", msg);
 	cr_expect_str_eq(read_text(faults_path), before);
 }
+
+/* Entries of DIR/tmp (issue 20: temp files are reused, not created and deleted per run). */
+static int tmp_entries(const char *dir)
+{
+	char path[700];
+	snprintf(path, sizeof(path), "%s/tmp", dir);
+	DIR *d = opendir(path);
+	int n = 0;
+	cr_assert(d, "%s", path);
+	for (struct dirent *e; (e = readdir(d));)
+		n += e->d_name[0] != '.';
+	closedir(d);
+	return n;
+}
+
+Test(store, temp_files_are_reused_run_after_run_and_removed_at_close)
+{
+	char *dir = make_tmpdir("store-reuse"), err[512], first[700];
+	struct store st;
+	struct pending p;
+	cr_assert_eq(store_open(&st, dir, err, sizeof(err)), 0, "%s", err);
+	for (int run = 0; run < 3; run++) {
+		cr_assert_eq(store_begin(&st, &p, err, sizeof(err)), 0, "%s", err);
+		if (run == 0)
+			snprintf(first, sizeof(first), "%s", p.path[TAB_RUNS]);
+		cr_expect_str_eq(p.path[TAB_RUNS], first, "run %d writes the first run's temp file", run);
+		cr_expect_eq(ftell(p.f[TAB_RUNS]), 0, "run %d starts on an emptied file", run);
+		put_row(p.f[TAB_RUNS], TAB_RUNS, run == 1 ? ID_B : ID_A, -1, NULL);
+		if (run == 2)
+			store_abort(&st, &p); /* an interrupted run empties it too */
+		else
+			cr_assert_eq(store_commit(&st, &p, run == 1 ? ID_B : ID_A, err, sizeof(err)), 0,
+				     "%s", err);
+		cr_expect_eq(tmp_entries(dir), TAB_COUNT, "one set of temp files, after run %d", run);
+	}
+	store_close(&st);
+	cr_expect_eq(tmp_entries(dir), 0, "closing removes the temp files");
+}

@@ -1,0 +1,107 @@
+#!/bin/bash
+# Harness scale benchmark (issue 20): builds large inputs synthetically, times `parse`, `report`
+# and `run` on them, prints the figures and writes them, with the machine they ran on, into the
+# harness-scale region of docs/performance.md. A benchmark, not a test: nothing here passes or
+# fails on speed (tests/integration/harness-bench-smoke.sh runs it at --quick scale).
+#
+# usage: scripts/bench-harness.sh [--quick] [--doc FILE] [--work DIR]
+#   --quick     small inputs (seconds), for the smoke test
+#   --doc FILE  the markdown file whose region is rewritten (default docs/performance.md)
+#   --work DIR  where the inputs and results go (default $BUILD/bench-harness; emptied first)
+set -eu
+cd "$(dirname "$0")/.."
+: "${BUILD:=build}"
+S2BENCH=${S2BENCH:-$BUILD/s2bench}
+FAKE_QEMU=${FAKE_QEMU:-$BUILD/tests/harness-fake-qemu}
+TEMPLATE=tests/unit/harness/data/qemu-unmap-bringup.log # a real QEMU log: 18 lines, 3 boots
+
+usage() {
+	sed -n 7,10p "$0" >&2
+	exit 2
+}
+quick=0 doc=docs/performance.md work=$BUILD/bench-harness
+while [ $# -gt 0 ]; do
+	case $1 in
+	--quick) quick=1 ;;
+	--doc) [ $# -ge 2 ] || usage; doc=$2; shift ;;
+	--work) [ $# -ge 2 ] || usage; work=$2; shift ;;
+	*) usage ;;
+	esac
+	shift
+done
+for f in "$S2BENCH" "$FAKE_QEMU"; do
+	[ -x "$f" ] || { echo "bench-harness: $f: not built (make $f)" >&2; exit 1; }
+done
+grep -q '<!-- harness-scale: begin -->' "$doc" && grep -q '<!-- harness-scale: end -->' "$doc" ||
+	{ echo "bench-harness: $doc: no harness-scale region markers" >&2; exit 1; }
+
+if [ $quick = 1 ]; then
+	parse_runs="500 2000" report_runs=2000 run_runs="20 100"
+else
+	# 1,000,008 lines at 55,556 runs of 18 lines: the most runs per line of any real log
+	parse_runs="13889 55556" report_runs=100000 run_runs="1000 10000" # 10000 = SUITE_MAX_RUNS
+fi
+rm -rf "$work" && mkdir -p "$work"
+one_core=()
+command -v taskset >/dev/null && one_core=(taskset -c 0)
+
+# timed OUT_PREFIX CMD...: runs CMD; OUT_PREFIX.time gets "wall user sys maxrss_kb"
+timed() {
+	local out=$1; shift
+	/usr/bin/time -f "%e %U %S %M" -o "$out.time" "$@" >"$out.txt" 2>&1 ||
+		{ echo "bench-harness: failed: $* (see $out.txt)" >&2; exit 1; }
+}
+field() { cut -d' ' -f"$2" "$1.time"; }
+cpu() { awk '{ printf "%.2f", $2 + $3 }' "$1.time"; }
+mb() { awk '{ printf "%.0f", $4 / 1024 }' "$1.time"; }
+
+rows=$work/rows.md
+: >"$rows"
+
+# 1. parse: distinct runs (each copy re-seeded, CRCs recomputed), fresh result directory each
+for n in $parse_runs; do
+	scripts/bench-harness-log.py "$TEMPLATE" "$n" "$work/parse-$n.log" --distinct
+	lines=$(wc -l <"$work/parse-$n.log")
+	timed "$work/parse-$n" "${one_core[@]}" "$S2BENCH" parse "$work/parse-$n.log" --out "$work/parse-$n.out"
+	grep -q "^parse: $n runs written" "$work/parse-$n.txt" ||
+		{ echo "bench-harness: parse of $n runs wrote another count" >&2; exit 1; }
+	awk -v n="$n" -v l="$lines" '{ printf "| `parse`, %d distinct runs in one log (%d lines) | %.2f s | %.2f s | %.0f MB | %.2f M lines/s wall, %.2f M lines/s CPU, %.1f µs CPU per run |\n", n, l, $1, $2 + $3, $4 / 1024, l / $1 / 1e6, l / ($2 + $3) / 1e6, ($2 + $3) / n * 1e6 }' \
+		"$work/parse-$n.time" >>"$rows"
+done
+
+# 2. report: a synthetic result directory of report_runs runs x 20 boots (20 cells)
+scripts/bench-harness-results.py "$work/parse-${parse_runs%% *}.out" "$report_runs" 20 "$work/report-in"
+timed "$work/report" "${one_core[@]}" "$S2BENCH" report "$work/report-in" --out "$work/report-out"
+awk -v n="$report_runs" '{ printf "| `report`, %d runs x 20 boots | %.2f s | %.2f s | %.0f MB | %.1f µs CPU per run |\n", n, $1, $2 + $3, $4 / 1024, ($2 + $3) / n * 1e6 }' \
+	"$work/report.time" >>"$rows"
+
+# 3. run: the fake emulator (no QEMU), one boot pair per run; then a resume that has nothing to do
+head -c 64 /dev/zero >"$work/fake.img"
+printf 'ARM\x64' | dd of="$work/fake.img" bs=1 seek=56 conv=notrunc 2>/dev/null # arm64 Image magic
+for n in $run_runs; do
+	printf 'name = scale\nstrategy = unmap\nguest = hello\nboots = 2\nreps = %d\n' "$n" >"$work/run-$n.suite"
+	for pass in run resume; do
+		S2B_QEMU=$FAKE_QEMU timed "$work/$pass-$n" "$S2BENCH" run "$work/run-$n.suite" \
+			--out "$work/run-$n.out" --image "$work/fake.img"
+		awk -v n="$n" -v p="$pass" '{ printf "| `run`%s, %d runs (fake emulator) | %.2f s | %.2f s | %.0f MB | %.2f ms wall per run (emulator included) |\n", p == "resume" ? " again (all finished: resume)" : "", n, $1, $2 + $3, $4 / 1024, $1 / n * 1e3 }' \
+			"$work/$pass-$n.time" >>"$rows"
+	done
+done
+
+{
+	echo "<!-- harness-scale: begin -->"
+	echo "Written by \`scripts/bench-harness.sh$([ $quick = 1 ] && echo " --quick")\` (\`make bench-harness\`) on $(date -u +%Y-%m-%d):"
+	echo "$(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //'), $(nproc) cores, $(uname -sr)," \
+		"load average $(cut -d' ' -f1-3 /proc/loadavg) at the end. CPU = user + system (children included)."
+	echo
+	echo "| input | wall | CPU | max RSS | rate |"
+	echo "|---|---|---|---|---|"
+	cat "$rows"
+	echo "<!-- harness-scale: end -->"
+} >"$work/region.md"
+awk -v region="$work/region.md" '
+	/<!-- harness-scale: begin -->/ { while ((getline l < region) > 0) print l; skip = 1; next }
+	/<!-- harness-scale: end -->/ { skip = 0; next }
+	!skip' "$doc" >"$work/doc.md"
+cat "$work/doc.md" >"$doc"
+sed -n '/<!-- harness-scale: begin -->/,/<!-- harness-scale: end -->/p' "$doc" | sed '1d;$d'

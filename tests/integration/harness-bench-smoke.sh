@@ -1,0 +1,25 @@
+#!/bin/bash
+# scripts/bench-harness.sh at --quick scale (issue 20): it builds its inputs, every figure row is
+# written into the harness-scale region, and nothing outside the region changes. Speed is not
+# checked: the script is a benchmark.
+set -u
+cd "$(dirname "$0")/../.."
+. tests/integration/lib.sh
+out=$BUILD/test-logs/harness-bench-smoke
+rm -rf "$out" && mkdir -p "$out"
+cp docs/performance.md "$out/doc.md"
+outside() { sed '/<!-- harness-scale: begin -->/,/<!-- harness-scale: end -->/d' "$1"; }
+
+BUILD=$BUILD scripts/bench-harness.sh --quick --doc "$out/doc.md" --work "$out/work" >"$out/stdout" 2>&1
+check "script_succeeds" [ $? -eq 0 ]
+region=$(sed -n '/<!-- harness-scale: begin -->/,/<!-- harness-scale: end -->/p' "$out/doc.md")
+check "region_has_two_parse_rows" [ "$(grep -c '^| `parse`, [0-9]* distinct runs' <<<"$region")" -eq 2 ]
+check "region_has_the_report_row" grep -q '^| `report`, 2000 runs x 20 boots |' <<<"$region"
+check "region_has_run_and_resume_rows" [ "$(grep -c '^| `run`' <<<"$region")" -eq 4 ]
+check "region_names_the_machine" grep -q 'cores, Linux' <<<"$region"
+check "nothing_outside_the_region_changes" cmp -s <(outside docs/performance.md) <(outside "$out/doc.md")
+BUILD=$BUILD scripts/bench-harness.sh --quick --doc "$out/doc.md" --work "$out/work" >/dev/null 2>&1
+check "a_second_run_replaces_the_region" [ "$(grep -c 'harness-scale: begin' "$out/doc.md")" -eq 1 ]
+scripts/bench-harness.sh --bogus >/dev/null 2>&1
+check "bad_option_is_a_usage_error" [ $? -eq 2 ]
+finish
