@@ -115,11 +115,11 @@ static int refuse_legacy_reps(const struct store *st, const struct planned_run *
 		run_config_legacy_id(&runs[i].cfg, runs[i].suite_seed, id);
 		if (store_is_finished(st, id)) {
 			cli_error("%s: run %s is rep %u of %s/%s run with the suite's seed %llu by an "
-					 "s2bench before per-rep seeds (this one runs it with seed %llu); "
-					 "use a new --out directory",
-					 out, id, runs[i].cfg.rep, runs[i].cfg.strategy, runs[i].cfg.guest,
-					 (unsigned long long)runs[i].suite_seed,
-					 (unsigned long long)runs[i].cfg.seed);
+				  "s2bench before per-rep seeds (this one runs it with seed %llu); "
+				  "use a new --out directory",
+				  out, id, runs[i].cfg.rep, runs[i].cfg.strategy, runs[i].cfg.guest,
+				  (unsigned long long)runs[i].suite_seed,
+				  (unsigned long long)runs[i].cfg.seed);
 			return EXIT_OLD_RESULTS;
 		}
 	}
