@@ -26,8 +26,10 @@ if [ -n "$missing" ]; then
 fi
 
 # qemu-plugin.h for the coherence oracle (oracle/): Debian's QEMU ships none; taken from its source
-# package of the installed version (docs/oracle.md).
-"$(dirname "$0")/fetch-qemu-plugin-header.sh" "${BUILD:-build}/deps/qemu-plugin"
+# package of the installed version (docs/oracle.md). Not fatal: without it everything else still
+# builds and runs, the plugin is not built, and tests/integration/oracle-qemu.sh fails saying so.
+"$(dirname "$0")/fetch-qemu-plugin-header.sh" "${BUILD:-build}/deps/qemu-plugin" ||
+	echo "deps: WARNING: no qemu-plugin.h (see above): the coherence oracle cannot be built" >&2
 
 # libfdt for the freestanding hypervisor: Debian's arm64 libfdt-dev, fetched with a private apt
 # configuration (no change to the system's apt). See docs/design-notes.md, "libfdt".

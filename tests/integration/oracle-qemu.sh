@@ -20,6 +20,11 @@ oracle_markers() {
 	od -An -v -tx4 -w4 "$1" | awk '{ w = strtonum("0x" $1); if (and(w, 0xfffff01f) == 0xd503201f &&
 		and(rshift(w, 5), 0x7f) >= 0x70) n++ } END { print n + 0 }'
 }
+# No plugin (make deps could not fetch qemu-plugin.h): fail by name, never pass without running.
+if [ ! -f "$PLUGIN" ]; then
+	fail "oracle_plugin_built ($PLUGIN missing: make deps could not fetch qemu-plugin.h)"
+	finish
+fi
 check "normal_image_has_no_oracle_marker" [ "$(oracle_markers "$S2HV_IMG")" -eq 0 ]
 check "oracle_image_has_markers" [ "$(oracle_markers "$ORACLE_IMG")" -gt 0 ]
 
