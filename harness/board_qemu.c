@@ -47,14 +47,47 @@ struct qemu_machine {
 	const char *dtb;   /* next to the image (e.g. raspi3b-qemu.dtb), or NULL: QEMU's own */
 	int fixed_ram;     /* the model has its RAM size built in: no -m */
 	int semihosting;   /* no PSCI on the model: s2hv ends QEMU through semihosting SYS_EXIT */
+	int dline;         /* CTR_EL0.DminLine in bytes: the oracle plugin's `line=` */
 };
+
+/* NAME next to the image (build/s2hv.img → build/NAME). */
+static void beside_image(const struct run_options *opt, const char *name, char *buf, size_t len)
+{
+	const char *slash = strrchr(opt->image, '/');
+	snprintf(buf, len, "%.*s%s", slash ? (int)(slash - opt->image + 1) : 0, opt->image, name);
+}
+
+/* `oracle = on`: the oracle image (build/s2hv-oracle.img) under the coherence plugin, whose
+ * verdict QEMU's log (-d plugin: stderr, the run's .stderr file) receives (docs/oracle.md). */
+static int oracle_args(const struct run_options *opt, const struct qemu_machine *m,
+		       char image[512], char plugin[600], char *err, size_t errlen)
+{
+	char so[512];
+
+	beside_image(opt, "s2hv-oracle.img", image, 512);
+	beside_image(opt, "oracle/libs2oracle.so", so, sizeof(so));
+	for (const char *f = image; f; f = f == image ? so : NULL)
+		if (access(f, R_OK)) {
+			snprintf(err, errlen, "oracle: %s: %s (run `make`)", f, strerror(errno));
+			return -1;
+		}
+	snprintf(plugin, 600, "%s,line=%d", so, m->dline);
+	return 0;
+}
 
 static int qemu_start(struct board_job *job, const struct run_options *opt,
 		      const struct qemu_machine *m, char *err, size_t errlen)
 {
-	char mem[32], dtb[512];
-	char *argv[32];
+	char mem[32], dtb[512], oracle_img[512], plugin[600];
+	const char *image = opt->image;
+	char *argv[40];
 	int n = 0;
+
+	if (run_config_oracle(&job->run->cfg)) {
+		if (oracle_args(opt, m, oracle_img, plugin, err, errlen))
+			return -1;
+		image = oracle_img;
+	}
 
 	argv[n++] = (char *)opt->qemu;
 	argv[n++] = "-M", argv[n++] = (char *)m->machine;
@@ -65,11 +98,11 @@ static int qemu_start(struct board_job *job, const struct run_options *opt,
 		argv[n++] = "-m", argv[n++] = mem;
 	}
 	if (m->dtb) {
-		const char *slash = strrchr(opt->image, '/');
-		snprintf(dtb, sizeof(dtb), "%.*s%s", slash ? (int)(slash - opt->image + 1) : 0,
-			 opt->image, m->dtb);
+		beside_image(opt, m->dtb, dtb, sizeof(dtb));
 		argv[n++] = "-dtb", argv[n++] = dtb;
 	}
+	if (image != opt->image)
+		argv[n++] = "-plugin", argv[n++] = plugin, argv[n++] = "-d", argv[n++] = "plugin";
 	if (m->semihosting) {
 		/* QEMU answers HLT #0xF000 from EL1 too, before s2hv could trap it. target=gdb with no
 		 * gdbstub makes every call but SYS_EXIT a no-op: a guest gets no host file, shell or
@@ -78,7 +111,7 @@ static int qemu_start(struct board_job *job, const struct run_options *opt,
 		argv[n++] = "-chardev", argv[n++] = "null,id=s2b-semihost";
 	}
 	char *common[] = { "-nographic", "-monitor", "none", "-serial", "stdio", "-icount", "shift=0",
-			   "-no-reboot", "-kernel", (char *)opt->image, "-append",
+			   "-no-reboot", "-kernel", (char *)image, "-append",
 			   (char *)job->run->bootargs, NULL };
 	for (char **c = common; *c; c++)
 		argv[n++] = *c;
@@ -93,9 +126,9 @@ static int qemu_start(struct board_job *job, const struct run_options *opt,
 	return 0;
 }
 
-static const struct qemu_machine virt_max = { "virt,virtualization=on", "max", NULL, 0, 0 };
-static const struct qemu_machine virt_a72 = { "virt,virtualization=on", "cortex-a72", NULL, 0, 0 };
-static const struct qemu_machine raspi3b = { "raspi3b", NULL, "raspi3b-qemu.dtb", 1, 1 };
+static const struct qemu_machine virt_max = { "virt,virtualization=on", "max", NULL, 0, 0, 64 };
+static const struct qemu_machine virt_a72 = { "virt,virtualization=on", "cortex-a72", NULL, 0, 0, 64 };
+static const struct qemu_machine raspi3b = { "raspi3b", NULL, "raspi3b-qemu.dtb", 1, 1, 64 };
 
 static int start_max(struct board_job *job, const struct run_options *opt, char *err, size_t errlen)
 {

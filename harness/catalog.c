@@ -34,6 +34,13 @@ const struct catalog_entry catalog_guests[] = {
 	{ NULL, NULL, HOST_ANY },
 };
 
+/* `oracle`: the harness's own switch (QEMU boards only, hvkeys.c's hv_board_accepts). */
+const struct catalog_entry catalog_onoff[] = {
+	{ "off", "normal image: the run's counts are measurements", HOST_ANY },
+	{ "on", "oracle image under the coherence plugin: a verdict, never counts", HOST_ANY },
+	{ NULL, NULL, HOST_ANY },
+};
+
 #define STR_FIELD(f) offsetof(struct run_config, f), sizeof(((struct run_config *)0)->f)
 #define U64_FIELD(f) offsetof(struct run_config, f), sizeof(uint64_t)
 
@@ -53,6 +60,7 @@ const struct run_key run_keys[] = {
 	{ "order", KEY_BOOTARG, NULL, STR_FIELD(order), "touch order (scatter: another random subset every boot)" },
 	{ "seed", KEY_BOOTARG, NULL, U64_FIELD(seed), "seed of random order and eviction" },
 	{ "trace", KEY_BOOTARG, NULL, STR_FIELD(trace), "one fault record per stage-2 fault" },
+	{ "oracle", KEY_NAME, catalog_onoff, STR_FIELD(oracle), "coherence oracle (QEMU boards)" },
 };
 const size_t run_key_count = sizeof(run_keys) / sizeof(run_keys[0]);
 

@@ -20,6 +20,7 @@ struct catalog_entry {
 extern const struct catalog_entry catalog_boards[];
 extern const struct catalog_entry catalog_strategies[];
 extern const struct catalog_entry catalog_guests[];
+extern const struct catalog_entry catalog_onoff[];
 
 const struct catalog_entry *catalog_find(const struct catalog_entry *list, const char *name);
 
@@ -28,7 +29,8 @@ enum key_kind {
 	KEY_BOOTARG, /* checked and stored as the hypervisor's bootarg of the same name */
 };
 
-/* A matrix key of a suite file; all but `board` also become an `s2b.<name>=` bootarg. */
+/* A matrix key of a suite file; all but `board` and `oracle` also become an `s2b.<name>=`
+ * bootarg. */
 struct run_key {
 	const char *name;
 	enum key_kind kind;

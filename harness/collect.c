@@ -1,6 +1,7 @@
 /* Record kinds → CSV rows. Unknown kinds are ignored, unknown keys go to `extra`. */
 #include "collect.h"
 
+#include "columns.h"
 #include "csvout.h"
 
 #include <stdio.h>
@@ -140,6 +141,19 @@ static void on_cfg(struct collector *c, const struct record *rec)
 			s->cfg_absent |= 1u << table_col(TAB_RUNS, optional[i]);
 }
 
+/* The oracle's verdict, one metrics.csv row per key (`oracle_violations`, `oracle_dc_dirty`,
+ * ...) with no boot (it is the whole run's): no new table or column, so old result directories
+ * load and resume as they are. */
+static void on_oracle(struct collector *c, const struct record *rec)
+{
+	for (int i = 0; i < rec->nkv; i++) {
+		char key[80];
+		snprintf(key, sizeof(key), "oracle_%s", rec->kv[i].key);
+		const char *cells[METRICS_NCOLS] = { c->run_id, "", key, rec->kv[i].val, "" };
+		csv_write_row(c->metrics, cells, METRICS_NCOLS);
+	}
+}
+
 static void on_record(struct collector *c, const struct record *rec)
 {
 	const char *k = rec->kind;
@@ -179,6 +193,8 @@ static void on_record(struct collector *c, const struct record *rec)
 		write_keyed_row(c->faults, TAB_FAULTS, c->run_id, rec);
 	} else if (strcmp(k, "metric") == 0) {
 		write_keyed_row(c->metrics, TAB_METRICS, c->run_id, rec);
+	} else if (strcmp(k, "oracle") == 0) {
+		on_oracle(c, rec);
 	} else if (strcmp(k, "error") == 0) {
 		on_error(c, rec);
 	} else if (strcmp(k, "done") == 0) {

@@ -16,7 +16,8 @@ void run_config_frac(const struct run_config *cfg, char buf[24])
 	bootarg_format_tenths(cfg->frac_tenths, buf, 24);
 }
 
-/* A whole frac is written as it was before tenths, so old ids stand. */
+/* A whole frac is written as it was before tenths, so old ids stand; likewise `oracle` is only
+ * written when on: an oracle run is another measurement than the same config without it. */
 static int canonical_text(const struct run_config *c, char *buf, size_t len)
 {
 	char frac[24];
@@ -25,9 +26,15 @@ static int canonical_text(const struct run_config *c, char *buf, size_t len)
 	return snprintf(buf, len,
 			"board=%s strategy=%s guest=%s mem=%" PRIu64 " boots=%" PRIu64
 			" block=%s map=%s icache=%s frac=%s stride=%" PRIu64
-			" write=%" PRIu64 " order=%s seed=%" PRIu64 " trace=%s rep=%u",
+			" write=%" PRIu64 " order=%s seed=%" PRIu64 " trace=%s rep=%u%s",
 			c->board, c->strategy, c->guest, c->mem, c->boots, c->block, c->map,
-			c->icache, frac, c->stride, c->write, c->order, c->seed, c->trace, c->copy);
+			c->icache, frac, c->stride, c->write, c->order, c->seed, c->trace, c->copy,
+			run_config_oracle(c) ? " oracle=on" : "");
+}
+
+int run_config_oracle(const struct run_config *c)
+{
+	return strcmp(c->oracle, "on") == 0;
 }
 
 void hash_id(const char *text, size_t len, char id[RUN_ID_LEN + 1])

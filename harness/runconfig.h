@@ -24,6 +24,8 @@ struct run_config {
 	char order[8];   /* seq | random | scatter */
 	uint64_t seed;
 	char trace[8];   /* none | faults */
+	char oracle[4];  /* on | off: the oracle image under the coherence plugin (docs/oracle.md);
+			  * the harness's own key, never a bootarg */
 	unsigned rep;    /* runs.csv `rep`: the repetition of the suite line (run_rep_seed) */
 	unsigned copy;   /* the id's `rep=`: runs of this exact config, seed included, counted from 0
 			  * (`run`: always 0, its reps differ by seed; `parse`: byte-different logs) */
@@ -49,6 +51,9 @@ void run_config_set_rep(struct run_config *c, uint64_t suite_seed, unsigned rep)
 /* The id a run of C's suite line at repetition C->rep had before per-rep seeds (seed = SUITE_SEED,
  * `rep=` = C->rep): a result directory holding it was written by an older s2bench. */
 void run_config_legacy_id(const struct run_config *c, uint64_t suite_seed, char id[RUN_ID_LEN + 1]);
+
+/* 1 when C runs under the coherence oracle (`oracle = on`). */
+int run_config_oracle(const struct run_config *c);
 
 /* FNV-1a 64 of TEXT as 16 hex digits + NUL: the run id hash. */
 void hash_id(const char *text, size_t len, char id[RUN_ID_LEN + 1]);

@@ -4,6 +4,7 @@
 #include "cli.h"
 #include "collect.h"
 #include "linebuf.h"
+#include "oracle_record.h"
 #include "process.h"
 #include "qemu_stderr.h"
 #include "runconfig.h"
@@ -149,6 +150,24 @@ static void job_free(struct job *j)
 	free(j);
 }
 
+/* An oracle run's verdict is in QEMU's log (the .stderr file): sealed as an `oracle` record, it
+ * joins the console log, so `parse` of the log finds it, and the collector's tables. */
+static void add_oracle_record(struct job *j)
+{
+	char rec[PROTO_MAX_LINE + 1], copy[sizeof(rec)];
+	int n = j->err_path ? oracle_record_from_file(j->err_path, rec, sizeof(rec)) : -1;
+
+	if (n < 0)
+		return; /* no verdict (QEMU died first): the run has no oracle rows, the report says so */
+	rec[n] = '\n';
+	errno = 0;
+	if (j->log_fd >= 0 && write(j->log_fd, rec, (size_t)n + 1) != n + 1 && !j->save_errno)
+		j->save_errno = errno ? errno : ENOSPC;
+	memcpy(copy, rec, (size_t)n);
+	collector_line(&j->col, copy, (size_t)n);
+	note_row_error(j);
+}
+
 /* Ends a job: release the board, decide the status, commit (or discard). Returns 0, or -1 when
  * the run could not be saved (s->stop_errno says why). */
 static int end_job(struct sched *s, struct job *j, enum end_reason why)
@@ -159,6 +178,8 @@ static int end_job(struct sched *s, struct job *j, enum end_reason why)
 	int rc = 0;
 
 	linebuf_finish(&j->lb, on_line, &j->col);
+	if (why != END_DISCARD && run_config_oracle(&j->b.run->cfg))
+		add_oracle_record(j);
 	if (j->log_fd >= 0 && close(j->log_fd) && !j->save_errno)
 		j->save_errno = errno;
 	j->log_fd = -1;
