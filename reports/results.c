@@ -15,6 +15,7 @@
 #define R(c) COL_NAME(RUNS, c)
 #define B(c) COL_NAME(BOOTS, c)
 #define F(c) COL_NAME(FAULTS, c)
+#define M(c) COL_NAME(METRICS, c)
 
 const char *const cfg_dim_name[NDIMS] = { R(board),  R(guest), R(mem),    R(block), R(map),
 					  R(icache), R(frac),  R(stride), R(write), R(order) };
@@ -238,6 +239,27 @@ static int load_faults(struct results *r, const size_t *sorted, char *err, size_
 	return 0;
 }
 
+/* metrics.csv rows `oracle_violations` (harness/collect.c on_oracle) mark their runs as oracle
+ * runs. Other metrics are not read here. */
+static int load_oracle(struct results *r, const size_t *sorted, char *err, size_t errlen)
+{
+	const struct csv_table *t = &r->metrics_t;
+	static const char *const cols[] = { M(run_id), M(key), M(value), NULL };
+	int c[3];
+	if (csv_table_require(t, cols, c, err, errlen))
+		return -1;
+	for (size_t i = 0; i < t->nrows; i++) {
+		long run = strcmp(t->rows[i][c[1]], "oracle_violations") ? -1
+			   : find_run(r, sorted, t->rows[i][c[0]]);
+		if (run < 0)
+			continue;
+		r->runs[run].oracle = true;
+		if (num_cell(t, i, c[2], &r->runs[run].oracle_violations, err, errlen))
+			return -1;
+	}
+	return 0;
+}
+
 int results_load(const char *dir, struct results *r, char *err, size_t errlen)
 {
 	memset(r, 0, sizeof(*r));
@@ -265,6 +287,12 @@ int results_load(const char *dir, struct results *r, char *err, size_t errlen)
 	if (r->have_faults && (load_file(dir, "faults.csv", &r->faults_t, err, errlen) ||
 			       load_faults(r, sorted, err, errlen)))
 		goto fail;
+	char *mp = join(dir, "metrics.csv");
+	int have_metrics = access(mp, F_OK) == 0;
+	free(mp);
+	if (have_metrics && (load_file(dir, "metrics.csv", &r->metrics_t, err, errlen) ||
+			     load_oracle(r, sorted, err, errlen)))
+		goto fail;
 	free(sorted);
 	return 0;
 fail:
@@ -278,6 +306,7 @@ void results_free(struct results *r)
 	csv_table_free(&r->runs_t);
 	csv_table_free(&r->boots_t);
 	csv_table_free(&r->faults_t);
+	csv_table_free(&r->metrics_t);
 	free(r->runs);
 	free(r->boots);
 	free(r->faults);
@@ -298,7 +327,8 @@ void results_warn_unusable(const struct results *r, const char *prog)
 
 bool run_measured(const struct run *run)
 {
-	return strcmp(run->status, "ok") == 0 || strcmp(run->status, "check_failed") == 0;
+	return !run->oracle &&
+	       (strcmp(run->status, "ok") == 0 || strcmp(run->status, "check_failed") == 0);
 }
 
 bool run_on_qemu(const struct run *run)

@@ -24,6 +24,8 @@ struct run {
 	double mem, frac, rep, wall_s, bad_crc;
 	size_t first_boot, nboots;   /* this run's rows in results.boots (sorted by run, idx) */
 	size_t first_fault, nfaults; /* and in results.faults */
+	bool oracle;                 /* an `oracle = on` run: a verdict, never a measurement */
+	double oracle_violations;    /* its metrics.csv `oracle_violations` */
 };
 
 enum boot_field { BF_REINIT_CYCLES, BF_REINIT_INSTS, BF_REINIT_LINES, BF_FAULTS, BF_FAULT_CYCLES,
@@ -54,7 +56,7 @@ struct unusable_run {
 
 struct results {
 	char *dir;
-	struct csv_table runs_t, boots_t, faults_t;
+	struct csv_table runs_t, boots_t, faults_t, metrics_t;
 	struct run *runs;
 	size_t nruns;
 	struct boot *boots;
@@ -67,7 +69,8 @@ struct results {
 	size_t nunusable;
 };
 
-/* Loads DIR/runs.csv, DIR/boots.csv and, if present, DIR/faults.csv. 0, or -1 + ERR.
+/* Loads DIR/runs.csv, DIR/boots.csv and, if present, DIR/faults.csv and the oracle rows of
+ * DIR/metrics.csv. 0, or -1 + ERR.
  * Runs without a configuration go to unusable[], not runs[]. */
 int results_load(const char *dir, struct results *r, char *err, size_t errlen);
 void results_free(struct results *r);
@@ -75,7 +78,8 @@ void results_free(struct results *r);
 /* One stderr line per unusable run: "PROG: left out run ID (...): why". */
 void results_warn_unusable(const struct results *r, const char *prog);
 
-/* "ok" or "check_failed": the run finished and its boots are measurements. */
+/* "ok" or "check_failed", and not an oracle run: the run finished and its boots are
+ * measurements (an oracle run's counts are the oracle image's, docs/oracle.md). */
 bool run_measured(const struct run *run);
 /* Runs on QEMU count instructions, not cycles (TCG has no caches; -icount shift=0). */
 bool run_on_qemu(const struct run *run);
