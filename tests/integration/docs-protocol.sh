@@ -39,4 +39,12 @@ doc_ops=$(sed -n '/^### Calibration records/,/^## /p' "$doc" | grep -E '^\| `[a-
 check "calib_ops_doc_matches_grammar" diff <(echo "$grammar_ops") <(echo "$doc_ops")
 missing=$(for op in $grammar_ops; do grep -q "\"$op\"" core/calib_program.c || echo "$op"; done)
 check "calib_ops_all_emitted" [ -z "$missing" ]
+# The `oracle` keys: the grammar's (proto_check.c), the docs' row, and each printed by the plugin
+# (oracle/plugin.c prints `violations` and `dc_*`; the kinds are coherence_model.c's names).
+grammar_oracle=$(grep -oE '\{ "oracle", "[a-z0-9_]+"' harness/proto_check.c | sed -E 's/.*"([a-z0-9_]+)"$/\1/' | sort -u)
+doc_oracle=$(grep -E '^\| `oracle` \|' "$doc" | grep -oE '`[a-z0-9_]+=' | tr -d '`=' | sort -u)
+check "oracle_keys_found_in_grammar" [ "$(wc -w <<<"$grammar_oracle")" -ge 8 ]
+unprinted=$(for k in $grammar_oracle; do grep -qE "\"$k\"| $k=" oracle/plugin.c oracle/coherence_model.c || echo "$k"; done)
+check "oracle_keys_printed_by_plugin" [ -z "$unprinted" ]
+check "oracle_keys_doc_covers_grammar" [ -z "$(comm -23 <(echo "$grammar_oracle") <(echo "$doc_oracle"))" ]
 finish
