@@ -1,0 +1,56 @@
+#!/bin/bash
+# `oracle = on` through the harness and the report, for real on QEMU: a tiny suite of oracle runs
+# (and one normal run of `none`), then the report must say `none` is caught by the oracle and
+# unmap/clean had no violation, keep the oracle runs out of the cost cells, and resume must not
+# redo anything. A suite asking for the oracle on a serial board is refused (exit 1, as every
+# suite file error).
+set -u
+cd "$(dirname "$0")/../.."
+. tests/integration/lib.sh
+out=$BUILD/test-logs/harness-oracle
+rm -rf "$out"
+mkdir -p "$out"
+if [ ! -f "$BUILD/oracle/libs2oracle.so" ]; then
+	fail "oracle_plugin_built (make deps could not fetch qemu-plugin.h)"
+	finish
+fi
+cat >"$out/tiny.suite" <<'SUITE'
+name = tiny-oracle
+timeout = 60
+guest = hello
+boots = 3
+[oracle]
+strategy = none unmap clean
+oracle = on
+[normal]
+strategy = none
+SUITE
+"$S2BENCH" run "$out/tiny.suite" --out "$out/res" -j 2 >"$out/run.txt" 2>&1
+check "run_exit_0" [ $? -eq 0 ]
+res=$out/res
+check "four_runs_ok" [ "$(grep -c ',ok,' "$res/runs.csv")" -eq 4 ]
+check "oracle_and_normal_none_have_distinct_ids" [ "$(cut -d, -f1 "$res/runs.csv" | sort -u | wc -l)" -eq 5 ]
+# one oracle_violations row per oracle run, none for the normal run
+check "three_oracle_verdict_rows" [ "$(grep -c ',oracle_violations,' "$res/metrics.csv")" -eq 3 ]
+logs_with_record=$(grep -l '^@s2b oracle violations=' "$res"/logs/*.log | wc -l)
+check "oracle_record_in_each_oracle_log" [ "$logs_with_record" -eq 3 ]
+
+"$S2BENCH" report "$res" --out "$out/report" >"$out/report.txt" 2>&1
+check "report_exit_0" [ $? -eq 0 ]
+md=$(tr '\n' ' ' <"$out/report/report.md" | tr -s ' ')
+check "report_none_caught_by_oracle" grep -q 'the negative control `none` was \*\*caught\*\* in 1 of 1 oracle runs' <<<"$md"
+check "report_unmap_no_violation" grep -q '`unmap`, no violation in 1 oracle runs' <<<"$md"
+check "report_clean_no_violation" grep -q '`clean`, no violation in 1 oracle runs' <<<"$md"
+check "report_drops_expected_on_qemu" bash -c '! grep -q "expected on QEMU" <<<"$1"' _ "$md"
+# the normal run of none is the only measured one: 2 warm boots, not 4
+check "oracle_runs_not_measured" grep -q 'The negative control `none` passed every check (2 warm boots)' <<<"$md"
+
+"$S2BENCH" run "$out/tiny.suite" --out "$res" -j 2 >"$out/rerun.txt" 2>&1
+check "resume_redoes_nothing" [ "$(grep -c ',oracle_violations,' "$res/metrics.csv")" -eq 3 ]
+check "resume_keeps_four_runs" [ "$(($(wc -l <"$res/runs.csv") - 1))" -eq 4 ]
+
+printf 'board = serial\nstrategy = none\noracle = on\n' >"$out/serial.suite"
+"$S2BENCH" run "$out/serial.suite" --out "$out/serial" >"$out/serial.txt" 2>&1
+check "serial_board_refused_exit_1" [ $? -eq 1 ]
+check "serial_refusal_names_oracle" grep -q "oracle 'on' cannot run on board 'serial'" "$out/serial.txt"
+finish
