@@ -152,13 +152,13 @@ static void job_free(struct job *j)
 
 /* An oracle run's verdict is in QEMU's log (the .stderr file): sealed as an `oracle` record, it
  * joins the console log, so `parse` of the log finds it, and the collector's tables. */
-static void add_oracle_record(struct job *j)
+static int add_oracle_record(struct job *j)
 {
 	char rec[PROTO_MAX_LINE + 1], copy[sizeof(rec)];
 	int n = j->err_path ? oracle_record_from_file(j->err_path, rec, sizeof(rec)) : -1;
 
 	if (n < 0)
-		return; /* no verdict (QEMU died first): the run has no oracle rows, the report says so */
+		return -1; /* no verdict (QEMU died first) */
 	rec[n] = '\n';
 	errno = 0;
 	if (j->log_fd >= 0 && write(j->log_fd, rec, (size_t)n + 1) != n + 1 && !j->save_errno)
@@ -166,6 +166,7 @@ static void add_oracle_record(struct job *j)
 	memcpy(copy, rec, (size_t)n);
 	collector_line(&j->col, copy, (size_t)n);
 	note_row_error(j);
+	return 0;
 }
 
 /* Ends a job: release the board, decide the status, commit (or discard). Returns 0, or -1 when
@@ -178,8 +179,9 @@ static int end_job(struct sched *s, struct job *j, enum end_reason why)
 	int rc = 0;
 
 	linebuf_finish(&j->lb, on_line, &j->col);
-	if (why != END_DISCARD && run_config_oracle(&j->b.run->cfg))
-		add_oracle_record(j);
+	/* an oracle run without a verdict is no result: never read as a normal run's counts */
+	int no_verdict = why != END_DISCARD && run_config_oracle(&j->b.run->cfg) &&
+			 add_oracle_record(j);
 	if (j->log_fd >= 0 && close(j->log_fd) && !j->save_errno)
 		j->save_errno = errno;
 	j->log_fd = -1;
@@ -190,6 +192,10 @@ static int end_job(struct sched *s, struct job *j, enum end_reason why)
 	}
 	const char *status = status_of(j, why);
 	error_cell(r, j, why, exit_code, error, sizeof(error));
+	if (no_verdict && (!strcmp(status, "ok") || !strcmp(status, "check_failed"))) {
+		status = "error";
+		snprintf(error, sizeof(error), "no_oracle_verdict");
+	}
 	struct run_outcome o = { .suite = r->suite, .status = status, .exit_code = exit_code,
 				 .wall_s = now_s() - j->start, .error = error[0] ? error : NULL,
 				 .qemu_version = j->ops->max_parallel ? "" : r->opt->qemu_version };
