@@ -146,6 +146,8 @@ static void on_cfg(struct collector *c, const struct record *rec)
  * load and resume as they are. */
 static void on_oracle(struct collector *c, const struct record *rec)
 {
+	/* only an oracle run has one: `parse` names the run as `run` did (oracle=on in its id) */
+	snprintf(c->sum.cfg.oracle, sizeof(c->sum.cfg.oracle), "on");
 	for (int i = 0; i < rec->nkv; i++) {
 		char key[80];
 		snprintf(key, sizeof(key), "oracle_%s", rec->kv[i].key);

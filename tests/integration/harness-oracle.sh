@@ -49,6 +49,12 @@ check "oracle_runs_not_measured" grep -q 'The negative control `none` passed eve
 check "resume_redoes_nothing" [ "$(grep -c ',oracle_violations,' "$res/metrics.csv")" -eq 3 ]
 check "resume_keeps_four_runs" [ "$(($(wc -l <"$res/runs.csv") - 1))" -eq 4 ]
 
+# parse of the logs names every run as run did (an oracle record means oracle=on in the id)
+"$S2BENCH" parse "$res"/logs/*.log --out "$out/parsed" --suite tiny-oracle >"$out/parse.txt" 2>&1
+check "parse_exit_0" [ $? -eq 0 ]
+check "parse_finds_the_run_ids" diff <(cut -d, -f1 "$res/runs.csv" | sort) <(cut -d, -f1 "$out/parsed/runs.csv" | sort)
+check "parse_keeps_the_verdicts" diff <(grep ',oracle_' "$res/metrics.csv" | sort) <(grep ',oracle_' "$out/parsed/metrics.csv" | sort)
+
 printf 'board = serial\nstrategy = none\noracle = on\n' >"$out/serial.suite"
 "$S2BENCH" run "$out/serial.suite" --out "$out/serial" >"$out/serial.txt" 2>&1
 check "serial_board_refused_exit_1" [ $? -eq 1 ]
