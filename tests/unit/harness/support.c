@@ -1,5 +1,8 @@
 #include "support.h"
 
+#include "matrix.h"
+#include "suite.h"
+
 #include <criterion/criterion.h>
 
 #include <csv.h>
@@ -238,4 +241,14 @@ int process_gone(pid_t pid)
 	int gone = !stat || strstr(stat, ") Z ") != NULL;
 	free(stat);
 	return gone;
+}
+
+size_t expand_suite_text(const char *text, struct planned_run **runs)
+{
+	char err[512];
+	struct suite s;
+	cr_assert_eq(suite_parse("t.suite", text, &s, err, sizeof(err)), 0, "%s", err);
+	size_t n = matrix_expand(&s, runs);
+	suite_free(&s);
+	return n;
 }

@@ -15,6 +15,10 @@ struct csv_rows {
 	char *header[MAX_FIELDS];
 };
 
+struct planned_run;
+/* Parses suite TEXT (asserting it is valid) and expands it into *RUNS; returns their count. */
+size_t expand_suite_text(const char *text, struct planned_run **runs);
+
 const char *build_dir(void);
 /* BUILD/s2bench and the fake emulator. */
 const char *s2bench_path(void);

@@ -9,6 +9,7 @@
 #include "oracle_record.h"
 #include "protocol.h"
 #include "suite.h"
+#include "support.h"
 
 static char err[512];
 
@@ -63,11 +64,7 @@ Test(oracle, grammar_requires_numbers)
 
 static size_t expand(const char *text, struct planned_run **runs)
 {
-	struct suite s;
-	cr_assert_eq(suite_parse("t.suite", text, &s, err, sizeof(err)), 0, "%s", err);
-	size_t n = matrix_expand(&s, runs);
-	suite_free(&s);
-	return n;
+	return expand_suite_text(text, runs);
 }
 
 Test(oracle, suite_key_defaults_off_and_on_is_another_run_id)

@@ -14,11 +14,7 @@ static char err[512];
 
 static size_t expand(const char *text, struct planned_run **runs)
 {
-	struct suite s;
-	cr_assert_eq(suite_parse("t.suite", text, &s, err, sizeof(err)), 0, "%s", err);
-	size_t n = matrix_expand(&s, runs);
-	suite_free(&s);
-	return n;
+	return expand_suite_text(text, runs);
 }
 
 static void expect_error(const char *text, const char *want)
