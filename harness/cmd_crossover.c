@@ -94,6 +94,8 @@ static int add_key(struct xo_args *a, const char *key, const char *value)
 
 	if (!strcmp(key, "strategy"))
 		return cli_usage_error("--strategy: the strategies are --between A,B");
+	if (!strcmp(key, "oracle")) /* the bisection compares counts; an oracle run gives none */
+		return cli_usage_error("--oracle: a crossover compares counts; oracle runs are verdicts");
 	if (strchr(value, '\n') || snprintf(a->keys + len, sizeof(a->keys) - len, "%s = %s\n", key, value) >=
 					   (int)(sizeof(a->keys) - len))
 		return cli_usage_error("--%s %s: bad or too long", key, value);

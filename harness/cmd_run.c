@@ -1,6 +1,7 @@
 /* s2bench run SUITE: expand, skip what --out already has, run the rest, report a summary. */
 #include "catalog.h"
 #include "cli.h"
+#include "hvkeys.h"
 #include "matrix.h"
 #include "run_session.h"
 #include "runconfig.h"
@@ -143,6 +144,17 @@ static size_t override_board(struct planned_run *runs, size_t n, const char *boa
 	return kept;
 }
 
+/* The suite's checks saw its own boards: `oracle = on` must still fit the --board one. */
+static int oracle_board_ok(const struct planned_run *runs, size_t n, const char *board)
+{
+	char why[64];
+	for (size_t i = 0; i < n; i++)
+		if (hv_board_accepts(catalog_find(catalog_boards, board), "oracle", runs[i].cfg.oracle,
+				     why, sizeof(why)))
+			return cli_usage_error("--board %s: the suite sets oracle = on (%s)", board, why);
+	return 0;
+}
+
 int cmd_run(int argc, char **argv)
 {
 	struct run_args a = { 0 };
@@ -158,6 +170,8 @@ int cmd_run(int argc, char **argv)
 	size_t n = matrix_expand(&suite, &runs);
 	if (a.board)
 		n = override_board(runs, n, a.board);
+	if (a.board && (rc = oracle_board_ok(runs, n, a.board)))
+		goto out;
 	if (a.dry_run) {
 		print_matrix(runs, n);
 		goto out;

@@ -176,6 +176,9 @@ int cmd_lava(int argc, char **argv)
 	}
 	size_t n = matrix_expand(&s, &runs);
 	for (size_t i = 0; i < n && !rc; i++)
+		if (run_config_oracle(&runs[i].cfg)) /* a LAVA job has no -plugin to give QEMU */
+			rc = cli_error("%s: oracle = on: LAVA jobs cannot run the oracle plugin", a.suite);
+	for (size_t i = 0; i < n && !rc; i++)
 		rc = write_job(&a, &runs[i]);
 	if (!rc)
 		printf("lava: %zu job definitions in %s (device type %s)\n", n, a.out, a.device_type);

@@ -3,7 +3,7 @@
 # (and one normal run of `none`), then the report must say `none` is caught by the oracle and
 # unmap/clean had no violation, keep the oracle runs out of the cost cells, and resume must not
 # redo anything. A suite asking for the oracle on a serial board is refused (exit 1, as every
-# suite file error).
+# suite file error), and so are --board serial over it, a LAVA job and a crossover with it.
 set -u
 cd "$(dirname "$0")/../.."
 . tests/integration/lib.sh
@@ -12,7 +12,15 @@ rm -rf "$out"
 mkdir -p "$out"
 if [ ! -f "$BUILD/oracle/libs2oracle.so" ]; then
 	fail "oracle_plugin_built (make deps could not fetch qemu-plugin.h)"
-	finish
+	# the other ways to a board or to counts refuse it too
+printf 'strategy = none\noracle = on\n' >"$out/on.suite"
+"$S2BENCH" run "$out/on.suite" --board serial --out "$out/override" >"$out/override.txt" 2>&1
+check "board_override_refused_exit_2" [ $? -eq 2 ]
+"$S2BENCH" lava "$out/on.suite" --device-type qemu --image-url http://x/s2hv.img --out "$out/lava" >"$out/lava.txt" 2>&1
+check "lava_refused" grep -q "LAVA jobs cannot run the oracle plugin" "$out/lava.txt"
+"$S2BENCH" crossover --between lazy,clean --param frac --oracle on >"$out/xo.txt" 2>&1
+check "crossover_refused_exit_2" [ $? -eq 2 ]
+finish
 fi
 cat >"$out/tiny.suite" <<'SUITE'
 name = tiny-oracle
@@ -59,4 +67,12 @@ printf 'board = serial\nstrategy = none\noracle = on\n' >"$out/serial.suite"
 "$S2BENCH" run "$out/serial.suite" --out "$out/serial" >"$out/serial.txt" 2>&1
 check "serial_board_refused_exit_1" [ $? -eq 1 ]
 check "serial_refusal_names_oracle" grep -q "oracle 'on' cannot run on board 'serial'" "$out/serial.txt"
+# the other ways to a board or to counts refuse it too
+printf 'strategy = none\noracle = on\n' >"$out/on.suite"
+"$S2BENCH" run "$out/on.suite" --board serial --out "$out/override" >"$out/override.txt" 2>&1
+check "board_override_refused_exit_2" [ $? -eq 2 ]
+"$S2BENCH" lava "$out/on.suite" --device-type qemu --image-url http://x/s2hv.img --out "$out/lava" >"$out/lava.txt" 2>&1
+check "lava_refused" grep -q "LAVA jobs cannot run the oracle plugin" "$out/lava.txt"
+"$S2BENCH" crossover --between lazy,clean --param frac --oracle on >"$out/xo.txt" 2>&1
+check "crossover_refused_exit_2" [ $? -eq 2 ]
 finish
