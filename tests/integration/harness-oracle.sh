@@ -12,7 +12,7 @@ rm -rf "$out"
 mkdir -p "$out"
 if [ ! -f "$BUILD/oracle/libs2oracle.so" ]; then
 	fail "oracle_plugin_built (make deps could not fetch qemu-plugin.h)"
-finish
+	finish
 fi
 cat >"$out/tiny.suite" <<'SUITE'
 name = tiny-oracle
