@@ -462,6 +462,7 @@ void conclusion_write(const struct analysis *a, struct strbuf *out)
 		struct board_part none = { .board = b };
 		sb_printf(out, "On `%s`: no run produced measurements.\n", b);
 		missing(a, &none, out);
+		oracle_verdicts(a, &none, out); /* an oracle-only suite: verdicts, no measurements */
 	}
 	if (a->r.nunusable)
 		sb_printf(out, "%zu run%s without a configuration (no cfg record) %s left out: see "

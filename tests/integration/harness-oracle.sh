@@ -59,6 +59,14 @@ printf 'board = serial\nstrategy = none\noracle = on\n' >"$out/serial.suite"
 "$S2BENCH" run "$out/serial.suite" --out "$out/serial" >"$out/serial.txt" 2>&1
 check "serial_board_refused_exit_1" [ $? -eq 1 ]
 check "serial_refusal_names_oracle" grep -q "oracle 'on' cannot run on board 'serial'" "$out/serial.txt"
+# a result directory of oracle runs only still gets the verdicts
+printf 'guest = hello\nboots = 3\nstrategy = none unmap\noracle = on\n' >"$out/only.suite"
+"$S2BENCH" run "$out/only.suite" --out "$out/only" -j 2 >"$out/only-run.txt" 2>&1 &&
+	"$S2BENCH" report "$out/only" --out "$out/only-report" >"$out/only-report.txt" 2>&1
+only=$(tr '\n' ' ' <"$out/only-report/report.md" | tr -s ' ')
+check "oracle_only_report_none_caught" grep -q 'the negative control `none` was \*\*caught\*\* in 1 of 1 oracle runs' <<<"$only"
+check "oracle_only_report_unmap_clean" grep -q '`unmap`, no violation in 1 oracle runs' <<<"$only"
+
 # the other ways to a board or to counts refuse it too
 printf 'strategy = none\noracle = on\n' >"$out/on.suite"
 "$S2BENCH" run "$out/on.suite" --board serial --out "$out/override" >"$out/override.txt" 2>&1
