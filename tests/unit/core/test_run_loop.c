@@ -179,12 +179,14 @@ static enum fault_result handled_but_unmapped(struct vm *v, const struct s2_faul
 	return FAULT_HANDLED;
 }
 
-static void store_then_off(struct vcpu *v, void *arg)
+/* A store, then the PSCI call ARG points at (SYSTEM_OFF or SYSTEM_RESET). */
+static void store_then_psci(struct vcpu *v, void *arg)
 {
-	(void)arg;
 	guest_store(DATA_IPA, 1);
-	sim_vcpu_hvc(v, PSCI_SYSTEM_OFF, 0, 0, 0);
+	sim_vcpu_hvc(v, *(const u64 *)arg, 0, 0, 0);
 }
+
+static const u64 psci_off = PSCI_SYSTEM_OFF, psci_reset = PSCI_SYSTEM_RESET;
 
 Test(run_loop, a_fault_the_strategy_never_resolves_is_a_fault_loop)
 {
@@ -195,7 +197,7 @@ Test(run_loop, a_fault_the_strategy_never_resolves_is_a_fault_loop)
 	broken = *cfg.strategy;
 	broken.on_fault = handled_but_unmapped;
 	cfg.strategy = &broken;
-	sim_vcpu_program(store_then_off, NULL);
+	sim_vcpu_program(store_then_psci, (void *)&psci_off);
 	cr_assert_eq(reboot_loop(&vm, &failed), 1);
 	cr_assert(failed);
 	cr_assert_eq(gave_up, 0, "the run loop, not the guest, gives up");
@@ -224,13 +226,6 @@ static int relax_unmapped(struct vm *v)
 	return s2pt_relax_perms(&v->s2, v->ram_ipa + v->ram_size - PAGE_SIZE, PAGE_SIZE, S2_PROT_W);
 }
 
-static void store_then_reset(struct vcpu *v, void *arg)
-{
-	(void)arg;
-	guest_store(DATA_IPA, 1);
-	sim_vcpu_hvc(v, PSCI_SYSTEM_RESET, 0, 0, 0);
-}
-
 Test(run_loop, reinit_not_mapped_says_so)
 {
 	struct strategy broken;
@@ -240,7 +235,7 @@ Test(run_loop, reinit_not_mapped_says_so)
 	broken = *cfg.strategy;
 	broken.reinit = relax_unmapped;
 	cfg.strategy = &broken;
-	sim_vcpu_program(store_then_reset, NULL);
+	sim_vcpu_program(store_then_psci, (void *)&psci_reset);
 	cr_assert_eq(reboot_loop(&vm, &failed), 1);
 	cr_assert(failed);
 	cr_assert_not_null(strstr(console_out, "@s2b error code=strategy_failed msg=not_mapped during=reinit boot=1"), "%s", console_out);
@@ -253,7 +248,7 @@ Test(run_loop, needs_hw_dirty_is_applied_before_setup)
 
 	world("dirty-dbm", 1);
 	cfg.premap = true; /* every leaf write-protected with DBM at setup */
-	sim_vcpu_program(store_then_off, NULL);
+	sim_vcpu_program(store_then_psci, (void *)&psci_off);
 	reboot_loop(&vm, &failed);
 	cr_assert_not(failed, "%s", console_out);
 	cr_assert(vm.s2.hw_dirty);
