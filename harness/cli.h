@@ -11,6 +11,8 @@
 int cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* The same message for a bad option or argument; returns EXIT_USAGE. */
 int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* A whole decimal option value in 1..MAX (a count, seconds, a baud rate) into *OUT; -1 if not. */
+int cli_parse_count(const char *s, unsigned *out, unsigned long max);
 
 int cmd_list(int argc, char **argv);
 int cmd_run(int argc, char **argv);

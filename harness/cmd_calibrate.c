@@ -79,7 +79,6 @@ static int parse_args(int argc, char **argv, struct calib_args *a)
 		{"baud", required_argument, 0, 'B'},  {"reset-cmd", required_argument, 0, 'r'},
 		{"help", no_argument, 0, 'h'},        {0, 0, 0, 0},
 	};
-	char *end;
 	int c;
 
 	a->mem = 64ull << 20;
@@ -103,13 +102,11 @@ static int parse_args(int argc, char **argv, struct calib_args *a)
 				return cli_usage_error("--mem %s: expected a size of at least 4M, e.g. 64M", optarg);
 			break;
 		case 't':
-			a->timeout_s = (unsigned)strtoul(optarg, &end, 10);
-			if (*end || !a->timeout_s)
-				return cli_usage_error("--timeout %s: expected seconds", optarg);
+			if (cli_parse_count(optarg, &a->timeout_s, 1000000))
+				return cli_usage_error("--timeout %s: expected seconds (1 to 1000000)", optarg);
 			break;
 		case 'B':
-			a->opt.baud = (unsigned)strtoul(optarg, &end, 10);
-			if (*end || !a->opt.baud)
+			if (cli_parse_count(optarg, &a->opt.baud, 10000000))
 				return cli_usage_error("--baud %s: expected a rate such as 115200", optarg);
 			break;
 		default: return -EXIT_USAGE;

@@ -40,16 +40,6 @@ static int usage(void)
 	return EXIT_USAGE;
 }
 
-static int parse_unsigned(const char *s, unsigned *out, unsigned long max)
-{
-	char *end;
-	unsigned long v = strtoul(s, &end, 10);
-	if (!*s || *end || v == 0 || v > max)
-		return -1;
-	*out = (unsigned)v;
-	return 0;
-}
-
 static int parse_args(int argc, char **argv, struct run_args *a)
 {
 	static const struct option opts[] = {
@@ -72,16 +62,16 @@ static int parse_args(int argc, char **argv, struct run_args *a)
 	while ((c = getopt_long(argc, argv, "j:o:t:nh", opts, NULL)) != -1) {
 		switch (c) {
 		case 'j':
-			if (parse_unsigned(optarg, &a->jobs, 1024))
+			if (cli_parse_count(optarg, &a->jobs, 1024))
 				return cli_usage_error("-j %s: expected a number of parallel runs (1 to 1024)",
 						       optarg);
 			break;
 		case 't':
-			if (parse_unsigned(optarg, &a->timeout_s, 1000000))
+			if (cli_parse_count(optarg, &a->timeout_s, 1000000))
 				return cli_usage_error("--timeout %s: expected seconds (1 to 1000000)", optarg);
 			break;
 		case 'B':
-			if (parse_unsigned(optarg, &a->opt.baud, 10000000))
+			if (cli_parse_count(optarg, &a->opt.baud, 10000000))
 				return cli_usage_error("--baud %s: expected a rate such as 115200", optarg);
 			break;
 		case 'L':
