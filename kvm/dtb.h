@@ -1,4 +1,5 @@
-/* The guest's device tree: memory, one PSCI CPU, the doorbell page, the run's words in bootargs. */
+/* The guest's device tree: memory, one PSCI CPU, the PL011 (stdout-path), the doorbell page, and
+ * /chosen/bootargs = the guest image's own command line (never s2vmm's words). */
 #ifndef S2VMM_DTB_H
 #define S2VMM_DTB_H
 

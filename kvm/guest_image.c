@@ -1,8 +1,34 @@
 /* See guest_image.h. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include "errors.h"
 #include "guest_image.h"
+
+/* <dir>/<name>.cmdline into img->cmdline; no file = an empty command line. */
+static int read_cmdline(struct guest_image *img, const char *dir, const char *name)
+{
+	char path[256];
+	size_t n;
+	FILE *f;
+
+	img->cmdline[0] = 0;
+	snprintf(path, sizeof(path), "%s/%s.cmdline", dir, name);
+	f = fopen(path, "rbe");
+	if (!f)
+		return 0;
+	n = fread(img->cmdline, 1, sizeof(img->cmdline), f);
+	fclose(f);
+	if (n > GUEST_CMDLINE_MAX)
+		return error_bad_arg("s2b.guest", "guest_cmdline_longer_than_1023_bytes");
+	img->cmdline[n] = 0;
+	if (strlen(img->cmdline) != n)
+		return error_bad_arg("s2b.guest", "guest_cmdline_holds_a_nul_byte");
+	for (char *c = img->cmdline; *c; c++)
+		if (*c == '\n')
+			*c = ' ';
+	return 0;
+}
 
 int guest_image_read(struct guest_image *img, const char *dir, const char *name, u64 ram_size)
 {
@@ -34,6 +60,10 @@ int guest_image_read(struct guest_image *img, const char *dir, const char *name,
 	}
 	fclose(f);
 	img->size = (size_t)n;
+	if (read_cmdline(img, dir, name)) {
+		guest_image_free(img);
+		return -1;
+	}
 	return 0;
 }
 

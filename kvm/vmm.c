@@ -12,6 +12,7 @@
 #include "guest_calls.h"
 #include "guest_image.h"
 #include "hang.h"
+#include "pl011.h"
 #include "host_mem.h"
 #include "host_info.h"
 #include "probes.h"
@@ -26,11 +27,11 @@
 
 struct vmm {
 	struct vmm_config cfg;
-	const char *words;
 	struct vm vm;
 	struct vcpu vcpu;
 	struct probes probes;
 	struct guest_image image;
+	struct pl011 uart;
 	u8 dtb[DTB_MAX_SIZE];
 	size_t dtb_size;
 };
@@ -54,12 +55,37 @@ static void load_guest(struct vmm *m)
 	memcpy(m->vm.ram + (dtb_ipa(m) - m->vm.ram_ipa), m->dtb, m->dtb_size);
 }
 
-/* A KVM_EXIT_MMIO: a guest call, or an access we cannot serve. true = keep running. */
+/* A KVM_EXIT_MMIO on the UART. true = it was ours and served. */
+static bool on_uart(struct vmm *m, struct boot_session *s, bool *keep_running)
+{
+	char tx;
+
+	*keep_running = true;
+	switch (pl011_access(&m->uart, m->vcpu.run, &tx)) {
+	case PL011_TX:
+		guest_calls_uart_byte(s, tx);
+		return true;
+	case PL011_DONE:
+		return true;
+	case PL011_BAD:
+		error_in_boot("guest_trap", "bad_uart_access", s->idx, m->vcpu.run->mmio.phys_addr);
+		*keep_running = false;
+		return true;
+	case PL011_NOT_OURS:
+		break;
+	}
+	return false;
+}
+
+/* A KVM_EXIT_MMIO: the UART, a guest call, or an access we cannot serve. true = keep running. */
 static bool on_mmio(struct vmm *m, struct doorbell *db, struct boot_session *s)
 {
 	struct kvm_run *run = m->vcpu.run;
 	struct guest_call call;
+	bool keep_running;
 
+	if (on_uart(m, s, &keep_running))
+		return keep_running;
 	switch (doorbell_access(db, run, &call)) {
 	case DB_CALL:
 		doorbell_set_result(db, guest_call(s, &call));
@@ -77,7 +103,8 @@ static bool on_mmio(struct vmm *m, struct doorbell *db, struct boot_session *s)
 }
 
 /* KVM_EXIT_ARM_NISV: an access without a syndrome (LDP, pre/post-index) KVM cannot emulate. On
- * the doorbell it is a guest call done wrong; anywhere else, an access outside RAM. */
+ * the doorbell it is a guest call done wrong, on the UART a register access done wrong; anywhere
+ * else, an access outside RAM. */
 static void on_nisv(struct vmm *m, struct doorbell *db, struct boot_session *s)
 {
 	u64 ipa = m->vcpu.run->arm_nisv.fault_ipa, iss = m->vcpu.run->arm_nisv.esr_iss;
@@ -85,6 +112,8 @@ static void on_nisv(struct vmm *m, struct doorbell *db, struct boot_session *s)
 	if (doorbell_contains(ipa)) {
 		db->exits++; /* an exit on the doorbell page, as mmio_faults counts it */
 		error_undecodable("guest_trap", "undecodable_doorbell_access", s->idx, ipa, iss);
+	} else if (pl011_contains(ipa)) {
+		error_undecodable("guest_trap", "undecodable_uart_access", s->idx, ipa, iss);
 	} else {
 		error_undecodable("guest_abort", "access_outside_ram", s->idx, ipa, iss);
 	}
@@ -159,6 +188,7 @@ static int boot_once(struct vmm *m, struct boot_result *b)
 	struct stamp start, t0, entry;
 
 	memset(&db, 0, sizeof(db));
+	pl011_reset(&m->uart); /* a VM reset resets its devices */
 	guest_calls_start(&s, &m->cfg, m->vm.ram_ipa, m->vm.ram_size);
 	probes_begin(&m->probes);
 	start = stamp_now();
@@ -247,13 +277,14 @@ int vmm_run(const char *words, const char *guest_dir)
 	if (host.fwb < 0)
 		note_line("kernel_log_no_longer_holds_the_boot_CPU_features:fwb_absent");
 	rec_cfg(&m.cfg, vm_huge_bytes());
-	m.dtb_size = dtb_build(m.dtb, m.vm.ram_ipa, m.vm.ram_size, DOORBELL_IPA, words);
-	if (!m.dtb_size) {
-		error_bad_arg("s2b", "bootargs_too_long_for_guest_dtb");
-		goto out_probes;
-	}
 	if (guest_image_read(&m.image, guest_dir, m.cfg.guest, m.cfg.mem))
 		goto out_probes;
+	m.dtb_size = dtb_build(m.dtb, m.vm.ram_ipa, m.vm.ram_size, DOORBELL_IPA, m.image.cmdline);
+	if (!m.dtb_size) { /* cannot happen with GUEST_CMDLINE_MAX: said rather than crash */
+		error_bad_arg("s2b.guest", "guest_cmdline_too_long_for_guest_dtb");
+		guest_image_free(&m.image);
+		goto out_probes;
+	}
 	if (vcpu_create(&m.vcpu, &m.vm) == 0)
 		status = reboot_loop(&m);
 	else
