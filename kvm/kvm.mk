@@ -4,7 +4,8 @@
 #   $(BUILD)/kvm/guests/*.bin   kvm/testguest: a doorbell-only bring-up guest
 #   $(BUILD)/tests/unit-kvm     Criterion tests of s2vmm's host-testable parts, in tests/unit/kvm
 #   make kvm-image              $(BUILD)/kvm/Image (Debian cloud-arm64 kernel, downloaded once)
-#                               + $(BUILD)/kvm/initrd.gz (s2vmm as /init + every guest image)
+#                               + $(BUILD)/kvm/initrd.gz (s2vmm as /init + every guest image, and
+#                               the raw images of image-guests/ with their command lines)
 
 KVM_OBJ := $(BUILD)/kvm/obj
 # Portable core files reused as they are: the record emitters (proto.c, records.c), the CRC, the console, fmt, parse,
@@ -47,8 +48,9 @@ $(BUILD)/kvm/Image: $(DEBIAN_KERNEL)
 	@mkdir -p $(@D)
 	$(Q)ln -f $< $@
 
-$(BUILD)/kvm/initrd.gz: $(BUILD)/s2vmm $(KVM_TESTGUEST) $(GUEST_BINS) scripts/kvm-initramfs.sh
-	$(Q)scripts/kvm-initramfs.sh $@ $(BUILD)/s2vmm $(KVM_TESTGUEST) $(GUEST_BINS)
+$(BUILD)/kvm/initrd.gz: $(BUILD)/s2vmm $(KVM_TESTGUEST) $(GUEST_BINS) $(IMAGE_GUEST_FILES) \
+		scripts/kvm-initramfs.sh
+	$(Q)scripts/kvm-initramfs.sh $@ $(BUILD)/s2vmm $(KVM_TESTGUEST) $(GUEST_BINS) $(IMAGE_GUEST_FILES)
 
 INTEG_TESTS += tests/integration/kvm-qemu.sh
 -include $(S2VMM_OBJS:.o=.d)
