@@ -14,10 +14,8 @@ DTB_PROBE_OBJS := $(patsubst %,$(BUILD)/target/%.o,$(DTB_PROBE_SRCS))
 # Spaces kept as given, words that look like s2vmm's and s2hv's own: the guest must see exactly this.
 DTB_PROBE_CMDLINE := probe.text="two  spaces" s2b.boots=7 console=ttyAMA0
 
-$(BUILD)/target/image-guests/%.c.o: image-guests/%.c
-	@mkdir -p $(dir $@)
-	$(Q)$(TCC) $(GUEST_CFLAGS) -MMD -MP -c $< -o $@
-$(BUILD)/target/image-guests/%.S.o: image-guests/%.S
+# C and assembly alike, with the bench guests' flags (fixed link address, PC-relative only).
+$(DTB_PROBE_OBJS): $(BUILD)/target/%.o: %
 	@mkdir -p $(dir $@)
 	$(Q)$(TCC) $(GUEST_CFLAGS) -MMD -MP -c $< -o $@
 
