@@ -2,10 +2,11 @@
  * dtb-probe: a raw EL1 image as a third-party test suite brings one (issue 18): it finds its
  * console from the DTB in x0 (/chosen/stdout-path → the node's reg; the documented 0x09000000
  * if the DTB has none), prints the guest-visible DTB nodes a program relies on (chosen, the
- * UART and its clock, memory, CPU, PSCI) and what the PL011's registers read, then returns to
- * start.S, which calls PSCI SYSTEM_OFF. s2hv (s2b.guest=image) and s2vmm must make it print the
- * same text (tests/integration/image-kvm.sh). It prints nothing that may rightly differ (the
- * GIC, the timer, s2vmm's doorbell, the root's compatible).
+ * UART and its clock, memory, CPU, PSCI, the interrupt controller and the timer) and what the
+ * PL011's registers read, then returns to start.S, which calls PSCI SYSTEM_OFF. s2hv
+ * (s2b.guest=image, on a GICv3 QEMU) and s2vmm must make it print the same text
+ * (tests/integration/image-kvm.sh). It prints nothing that may rightly differ (s2vmm's doorbell,
+ * the root's compatible and model).
  */
 #include "fdt_read.h"
 #include "uart_out.h"
@@ -137,7 +138,7 @@ static uintptr_t reg_base(int node)
 
 static void show_uart_node(int uart)
 {
-	static const char *const props[] = {"compatible", "reg", "clock-names", 0};
+	static const char *const props[] = {"compatible", "reg", "interrupts", "clock-names", 0};
 	uint32_t len;
 	const uint8_t *clocks = fdt_prop(&dt, uart, "clocks", &len);
 
@@ -159,6 +160,25 @@ static void show_uart_node(int uart)
 		show("uart clock", clk, "clock-frequency");
 		i += 4 * (1 + cells_of(clk, "#clock-cells", 0));
 	}
+}
+
+/* The root's interrupt-parent: what a driver asks for its interrupts. */
+static void show_interrupt_controller(void)
+{
+	static const char *const props[] = {"compatible", "reg", "#interrupt-cells", 0};
+	uint32_t len;
+	const uint8_t *ph = fdt_prop(&dt, 0, "interrupt-parent", &len);
+	int gic = ph && len == 4 ? fdt_node_by_phandle(&dt, fdt_be32(ph)) : -1;
+
+	if (gic < 0) {
+		out_str("dtb-probe: interrupt-parent (absent)\n");
+		return;
+	}
+	out_str("dtb-probe: interrupt-parent -> ");
+	out_str(fdt_name(&dt, gic));
+	out_str("\n");
+	for (const char *const *p = props; *p; p++)
+		show("gic", gic, *p);
 }
 
 static void show_reg(const char *name, unsigned off)
@@ -210,6 +230,7 @@ void probe_main(const void *dtb)
 	static const char *const memory[] = {"device_type", "reg", 0};
 	static const char *const cpu[] = {"device_type", "compatible", "reg", "enable-method", 0};
 	static const char *const psci[] = {"compatible", "method", 0};
+	static const char *const timer[] = {"compatible", "interrupts", 0};
 	bool have_dt = fdt_open(&dt, dtb) == 0;
 	int uart = have_dt ? stdout_node() : -1;
 	uintptr_t base = uart >= 0 ? reg_base(uart) : 0;
@@ -228,6 +249,8 @@ void probe_main(const void *dtb)
 	show_node("/memory@40000000", memory);
 	show_node("/cpus/cpu@0", cpu);
 	show_node("/psci", psci);
+	show_interrupt_controller();
+	show_node("/timer", timer);
 	show_pl011();
 	out_str("dtb-probe: s2b-init: ready\n"); /* the console READY both hosts timestamp */
 	out_str("dtb-probe: done\n");

@@ -6,7 +6,12 @@
 #include "dtb.h"
 #include "pl011.h"
 
-#define PHANDLE_CLK 2 /* as in core/vdtb.c */
+#define PHANDLE_GIC 1 /* as in core/vdtb.c */
+#define PHANDLE_CLK 2
+#define UART_SPI 1    /* GIC_SPI 1, level high, as s2hv's: never raised */
+#define IRQ_LEVEL_HIGH 4
+/* GICv2 PPIs name the CPUs they go to (bits 8..15): one CPU. */
+#define PPI_CPU0 (1u << 8)
 
 #define TRY(x) \
 	do { \
@@ -47,10 +52,51 @@ static int add_psci(void *fdt)
 	return fdt_end_node(fdt);
 }
 
-/* The PL011 (pl011.h) and the fixed clock its binding asks for. No `interrupts`: s2vmm gives
- * the guest no interrupt controller, and the UART never raises one anyway. */
-static int add_uart(void *fdt, const char *node)
+/* The architected timer's PPIs in QEMU virt's order: secure and non-secure physical, virtual,
+ * hypervisor (13, 14, 11, 10); KVM gives the guest the virtual (27) and physical (30) ones. */
+static int add_timer(void *fdt, enum gic_kind gic)
 {
+	static const u32 ppis[4] = {13, 14, 11, 10};
+	u32 flags = IRQ_LEVEL_HIGH | (gic == GIC_V2 ? PPI_CPU0 : 0);
+	fdt32_t irqs[12];
+
+	for (int i = 0; i < 4; i++) {
+		irqs[3 * i] = cpu_to_fdt32(1); /* PPI */
+		irqs[3 * i + 1] = cpu_to_fdt32(ppis[i]);
+		irqs[3 * i + 2] = cpu_to_fdt32(flags);
+	}
+	TRY(fdt_begin_node(fdt, "timer"));
+	TRY(fdt_property_string(fdt, "compatible", "arm,armv8-timer"));
+	TRY(fdt_property(fdt, "interrupts", irqs, sizeof(irqs)));
+	return fdt_end_node(fdt);
+}
+
+/* The vGIC (vgic.h) with the compatible QEMU virt gives each version, as s2hv copies it. */
+static int add_gic(void *fdt, enum gic_kind gic)
+{
+	static const char v2[] = "arm,cortex-a15-gic", v3[] = "arm,gic-v3";
+	u64 second = gic == GIC_V3 ? GICV3_REDIST_IPA : GICV2_CPU_IPA;
+	u64 second_size = gic == GIC_V3 ? GICV3_REDIST_SIZE : GICV2_CPU_SIZE;
+	fdt64_t reg[4] = {cpu_to_fdt64(GIC_DIST_IPA), cpu_to_fdt64(GIC_DIST_SIZE),
+			  cpu_to_fdt64(second), cpu_to_fdt64(second_size)};
+	char name[32];
+
+	snprintf(name, sizeof(name), "intc@%llx", (unsigned long long)GIC_DIST_IPA);
+	TRY(fdt_begin_node(fdt, name));
+	TRY(gic == GIC_V3 ? fdt_property(fdt, "compatible", v3, sizeof(v3))
+			  : fdt_property(fdt, "compatible", v2, sizeof(v2)));
+	TRY(fdt_property_u32(fdt, "#interrupt-cells", 3));
+	TRY(fdt_property(fdt, "interrupt-controller", NULL, 0));
+	TRY(fdt_property(fdt, "reg", reg, sizeof(reg)));
+	TRY(fdt_property_u32(fdt, "phandle", PHANDLE_GIC));
+	return fdt_end_node(fdt);
+}
+
+/* The PL011 (pl011.h) and the fixed clock its binding asks for; its interrupt only when there is
+ * a GIC to name (the UART never raises it). */
+static int add_uart(void *fdt, const char *node, enum gic_kind gic)
+{
+	const fdt32_t irq[3] = {cpu_to_fdt32(0), cpu_to_fdt32(UART_SPI), cpu_to_fdt32(IRQ_LEVEL_HIGH)};
 	static const char compat[] = "arm,pl011\0arm,primecell";
 	static const char clock_names[] = "uartclk\0apb_pclk";
 	const fdt32_t clocks[2] = {cpu_to_fdt32(PHANDLE_CLK), cpu_to_fdt32(PHANDLE_CLK)};
@@ -65,6 +111,8 @@ static int add_uart(void *fdt, const char *node)
 	TRY(fdt_begin_node(fdt, node));
 	TRY(fdt_property(fdt, "compatible", compat, sizeof(compat)));
 	TRY(reg64(fdt, PL011_IPA, PL011_SIZE));
+	if (gic != GIC_NONE)
+		TRY(fdt_property(fdt, "interrupts", irq, sizeof(irq)));
 	TRY(fdt_property(fdt, "clocks", clocks, sizeof(clocks)));
 	TRY(fdt_property(fdt, "clock-names", clock_names, sizeof(clock_names)));
 	return fdt_end_node(fdt);
@@ -100,7 +148,7 @@ static int add_doorbell(void *fdt, ipa_t doorbell_ipa)
 	return fdt_end_node(fdt);
 }
 
-static int build(void *fdt, ipa_t ram_ipa, u64 ram_size, ipa_t doorbell_ipa, const char *bootargs)
+static int build(void *fdt, const struct dtb_params *p)
 {
 	char uart_node[32];
 
@@ -112,18 +160,24 @@ static int build(void *fdt, ipa_t ram_ipa, u64 ram_size, ipa_t doorbell_ipa, con
 	TRY(fdt_property_string(fdt, "model", "s2vmm guest"));
 	TRY(fdt_property_u32(fdt, "#address-cells", 2));
 	TRY(fdt_property_u32(fdt, "#size-cells", 2));
+	if (p->gic != GIC_NONE)
+		TRY(fdt_property_u32(fdt, "interrupt-parent", PHANDLE_GIC));
 	TRY(add_cpus(fdt));
 	TRY(add_psci(fdt));
-	TRY(add_uart(fdt, uart_node));
-	TRY(add_memory_and_chosen(fdt, ram_ipa, ram_size, uart_node, bootargs));
-	TRY(add_doorbell(fdt, doorbell_ipa));
+	if (p->gic != GIC_NONE) {
+		TRY(add_timer(fdt, p->gic));
+		TRY(add_gic(fdt, p->gic));
+	}
+	TRY(add_uart(fdt, uart_node, p->gic));
+	TRY(add_memory_and_chosen(fdt, p->ram_ipa, p->ram_size, uart_node, p->bootargs));
+	TRY(add_doorbell(fdt, p->doorbell_ipa));
 	TRY(fdt_end_node(fdt));
 	return fdt_finish(fdt);
 }
 
-size_t dtb_build(void *fdt, ipa_t ram_ipa, u64 ram_size, ipa_t doorbell_ipa, const char *bootargs)
+size_t dtb_build(void *fdt, const struct dtb_params *p)
 {
-	if (build(fdt, ram_ipa, ram_size, doorbell_ipa, bootargs) < 0)
+	if (build(fdt, p) < 0)
 		return 0;
 	return fdt_totalsize(fdt);
 }

@@ -18,6 +18,7 @@
 #include "probes.h"
 #include "records.h"
 #include "vcpu.h"
+#include "vgic.h"
 #include "vm.h"
 #include "vmm.h"
 #include "watchdog.h"
@@ -32,6 +33,7 @@ struct vmm {
 	struct probes probes;
 	struct guest_image image;
 	struct pl011 uart;
+	struct vgic gic;
 	u8 dtb[DTB_MAX_SIZE];
 	size_t dtb_size;
 };
@@ -250,6 +252,29 @@ static int reboot_loop(struct vmm *m)
 	return failed ? 1 : 0;
 }
 
+/* The image, its command line, the vGIC and the DTB that describes them. 0, or -1 after an error
+ * record (with nothing left to free). */
+static int prepare_guest(struct vmm *m, const char *guest_dir)
+{
+	struct dtb_params p = {
+		.ram_ipa = m->vm.ram_ipa, .ram_size = m->vm.ram_size, .doorbell_ipa = DOORBELL_IPA,
+		.bootargs = m->image.cmdline,
+	};
+
+	if (guest_image_read(&m->image, guest_dir, m->cfg.guest, m->cfg.mem))
+		return -1;
+	vgic_create(&m->gic, m->vm.vm_fd);
+	p.gic = m->gic.kind;
+	m->dtb_size = dtb_build(m->dtb, &p);
+	if (m->dtb_size)
+		return 0;
+	/* cannot happen with GUEST_CMDLINE_MAX: said rather than crash */
+	error_bad_arg("s2b.guest", "guest_cmdline_too_long_for_guest_dtb");
+	vgic_destroy(&m->gic);
+	guest_image_free(&m->image);
+	return -1;
+}
+
 int vmm_run(const char *words, const char *guest_dir)
 {
 	static struct vmm m; /* big (DTB buffer) and single: static */
@@ -277,19 +302,14 @@ int vmm_run(const char *words, const char *guest_dir)
 	if (host.fwb < 0)
 		note_line("kernel_log_no_longer_holds_the_boot_CPU_features:fwb_absent");
 	rec_cfg(&m.cfg, vm_huge_bytes());
-	if (guest_image_read(&m.image, guest_dir, m.cfg.guest, m.cfg.mem))
+	if (prepare_guest(&m, guest_dir))
 		goto out_probes;
-	m.dtb_size = dtb_build(m.dtb, m.vm.ram_ipa, m.vm.ram_size, DOORBELL_IPA, m.image.cmdline);
-	if (!m.dtb_size) { /* cannot happen with GUEST_CMDLINE_MAX: said rather than crash */
-		error_bad_arg("s2b.guest", "guest_cmdline_too_long_for_guest_dtb");
-		guest_image_free(&m.image);
-		goto out_probes;
-	}
-	if (vcpu_create(&m.vcpu, &m.vm) == 0)
+	if (vcpu_create(&m.vcpu, &m.vm) == 0 && vgic_init(&m.gic) == 0)
 		status = reboot_loop(&m);
 	else
 		rec_done("error", 0, false, 0);
 	vcpu_destroy(&m.vcpu);
+	vgic_destroy(&m.gic);
 	guest_image_free(&m.image);
 	probes_close(&m.probes);
 	vm_destroy(&m.vm);

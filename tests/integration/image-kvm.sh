@@ -2,7 +2,8 @@
 # One raw EL1 image (image-guests/dtb-probe: DTB in x0, prints on the DTB's PL011, PSCI
 # SYSTEM_OFF) under s2hv (qemu-virt, s2b.guest=image) and under s2vmm (real KVM inside QEMU, the
 # kvm-qemu boards): the guest's console text is the same, line for line — the DTB nodes it reads
-# (chosen, UART + clock, memory, CPU, PSCI), the PL011's registers, the text itself. Its
+# (chosen, UART + clock + interrupt, memory, CPU, PSCI, GIC, timer), the PL011's registers, the
+# text itself. Its
 # /chosen/bootargs is exactly the image's command line under both, and empty under s2vmm
 # without one (never s2vmm's words). Needs the KVM host image: SKIP without its kernel.
 set -u
@@ -30,10 +31,12 @@ kvm kvm-n1 kvm-qemu-n1 s2b.guest=dtb-probe
 kvm kvm-max kvm-qemu-max s2b.guest=dtb-probe
 wait
 kvm kvm-a72-nocmd kvm-qemu-a72 s2b.guest=dtb-probe-nocmd
-qemu_virt "$out/hv.log" max "s2b.strategy=unmap s2b.guest=image s2b.boots=1" -initrd "$probe-bundle.img"
+# GICv3, as the kvm-qemu hosts have: s2hv passes the host's GIC through, s2vmm's vGIC follows it.
+qemu_virt "$out/hv.log" max "s2b.strategy=unmap s2b.guest=image s2b.boots=1" -M gic-version=3 \
+	-initrd "$probe-bundle.img"
 echo $QEMU_RC >"$out/hv.rc"
 qemu_virt "$out/hv-nocmd.log" max "s2b.strategy=unmap s2b.guest=image s2b.boots=1" \
-	-initrd "$probe-nocmd-bundle.img"
+	-M gic-version=3 -initrd "$probe-nocmd-bundle.img"
 echo $QEMU_RC >"$out/hv-nocmd.rc"
 wait
 
@@ -57,6 +60,11 @@ for run in hv hv-nocmd kvm-n1 kvm-max kvm-a72-nocmd; do
 		"grep -aq '^guest| dtb-probe: done' '$log' && ! grep -aq '(absent)\|documented address\|no such' '$log'"
 done
 prints_line() { text "$1" | grep -qxF "$2"; }
+has_gicv3_and_timer() {
+	prints_line "$1" 'guest| dtb-probe: gic compatible = "arm,gic-v3"' &&
+		text "$1" | grep -q '^guest| dtb-probe: /timer interrupts = <0x1 '
+}
+check "image_kvm_has_a_gicv3_and_timer" has_gicv3_and_timer "$out/kvm-n1.log"
 check "image_prints_on_the_pl011_of_its_dtb" \
 	prints_line "$out/kvm-n1.log" 'guest| dtb-probe: /chosen stdout-path = "/pl011@9000000"'
 check "image_same_text_s2hv_and_kvm_n1" same_text "$out/hv.log" "$out/kvm-n1.log"

@@ -9,10 +9,20 @@
 
 static u8 fdt[DTB_MAX_SIZE] __attribute__((aligned(8)));
 
+static void build_with(const char *bootargs, enum gic_kind gic)
+{
+	const struct dtb_params p = {
+		.ram_ipa = 0x40000000, .ram_size = 64 << 20, .doorbell_ipa = 0x3ffff000,
+		.bootargs = bootargs, .gic = gic,
+	};
+
+	cr_assert_neq(dtb_build(fdt, &p), 0);
+	cr_assert_eq(fdt_check_full(fdt, fdt_totalsize(fdt)), 0);
+}
+
 static void build(const char *bootargs)
 {
-	cr_assert_neq(dtb_build(fdt, 0x40000000, 64 << 20, 0x3ffff000, bootargs), 0);
-	cr_assert_eq(fdt_check_full(fdt, fdt_totalsize(fdt)), 0);
+	build_with(bootargs, GIC_V3);
 }
 
 static int node(const char *path)
@@ -98,4 +108,55 @@ Test(kvm_dtb, longest_guest_command_line_fits)
 	line[sizeof(line) - 1] = 0;
 	build(line);
 	prop_is("/chosen", "bootargs", line, sizeof(line));
+}
+
+static void cells_are(const char *path, const char *name, const u32 *want, int n)
+{
+	fdt32_t be[12];
+
+	for (int i = 0; i < n; i++)
+		be[i] = cpu_to_fdt32(want[i]);
+	prop_is(path, name, be, n * 4);
+}
+
+static void gic_is(const char *compat, int compat_len, u64 second, u32 ppi_flags)
+{
+	const fdt64_t reg[4] = {cpu_to_fdt64(0x08000000), cpu_to_fdt64(0x10000),
+				cpu_to_fdt64(second), cpu_to_fdt64(second == 0x080a0000 ? 0x20000 : 0x10000)};
+	const u32 timer[12] = {1, 13, ppi_flags, 1, 14, ppi_flags, 1, 11, ppi_flags, 1, 10, ppi_flags};
+	const u32 uart_irq[3] = {0, 1, 4}, three = 3;
+	const fdt32_t *phandle, *parent;
+
+	prop_is("/intc@8000000", "compatible", compat, compat_len);
+	prop_is("/intc@8000000", "reg", reg, sizeof(reg));
+	cells_are("/intc@8000000", "#interrupt-cells", &three, 1);
+	prop_is("/intc@8000000", "interrupt-controller", "", 0);
+	phandle = fdt_getprop(fdt, node("/intc@8000000"), "phandle", NULL);
+	parent = fdt_getprop(fdt, 0, "interrupt-parent", NULL);
+	cr_assert(phandle && parent && fdt32_ld(phandle) == fdt32_ld(parent), "the root's parent is the GIC");
+	STR_PROP_IS("/timer", "compatible", "arm,armv8-timer");
+	cells_are("/timer", "interrupts", timer, 12);
+	cells_are("/pl011@9000000", "interrupts", uart_irq, 3);
+}
+
+Test(kvm_dtb, gicv3_timer_and_uart_interrupt_are_qemu_virts)
+{
+	build_with("", GIC_V3);
+	gic_is("arm,gic-v3", sizeof("arm,gic-v3"), 0x080a0000, 4);
+}
+
+Test(kvm_dtb, gicv2_names_its_cpu_interface_and_ppi_targets)
+{
+	build_with("", GIC_V2);
+	gic_is("arm,cortex-a15-gic", sizeof("arm,cortex-a15-gic"), 0x08010000, 0x104);
+}
+
+Test(kvm_dtb, no_gic_no_timer_no_interrupts)
+{
+	build_with("x", GIC_NONE);
+	cr_assert_lt(fdt_path_offset(fdt, "/intc@8000000"), 0);
+	cr_assert_lt(fdt_path_offset(fdt, "/timer"), 0);
+	cr_assert_null(fdt_getprop(fdt, 0, "interrupt-parent", NULL));
+	cr_assert_null(fdt_getprop(fdt, node("/pl011@9000000"), "interrupts", NULL));
+	STR_PROP_IS("/chosen", "stdout-path", "/pl011@9000000");
 }
