@@ -1,6 +1,6 @@
 /* See dtb.h. libfdt's sequential-write API: nodes in order, then fdt_finish. The nodes a guest
  * can use are those s2hv's core/vdtb.c writes, with the same names and properties, so one raw
- * image finds the same machine under both (docs/kvm.md, "The guest's device tree"). */
+ * image finds the same machine under both (docs/kvm.md, "The guest's device tree and console"). */
 #include <libfdt.h>
 #include <stdio.h>
 #include "dtb.h"

@@ -39,6 +39,10 @@ qemu_virt "$out/hv-nocmd.log" max "s2b.strategy=unmap s2b.guest=image s2b.boots=
 	-M gic-version=3 -initrd "$probe-nocmd-bundle.img"
 echo $QEMU_RC >"$out/hv-nocmd.rc"
 wait
+# UART accesses s2vmm cannot serve (kvm/testguest/inject.h): one error record each, a clean stop.
+kvm uart-load64 kvm-qemu-n1 s2b.guest=kvmtest s2b.inject=11
+kvm uart-ldp kvm-qemu-n1 s2b.guest=kvmtest s2b.inject=12
+wait
 
 text() { grep -a '^guest| ' "$1" | tr -d '\r'; }
 same_text() { diff <(text "$1") <(text "$2") >"$out/diff-$(basename "$2" .log).txt"; }
@@ -78,4 +82,13 @@ check "image_bootargs_empty_without_cmdline_kvm" bootargs_are "$out/kvm-a72-nocm
 check "image_kvm_ready_from_uart_marker" [ -n "$(boot_field "$out/kvm-n1.log" ready_ns)" ]
 check "image_kvm_uart_not_counted_as_faults" \
 	[ "$(boot_field "$out/kvm-n1.log" stray_faults)$(boot_field "$out/kvm-n1.log" mmio_faults)" = 00 ]
+for run in uart-load64 uart-ldp; do
+	check "image_${run}_exits_0" [ "$(cat "$out/$run.rc")" = 0 ]
+	check "image_${run}_done_error" grep -aq '^@s2b done status=error boots=1 ' "$out/$run.log"
+done
+check "image_uart_8_byte_load_is_bad_uart_access" \
+	grep -aq '^@s2b error code=guest_trap msg=bad_uart_access boot=0 ipa=0x9000018 ' "$out/uart-load64.log"
+check "image_uart_ldp_is_undecodable_uart_access" \
+	grep -aq '^@s2b error code=guest_trap msg=undecodable_uart_access boot=0 ipa=0x9000000 esr=0x' \
+	"$out/uart-ldp.log"
 finish
