@@ -90,18 +90,36 @@ static void show(const char *label, int node, const char *prop)
 	out_str("\n");
 }
 
+static void show_props(const char *label, int node, const char *const *props)
+{
+	for (; *props; props++)
+		show(label, node, *props);
+}
+
 static void show_node(const char *path, const char *const *props)
 {
 	int node = fdt_node(&dt, path, str_len(path));
 
-	if (node < 0) {
-		out_str("dtb-probe: ");
-		out_str(path);
-		out_str(" (absent)\n");
+	if (node >= 0) {
+		show_props(path, node, props);
 		return;
 	}
-	for (; *props; props++)
-		show(path, node, *props);
+	out_str("dtb-probe: ");
+	out_str(path);
+	out_str(" (absent)\n");
+}
+
+/* "dtb-probe: LABEL -> NODE" for the phandle at cell: the node, or -1 (said "no such"). */
+static int follow(const char *label, const uint8_t *cell)
+{
+	int node = fdt_node_by_phandle(&dt, fdt_be32(cell));
+
+	out_str("dtb-probe: ");
+	out_str(label);
+	out_str(" -> ");
+	out_str(node < 0 ? "(no such phandle)" : fdt_name(&dt, node));
+	out_str("\n");
+	return node;
 }
 
 static uint32_t cells_of(int node, const char *prop, uint32_t dflt)
@@ -139,25 +157,17 @@ static uintptr_t reg_base(int node)
 static void show_uart_node(int uart)
 {
 	static const char *const props[] = {"compatible", "reg", "interrupts", "clock-names", 0};
+	static const char *const clock_props[] = {"compatible", "clock-frequency", 0};
 	uint32_t len;
 	const uint8_t *clocks = fdt_prop(&dt, uart, "clocks", &len);
 
-	for (const char *const *p = props; *p; p++)
-		show("uart", uart, *p);
-	for (uint32_t i = 0, k = 0; clocks && i + 4 <= len; k++) {
-		int clk = fdt_node_by_phandle(&dt, fdt_be32(clocks + i));
+	show_props("uart", uart, props);
+	for (uint32_t i = 0; clocks && i + 4 <= len;) {
+		int clk = follow("uart clock", clocks + i);
 
-		out_str("dtb-probe: uart clock ");
-		out_dec(k);
-		if (clk < 0) {
-			out_str(" -> (no such phandle)\n");
+		if (clk < 0)
 			return;
-		}
-		out_str(" -> ");
-		out_str(fdt_name(&dt, clk));
-		out_str("\n");
-		show("uart clock", clk, "compatible");
-		show("uart clock", clk, "clock-frequency");
+		show_props("uart clock", clk, clock_props);
 		i += 4 * (1 + cells_of(clk, "#clock-cells", 0));
 	}
 }
@@ -168,17 +178,12 @@ static void show_interrupt_controller(void)
 	static const char *const props[] = {"compatible", "reg", "#interrupt-cells", 0};
 	uint32_t len;
 	const uint8_t *ph = fdt_prop(&dt, 0, "interrupt-parent", &len);
-	int gic = ph && len == 4 ? fdt_node_by_phandle(&dt, fdt_be32(ph)) : -1;
+	int gic = ph && len == 4 ? follow("interrupt-parent", ph) : -1;
 
-	if (gic < 0) {
+	if (gic >= 0)
+		show_props("gic", gic, props);
+	else if (!ph)
 		out_str("dtb-probe: interrupt-parent (absent)\n");
-		return;
-	}
-	out_str("dtb-probe: interrupt-parent -> ");
-	out_str(fdt_name(&dt, gic));
-	out_str("\n");
-	for (const char *const *p = props; *p; p++)
-		show("gic", gic, *p);
 }
 
 static void show_reg(const char *name, unsigned off)
