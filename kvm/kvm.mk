@@ -53,6 +53,21 @@ $(BUILD)/kvm/initrd.gz: $(BUILD)/s2vmm $(KVM_TESTGUEST) $(GUEST_BINS) $(IMAGE_GU
 	$(Q)scripts/kvm-initramfs.sh $@ $(BUILD)/s2vmm $(KVM_TESTGUEST) $(GUEST_BINS) $(IMAGE_GUEST_FILES)
 
 INTEG_TESTS += tests/integration/kvm-qemu.sh
+
+# The Debian kernel as an s2vmm guest (tests/integration/linux-kvm.sh): a host initramfs of its
+# own, so the kernel does not weigh on every other KVM test's boot. Its command line is the one
+# the Linux guest of s2hv gets (linux-guest/linux-guest.mk).
+KVM_LINUX := $(BUILD)/kvm/linux-guest
+$(KVM_LINUX)/linux.bin: $(DEBIAN_KERNEL)
+	@mkdir -p $(@D)
+	$(Q)ln -f $< $@
+$(KVM_LINUX)/linux.cmdline: linux-guest/linux-guest.mk
+	@mkdir -p $(@D)
+	$(Q)printf '%s' '$(LINUX_GUEST_BOOTARGS)' >$@
+$(BUILD)/kvm/initrd-linux.gz: $(BUILD)/s2vmm $(KVM_LINUX)/linux.bin $(KVM_LINUX)/linux.cmdline \
+		scripts/kvm-initramfs.sh
+	$(Q)scripts/kvm-initramfs.sh $@ $(BUILD)/s2vmm $(KVM_LINUX)/linux.bin $(KVM_LINUX)/linux.cmdline
+INTEG_TESTS += tests/integration/linux-kvm.sh
 -include $(S2VMM_OBJS:.o=.d)
 
 # Host unit tests of the parts that need no KVM: the words, the doorbell transport, the PL011

@@ -65,6 +65,25 @@ int vgic_init(struct vgic *g)
 	return error_errno("no_kvm", "KVM_DEV_ARM_VGIC_CTRL_INIT", errno);
 }
 
+static bool in(u64 ipa, u64 base, u64 size)
+{
+	return ipa >= base && ipa - base < size;
+}
+
+bool vgic_contains(enum gic_kind kind, u64 ipa)
+{
+	switch (kind) {
+	case GIC_V3:
+		return in(ipa, GIC_DIST_IPA, GIC_DIST_SIZE) ||
+		       in(ipa, GICV3_REDIST_IPA, GICV3_REDIST_SIZE);
+	case GIC_V2:
+		return in(ipa, GIC_DIST_IPA, GIC_DIST_SIZE) || in(ipa, GICV2_CPU_IPA, GICV2_CPU_SIZE);
+	case GIC_NONE:
+		break;
+	}
+	return false;
+}
+
 void vgic_destroy(struct vgic *g)
 {
 	if (g->fd >= 0)

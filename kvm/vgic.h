@@ -25,5 +25,7 @@ void vgic_create(struct vgic *g, int vm_fd);
 /* After the vCPU exists: KVM_DEV_ARM_VGIC_CTRL_INIT. 0, or -1 after an error record. */
 int vgic_init(struct vgic *g);
 void vgic_destroy(struct vgic *g);
+/* ipa lies on the registers of a vGIC of this kind (none: nowhere). */
+bool vgic_contains(enum gic_kind kind, u64 ipa);
 
 #endif

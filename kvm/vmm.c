@@ -53,7 +53,7 @@ static ipa_t dtb_ipa(const struct vmm *m)
 /* The host's cacheable writes into guest RAM: exactly what a reboot must make visible. */
 static void load_guest(struct vmm *m)
 {
-	memcpy(m->vm.ram, m->image.data, m->image.size);
+	memcpy(m->vm.ram + m->image.load_offset, m->image.data, m->image.size);
 	memcpy(m->vm.ram + (dtb_ipa(m) - m->vm.ram_ipa), m->dtb, m->dtb_size);
 }
 
@@ -201,7 +201,8 @@ static int boot_once(struct vmm *m, struct boot_result *b)
 	if (vcpu_init(&m->vcpu))
 		return -1;
 	b->init = since(t0);
-	if (vcpu_set_entry(&m->vcpu, m->vm.ram_ipa, dtb_ipa(m), DOORBELL_IPA))
+	if (vcpu_set_entry(&m->vcpu, m->vm.ram_ipa + m->image.load_offset, dtb_ipa(m),
+			   m->image.arm64_image ? 0 : DOORBELL_IPA))
 		return -1;
 
 	watchdog_start(m->vcpu.run, m->cfg.boot_timeout);
@@ -210,7 +211,7 @@ static int boot_once(struct vmm *m, struct boot_result *b)
 	watchdog_stop();
 	guest_calls_flush(&s);
 	probes_collect(&m->probes, m->vm.ram_ipa, m->vm.ram_ipa + m->vm.ram_size, DOORBELL_IPA,
-		       DOORBELL_IPA + DOORBELL_SIZE, &b->k);
+		       DOORBELL_IPA + DOORBELL_SIZE, m->gic.kind, &b->k);
 
 	b->ready_seen = s.ready_seen;
 	b->ready = (struct stamp){s.ready.ns - entry.ns, s.ready.ticks - entry.ticks};

@@ -99,3 +99,45 @@ Test(kvm_guest_image, nul_in_command_line_is_refused)
 	cr_assert_not_null(strstr(console_out,
 		"@s2b error code=bad_arg key=s2b.guest msg=guest_cmdline_holds_a_nul_byte "));
 }
+
+/* A 64-byte arm64 Image header (booting.rst): text_offset at 8, image_size at 16, magic at 56. */
+static int read_image(u64 text_offset, u64 image_size)
+{
+	u8 h[64] = {0};
+
+	memcpy(h + 8, &text_offset, 8);
+	memcpy(h + 16, &image_size, 8);
+	memcpy(h + 56, "ARM\x64", 4);
+	put("probe.bin", h, sizeof(h));
+	return guest_image_read(&img, dir, "probe", 64 << 20);
+}
+
+Test(kvm_guest_image, raw_binary_goes_at_the_ram_base_with_the_doorbell)
+{
+	cr_assert_eq(read_probe(), 0);
+	cr_assert(!img.arm64_image);
+	cr_assert_eq(img.load_offset, 0);
+}
+
+Test(kvm_guest_image, arm64_image_goes_text_offset_above_the_base)
+{
+	cr_assert_eq(read_image(0x200000, 0x100000), 0);
+	cr_assert(img.arm64_image);
+	cr_assert_eq(img.load_offset, 0x200000);
+}
+
+Test(kvm_guest_image, image_size_zero_means_the_legacy_text_offset)
+{
+	cr_assert_eq(read_image(0, 0), 0);
+	cr_assert_eq(img.load_offset, 0x80000);
+}
+
+Test(kvm_guest_image, image_needing_more_than_half_of_ram_is_refused)
+{
+	cr_assert_eq(read_image(0, 32 << 20), 0); /* exactly half */
+	guest_image_free(&img);
+	cr_assert_eq(read_image(0, (32 << 20) + 1), -1);
+	cr_assert_not_null(strstr(console_out, "@s2b error code=bad_arg key=s2b.mem msg=too_small_for_guest "));
+	cr_assert_eq(read_image(~0ULL - 0x1000, 0x100000), -1, "offset + size overflows");
+	cr_assert_null(img.data);
+}
