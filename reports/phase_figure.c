@@ -108,8 +108,8 @@ static int draw(const struct phase_data *d, const struct chart *c, const char *d
 	double xs[(size_t)(100 / EDGE_STEP)];
 	struct phase_edge *e = malloc(nxe * MAX_STRATEGIES * sizeof(*e) + 1);
 	double *lx = malloc(2 * nxe * MAX_STRATEGIES * sizeof(double) + 1);
-	struct series ls[MAX_STRATEGIES * MAX_STRATEGIES];
-	static char lname[MAX_STRATEGIES * MAX_STRATEGIES][64];
+	struct series ls[MAX_STRATEGIES];
+	static char lname[MAX_STRATEGIES][64];
 	double lr2 = log(d->range[3] / d->range[2]);
 	size_t nl = 0;
 
@@ -127,10 +127,11 @@ static int draw(const struct phase_data *d, const struct chart *c, const char *d
 		xs[k] = EDGE_STEP * (k + 1);
 	size_t ne = phase_edges(d->st, d->n, xs, nxe, d->range[2], d->range[3], e, nxe * MAX_STRATEGIES);
 	ne = ne < nxe * MAX_STRATEGIES ? ne : nxe * MAX_STRATEGIES;
-	/* one labelled line per pair of neighbouring regions, its points in x order */
+	/* one labelled line per pair of neighbouring regions, its points in x order; room for
+	 * MAX_STRATEGIES of them (more pairs than that never border each other in practice) */
 	double *at = lx;
 	for (size_t a = 0; a < d->n; a++)
-		for (size_t b = a + 1; b < d->n; b++) {
+		for (size_t b = a + 1; b < d->n && nl < MAX_STRATEGIES; b++) {
 			size_t m = 0;
 			for (size_t k = 0; k < ne; k++)
 				if ((e[k].low == a && e[k].high == b) || (e[k].low == b && e[k].high == a))
@@ -141,8 +142,6 @@ static int draw(const struct phase_data *d, const struct chart *c, const char *d
 			ls[nl] = (struct series){lname[nl], "#222222", STYLE_LINES, 0, m, at, at + nxe, NULL, NULL};
 			nl++;
 			at += 2 * nxe;
-			if (at + 2 * nxe > lx + 2 * nxe * MAX_STRATEGIES)
-				break;
 		}
 	int rc = chart_regions(dir, c, d->range, rg, d->n, ls, nl, d->h, d->nh, err, errlen);
 	free(box), free(e), free(lx);
