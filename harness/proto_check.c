@@ -85,7 +85,7 @@ static const struct key_spec specs[] = {
 	{ "error", "far", V_NUM, 0, 0, 0 },
 	{ "error", "hpfar", V_NUM, 0, 0, 0 },
 	{ "error", "elr", V_NUM, 0, 0, 0 },
-	{ "done", "status", V_ENUM, "ok error unsupported ", 1, 0 },
+	{ "done", "status", V_ENUM, "ok error unsupported powered_off_early ", 1, 0 },
 	{ "done", "boots", V_NUM, 0, 0, 0 },
 	{ "done", "faults", V_NUM, 0, 0, 0 },
 	{ "done", "lines", V_NUM, 0, 0, 0 },
