@@ -61,6 +61,7 @@ static const struct key_spec specs[] = {
 	{ "boot", "icache_invals", V_NUM, 0, 0, 0 },
 	{ "boot", "tlbis", V_NUM, 0, 0, 0 },
 	{ "boot", "pages_mapped", V_NUM, 0, 0, 0 },
+	{ "boot", "aborts_injected", V_NUM, 0, 0, 0 },
 	{ "boot", "ready", V_BIT, 0, 0, 0 },
 	{ "boot", "ready_cycles", V_NUM, 0, 0, 0 },
 	{ "boot", "ready_insts", V_NUM, 0, 0, 0 },

@@ -3,6 +3,7 @@
 #include "../../s2pt.h"
 #include "../../vcpu.h"
 #include "sysreg.h"
+#include "sysreg_trap.h"
 #include "vcpu_ctx.h"
 #ifdef S2B_ORACLE
 #include "markers.h"	/* guest MMU and FWB state for the oracle plugin */
@@ -29,10 +30,11 @@ static bool have_pauth(void)
  * (IMO/FMO) and its WFI returns at once (TWI, run.c). A guest that owns the GIC (vcpu.h,
  * passthrough) takes its interrupts at EL1 and sleeps in WFI until one arrives. Pointer
  * authentication, which Linux uses in the kernel, must not trap (APK/API) where it exists.
+ * ID register reads trap (TID3) so the guest sees only what s2hv gives it (idregs.c).
  */
 static void write_guest_hcr(void)
 {
-	u64 hcr = HCR_VM | HCR_SWIO | HCR_AMO | HCR_TSC | HCR_RW | hcr_fwb;
+	u64 hcr = HCR_VM | HCR_SWIO | HCR_AMO | HCR_TSC | HCR_RW | HCR_TID3 | hcr_fwb;
 
 	if (!hcr_passthrough)
 		hcr |= HCR_FMO | HCR_IMO | HCR_TWI;
@@ -183,36 +185,13 @@ static void decode_abort(struct vcpu_exit *e, bool exec)
 	e->kind = EXIT_S2_ABORT;
 }
 
-/* PMU registers (ARM ARM D19.11): MDCR_EL2.TPM traps them, since the counters are the
- * hypervisor's (pmu.c). The guest sees no PMU: reads as zero (PMCR_EL0.N = 0), writes ignored. */
-static bool is_pmu_sysreg(u64 iss)
-{
-	unsigned op0 = SYSREG_OP0(iss), op1 = SYSREG_OP1(iss), crn = SYSREG_CRN(iss), crm = SYSREG_CRM(iss);
-
-	if (op0 != 3)
-		return false;
-	if (crn == 9 && ((op1 == 3 && crm >= 12) || (op1 == 0 && crm == 14)))
-		return true; /* PMCR..PMUSERENR_EL0, PMINTEN{SET,CLR}_EL1 */
-	return crn == 14 && op1 == 3 && crm >= 8; /* PMEVCNTR<n>_EL0, PMEVTYPER<n>_EL0, PMCCFILTR */
-}
-
-static bool emulate_razwi_sysreg(struct vcpu *v, u64 esr)
-{
-	if (ESR_EC(esr) != EC_SYSREG || !is_pmu_sysreg(esr))
-		return false;
-	if (SYSREG_READ(esr) && SYSREG_RT(esr) != 31)
-		v->x[SYSREG_RT(esr)] = 0;
-	v->pc += 4;
-	return true;
-}
-
 void arch_vcpu_run(struct vcpu *v, struct vcpu_exit *e)
 {
 	u64 kind;
 
 	do
 		kind = __guest_enter(v);
-	while (kind == EXIT_SYNC && emulate_razwi_sysreg(v, read_sysreg(esr_el2)));
+	while (kind == EXIT_SYNC && sysreg_trap_emulate(v, read_sysreg(esr_el2)));
 
 	*e = (struct vcpu_exit){0};
 	e->esr = read_sysreg(esr_el2);
