@@ -14,6 +14,7 @@
 #define ESR_IL (1ULL << 25)
 #define FSC(esr) ((esr) & 0x3f)
 #define VEC_CURRENT_SPX_SYNC 4
+#define FRAME_LR 19 /* where fidelity-vectors.S saves x30 */
 
 extern char probe_vectors[], probe_load_insn[];
 u64 probe_load(u64 addr);
@@ -25,8 +26,8 @@ static volatile struct {
 	u64 taken, vector, esr, elr, far, spsr, daif;
 } ex;
 
-void probe_exception(u64 vector, u64 *regs);
-void probe_exception(u64 vector, u64 *regs)
+void probe_exception(u64 vector, const u64 *frame);
+void probe_exception(u64 vector, const u64 *frame)
 {
 	u64 esr, elr, far, spsr, daif;
 
@@ -42,7 +43,7 @@ void probe_exception(u64 vector, u64 *regs)
 	ex.armed = false;
 	ex.taken++;
 	ex.vector = vector, ex.esr = esr, ex.elr = elr, ex.far = far, ex.spsr = spsr, ex.daif = daif;
-	elr = ex.resume_at_lr ? regs[30] : elr + 4;
+	elr = ex.resume_at_lr ? frame[FRAME_LR] : elr + 4;
 	__asm__ volatile("msr elr_el1, %0" : : "r"(elr));
 }
 
