@@ -198,6 +198,36 @@ static u64 word_value(const char *s, u32 len, const char *key, u64 dflt)
 	return dflt;
 }
 
+/* SME, where the ID registers show it (ID_AA64PFR1_EL1.SME, bits 27:24): each boot starts out
+ * of streaming mode with ZA off (SVCR = 0), as after a reset, whatever the last boot left;
+ * this boot leaves both on (SVCR, op0 3 op1 3 CRn 4 CRm 2 op2 2) for the next one to check. */
+static bool have_sme(void)
+{
+	return (MRS(id_aa64pfr1_el1) >> 24) & 0xf;
+}
+
+/* CPACR_EL1.SMEN = 0b11: EL1 may access SVCR (else EC 0x1D); ISB before the first access
+ * (ARM ARM D19.2.1, synchronization of System register writes). */
+static void enable_sme_access(void)
+{
+	__asm__ volatile("msr cpacr_el1, %0\n\tisb" : : "r"(MRS(cpacr_el1) | 3ULL << 24));
+}
+
+static void probe_sme_reset(void)
+{
+	u64 svcr = MRS(s3_3_c4_c2_2);
+
+	s2b_printf("probe: svcr=0x%lx at entry\n", svcr);
+	s2b_check(svcr == 0, svcr, 0);
+}
+
+static void leave_streaming_mode_on(void)
+{
+	/* ISB: the SVCR write takes effect for what follows only after a context synchronization
+	 * event (ARM ARM D19.2.1); nothing here uses SIMD, so it is only for the next boot. */
+	__asm__ volatile("msr s3_3_c4_c2_2, %0\n\tisb" : : "r"(3ULL));
+}
+
 void guest_main(void)
 {
 	u64 boot = s2b_param("boot", 0);
@@ -224,7 +254,13 @@ void guest_main(void)
 	probe_aborts(outside);
 	probe_pmu();
 	probe_mte_and_el2();
+	if (have_sme()) {
+		enable_sme_access();
+		probe_sme_reset();
+	}
 	s2b_mark_ready();
+	if (have_sme())
+		leave_streaming_mode_on();
 	if (args && word_value(args, len, "probe.off_at", ~0ULL) == boot) {
 		s2b_printf("probe: powering off at boot %lu\n", boot);
 		psci_off();

@@ -4,7 +4,8 @@
 # an access outside RAM is a synchronous external abort the probe's own handler takes (ESR,
 # FAR, ELR, SPSR checked there) and the boot goes on, counted as aborts_injected; the PMU and
 # MTE are hidden from the ID registers and their registers are UNDEFINED; /chosen/bootargs is
-# exactly the bundle's command line (empty without one); a guest powering off at boot 1 of 3
+# exactly the bundle's command line (empty without one); SME's streaming mode and ZA are off at
+# every boot's entry, as after a reset; a guest powering off at boot 1 of 3
 # ends with done status=powered_off_early; a guest with no vectors that aborts is stopped by
 # the fault-loop limit.
 set -u
@@ -21,9 +22,9 @@ bundle() { scripts/linux-guest-bundle.sh -k "$probe" "$@" >/dev/null; }
 bundle -o "$out/plain.img"
 bundle -a "probe.off_at=1 quiet" -o "$out/off.img"
 bundle -a "probe.novec" -o "$out/novec.img"
-run() { # run NAME BUNDLE BOOTS [qemu -M extras]
+run() { # run NAME BUNDLE BOOTS [qemu -M extras] [cpu]
 	local m=virt,virtualization=on${4:-}
-	timeout --foreground -k 5 60 qemu-system-aarch64 -M "$m" -cpu max -m 1G -nographic \
+	timeout --foreground -k 5 60 qemu-system-aarch64 -M "$m" -cpu "${5:-max}" -m 1G -nographic \
 		-monitor none -serial stdio -icount shift=0 -no-reboot -kernel "$S2HV_IMG" -initrd "$2" \
 		-append "s2b.strategy=unmap s2b.guest=image s2b.boots=$3" </dev/null >"$out/$1.log" 2>&1
 }
@@ -36,6 +37,8 @@ check "probe_run_ok" grep -aq '^@s2b done status=ok boots=2 ' "$out/plain.log"
 check "data_abort_syndrome" grep -aq '^guest| probe: data abort esr=0x96000010 far=0x44200000' "$out/plain.log"
 check "instruction_abort_syndrome" grep -aq '^guest| probe: instruction abort esr=0x86000010 far=0x44201000' "$out/plain.log"
 check "pmu_and_mte_registers_undefined" [ "$(grep -Eac '^guest\| probe: (pmcr_el0|tfsr_el1) esr=0x2000000[[:space:]]*$' "$out/plain.log")" -eq 4 ]
+# Boot 0 left streaming mode and ZA on: every boot still starts with them off, as after a reset.
+check "sme_streaming_mode_off_at_every_boot" [ "$(grep -ac '^guest| probe: svcr=0x0 at entry' "$out/plain.log")" -eq 2 ]
 check "no_bootargs_is_empty_bootargs" [ "$(grep -ac '^guest| probe: bootargs=\[\] len=1' "$out/plain.log")" -eq 2 ]
 
 # The command line arrives as written; the probe powers off at boot 1 of 3.

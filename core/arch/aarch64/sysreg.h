@@ -30,6 +30,7 @@
 #define SYS_ID_AA64ISAR2_EL1 s3_0_c0_c6_2
 #define SYS_ZCR_EL2 s3_4_c1_c2_0
 #define SYS_SMCR_EL2 s3_4_c1_c2_6
+#define SYS_SVCR s3_3_c4_c2_2
 #define SYS_ICC_SRE_EL2 s3_4_c12_c9_5
 
 /* CPTR_EL2 (HCR_EL2.E2H = 0): RES1 bits 13, 9, 7:0; TZ (8) and TSM (12) are RES1 too when SVE

@@ -44,7 +44,9 @@ static void write_guest_hcr(void)
 }
 
 /* No FP/SVE/SME traps for the guest: ours is -mgeneral-regs-only and never touches that state.
- * The vector lengths EL1 may choose are left unconstrained (LEN = max). */
+ * The vector lengths EL1 may choose are left unconstrained (LEN = max). A new boot starts out
+ * of streaming mode with ZA off (SVCR.SM, ZA = 0), as after a reset: the previous boot's
+ * guest may have left them on, and they are PSTATE, which no vCPU reset of ours clears else. */
 static void untrap_fp_sve_sme(void)
 {
 	bool sve = (read_sysreg(id_aa64pfr0_el1) >> 32) & 0xf;
@@ -54,8 +56,10 @@ static void untrap_fp_sve_sme(void)
 	isb();
 	if (sve)
 		write_sysreg_s(0xfULL, SYS_ZCR_EL2);
-	if (sme)
+	if (sme) {
 		write_sysreg_s(0xfULL, SYS_SMCR_EL2);
+		write_sysreg_s(0ULL, SYS_SVCR);
+	}
 }
 
 /* GICv3 system-register interface: EL1 may use it (ICC_SRE_EL2.Enable) with SRE, DFB, DIB. */
