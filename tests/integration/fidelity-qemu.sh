@@ -47,6 +47,7 @@ check "bootargs_exactly_as_given" grep -aq '^guest| probe: bootargs=\[probe.off_
 check "off_at_boot_1" grep -aq '^@s2b boot idx=1 .* check=pass exit=off ' "$out/off.log"
 check "off_early_done_status" grep -aq '^@s2b done status=powered_off_early boots=2 ' "$out/off.log"
 "$S2BENCH" parse "$out/off.log" --out "$out/off" >"$out/off.txt" 2>&1
+check "aborts_injected_stored_per_boot" [ "$(grep -c ',aborts_injected=2$' "$out/off/boots.csv")" -eq 2 ]
 check "off_early_run_status" grep -q ',powered_off_early,,,2,0,powered_off_early:2_of_3_boots:last_exit_off,' "$out/off/runs.csv"
 
 # No vectors (VBAR_EL1 = 0): the abort is delivered to 0x200, where nothing is either; the same
