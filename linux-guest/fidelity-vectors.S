@@ -2,8 +2,9 @@
  * The fidelity probe's EL1 vectors and the accesses it makes on purpose (fidelity-probe.c).
  * Every entry saves the registers a C call may clobber (x0..x18, x30) and calls
  * probe_exception(vector, frame), which sets ELR_EL1 to where the probe goes on; then ERET.
- * VBAR_EL1 needs 2 KiB alignment, each entry is 128 bytes (ARM ARM D1.3.1, Exception vectors).
  */
+#include "../bench-guests/lib/vector_table.inc"
+
 #define FRAME 160
 
 /* `op` (stp or ldp) over the frame: x0..x17 in pairs, then x18 with x30 (frame[19] = LR). */
@@ -20,17 +21,15 @@
 	\op	x18, x30, [sp, #144]
 .endm
 
-	.section .text.probe_vectors, "ax"
-	.balign	2048
-	.global	probe_vectors
-probe_vectors:
-	.irp	n, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15
-	.balign	128
+.macro save_entry n
 	sub	sp, sp, #FRAME
 	frame	stp
 	mov	x0, #\n
 	b	probe_entry
-	.endr
+.endm
+
+	.section .text.probe_vectors, "ax"
+	vector_table probe_vectors, save_entry
 
 probe_entry:
 	mov	x1, sp
