@@ -38,6 +38,7 @@ static void report_boot(const struct vm *vm, const struct reinit_cost *rc, const
 		.icache_invals = REC_SOME(maint_counts.icache_invals - m0->icache_invals),
 		.tlbis = REC_SOME(maint_counts.tlbis - m0->tlbis),
 		.pages_mapped = REC_SOME(s->pages_mapped),
+		.aborts_injected = REC_SOME(s->aborts_injected),
 		/* Without a counter no ready_* key can say the guest got to READY: say it plainly,
 		 * or the harness could not tell a healthy boot from one that never got there. */
 		.ready_flag = {!cpu->pmu_cycles && !cpu->pmu_insts, b->ready_seen},

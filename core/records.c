@@ -109,6 +109,7 @@ void emit_boot(const struct boot_rec *b)
 	opt_u64(&r, "icache_invals", b->icache_invals);
 	opt_u64(&r, "tlbis", b->tlbis);
 	opt_u64(&r, "pages_mapped", b->pages_mapped);
+	opt_u64(&r, "aborts_injected", b->aborts_injected);
 	span(&r, "init", b->units, &b->init);
 	opt_u64(&r, "unmaps", b->unmaps);
 	opt_u64(&r, "unmap_us", b->unmap_us);

@@ -56,6 +56,7 @@ struct boot_rec {
 	const u64 *event_values;
 	struct rec_opt faults, mmio_faults, stray_faults, fault_cycles, fault_max_cycles, fault_lines,
 		icache_invals, tlbis, pages_mapped;
+	struct rec_opt aborts_injected;  /* s2hv: aborts delivered to the guest's EL1 */
 	struct rec_span init;            /* s2vmm: KVM_ARM_VCPU_INIT */
 	struct rec_opt unmaps, unmap_us, load_ns;
 	struct rec_span ready, reboot;
