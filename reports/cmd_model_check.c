@@ -24,7 +24,8 @@ static int usage(void)
 	      "  --counts DIR    a result directory with exact counts (-icount: board qemu-virt)\n"
 	      "  --measured DIR  the same suite run where the profile was calibrated (its reboot_cycles)\n"
 	      "  --profile P     the profile that prices the counts: a path, or NAME for profiles/NAME.profile\n"
-	      "  --describe      print the first line of the section (the format and the model's terms)\n",
+	      "  --describe      print the section's first line (format, the model's terms) and its\n"
+	      "                  tables' header rows: what a fresh docs/model.md must hold\n",
 	      stderr);
 	return EXIT_USAGE;
 }
@@ -73,6 +74,7 @@ int s2b_cmd_model_check(int argc, char **argv)
 		return usage();
 	if (describe) {
 		model_check_describe(stdout);
+		model_check_headers(stdout);
 		return 0;
 	}
 	if (!counts || !measured || !prof)

@@ -88,6 +88,7 @@ struct samples {
 	size_t n, cap;
 	double *lo, *mid, *hi, *meas, *term[CT_NTERMS], *rpred, *rmeas;
 	int constant[CT_NTERMS];
+	unsigned counted;
 };
 
 static void samples_grow(struct samples *s)
@@ -154,6 +155,8 @@ static void add_boots(const struct pairing *pr, const struct run *m, const struc
 		for (int k = 0; k < CT_NTERMS; k++)
 			s->term[k][s->n] = out.term_ns[k];
 		*missing |= out.missing;
+		for (int k = 0; k < CT_NTERMS; k++)
+			s->counted |= (out.count[k] > 0) << k;
 		double rcyc = cell(&pr->mb, i, MC_REINIT_CYCLES), rinsts = cell(&pr->cb, (size_t)j, MC_REINIT_INSTS);
 		s->rpred[s->n] = s->rmeas[s->n] = ABSENT;
 		if (cc.reinit_lines > 0 && !is_absent(rcyc) && !is_absent(rinsts)) {
@@ -190,6 +193,7 @@ static void close_cell(struct mc_cell *cell_out, struct samples *s, unsigned mis
 	cell_out->reinit_pred_ns = median_present(s->rpred, s->n);
 	cell_out->reinit_ns = median_present(s->rmeas, s->n);
 	cell_out->missing = missing;
+	cell_out->counted = s->counted;
 	memcpy(cell_out->constant, s->constant, sizeof(s->constant));
 }
 
@@ -257,7 +261,7 @@ int model_check_build(const struct results *counts, const struct results *measur
 	}
 	if (!t->ncells) {
 		model_check_free(t);
-		snprintf(err, errlen, "no warm boot of %s pairs with one of %s (same configuration, strategy and repetition)",
+		snprintf(err, errlen, "no warm boot of %s pairs with one of %s (same configuration, strategy, repetition and index, reboot_cycles measured and reboot_insts counted)",
 			 measured->dir, counts->dir);
 		return -1;
 	}

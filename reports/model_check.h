@@ -26,6 +26,7 @@ struct mc_cell {
 	int constant[CT_NTERMS];           /* the profile constant pricing each term (cost_interval) */
 	double reinit_pred_ns, reinit_ns;  /* the re-init alone: its predicted terms, and measured */
 	unsigned missing;                  /* terms some boot could not price (cost_interval.missing) */
+	unsigned counted;                  /* bit t: term t had a count > 0 in some boot */
 };
 
 struct mc_table {
@@ -63,6 +64,8 @@ void model_check_markdown(FILE *f, const struct mc_table *t, const struct profil
 /* The first line of that section, which names the format, the terms and the profile constants
  * the model reads: `--describe` prints it, so a stale doc can be told from a fresh one. */
 void model_check_describe(FILE *f);
+/* The header rows of its three tables, unpadded ("| strategy | configurations | ... |"). */
+void model_check_headers(FILE *f);
 
 int s2b_cmd_model_check(int argc, char **argv);
 

@@ -9,12 +9,36 @@
 #include <math.h>
 #include <string.h>
 
+/* The columns of the three tables, named once for the tables and for --describe. */
+static const char *const strategy_cols[] = { "strategy", "configurations", "median abs. error", "within 25 %",
+					     "median measured − predicted", "re-init alone: median abs. error", NULL };
+static const char *const cell_cols[] = { "strategy", "configuration", "predicted (lo – hi)", "measured", "error",
+					 "largest term", NULL };
+static const char *const const_cols[] = { "term", "constant", "value", "spread", NULL };
+static const char *const *const all_cols[] = { strategy_cols, cell_cols, const_cols };
+
+static void header(struct table *t, const char *align, const char *const *cols)
+{
+	table_init(t, align);
+	for (; *cols; cols++)
+		table_cell(t, "%s", *cols);
+}
+
 void model_check_describe(FILE *f)
 {
 	fprintf(f, "<!-- model-check %d: T =", MODEL_CHECK_FORMAT);
 	for (int t = 0; t < CT_NTERMS; t++)
 		fprintf(f, "%s %s", t ? " +" : "", cost_term_name((enum cost_term)t));
 	fputs(" -->\n", f);
+}
+
+void model_check_headers(FILE *f)
+{
+	for (size_t i = 0; i < sizeof(all_cols) / sizeof(all_cols[0]); i++) {
+		for (const char *const *c = all_cols[i]; *c; c++)
+			fprintf(f, "| %s ", *c);
+		fputs("|\n", f);
+	}
 }
 
 /* A time for a reader: ns, µs or ms, three significant digits. */
@@ -59,10 +83,7 @@ static void per_strategy(FILE *f, const struct mc_table *t)
 	struct strbuf sb = {0};
 	char a[32], b[32], c[32];
 
-	table_init(&tb, "lrrrrr");
-	table_cell(&tb, "strategy"), table_cell(&tb, "configurations"),
-		table_cell(&tb, "median abs. error"), table_cell(&tb, "within 25 %%"),
-		table_cell(&tb, "median measured − predicted"), table_cell(&tb, "re-init alone: median abs. error");
+	header(&tb, "lrrrrr", strategy_cols);
 	for (size_t i = 0; i < ns && i < 64; i++) {
 		struct mc_summary s;
 		model_summary(t->cells, t->ncells, names[i], &s);
@@ -96,9 +117,7 @@ static void per_cell(FILE *f, const struct mc_table *t)
 	struct strbuf sb = {0};
 	char lo[32], mid[32], hi[32], m[32], e[32];
 
-	table_init(&tb, "llrrrl");
-	table_cell(&tb, "strategy"), table_cell(&tb, "configuration"), table_cell(&tb, "predicted (lo – hi)"),
-		table_cell(&tb, "measured"), table_cell(&tb, "error"), table_cell(&tb, "largest term");
+	header(&tb, "llrrrl", cell_cols);
 	for (size_t i = 0; i < t->ncells; i++) {
 		const struct mc_cell *c = &t->cells[i];
 		struct strbuf label = {0};
@@ -118,7 +137,7 @@ static void per_cell(FILE *f, const struct mc_table *t)
 	table_free(&tb);
 }
 
-/* Each profile constant some cell was priced with, with its value and spread. */
+/* Each profile constant a counted term needs, with its value and spread. */
 static void constants(FILE *f, const struct mc_table *t, const struct profile *p)
 {
 	int used[PROF_NCONST] = {0};
@@ -130,11 +149,10 @@ static void constants(FILE *f, const struct mc_table *t, const struct profile *p
 	for (size_t i = 0; i < t->ncells; i++)
 		for (int k = 0; k < CT_NTERMS; k++) {
 			int c = t->cells[i].constant[k];
-			if (c >= 0 && c < PROF_NCONST && !used[c])
+			if (c >= 0 && c < PROF_NCONST && !used[c] && (t->cells[i].counted >> k & 1))
 				used[c] = 1, term_of[c] = cost_term_name((enum cost_term)k);
 		}
-	table_init(&tb, "llrr");
-	table_cell(&tb, "term"), table_cell(&tb, "constant"), table_cell(&tb, "value"), table_cell(&tb, "spread");
+	header(&tb, "llrr", const_cols);
 	for (int c = 0; c < PROF_NCONST; c++) {
 		if (!used[c])
 			continue;
@@ -142,7 +160,10 @@ static void constants(FILE *f, const struct mc_table *t, const struct profile *p
 		table_cell(&tb, "%s", term_of[c]);
 		table_cell(&tb, "`%s`", profile_const_name(c));
 		table_cell(&tb, "%s", fmt_time(x, v, sizeof(v)));
-		table_cell(&tb, "%s – %s", fmt_time(l, lo, sizeof(lo)), fmt_time(h, hi, sizeof(hi)));
+		if (isnan(l) || isnan(h))
+			table_cell(&tb, "%s", isnan(x) ? "not in the profile" : "–");
+		else
+			table_cell(&tb, "%s – %s", fmt_time(l, lo, sizeof(lo)), fmt_time(h, hi, sizeof(hi)));
 	}
 	table_markdown(&tb, &sb);
 	fputs(sb_str(&sb), f);
@@ -169,6 +190,6 @@ void model_check_markdown(FILE *f, const struct mc_table *t, const struct profil
 	fputs("\nPer strategy and configuration (medians over the paired warm boots; \"partial\": a "
 	      "term the profile cannot price is left out):\n\n", f);
 	per_cell(f, t);
-	fputs("\nThe constants priced with:\n\n", f);
+	fputs("\nThe constants the counted terms need:\n\n", f);
 	constants(f, t, p);
 }
