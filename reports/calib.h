@@ -41,6 +41,7 @@ struct calib_run {
 	int last_level;
 	uint64_t cntfrq; /* 0 = no clock record */
 	struct calib_meas clock;
+	uint64_t clock_insts; /* instructions in the clock's timed loop; 0 = not given */
 	struct calib_meas meas[CALIB_MAX_MEAS];
 	int nmeas;
 };

@@ -206,6 +206,11 @@ int calib_profile_build(const struct calib_run *run, const struct calib_meta *me
 		p->clock.value = milli(clk->cycles.med / clk->ticks.med * (double)run->cntfrq / 1e6);
 		p->clock.ncite = cite_measured(&p->clock.cite[0]);
 	}
+	if (run->clock_insts) { /* the clock's loop, per instruction */
+		struct calib_meas loop = *clk;
+		loop.ops = run->clock_insts;
+		set_time(&p->c[PROF_INST], &loop, &u);
+	}
 	set_caches(p, run);
 	set_cmos(p, run, &u);
 	set_others(p, run, &u);

@@ -117,6 +117,7 @@ Test(calib_parse, garbled_calib_records_are_refused)
 		{"calib op=dc_cvac state=clean ops=64 n=9 ticks_med=40 ticks_q1=38 ticks_q3=44", "bytes"},
 		{"calib op=write_bw ops=1 n=9 ticks_med=40 ticks_q1=38 ticks_q3=44", "bytes"},
 		{"calib op=clock ops=1 n=9 ticks_med=40 ticks_q1=38 ticks_q3=44", "cntfrq"},
+		{"calib op=clock cntfrq=62500000 insts=0 ops=1 n=9 ticks_med=40 ticks_q1=38 ticks_q3=44", "insts"},
 		{"calib op=cache level=1 line=64 sets=256 ways=2 size=65536", "not size"},
 		{"calib op=cache level=1 line=64 sets=256 ways=2", "needs level"},
 		{"calib op=cache level=0 line=64 sets=256 ways=2 size=32768", "level 1.."},
@@ -242,6 +243,24 @@ Test(calib_profile, a_stopped_cycle_counter_is_no_clock)
 	build_and_reparse(&run, "qemu-virt", NULL);
 	cr_assert(!back.clock.known);
 	cr_assert_eq(back.c[PROF_HVC].unit, PU_NS);
+}
+
+/* The clock's loop of known length prices one instruction: 500000 cycles over 200000
+ * instructions is 2.5 cycles each; without `insts` (an older s2hv) `inst` stays unknown. */
+Test(calib_profile, the_clock_loops_instruction_count_gives_inst)
+{
+	static const char with_insts[] = "calib op=clock cntfrq=62500000 insts=200000 ops=1 n=9 cycles_med=500000 cycles_q1=499990 cycles_q3=500010 ticks_med=31250 ticks_q1=31250 ticks_q3=31251";
+
+	sample_run(&run, HELLO, with_insts);
+	cr_assert_eq(run.clock_insts, 200000u);
+	build_and_reparse(&run, "qemu-virt", NULL);
+	cr_assert_eq(back.c[PROF_INST].unit, PU_CYCLES);
+	cr_assert_float_eq(back.c[PROF_INST].value, 2.5, 1e-9);
+	cr_assert_float_eq(back.c[PROF_INST].lo, 2.5, 1e-3);
+	cr_assert_float_eq(back.c[PROF_INST].hi, 2.5, 1e-3);
+	sample_run(&run, HELLO, CLOCK);
+	build_and_reparse(&run, "qemu-virt", NULL);
+	cr_assert(!back.c[PROF_INST].known);
 }
 
 Test(calib_profile, a_third_level_gives_the_llc_class)
