@@ -19,9 +19,10 @@ static int fail(int rc, const char *what, const char *err)
 
 static int usage(void)
 {
-	fputs("usage: s2bench model-check --counts DIR --measured DIR --profile P\n"
+	fputs("usage: s2bench model-check --counts DIR [--counts-board B] --measured DIR --profile P\n"
 	      "       s2bench model-check --describe\n"
 	      "  --counts DIR    a result directory with exact counts (-icount: board qemu-virt)\n"
+	      "  --counts-board B  the board of DIR's runs to take (when DIR holds several, as make bench's)\n"
 	      "  --measured DIR  the same suite run where the profile was calibrated (its reboot_cycles)\n"
 	      "  --profile P     the profile that prices the counts: a path, or NAME for profiles/NAME.profile\n"
 	      "  --describe      print the section's first line (format, the model's terms) and its\n"
@@ -51,9 +52,10 @@ int s2b_cmd_model_check(int argc, char **argv)
 	static const struct option opts[] = {
 		{"counts", required_argument, 0, 'c'}, {"measured", required_argument, 0, 'm'},
 		{"profile", required_argument, 0, 'p'}, {"describe", no_argument, 0, 'd'},
-		{"help", no_argument, 0, 'h'},          {0, 0, 0, 0},
+		{"counts-board", required_argument, 0, 'b'}, {"help", no_argument, 0, 'h'},
+		{0, 0, 0, 0},
 	};
-	const char *counts = NULL, *measured = NULL, *prof = NULL;
+	const char *counts = NULL, *measured = NULL, *prof = NULL, *board = NULL;
 	static struct profile p;
 	struct results cr, mr;
 	struct mc_table t;
@@ -66,6 +68,7 @@ int s2b_cmd_model_check(int argc, char **argv)
 		case 'c': counts = optarg; break;
 		case 'm': measured = optarg; break;
 		case 'p': prof = optarg; break;
+		case 'b': board = optarg; break;
 		case 'd': describe = 1; break;
 		default: return usage();
 		}
@@ -89,7 +92,7 @@ int s2b_cmd_model_check(int argc, char **argv)
 		return 1;
 	}
 	int rc = 0;
-	if (model_check_build(&cr, &mr, &p, &t, err, sizeof(err)))
+	if (model_check_build(&cr, board, &mr, &p, &t, err, sizeof(err)))
 		rc = fail(1, "", err);
 	else
 		model_check_markdown(stdout, &t, &p, counts, measured);

@@ -168,16 +168,25 @@ static void add_boots(const struct pairing *pr, const struct run *m, const struc
 	}
 }
 
-/* The counts run of M's configuration, strategy and repetition, whatever its board. */
-static const struct run *counts_run(const struct results *counts, const struct run *m)
+/* The counts run of M's configuration, strategy and repetition, on BOARD (NULL: any board, but
+ * only one may hold it). NULL + *AMBIGUOUS set when two boards do. */
+static const struct run *counts_run(const struct results *counts, const struct run *m,
+				    const char *board, int *ambiguous)
 {
+	const struct run *found = NULL;
+
 	for (size_t i = 0; i < counts->nruns; i++) {
 		const struct run *c = &counts->runs[i];
-		if (run_measured(c) && !strcmp(c->strategy, m->strategy) && c->rep == m->rep &&
-		    same_config(c, m, DIM_BOARD))
-			return c;
+		if (!run_measured(c) || strcmp(c->strategy, m->strategy) || c->rep != m->rep ||
+		    !same_config(c, m, DIM_BOARD) || (board && strcmp(c->dim[DIM_BOARD], board)))
+			continue;
+		if (found && strcmp(found->dim[DIM_BOARD], c->dim[DIM_BOARD])) {
+			*ambiguous = 1;
+			return NULL;
+		}
+		found = found ? found : c;
 	}
-	return NULL;
+	return found;
 }
 
 static void close_cell(struct mc_cell *cell_out, struct samples *s, unsigned missing)
@@ -212,9 +221,11 @@ static int refuse(char *err, size_t errlen, const char *what, const char *dir)
 	return -1;
 }
 
-int model_check_build(const struct results *counts, const struct results *measured,
-		      const struct profile *p, struct mc_table *t, char *err, size_t errlen)
+int model_check_build(const struct results *counts, const char *counts_board,
+		      const struct results *measured, const struct profile *p, struct mc_table *t,
+		      char *err, size_t errlen)
 {
+	int ambiguous = 0;
 	struct pairing pr = { counts, measured, {0}, {0}, p, 0 };
 
 	memset(t, 0, sizeof(*t));
@@ -247,7 +258,7 @@ int model_check_build(const struct results *counts, const struct results *measur
 			const struct run *r = &measured->runs[k];
 			if (!run_measured(r) || strcmp(r->strategy, m->strategy) || !same_config(r, m, NDIMS))
 				continue;
-			if ((c = counts_run(counts, r)))
+			if ((c = counts_run(counts, r, counts_board, &ambiguous)))
 				add_boots(&pr, r, c, &s, &missing);
 			else
 				t->unpaired++;
@@ -258,6 +269,12 @@ int model_check_build(const struct results *counts, const struct results *measur
 			close_cell(cl, &s, missing);
 		}
 		samples_free(&s);
+	}
+	if (ambiguous) {
+		model_check_free(t);
+		snprintf(err, errlen, "%s holds a configuration on several boards: name the one with the counts (--counts-board)",
+			 counts->dir);
+		return -1;
 	}
 	if (!t->ncells) {
 		model_check_free(t);

@@ -37,10 +37,13 @@ struct mc_table {
 	int have_loaded;   /* the counts had a reinit_lines_loaded column */
 };
 
-/* Pairs COUNTS and MEASURED and predicts each boot on P. 0, or -1 with a one-line ERR (a directory
- * without reboot_insts / reboot_cycles, a profile without a clock, no pair at all). */
-int model_check_build(const struct results *counts, const struct results *measured,
-		      const struct profile *p, struct mc_table *t, char *err, size_t errlen);
+/* Pairs COUNTS (its runs on COUNTS_BOARD, or NULL: on whichever one board holds a configuration)
+ * and MEASURED and predicts each boot on P. 0, or -1 with a one-line ERR (a directory without
+ * reboot_insts / reboot_cycles, a profile without a clock, a configuration on two boards of COUNTS
+ * and no COUNTS_BOARD, no pair at all). */
+int model_check_build(const struct results *counts, const char *counts_board,
+		      const struct results *measured, const struct profile *p, struct mc_table *t,
+		      char *err, size_t errlen);
 void model_check_free(struct mc_table *t);
 
 /* (predicted − measured) / measured; NAN when measured is not a positive number. */

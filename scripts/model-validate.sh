@@ -14,7 +14,7 @@ set -u
 cd "$(dirname "$0")/.."
 BUILD=${BUILD:-build}
 S2BENCH=${S2BENCH:-$BUILD/s2bench}
-suite=suites/default.suite boots=11 reps=3 jobs=2 out=$BUILD/model-validate doc=""
+suite=suites/default.suite boots=6 reps=2 jobs=2 out=$BUILD/model-validate doc=""
 usage() { echo "usage: model-validate.sh [--suite FILE] [--boots N] [--reps N] [-j N] [--out DIR] [--doc FILE]" >&2; exit 2; }
 number() { [[ $2 =~ ^[1-9][0-9]{0,3}$ ]] || { echo "model-validate.sh: $1 $2: expected a whole number from 1 to 9999" >&2; exit 2; }; }
 while [ $# -gt 0 ]; do

@@ -185,7 +185,7 @@ Test(model_check, pairs_boots_and_computes_the_error_from_predicted_and_measured
 	make_dirs(boots_header);
 	profile(&prof, 1);
 	load();
-	cr_assert_eq(model_check_build(&cr, &mr, &prof, &tab, err, sizeof(err)), 0, "%s", err);
+	cr_assert_eq(model_check_build(&cr, NULL, &mr, &prof, &tab, err, sizeof(err)), 0, "%s", err);
 	cr_assert_eq(tab.ncells, 2, "frac 25 and frac 50; frac 75 has no counts");
 	cr_expect_eq(tab.unpaired, 1);
 	cr_expect(tab.have_loaded);
@@ -218,7 +218,7 @@ Test(model_check, the_markdown_has_a_row_per_strategy_and_cell)
 	make_dirs(boots_header);
 	profile(&prof, 1);
 	load();
-	cr_assert_eq(model_check_build(&cr, &mr, &prof, &tab, err, sizeof(err)), 0, "%s", err);
+	cr_assert_eq(model_check_build(&cr, NULL, &mr, &prof, &tab, err, sizeof(err)), 0, "%s", err);
 	FILE *f = open_memstream(&md, &len);
 	model_check_markdown(f, &tab, &prof, "C", "M");
 	fclose(f);
@@ -234,15 +234,43 @@ Test(model_check, the_markdown_has_a_row_per_strategy_and_cell)
 	unload();
 }
 
+/* make bench's directory holds qemu-virt and qemu-virt-a72 runs of one configuration: the counts
+ * board must be named, and then only its runs are taken. */
+Test(model_check, a_configuration_on_two_counts_boards_needs_the_board_named)
+{
+	char row[256], path[160];
+
+	make_dirs(boots_header);
+	run_row(row, sizeof(row), "c9", "qemu-virt-a72", "unmap", "25", 0);
+	snprintf(path, sizeof(path), "%s/runs.csv", counts);
+	FILE *f = fopen(path, "a");
+	cr_assert_not_null(f);
+	fputs(row, f);
+	fclose(f);
+	snprintf(path, sizeof(path), "%s/boots.csv", counts);
+	f = fopen(path, "a");
+	cr_assert_not_null(f);
+	fputs("c9,1,0,0,0,0,99,1,1,640,0,0,0,1,1,99999,99999,pass,reset,\n", f);
+	fclose(f);
+	profile(&prof, 1);
+	load();
+	cr_expect_eq(model_check_build(&cr, NULL, &mr, &prof, &tab, err, sizeof(err)), -1);
+	cr_expect(strstr(err, "several boards") && strstr(err, "--counts-board"), "%s", err);
+	cr_assert_eq(model_check_build(&cr, "qemu-virt", &mr, &prof, &tab, err, sizeof(err)), 0, "%s", err);
+	cr_expect_float_eq(tab.cells[0].mid_ns, 26400, 1e-6, "the a72 run's counts are not taken");
+	model_check_free(&tab);
+	unload();
+}
+
 Test(model_check, refuses_what_it_cannot_check)
 {
 	make_dirs(boots_header);
 	profile(&prof, 0);
 	load();
-	cr_expect_eq(model_check_build(&cr, &mr, &prof, &tab, err, sizeof(err)), -1);
+	cr_expect_eq(model_check_build(&cr, NULL, &mr, &prof, &tab, err, sizeof(err)), -1);
 	cr_expect(strstr(err, "has no clock") != NULL, "%s", err);
 	profile(&prof, 1);
-	cr_expect_eq(model_check_build(&mr, &cr, &prof, &tab, err, sizeof(err)), -1, "swapped: no pair");
+	cr_expect_eq(model_check_build(&mr, NULL, &cr, &prof, &tab, err, sizeof(err)), -1, "swapped: no pair");
 	cr_expect(strstr(err, "no warm boot of") != NULL, "%s", err);
 	unload();
 }
