@@ -17,17 +17,19 @@ static int fail(int rc, const char *what, const char *err)
 	return rc;
 }
 
+static const char usage_text[] =
+	"usage: s2bench model-check --counts DIR [--counts-board B] --measured DIR --profile P\n"
+	"       s2bench model-check --describe\n"
+	"  --counts DIR    a result directory with exact counts (-icount: board qemu-virt)\n"
+	"  --counts-board B  the board of DIR's runs to take (when DIR holds several, as make bench's)\n"
+	"  --measured DIR  the same suite run where the profile was calibrated (its reboot_cycles)\n"
+	"  --profile P     the profile that prices the counts: a path, or NAME for profiles/NAME.profile\n"
+	"  --describe      print the section's first line (format, the model's terms) and its\n"
+	"                  tables' header rows: what a fresh docs/model.md must hold\n";
+
 static int usage(void)
 {
-	fputs("usage: s2bench model-check --counts DIR [--counts-board B] --measured DIR --profile P\n"
-	      "       s2bench model-check --describe\n"
-	      "  --counts DIR    a result directory with exact counts (-icount: board qemu-virt)\n"
-	      "  --counts-board B  the board of DIR's runs to take (when DIR holds several, as make bench's)\n"
-	      "  --measured DIR  the same suite run where the profile was calibrated (its reboot_cycles)\n"
-	      "  --profile P     the profile that prices the counts: a path, or NAME for profiles/NAME.profile\n"
-	      "  --describe      print the section's first line (format, the model's terms) and its\n"
-	      "                  tables' header rows: what a fresh docs/model.md must hold\n",
-	      stderr);
+	fputs(usage_text, stderr);
 	return EXIT_USAGE;
 }
 
