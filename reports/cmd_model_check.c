@@ -18,12 +18,13 @@ static int fail(int rc, const char *what, const char *err)
 }
 
 static const char usage_text[] =
-	"usage: s2bench model-check --counts DIR [--counts-board B] --measured DIR --profile P\n"
+	"usage: s2bench model-check --counts DIR [--counts-board B] --measured DIR --profile P [--summary]\n"
 	"       s2bench model-check --describe\n"
 	"  --counts DIR    a result directory with exact counts (-icount: board qemu-virt)\n"
 	"  --counts-board B  the board of DIR's runs to take (when DIR holds several, as make bench's)\n"
 	"  --measured DIR  the same suite run where the profile was calibrated (its reboot_cycles)\n"
 	"  --profile P     the profile that prices the counts: a path, or NAME for profiles/NAME.profile\n"
+	"  --summary       stop after the per-strategy table\n"
 	"  --describe      print the section's first line (format, the model's terms) and its\n"
 	"                  tables' header rows: what a fresh docs/model.md must hold\n";
 
@@ -54,7 +55,8 @@ int s2b_cmd_model_check(int argc, char **argv)
 	static const struct option opts[] = {
 		{"counts", required_argument, 0, 'c'}, {"measured", required_argument, 0, 'm'},
 		{"profile", required_argument, 0, 'p'}, {"describe", no_argument, 0, 'd'},
-		{"counts-board", required_argument, 0, 'b'}, {"help", no_argument, 0, 'h'},
+		{"counts-board", required_argument, 0, 'b'}, {"summary", no_argument, 0, 's'},
+		{"help", no_argument, 0, 'h'},
 		{0, 0, 0, 0},
 	};
 	const char *counts = NULL, *measured = NULL, *prof = NULL, *board = NULL;
@@ -62,7 +64,7 @@ int s2b_cmd_model_check(int argc, char **argv)
 	struct results cr, mr;
 	struct mc_table t;
 	char path[512], err[512];
-	int c, describe = 0;
+	int c, describe = 0, summary = 0;
 
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
@@ -72,6 +74,7 @@ int s2b_cmd_model_check(int argc, char **argv)
 		case 'p': prof = optarg; break;
 		case 'b': board = optarg; break;
 		case 'd': describe = 1; break;
+		case 's': summary = 1; break;
 		default: return usage();
 		}
 	}
@@ -97,7 +100,7 @@ int s2b_cmd_model_check(int argc, char **argv)
 	if (model_check_build(&cr, board, &mr, &p, &t, err, sizeof(err)))
 		rc = fail(1, "", err);
 	else
-		model_check_markdown(stdout, &t, &p, counts, measured);
+		model_check_markdown(stdout, &t, &p, counts, measured, summary);
 	model_check_free(&t);
 	results_free(&cr);
 	results_free(&mr);

@@ -60,9 +60,10 @@ struct mc_summary {
 /* Summarises the N cells of CELLS whose strategy is STRATEGY. */
 void model_summary(const struct mc_cell *cells, size_t n, const char *strategy, struct mc_summary *s);
 
-/* The generated Markdown section (docs/model.md, "Validation under QEMU TCG"). */
+/* The generated Markdown section (docs/model.md, "Validation under QEMU TCG"); with SUMMARY, up
+ * to the per-strategy table only. */
 void model_check_markdown(FILE *f, const struct mc_table *t, const struct profile *p,
-			  const char *counts_dir, const char *measured_dir);
+			  const char *counts_dir, const char *measured_dir, int summary);
 
 /* The first line of that section, which names the format, the terms and the profile constants
  * the model reads: `--describe` prints it, so a stale doc can be told from a fresh one. */

@@ -172,7 +172,7 @@ static void constants(FILE *f, const struct mc_table *t, const struct profile *p
 }
 
 void model_check_markdown(FILE *f, const struct mc_table *t, const struct profile *p,
-			  const char *counts_dir, const char *measured_dir)
+			  const char *counts_dir, const char *measured_dir, int summary)
 {
 	size_t boots = 0;
 	for (size_t i = 0; i < t->ncells; i++)
@@ -187,6 +187,8 @@ void model_check_markdown(FILE *f, const struct mc_table *t, const struct profil
 			   "repetition and are left out.\n\n", t->unpaired);
 	fputs("Per strategy (target: median absolute error at most 25 %):\n\n", f);
 	per_strategy(f, t);
+	if (summary)
+		return;
 	fputs("\nPer strategy and configuration (medians over the paired warm boots; \"partial\": a "
 	      "term the profile cannot price is left out):\n\n", f);
 	per_cell(f, t);

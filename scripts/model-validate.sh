@@ -6,7 +6,9 @@
 #      and on qemu-virt-tcg (wall-clock: the measured time per reboot, OUT/measured), with the
 #      suite's boots and reps replaced by N (fewer than `make bench`, to stay within minutes);
 #   3. s2bench model-check prices the counts with the profile and writes the table of predicted,
-#      measured and error per strategy × configuration to OUT/model-validation.md.
+#      measured and error per strategy × configuration to OUT/model-validation.md;
+#   4. the self-check: the counts priced with a profile calibrated on qemu-virt (-icount, where a
+#      "nanosecond" is an instruction) against themselves, deterministic, appended to it.
 # --doc FILE writes that table into FILE's generated section `model-validation` (`make model-doc`).
 # -j N is for the counts runs only; measured runs go one at a time: two emulators on the cores
 # would time each other.
@@ -36,7 +38,7 @@ done
 [ -z "$doc" ] || [ -f "$doc" ] || { echo "model-validate.sh: no doc $doc" >&2; exit 2; }
 
 # Only what this script writes is removed: `run` would resume old directories, not measure anew.
-rm -rf "$out/counts" "$out/measured" "$out/calibrate" && mkdir -p "$out" || exit 1
+rm -rf "$out/counts" "$out/measured" "$out/calibrate" "$out/calibrate-icount" && mkdir -p "$out" || exit 1
 # Every boots/reps line, the suite's and its sections', becomes N: the same runs on both boards.
 sed -E "s/^([[:space:]]*boots[[:space:]]*=).*/\1 $boots/; s/^([[:space:]]*reps[[:space:]]*=).*/\1 $reps/" \
 	"$suite" >"$out/validate.suite"
@@ -56,10 +58,21 @@ step "time on qemu-virt-tcg (one run at a time)" measured.log \
 	"$S2BENCH" run "$out/validate.suite" --board qemu-virt-tcg --out "$out/measured" -j 1
 step "model-check" model-check.log \
 	"$S2BENCH" model-check --counts "$out/counts" --measured "$out/measured" --profile "$out/qemu-virt-tcg.profile"
+step "calibrating qemu-virt (-icount) for the self-check" calibrate-icount.log \
+	"$S2BENCH" calibrate --board qemu-virt --out "$out/qemu-virt.profile" --dir "$out/calibrate-icount"
+step "self-check" self-check.log \
+	"$S2BENCH" model-check --summary --counts "$out/counts" --measured "$out/counts" --profile "$out/qemu-virt.profile"
 
 qemu=$(sed -n 's/^cpu = QEMU \([^ ]*\) .*/\1/p' "$out/qemu-virt-tcg.profile")
 {
 	cat "$out/model-check.log"
+	echo
+	echo '**Self-check under `-icount`.** The same counts priced with a profile calibrated on `qemu-virt`'
+	echo '(`-icount shift=0`: every constant is an instruction count, a "nanosecond" is an instruction) and'
+	echo 'compared with their own `reboot_cycles`: deterministic, no host noise, so any error is the'
+	echo "model's own structure (\"Where the model misses\" below)."
+	echo
+	tail -n +2 "$out/self-check.log"
 	echo
 	echo "Made by \`scripts/model-validate.sh\` (\`make model-doc\`) from \`$suite\` with boots = $boots and"
 	echo "reps = $reps, QEMU ${qemu:-?}, measured runs one at a time. Measured times are emulation wall-clock"

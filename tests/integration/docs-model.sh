@@ -38,6 +38,7 @@ fresh() {
 	for c in $(grep -oE '^\| [a-zA-Z -]+ +\| `[a-z0-9_.]+`' "$r" | sed -E 's/.*`(.*)`/\1/'); do
 		grep -q "^${c//./\\.} = " profiles/neoverse-n1.profile || { echo "constant $c is not a profile key"; return 1; }
 	done
+	grep -q '^\*\*Self-check under `-icount`\.\*\*' "$r" || { echo "no -icount self-check"; return 1; }
 	grep -q '^Made by `scripts/model-validate.sh` (`make model-doc`) from `suites/default.suite`' "$r" ||
 		{ echo "not made from suites/default.suite by make model-doc"; return 1; }
 }

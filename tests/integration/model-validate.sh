@@ -9,7 +9,7 @@ set -u
 cd "$(dirname "$0")/../.."
 . tests/integration/lib.sh
 tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+trap '[ -n "${KEEP:-}" ] || rm -rf "$tmp"' EXIT
 
 # A QEMU that records its arguments, so the test sees which runs had -icount.
 printf '#!/bin/bash\necho "$*" >>"%s/argv"\nexec qemu-system-aarch64 "$@"\n' "$tmp" >"$tmp/qemu"
@@ -21,9 +21,10 @@ check validate_exits_0 [ $? -eq 0 ]
 md=$tmp/v/model-validation.md
 [ -f "$md" ] || { cat "$tmp/err"; fail table_written; finish; }
 
-# qemu-virt-tcg (calibration and 2 measured runs) without -icount, qemu-virt (2 counts runs) with.
+# qemu-virt-tcg (calibration and 2 measured runs) without -icount, qemu-virt (2 counts runs and
+# the self-check's calibration) with.
 kernel_runs() { grep -- '-kernel' "$tmp/argv" | grep -c "$@"; }
-check counts_runs_have_icount [ "$(kernel_runs -- '-icount shift=0')" -eq 2 ]
+check counts_runs_have_icount [ "$(kernel_runs -- '-icount shift=0')" -eq 3 ]
 check tcg_runs_have_no_icount [ "$(kernel_runs -v -- '-icount')" -eq 3 ]
 check suite_boots_replaced grep -qx 'boots = 3' "$tmp/v/validate.suite"
 # Without -icount QEMU counts no instructions: the measured boots have reboot_cycles only.
@@ -34,10 +35,13 @@ check counts_have_reboot_insts [ "$(col "$tmp/v/counts/boots.csv" reboot_insts |
 check profile_says_wall_clock grep -q 'method ".*without -icount.*wall-clock' "$tmp/v/qemu-virt-tcg.profile"
 
 check first_line_is_the_format [ "$(head -1 "$md")" = "$("$S2BENCH" model-check --describe | head -1)" ]
-# Per strategy: one row each, with a count of configurations and a median absolute error.
+# Per strategy: one row each, with a count of configurations and a median absolute error, in the
+# TCG table and in the -icount self-check.
 for s in unmap clean; do
-	check "summary_row_$s" grep -qE "^\| \`$s\` +\| +1 \| +[0-9]+ % \| +[01] \|" "$md"
+	check "summary_rows_$s" [ "$(grep -cE "^\| \`$s\` +\| +1 \| +[0-9]+ % \| +[01] \|" "$md")" -eq 2 ]
 done
+check self_check_section grep -q '^\*\*Self-check under `-icount`\.\*\*' "$md"
+check self_check_profile_is_icount grep -q '^source calib = measured board "qemu-virt" .*-icount shift=0' "$tmp/v/qemu-virt.profile"
 # Per strategy and configuration: lo <= predicted <= hi, a measured time, and the error is
 # (predicted − measured) / measured of the two printed values (3 significant digits: within 2 points).
 rows() { # strategy predicted lo hi measured error, in ns and %, one line per cell row
@@ -51,8 +55,8 @@ rows() { # strategy predicted lo hi measured error, in ns and %, one line per ce
 }
 rows "$md" >"$tmp/rows"
 check one_row_per_strategy [ "$(cut -d' ' -f1 "$tmp/rows" | sort | tr '\n' ' ')" = "clean unmap " ]
-consistent() { awk '{ if (!($3 <= $2 && $2 <= $4 && $5 > 0)) exit 1
-	d = 100 * ($2 - $5) / $5 - $6; if (d < -2 || d > 2) exit 1 } END { exit NR == 0 }' "$1"; }
+consistent() { awk '{ d = 100 * ($2 - $5) / $5 - $6; if (!($3 <= $2 && $2 <= $4 && $5 > 0) || d < -2 || d > 2) bad = 1 }
+	END { exit bad || NR == 0 }' "$1"; }
 check error_is_predicted_against_measured consistent "$tmp/rows"
 # The check can fail: an error that is not (predicted − measured) / measured is caught.
 awk '{ $6 += 10; print }' "$tmp/rows" >"$tmp/rows-bad"

@@ -223,7 +223,7 @@ Test(model_check, the_markdown_has_a_row_per_strategy_and_cell)
 	load();
 	cr_assert_eq(model_check_build(&cr, NULL, &mr, &prof, &tab, err, sizeof(err)), 0, "%s", err);
 	FILE *f = open_memstream(&md, &len);
-	model_check_markdown(f, &tab, &prof, "C", "M");
+	model_check_markdown(f, &tab, &prof, "C", "M", 0);
 	fclose(f);
 	cr_expect(!strncmp(md, "<!-- model-check 1: T = ", 24), "%s", md);
 	cr_expect(strstr(md, "| `unmap`  |              2 |") != NULL, "%s", md);
