@@ -62,13 +62,21 @@ static const struct cost_counts counts = {
 
 #define MIB (1024ull * 1024)
 
-Test(cost_model, prices_every_term_of_a_mem_sized_guest)
+/* The full profile's prediction of COUNTS for guest RAM of MEM bytes: complete, or the test fails. */
+static void predict_complete(const struct cost_counts *c, uint64_t mem, struct cost_interval *o)
 {
-	struct cost_interval o;
 	char why[256];
 
 	load(NULL, NULL, NULL);
-	cr_assert_eq(cost_model_predict(&prof, &counts, 64 * MIB, &o, why, sizeof(why)), 0, "%s", why);
+	cr_assert_eq(cost_model_predict(&prof, c, mem, o, why, sizeof(why)), 0, "%s", why);
+	cr_expect_str_eq(why, "");
+}
+
+Test(cost_model, prices_every_term_of_a_mem_sized_guest)
+{
+	struct cost_interval o;
+
+	predict_complete(&counts, 64 * MIB, &o);
 	cr_expect_eq(o.cls, PROF_MEM);
 	/* 10·10 + 90·2 + 50·2 + 5·1000 + 5·100 + 1·50 + 2·20 + 850·0.5 */
 	cr_expect_float_eq(o.mid_ns, 6395, 1e-9);
@@ -77,16 +85,13 @@ Test(cost_model, prices_every_term_of_a_mem_sized_guest)
 	cr_expect_float_eq(o.count[CT_INSTS], 850, 1e-9);
 	cr_expect_eq(o.missing, 0);
 	cr_expect_eq(o.clamped, 0);
-	cr_expect_str_eq(why, "");
 }
 
 Test(cost_model, carries_each_constants_spread_into_the_interval)
 {
 	struct cost_interval o;
-	char why[256];
 
-	load(NULL, NULL, NULL);
-	cr_assert_eq(cost_model_predict(&prof, &counts, 64 * MIB, &o, why, sizeof(why)), 0);
+	predict_complete(&counts, 64 * MIB, &o);
 	/* lo: 10·8 + 90·1 + 50·1 + 5·900 + 5·90 + 40 + 2·10 + 850·0.4 */
 	cr_expect_float_eq(o.lo_ns, 5570, 1e-9);
 	/* hi: 10·12 + 90·3 + 50·3 + 5·1100 + 5·110 + 60 + 2·30 + 850·0.6 */
@@ -112,10 +117,8 @@ Test(cost_model, picks_the_class_of_guest_ram_from_the_geometry)
 Test(cost_model, an_llc_sized_guest_uses_the_llc_constants_and_marks_a_value_without_spread)
 {
 	struct cost_interval o;
-	char why[256];
 
-	load(NULL, NULL, NULL);
-	cr_assert_eq(cost_model_predict(&prof, &counts, 1 * MIB, &o, why, sizeof(why)), 0, "%s", why);
+	predict_complete(&counts, 1 * MIB, &o);
 	cr_expect_eq(o.cls, PROF_LLC);
 	/* 10·5 + 90·1 + 50·1 + 5000 + 500 + 50 + 40 + 425 */
 	cr_expect_float_eq(o.mid_ns, 6205, 1e-9);
@@ -168,11 +171,9 @@ Test(cost_model, other_instructions_never_go_negative)
 {
 	struct cost_interval o;
 	struct cost_counts c = counts;
-	char why[256];
 
-	load(NULL, NULL, NULL);
 	c.reboot_insts = 120; /* fewer than the 150 lines cleaned */
-	cr_assert_eq(cost_model_predict(&prof, &c, 64 * MIB, &o, why, sizeof(why)), 0, "%s", why);
+	predict_complete(&c, 64 * MIB, &o);
 	cr_expect_eq(o.clamped, 1);
 	cr_expect_float_eq(o.count[CT_INSTS], 0, 1e-12);
 	cr_expect_float_eq(o.mid_ns, 6395 - 425, 1e-9);
@@ -182,11 +183,9 @@ Test(cost_model, a_2m_block_prices_its_mappings_as_map_2m)
 {
 	struct cost_interval o;
 	struct cost_counts c = counts;
-	char why[256];
 
-	load(NULL, NULL, NULL);
 	c.block = 2 * MIB;
-	cr_assert_eq(cost_model_predict(&prof, &c, 64 * MIB, &o, why, sizeof(why)), 0, "%s", why);
+	predict_complete(&c, 64 * MIB, &o);
 	cr_expect_eq(o.constant[CT_MAPS], PROF_MAP_2M);
 	cr_expect_float_eq(o.mid_ns, 6395 - 500 + 1500, 1e-9);
 }
