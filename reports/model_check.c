@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The boots.csv cells model-check reads that struct boot does not carry. */
+/* The boots.csv cells model-check reads, by name: struct boot has no reboot_cycles. */
 enum mc_col { MC_REINIT_LINES, MC_REINIT_LINES_LOADED, MC_FAULT_LINES, MC_FAULTS, MC_PAGES_MAPPED,
 	      MC_TLBIS, MC_ICACHE_INVALS, MC_REBOOT_INSTS, MC_REBOOT_CYCLES, MC_REINIT_INSTS,
 	      MC_REINIT_CYCLES, MC_NCOLS };
@@ -22,7 +22,7 @@ static const char *const mc_col_name[MC_NCOLS] = {
  * thousand rows at most for a suite). */
 struct boot_rows {
 	const struct csv_table *t;
-	int col[MC_NCOLS], run_id, idx;
+	int col[MC_NCOLS], run_id, idx, check;
 };
 
 static void boot_rows_open(const struct results *r, struct boot_rows *b)
@@ -30,6 +30,7 @@ static void boot_rows_open(const struct results *r, struct boot_rows *b)
 	b->t = &r->boots_t;
 	b->run_id = csv_table_col(b->t, "run_id");
 	b->idx = csv_table_col(b->t, "idx");
+	b->check = csv_table_col(b->t, "check");
 	for (int k = 0; k < MC_NCOLS; k++)
 		b->col[k] = csv_table_col(b->t, mc_col_name[k]);
 }
@@ -41,6 +42,12 @@ static double cell(const struct boot_rows *b, size_t row, enum mc_col k)
 	char *end;
 	double v = strtod(s, &end);
 	return *s && !*end ? v : ABSENT;
+}
+
+/* A boot whose guest found stale data is no measurement of the strategy's cost. */
+static int failed(const struct boot_rows *b, size_t row)
+{
+	return !strcmp(b->t->rows[row][b->check], "fail");
 }
 
 static long find_row(const struct boot_rows *b, const char *run_id, const char *idx)
@@ -136,11 +143,12 @@ static void add_boots(const struct pairing *pr, const struct run *m, const struc
 
 	for (size_t i = 0; i < t->nrows; i++) {
 		const char *idx = t->rows[i][pr->mb.idx];
-		if (strcmp(t->rows[i][pr->mb.run_id], m->run_id) || !strcmp(idx, "0"))
+		if (strcmp(t->rows[i][pr->mb.run_id], m->run_id) || !strcmp(idx, "0") || failed(&pr->mb, i))
 			continue;
 		long j = find_row(&pr->cb, c->run_id, idx);
 		double cycles = cell(&pr->mb, i, MC_REBOOT_CYCLES);
-		if (j < 0 || is_absent(cycles) || is_absent(cell(&pr->cb, (size_t)j, MC_REBOOT_INSTS)))
+		if (j < 0 || failed(&pr->cb, (size_t)j) || is_absent(cycles) ||
+		    is_absent(cell(&pr->cb, (size_t)j, MC_REBOOT_INSTS)))
 			continue;
 		struct cost_counts cc, rc;
 		struct cost_interval out, rout;

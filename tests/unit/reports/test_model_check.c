@@ -108,6 +108,7 @@ static void make_dirs(const char *counts_boots_header)
 		 "c0,0,,,,,10,1,1,640,0,0,10,1,1,,,pass,reset,\n"
 		 "c0,1,0,0,0,0,10,1,1,640,0,0,0,1,1,10640,10640,pass,reset,\n"
 		 "c0,2,0,0,0,0,10,1,1,640,0,0,0,1,1,11640,11640,pass,reset,\n"
+		 "c0,3,0,0,0,0,10,1,1,640,0,0,0,1,1,10640,10640,pass,reset,\n"
 		 "c1,1,0,0,0,0,10,1,1,640,0,0,0,1,1,12640,12640,pass,reset,\n"
 		 "c1,2,0,0,0,0,10,1,1,640,0,0,0,1,1,12640,12640,pass,reset,\n"
 		 "c2,1,0,0,0,0,20,1,1,1280,0,0,0,1,1,21280,21280,pass,reset,\n",
@@ -124,6 +125,7 @@ static void make_dirs(const char *counts_boots_header)
 		 "m0,0,,,,,10,1,1,640,0,0,10,1,,,,pass,reset,\n"   /* boot 0: never compared */
 		 "m0,1,,,,,10,1,1,640,0,0,0,1,,33000,,pass,reset,\n"
 		 "m0,2,,,,,10,1,1,640,0,0,0,1,,30000,,pass,reset,\n"
+		 "m0,3,,,,,10,1,1,640,0,0,0,1,,99000,,fail,reset,\n" /* stale data read: no measurement */
 		 "m1,1,,,,,10,1,1,640,0,0,0,1,,36000,,pass,reset,\n"
 		 "m1,2,,,,,10,1,1,640,0,0,0,1,,27000,,pass,reset,\n"
 		 "m2,1,,,,,20,1,1,1280,0,0,0,1,,52800,,pass,reset,\n"
@@ -196,7 +198,7 @@ Test(model_check, pairs_boots_and_computes_the_error_from_predicted_and_measured
 	const struct mc_cell *a = &tab.cells[0], *b = &tab.cells[1];
 	cr_assert_eq(a->config->frac, 25, "ordered by configuration");
 	cr_expect_str_eq(a->strategy, "unmap");
-	cr_expect_eq(a->boots, 4, "two warm boots of each repetition, boot 0 left out");
+	cr_expect_eq(a->boots, 4, "two warm boots of each repetition; boot 0 and a failed check left out");
 	/* 640 lines × 10 + 10 faults × 1000 + N_other × 1: 26,400, 27,400 (rep 0), 28,400 twice (rep 1) */
 	cr_expect_float_eq(a->mid_ns, (27400 + 28400) / 2.0, 1e-6);
 	cr_expect_float_eq(a->lo_ns, 640 * 8 + 10 * 900 + (11000 + 12000) / 2.0, 1e-6);
