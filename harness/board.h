@@ -52,6 +52,9 @@ extern const size_t board_desc_count;
 
 const struct board_desc *board_desc_find(const char *name);
 const struct board_ops *board_find(const char *name);
+/* 1 when board NAME is an emulator run without -icount (qemu-virt-tcg): its clocks follow the
+ * host's, so its numbers are emulation wall-clock and it counts no instructions. */
+int board_wall_clock(const char *name);
 /* `finish` for back-ends whose run is one spawned process group (QEMU, the KVM runner). */
 int board_finish_spawned(struct board_job *job, int killed);
 

@@ -162,6 +162,11 @@ static int start_raspi3b(struct board_job *job, const struct run_options *opt, c
 }
 
 const struct board_ops board_qemu_virt = { 0, 0, qemu_check, start_max, board_finish_spawned };
+int board_wall_clock(const char *name)
+{
+	return board_find(name) == &board_qemu_virt_tcg;
+}
+
 const struct board_ops board_qemu_virt_tcg = { 0, 0, check_tcg, start_tcg, board_finish_spawned };
 const struct board_ops board_qemu_virt_a72 = { 0, 0, qemu_check, start_a72,
 					       board_finish_spawned };
