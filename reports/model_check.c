@@ -93,7 +93,7 @@ static void reinit_counts(const struct cost_counts *all, double reinit_insts, st
 /* The samples of one cell while it is being filled: one per paired boot. */
 struct samples {
 	size_t n, cap;
-	double *lo, *mid, *hi, *meas, *term[CT_NTERMS], *rpred, *rmeas;
+	double *lo, *mid, *hi, *meas, *term[CT_NTERMS], *rpred, *rmeas, *inst;
 	int constant[CT_NTERMS];
 	unsigned counted;
 };
@@ -103,7 +103,7 @@ static void samples_grow(struct samples *s)
 	if (s->n < s->cap)
 		return;
 	s->cap = s->cap ? 2 * s->cap : 16;
-	double **all[] = { &s->lo, &s->mid, &s->hi, &s->meas, &s->rpred, &s->rmeas };
+	double **all[] = { &s->lo, &s->mid, &s->hi, &s->meas, &s->rpred, &s->rmeas, &s->inst };
 	for (size_t k = 0; k < sizeof(all) / sizeof(all[0]); k++)
 		*all[k] = realloc(*all[k], s->cap * sizeof(double));
 	for (int t = 0; t < CT_NTERMS; t++)
@@ -112,7 +112,7 @@ static void samples_grow(struct samples *s)
 
 static void samples_free(struct samples *s)
 {
-	free(s->lo), free(s->mid), free(s->hi), free(s->meas), free(s->rpred), free(s->rmeas);
+	free(s->lo), free(s->mid), free(s->hi), free(s->meas), free(s->rpred), free(s->rmeas), free(s->inst);
 	for (int t = 0; t < CT_NTERMS; t++)
 		free(s->term[t]);
 	memset(s, 0, sizeof(*s));
@@ -134,6 +134,14 @@ struct pairing {
 	const struct profile *p;
 	double ns_per_cycle;
 };
+
+/* What one "other instruction" would have to cost for the boot to be exact, the other terms
+ * taken as predicted: (measured − the priced terms but N_other's) ÷ N_other. */
+static double implied_inst(const struct cost_interval *out, double measured_ns)
+{
+	double n = out->count[CT_INSTS], rest = out->mid_ns - (out->term_ns[CT_INSTS] > 0 ? out->term_ns[CT_INSTS] : 0);
+	return n > 0 && !out->missing ? (measured_ns - rest) / n : ABSENT;
+}
 
 /* Every paired warm boot of measured run M (counts run C) into S. */
 static void add_boots(const struct pairing *pr, const struct run *m, const struct run *c,
@@ -166,6 +174,7 @@ static void add_boots(const struct pairing *pr, const struct run *m, const struc
 		for (int k = 0; k < CT_NTERMS; k++)
 			s->counted |= (out.count[k] > 0) << k;
 		double rcyc = cell(&pr->mb, i, MC_REINIT_CYCLES), rinsts = cell(&pr->cb, (size_t)j, MC_REINIT_INSTS);
+		s->inst[s->n] = implied_inst(&out, s->meas[s->n]);
 		s->rpred[s->n] = s->rmeas[s->n] = ABSENT;
 		if (cc.reinit_lines > 0 && !is_absent(rcyc) && !is_absent(rinsts)) {
 			reinit_counts(&cc, rinsts, &rc);
@@ -209,6 +218,7 @@ static void close_cell(struct mc_cell *cell_out, struct samples *s, unsigned mis
 		cell_out->term_ns[k] = median_present(s->term[k], s->n);
 	cell_out->reinit_pred_ns = median_present(s->rpred, s->n);
 	cell_out->reinit_ns = median_present(s->rmeas, s->n);
+	cell_out->implied_inst_ns = median_present(s->inst, s->n);
 	cell_out->missing = missing;
 	cell_out->counted = s->counted;
 	memcpy(cell_out->constant, s->constant, sizeof(s->constant));

@@ -25,6 +25,7 @@ struct mc_cell {
 	double term_ns[CT_NTERMS];         /* median of each term (NAN when not priced) */
 	int constant[CT_NTERMS];           /* the profile constant pricing each term (cost_interval) */
 	double reinit_pred_ns, reinit_ns;  /* the re-init alone: its predicted terms, and measured */
+	double implied_inst_ns;            /* what `inst` would have to be for the cell to be exact */
 	unsigned missing;                  /* terms some boot could not price (cost_interval.missing) */
 	unsigned counted;                  /* bit t: term t had a count > 0 in some boot */
 };
@@ -54,6 +55,7 @@ struct mc_summary {
 	size_t cells, within;  /* cells, and those with |error| <= MODEL_TARGET */
 	double median_abs_error, median_residual_ns; /* median |error|; median measured − predicted */
 	double median_reinit_abs_error; /* the re-init alone (cells that re-initialise), or NAN */
+	double median_implied_inst_ns;  /* median of the cells' implied_inst_ns, or NAN */
 };
 #define MODEL_TARGET 0.25 /* issue 16: median absolute error at most 25 % */
 

@@ -11,7 +11,8 @@
 
 /* The columns of the three tables, named once for the tables and for --describe. */
 static const char *const strategy_cols[] = { "strategy", "configurations", "median abs. error", "within 25 %",
-					     "median measured − predicted", "re-init alone: median abs. error", NULL };
+					     "median measured − predicted", "re-init alone: median abs. error",
+					     "implied ns per other instruction", NULL };
 static const char *const cell_cols[] = { "strategy", "configuration", "predicted (lo – hi)", "measured", "error",
 					 "largest term", NULL };
 static const char *const const_cols[] = { "term", "constant", "value", "spread", NULL };
@@ -81,9 +82,9 @@ static void per_strategy(FILE *f, const struct mc_table *t)
 	size_t ns = strategies(t, names);
 	struct table tb;
 	struct strbuf sb = {0};
-	char a[32], b[32], c[32];
+	char a[32], b[32], c[32], d[32];
 
-	header(&tb, "lrrrrr", strategy_cols);
+	header(&tb, "lrrrrrr", strategy_cols);
 	for (size_t i = 0; i < ns && i < 64; i++) {
 		struct mc_summary s;
 		model_summary(t->cells, t->ncells, names[i], &s);
@@ -93,6 +94,7 @@ static void per_strategy(FILE *f, const struct mc_table *t)
 		table_cell(&tb, "%zu", s.within);
 		table_cell(&tb, "%s", fmt_time(s.median_residual_ns, b, sizeof(b)));
 		table_cell(&tb, "%s", fmt_pct(s.median_reinit_abs_error, 0, c, sizeof(c)));
+		table_cell(&tb, "%s", fmt_time(s.median_implied_inst_ns, d, sizeof(d)));
 	}
 	table_markdown(&tb, &sb);
 	fputs(sb_str(&sb), f);

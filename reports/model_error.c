@@ -18,8 +18,8 @@ double model_error(double predicted, double measured)
 void model_summary(const struct mc_cell *cells, size_t n, const char *strategy, struct mc_summary *s)
 {
 	double *err = calloc(n + 1, sizeof(double)), *res = calloc(n + 1, sizeof(double));
-	double *rerr = calloc(n + 1, sizeof(double));
-	size_t nr = 0;
+	double *rerr = calloc(n + 1, sizeof(double)), *inst = calloc(n + 1, sizeof(double));
+	size_t nr = 0, ni = 0;
 
 	memset(s, 0, sizeof(*s));
 	for (size_t i = 0; i < n; i++) {
@@ -33,9 +33,12 @@ void model_summary(const struct mc_cell *cells, size_t n, const char *strategy, 
 		double re = model_error(c->reinit_pred_ns, c->reinit_ns);
 		if (!isnan(re))
 			rerr[nr++] = fabs(re);
+		if (!isnan(c->implied_inst_ns))
+			inst[ni++] = c->implied_inst_ns;
 	}
 	s->median_abs_error = median(err, s->cells);
 	s->median_residual_ns = median(res, s->cells);
 	s->median_reinit_abs_error = median(rerr, nr);
-	free(err), free(res), free(rerr);
+	s->median_implied_inst_ns = median(inst, ni);
+	free(err), free(res), free(rerr), free(inst);
 }

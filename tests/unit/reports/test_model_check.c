@@ -24,7 +24,7 @@ Test(model_error, is_relative_to_the_measured_value)
 static struct mc_cell cell(const char *strategy, double pred, double meas, double rpred, double rmeas)
 {
 	struct mc_cell c = { .strategy = strategy, .mid_ns = pred, .measured_ns = meas,
-			     .reinit_pred_ns = rpred, .reinit_ns = rmeas };
+			     .reinit_pred_ns = rpred, .reinit_ns = rmeas, .implied_inst_ns = meas / 100 };
 	c.error = model_error(pred, meas);
 	return c;
 }
@@ -46,6 +46,7 @@ Test(model_summary, median_absolute_error_within_and_residual_per_strategy)
 	cr_expect_float_eq(s.median_abs_error, 0.25, 1e-12); /* of 0.10, 0.25, 0.50 */
 	cr_expect_float_eq(s.median_residual_ns, -10, 1e-9); /* of −10, 25, −100 */
 	cr_expect_float_eq(s.median_reinit_abs_error, 0.5, 1e-12);
+	cr_expect_float_eq(s.median_implied_inst_ns, 1.0, 1e-12, "of 1, 1, 2: its cells' only");
 	model_summary(cells, 5, "b", &s);
 	cr_expect_eq(s.cells, 1);
 	cr_expect_eq(s.within, 0);
@@ -206,6 +207,10 @@ Test(model_check, pairs_boots_and_computes_the_error_from_predicted_and_measured
 	cr_expect_float_eq(a->measured_ns, 31500, 1e-6, "median of 33000, 30000, 36000, 27000 cycles at 1 GHz");
 	cr_expect_float_eq(a->error, (27900.0 - 31500) / 31500, 1e-12);
 	cr_expect_float_eq(a->term_ns[CT_FAULTS], 10000, 1e-6);
+	/* (measured − 16,400 priced otherwise) ÷ N_other per boot: 16600/10000, 13600/11000,
+	 * 19600/12000, 10600/12000; the median of the middle two */
+	cr_expect_float_eq(a->implied_inst_ns, (13600.0 / 11000 + 19600.0 / 12000) / 2, 1e-9);
+	cr_expect_float_eq(b->implied_inst_ns, 1.0, 1e-9, "an exact cell implies the profile's inst");
 	cr_expect_eq(a->constant[CT_FAULTS], PROF_S2_FAULT);
 	cr_expect_eq(a->missing, 0);
 	cr_expect_float_eq(b->mid_ns, 52800, 1e-6);
