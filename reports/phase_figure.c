@@ -20,8 +20,9 @@
 #define EDGE_STEP 0.5   /* boundaries are solved every half percent */
 #define MAX_STRATEGIES 16
 
-/* Fits count = a + b·frac over every warm boot of the sweep's cells of strategy SI. */
-static int fit_counts(const struct sweep *s, size_t si, struct phase_strategy *out)
+/* Fits count = a + b·frac over every warm boot of the sweep's cells of strategy SI; adds how
+ * many boots it used to *NBOOTS. */
+static int fit_counts(const struct sweep *s, size_t si, struct phase_strategy *out, size_t *nboots)
 {
 	size_t n = 0, cap = 0;
 
@@ -51,9 +52,11 @@ static int fit_counts(const struct sweep *s, size_t si, struct phase_strategy *o
 	char err[128];
 	int rc = !x || !l || !f || lsq_fit(x, l, n, 1, names, &fl, err, sizeof(err)) ||
 		 lsq_fit(x, f, n, 1, names, &ff, err, sizeof(err));
-	if (!rc)
-		out->lines = (struct phase_line){fl.coef[0], fl.coef[1]},
+	if (!rc) {
+		out->lines = (struct phase_line){fl.coef[0], fl.coef[1]};
 		out->faults = (struct phase_line){ff.coef[0], ff.coef[1]};
+		*nboots += n;
+	}
 	free(x), free(l), free(f);
 	return rc ? -1 : 0;
 }
@@ -155,6 +158,7 @@ int phase_figure_render(struct predictions *pr, const struct analysis *a, const 
 	struct figure *f = &pr->phase;
 	struct phase_data d = {0};
 	struct strbuf left = {0}, ctx = {0};
+	size_t nboots = 0;
 
 	f->name = "phase";
 	f->title = "Cheapest strategy by RAM touched per boot and fault cost (model, not measured)";
@@ -178,7 +182,7 @@ int phase_figure_render(struct predictions *pr, const struct analysis *a, const 
 			continue; /* never a winner; FWB makes the question moot where the CPU has it */
 		d.st[d.n].name = s->strategies[si];
 		d.color[d.n] = look->color;
-		if (fit_counts(s, si, &d.st[d.n]) == 0)
+		if (fit_counts(s, si, &d.st[d.n], &nboots) == 0)
 			d.n++;
 		else
 			sb_printf(&left, "%s%s", left.len ? ", " : "", s->strategies[si]);
@@ -189,11 +193,11 @@ int phase_figure_render(struct predictions *pr, const struct analysis *a, const 
 		 "Model, not measured. Regions: the cheapest strategy when a reboot costs lines cleaned "
 		 "× dc_civac.absent.mem + faults × s2_fault (maps, TLBIs, I-cache and other "
 		 "instructions left out), each strategy's lines and faults fitted linear in the "
-		 "fraction from the exact counts of board %s, %s RAM, frac %g..%g %%, all warm boots "
+		 "fraction from the exact counts of board %s, %s RAM, frac %g..%g %%, %zu warm boots "
 		 "(slice: %s). Lines: crossovers. Horizontal lines: profiles at their ratio, shaded over "
 		 "its spread. fwb (needs FEAT_S2FWB) and the negative control are left out%s%s.",
 		 s->context->dim[DIM_BOARD], fmt_mem(s->context->mem, mem, sizeof(mem)), s->x[0],
-		 s->x[s->nx - 1], sb_str(&ctx), left.len ? "; no fit for " : "", sb_str(&left));
+		 s->x[s->nx - 1], nboots, sb_str(&ctx), left.len ? "; no fit for " : "", sb_str(&left));
 	snprintf(pr->phase_counts, sizeof(pr->phase_counts), "board %s, guest RAM %s, frac sweep %s",
 		 s->context->dim[DIM_BOARD], mem, sb_str(&ctx));
 	sb_free(&left), sb_free(&ctx);

@@ -27,6 +27,10 @@ int predictions_add_profile(struct predictions *pr, const char *arg, char *err, 
 		snprintf(err, errlen, "--profile %s: at most %d profiles", arg, MAX_PROFILES);
 		return -1;
 	}
+	if (!*arg) {
+		snprintf(err, errlen, "--profile: empty; give a profile's path or a name in profiles/");
+		return -1;
+	}
 	pp = &pr->p[pr->np];
 	memset(pp, 0, sizeof(*pp));
 	/* a bare name is one of profiles/ */

@@ -38,7 +38,8 @@ check phase_chart_written test -s "$tmp/n1/charts/phase.svg" -a -s "$tmp/n1/char
 check html_inlines_the_phase_chart bash -c "sed -n '/<figure id=\"fig-phase\">/,/<\/figure>/p' '$html' | grep -q '<svg'"
 check phase_diagram_before_the_answer bash -c "grep -n -e 'id=\"fig-phase\"' -e '<h2>Answer</h2>' '$html' | head -1 | grep -q fig-phase"
 check md_references_the_phase_chart grep -q '^Phase diagram: charts/phase.png' "$md"
-check phase_says_which_counts grep -q 'from the exact counts of board qemu-virt, 16M RAM, frac 10..100' "$md"
+# 4 strategies (the control left out) x 2 fractions x 2 warm boots
+check phase_says_which_counts grep -q 'from the exact counts of board qemu-virt, 16M RAM, frac 10..100 %, 16 warm boots' "$md"
 check n1_not_placed grep -q '^- not placed: neoverse-n1 lacks s2_fault and dc_civac.absent.mem' "$md"
 # the shipped profile by its name in profiles/
 "$S2BENCH" report "$tmp/res" --profile neoverse-n1 --out "$tmp/byname" >/dev/null 2>&1
@@ -95,4 +96,7 @@ check missing_profile_exits_2 [ $? -eq 2 ]
 check missing_profile_says_which grep -q 'profiles/no-such-cpu.profile' "$tmp/none.err"
 "$S2BENCH" report "$tmp/res" --profile >/dev/null 2>&1
 check profile_without_argument_is_usage [ $? -eq 2 ]
+"$S2BENCH" report "$tmp/res" --profile '' >/dev/null 2>"$tmp/empty.err"
+check empty_profile_exits_2 [ $? -eq 2 ]
+check empty_profile_says_why grep -q 'empty' "$tmp/empty.err"
 finish
