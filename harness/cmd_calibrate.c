@@ -212,7 +212,8 @@ static int write_profile(const struct calib_args *a, const struct calib_run *run
 	static struct profile p, back;
 	char err[512], date[16], tmp[600];
 	time_t now = time(NULL);
-	struct calib_meta meta = {a->name, a->board, date, a->opt.qemu_version[0] ? a->opt.qemu_version : NULL};
+	struct calib_meta meta = {a->name, a->board, date, a->opt.qemu_version[0] ? a->opt.qemu_version : NULL,
+				 a->opt.wall_clock};
 
 	strftime(date, sizeof(date), "%Y-%m-%d", gmtime(&now));
 	if (calib_profile_build(run, &meta, &p, err, sizeof(err)))

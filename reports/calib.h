@@ -63,6 +63,7 @@ struct calib_meta {
 	/* The emulator's version when the board is an emulator (the harness started QEMU), else
 	 * NULL; a hello board named qemu* counts as one too. Its numbers are labelled the emulator's. */
 	const char *emulator;
+	int wall_clock; /* the emulator ran without -icount: its clocks are the host's time */
 };
 
 /* The profile of RUN: every constant measured, with its interquartile range, per line or per

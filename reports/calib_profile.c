@@ -181,7 +181,8 @@ static void set_header(struct profile *p, const struct calib_run *run, const str
 	snprintf(s->date, sizeof(s->date), "%s", meta->date);
 	snprintf(s->method, sizeof(s->method),
 		 "s2b.guest=calib: PMU cycle counter and generic timer, median and IQR of n samples per constant%s",
-		 emu ? "; QEMU TCG with -icount shift=0, so emulator numbers" : "");
+		 !emu ? "" : meta->wall_clock ? "; QEMU TCG without -icount, so emulator numbers in emulation wall-clock"
+					       : "; QEMU TCG with -icount shift=0, so emulator numbers");
 	snprintf(s->s2hv, sizeof(s->s2hv), "%s", run->hv);
 }
 

@@ -61,7 +61,7 @@ static struct profile p, back;
 /* Build, write, and read back with the profile reader: what calibrate does. */
 static void build_and_reparse(const struct calib_run *r, const char *board, const char *emulator)
 {
-	struct calib_meta meta = {"test-board", board, "2026-11-28", emulator};
+	struct calib_meta meta = {"test-board", board, "2026-11-28", emulator, 0};
 	char *text = NULL;
 	size_t len = 0;
 	FILE *f = open_memstream(&text, &len);
@@ -208,6 +208,20 @@ Test(calib_profile, qemu_numbers_are_labelled_the_emulators)
 	cr_assert(strstr(back.src[0].method, "emulator"), "%s", back.src[0].method);
 }
 
+/* qemu-virt-tcg runs without -icount: its method must not claim instruction counts. */
+Test(calib_profile, a_wall_clock_emulator_says_so_in_its_method)
+{
+	struct calib_meta meta = {"test-board", "qemu-virt-tcg", "2026-11-28", "7.2.22", 1};
+
+	sample_run(&run, HELLO, CLOCK);
+	cr_assert_eq(calib_profile_build(&run, &meta, &p, err, sizeof(err)), 0, "%s", err);
+	cr_assert(strstr(p.src[0].method, "without -icount") && strstr(p.src[0].method, "wall-clock"),
+		  "%s", p.src[0].method);
+	cr_assert(!strstr(p.src[0].method, "shift=0"), "%s", p.src[0].method);
+	build_and_reparse(&run, "qemu-virt", "7.2.22");
+	cr_assert(strstr(back.src[0].method, "-icount shift=0"), "%s", back.src[0].method);
+}
+
 /* Without a cycle counter: nanoseconds by the generic timer, and no clock claimed. */
 Test(calib_profile, without_cycles_times_are_ns_by_the_timer)
 {
@@ -263,7 +277,7 @@ Test(calib_profile, a_third_level_gives_the_llc_class)
 
 Test(calib_profile, refused_without_hello_or_clock)
 {
-	struct calib_meta meta = {"x", "qemu-virt", "2026-11-28", NULL};
+	struct calib_meta meta = {"x", "qemu-virt", "2026-11-28", NULL, 0};
 
 	memset(&run, 0, sizeof(run));
 	cr_assert_eq(take(&run, CLOCK), 0);
