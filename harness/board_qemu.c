@@ -1,4 +1,5 @@
-/* QEMU boards (virt, raspi3b): s2hv at EL2, console on stdout, deterministic instruction counts. */
+/* QEMU boards (virt, raspi3b): s2hv at EL2, console on stdout; deterministic instruction counts
+ * (-icount shift=0) on all but qemu-virt-tcg, whose clocks are the emulation's wall-clock. */
 #include "board.h"
 
 #include "process.h"
@@ -48,6 +49,7 @@ struct qemu_machine {
 	int fixed_ram;     /* the model has its RAM size built in: no -m */
 	int semihosting;   /* no PSCI on the model: s2hv ends QEMU through semihosting SYS_EXIT */
 	int dline;         /* CTR_EL0.DminLine in bytes: the oracle plugin's `line=` */
+	int wall_clock;    /* no -icount: the timer and cycle counter follow the host's clock */
 };
 
 /* NAME next to the image (build/s2hv.img → build/NAME). */
@@ -110,9 +112,10 @@ static int qemu_start(struct board_job *job, const struct run_options *opt,
 		argv[n++] = "-semihosting-config", argv[n++] = "enable=on,target=gdb,chardev=s2b-semihost";
 		argv[n++] = "-chardev", argv[n++] = "null,id=s2b-semihost";
 	}
-	char *common[] = { "-nographic", "-monitor", "none", "-serial", "stdio", "-icount", "shift=0",
-			   "-no-reboot", "-kernel", (char *)image, "-append",
-			   (char *)job->run->bootargs, NULL };
+	if (!m->wall_clock)
+		argv[n++] = "-icount", argv[n++] = "shift=0";
+	char *common[] = { "-nographic", "-monitor", "none", "-serial", "stdio", "-no-reboot",
+			   "-kernel", (char *)image, "-append", (char *)job->run->bootargs, NULL };
 	for (char **c = common; *c; c++)
 		argv[n++] = *c;
 	argv[n] = NULL;
@@ -126,13 +129,25 @@ static int qemu_start(struct board_job *job, const struct run_options *opt,
 	return 0;
 }
 
-static const struct qemu_machine virt_max = { "virt,virtualization=on", "max", NULL, 0, 0, 64 };
-static const struct qemu_machine virt_a72 = { "virt,virtualization=on", "cortex-a72", NULL, 0, 0, 64 };
-static const struct qemu_machine raspi3b = { "raspi3b", NULL, "raspi3b-qemu.dtb", 1, 1, 64 };
+static const struct qemu_machine virt_max = { "virt,virtualization=on", "max", NULL, 0, 0, 64, 0 };
+static const struct qemu_machine virt_a72 = { "virt,virtualization=on", "cortex-a72", NULL, 0, 0, 64, 0 };
+static const struct qemu_machine raspi3b = { "raspi3b", NULL, "raspi3b-qemu.dtb", 1, 1, 64, 0 };
+static const struct qemu_machine virt_tcg = { "virt,virtualization=on", "max", NULL, 0, 0, 64, 1 };
 
 static int start_max(struct board_job *job, const struct run_options *opt, char *err, size_t errlen)
 {
 	return qemu_start(job, opt, &virt_max, err, errlen);
+}
+
+static int check_tcg(struct run_options *opt, char *err, size_t errlen)
+{
+	opt->wall_clock = 1;
+	return qemu_check(opt, err, errlen);
+}
+
+static int start_tcg(struct board_job *job, const struct run_options *opt, char *err, size_t errlen)
+{
+	return qemu_start(job, opt, &virt_tcg, err, errlen);
 }
 
 static int start_a72(struct board_job *job, const struct run_options *opt, char *err, size_t errlen)
@@ -147,6 +162,12 @@ static int start_raspi3b(struct board_job *job, const struct run_options *opt, c
 }
 
 const struct board_ops board_qemu_virt = { 0, 0, qemu_check, start_max, board_finish_spawned };
+int board_wall_clock(const char *name)
+{
+	return board_find(name) == &board_qemu_virt_tcg;
+}
+
+const struct board_ops board_qemu_virt_tcg = { 0, 0, check_tcg, start_tcg, board_finish_spawned };
 const struct board_ops board_qemu_virt_a72 = { 0, 0, qemu_check, start_a72,
 					       board_finish_spawned };
 const struct board_ops board_qemu_raspi3b = { 0, 0, qemu_check, start_raspi3b,
