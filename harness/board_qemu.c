@@ -1,5 +1,5 @@
 /* QEMU boards (virt, raspi3b): s2hv at EL2, console on stdout, deterministic instruction counts. */
-#include "board.h"
+#include "board_qemu.h"
 
 #include "process.h"
 
@@ -8,7 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
-static int qemu_check(struct run_options *opt, char *err, size_t errlen)
+int qemu_check(struct run_options *opt, char *err, size_t errlen)
 {
 	if (spawn_find(opt->qemu)) {
 		snprintf(err, errlen,
@@ -41,15 +41,6 @@ static void machine_mem(const struct run_config *cfg, char *buf, size_t len)
 	snprintf(buf, len, "%lluM", (mib + 255) / 256 * 256);
 }
 
-/* What differs between the QEMU models s2hv runs on. */
-struct qemu_machine {
-	const char *machine, *cpu;
-	const char *dtb;   /* next to the image (e.g. raspi3b-qemu.dtb), or NULL: QEMU's own */
-	int fixed_ram;     /* the model has its RAM size built in: no -m */
-	int semihosting;   /* no PSCI on the model: s2hv ends QEMU through semihosting SYS_EXIT */
-	int dline;         /* CTR_EL0.DminLine in bytes: the oracle plugin's `line=` */
-};
-
 /* NAME next to the image (build/s2hv.img → build/NAME). */
 static void beside_image(const struct run_options *opt, const char *name, char *buf, size_t len)
 {
@@ -75,12 +66,12 @@ static int oracle_args(const struct run_options *opt, const struct qemu_machine 
 	return 0;
 }
 
-static int qemu_start(struct board_job *job, const struct run_options *opt,
-		      const struct qemu_machine *m, char *err, size_t errlen)
+int qemu_start(struct board_job *job, const struct run_options *opt, const struct qemu_machine *m,
+	       char *err, size_t errlen)
 {
 	char mem[32], dtb[512], oracle_img[512], plugin[600];
 	const char *image = opt->image;
-	char *argv[40];
+	char *argv[56]; /* at most 19 words before the boot media, 13 after: media stop at 40 */
 	int n = 0;
 
 	if (run_config_oracle(&job->run->cfg)) {
@@ -103,6 +94,10 @@ static int qemu_start(struct board_job *job, const struct run_options *opt,
 	}
 	if (image != opt->image)
 		argv[n++] = "-plugin", argv[n++] = plugin, argv[n++] = "-d", argv[n++] = "plugin";
+	if (m->bios)
+		argv[n++] = "-bios", argv[n++] = (char *)m->bios;
+	for (char *const *a = m->boot_media; a && *a && n < 40; a++)
+		argv[n++] = *a;
 	if (m->semihosting) {
 		/* QEMU answers HLT #0xF000 from EL1 too, before s2hv could trap it. target=gdb with no
 		 * gdbstub makes every call but SYS_EXIT a no-op: a guest gets no host file, shell or
@@ -111,10 +106,12 @@ static int qemu_start(struct board_job *job, const struct run_options *opt,
 		argv[n++] = "-chardev", argv[n++] = "null,id=s2b-semihost";
 	}
 	char *common[] = { "-nographic", "-monitor", "none", "-serial", "stdio", "-icount", "shift=0",
-			   "-no-reboot", "-kernel", (char *)image, "-append",
-			   (char *)job->run->bootargs, NULL };
+			   "-no-reboot", NULL };
 	for (char **c = common; *c; c++)
 		argv[n++] = *c;
+	if (!m->boot_media) /* a firmware given -kernel boots it too: UEFI's loader via fw_cfg */
+		argv[n++] = "-kernel", argv[n++] = (char *)image, argv[n++] = "-append",
+		argv[n++] = (char *)job->run->bootargs;
 	argv[n] = NULL;
 
 	struct spawn_io io = { job->err_path, opt->log_cap }; /* stderr is never console */
@@ -126,9 +123,9 @@ static int qemu_start(struct board_job *job, const struct run_options *opt,
 	return 0;
 }
 
-static const struct qemu_machine virt_max = { "virt,virtualization=on", "max", NULL, 0, 0, 64 };
-static const struct qemu_machine virt_a72 = { "virt,virtualization=on", "cortex-a72", NULL, 0, 0, 64 };
-static const struct qemu_machine raspi3b = { "raspi3b", NULL, "raspi3b-qemu.dtb", 1, 1, 64 };
+static const struct qemu_machine virt_max = { "virt,virtualization=on", "max", NULL, 0, 0, 64, NULL, NULL };
+static const struct qemu_machine virt_a72 = { "virt,virtualization=on", "cortex-a72", NULL, 0, 0, 64, NULL, NULL };
+static const struct qemu_machine raspi3b = { "raspi3b", NULL, "raspi3b-qemu.dtb", 1, 1, 64, NULL, NULL };
 
 static int start_max(struct board_job *job, const struct run_options *opt, char *err, size_t errlen)
 {
