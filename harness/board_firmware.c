@@ -91,3 +91,26 @@ static int uboot_finish(struct board_job *job, int killed)
 }
 
 const struct board_ops board_qemu_virt_uboot = { 0, 0, uboot_check, uboot_start, uboot_finish };
+
+static int uefi_check(struct run_options *opt, char *err, size_t errlen)
+{
+	return qemu_check(opt, err, errlen) ||
+			       need(access(UEFI_FIRMWARE, R_OK) != 0, UEFI_FIRMWARE, "qemu-efi-aarch64",
+				    err, errlen)
+		       ? -1
+		       : 0;
+}
+
+/* edk2 loads -kernel's file through fw_cfg and starts it as an EFI application with -append as
+ * its command line (LoadOptions). acpi=off: edk2 for virt publishes the DTB only without ACPI. */
+static int uefi_start(struct board_job *job, const struct run_options *opt, char *err,
+		      size_t errlen)
+{
+	static const struct qemu_machine m = { "virt,virtualization=on,acpi=off", "max", NULL, 0, 0,
+					       64, UEFI_FIRMWARE, NULL };
+
+	return qemu_start(job, opt, &m, err, errlen);
+}
+
+const struct board_ops board_qemu_virt_uefi = { 0, 0, uefi_check, uefi_start,
+						board_finish_spawned };
