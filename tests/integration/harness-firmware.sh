@@ -1,8 +1,9 @@
 #!/bin/bash
 # The firmware boards (harness/board_firmware.c) run the quick suite through `s2bench run`: the
-# same s2hv.img booted by U-Boot (booti from a FAT disk) gives exactly the rows of qemu-virt's
-# -kernel boot (-icount shift=0: the firmware runs before s2hv's first count), the run's bootargs
-# reach s2hv through boot.scr, and a run leaves no disk behind.
+# same s2hv.img booted by U-Boot (booti from a FAT disk) or by UEFI (edk2, as an EFI application)
+# gives exactly the rows of qemu-virt's -kernel boot (-icount shift=0: the firmware runs before
+# s2hv's first count), so each run's bootargs reached s2hv (boot.scr; the EFI command line), and
+# a U-Boot run leaves no disk behind.
 set -u
 cd "$(dirname "$0")/../.."
 . tests/integration/lib.sh
@@ -33,4 +34,11 @@ check "uboot_went_through_uboot_booti" grep -q "^Starting kernel" "$out"/qemu-vi
 check "uboot_rows_equal_qemu_virt" \
 	diff <(boot_rows qemu-virt) <(boot_rows qemu-virt-uboot)
 check "uboot_leaves_no_disk" [ -z "$(ls "$out"/qemu-virt-uboot/logs | grep -v '\.log$')" ]
+
+run_quick qemu-virt-uefi
+check "uefi_quick_exits_0" [ $? -eq 0 ]
+check "uefi_quick_all_ok" all_ok qemu-virt-uefi
+check "uefi_went_through_edk2" grep -q "^UEFI firmware" "$out"/qemu-virt-uefi/logs/*.log
+check "uefi_rows_equal_qemu_virt" \
+	diff <(boot_rows qemu-virt) <(boot_rows qemu-virt-uefi)
 finish

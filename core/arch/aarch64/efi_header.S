@@ -75,7 +75,7 @@ __pe_header:
 
 	/*
 	 * The firmware calls here: x0 = image handle, x1 = system table, at EL2 (edk2 on QEMU
-	 * virt,virtualization=on; an EL1 firmware gets no_el2 from head.S), MMU and caches on,
+	 * virt,virtualization=on; at EL1 head.S reports no_el2), MMU and caches on,
 	 * identity mapped. Relocate, let efi_boot.c exit boot services, then turn the MMU off and
 	 * enter head.S as any boot loader would, with the DTB in x0.
 	 */
@@ -94,12 +94,20 @@ efi_entry:
 	cbnz	x0, 1f				// refused or failed: back to the firmware
 	ldr	x20, [sp, #32]
 	msr	daifset, #0xf
-	/* MMU and caches off (SCTLR_EL2 as head.S's el2_entry writes it, ARM ARM D19.2.118); the
-	 * firmware's map is the identity, so the next fetch is the next instruction. efi_main
-	 * cleaned what we wrote to the PoC first. */
+	/* MMU and caches off, at the EL the firmware runs at: SCTLR_EL2 as head.S's el2_entry
+	 * writes it (ARM ARM D19.2.118), or SCTLR_EL1 with its RES1 bits (D19.2.119) under a
+	 * firmware at EL1, for which head.S then reports no_el2. The firmware's map is the
+	 * identity, so the next fetch is the next instruction. efi_main cleaned what we wrote to
+	 * the PoC first. */
+	mrs	x1, CurrentEL
+	cmp	x1, #(2 << 2)
+	b.ne	2f
 	ldr	x1, =0x30c50830
 	msr	sctlr_el2, x1
-	isb
+	b	3f
+2:	ldr	x1, =0x30d00800
+	msr	sctlr_el1, x1
+3:	isb
 	/* Instruction fetch is now Non-cacheable, but may still hit lines the firmware left: drop
 	 * them (IC IALLU, then DSB and ISB to complete it, ARM ARM D7.5.9.4). */
 	ic	iallu
