@@ -29,7 +29,8 @@ scriptaddr=0x40200000
 kernel_addr_r=0x40400000
 bootcmd=virtio scan && load virtio 0:1 ${scriptaddr} boot.scr && source ${scriptaddr}
 ENV
-# CONFIG_ENV_SIZE 0x40000 at the start of flash bank 1 (CONFIG_ENV_ADDR 0x4000000)
+# 0x40000 bytes at the start of flash bank 1: where Debian's qemu_arm64 build reads it (it says
+# "Loading Environment from Flash... OK" instead of "bad CRC, using default environment")
 mkenvimage -s 0x40000 -o "$work/env.bin" "$work/env.txt"
 rm -f "$flash"
 truncate -s 64M "$flash"

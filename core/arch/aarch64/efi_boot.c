@@ -47,7 +47,7 @@ static void conout_putc(char c)
 static const struct console_ops conout = { conout_putc };
 
 /* An `error` and a `done` record on the firmware's console, then power off. */
-static efi_status refuse(const char *code, const char *msg)
+static efi_status efi_refuse(const char *code, const char *msg)
 {
 	console_set(&conout);
 	console_puts("\n"); /* edk2 leaves its screen setup's line open */
@@ -138,15 +138,15 @@ efi_status efi_main(efi_handle image, struct efi_system_table *systab, u64 *dtb)
 	st = systab;
 	fdt = config_table(&dtb_guid);
 	if (!fdt && config_table(&acpi20_guid))
-		return refuse("no_dtb", "UEFI_gave_ACPI_tables_only:_s2hv_needs_a_DTB_"
+		return efi_refuse("no_dtb", "UEFI_gave_ACPI_tables_only:_s2hv_needs_a_DTB_"
 					"(QEMU:_-M_virt,acpi=off)");
 	if (!fdt || fdt_check_header(fdt))
-		return refuse("no_dtb", "no_valid_DTB_in_the_UEFI_configuration_table");
+		return efi_refuse("no_dtb", "no_valid_DTB_in_the_UEFI_configuration_table");
 	if (load_options_ascii(image, args, sizeof(args)))
-		return refuse("bad_arg", "UEFI_command_line_not_ASCII_or_over_1023_characters");
+		return efi_refuse("bad_arg", "UEFI_command_line_not_ASCII_or_over_1023_characters");
 	*dtb = dtb_with_bootargs(fdt, args);
 	if (!*dtb)
-		return refuse("no_memory", "cannot_copy_the_DTB_with_its_bootargs");
+		return efi_refuse("no_dtb", "cannot_copy_the_DTB_to_add_its_bootargs");
 	/* the firmware's console may share the UART and leave a line open (edk2 ends its screen
 	 * setup without a newline): s2hv's first record must start a line */
 	console_set(&conout);
