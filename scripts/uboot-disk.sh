@@ -4,7 +4,7 @@
 # any U-Boot board would boot it from an SD card: `load` + `booti` with U-Boot's own DTB.
 # FLASH: also QEMU virt's second pflash (64M) holding a U-Boot environment that runs boot.scr from
 # virtio 0:1 at once: Debian's qemu_arm64 U-Boot reads its environment there, and its default one
-# waits 2 s (2e9 instructions under -icount shift=0, ~25 s of emulation) and scans USB, SCSI, ...
+# waits 2 s (2e9 instructions under -icount shift=0, more than a whole run) and scans USB, SCSI, ...
 set -eu
 PATH=$PATH:/usr/sbin:/sbin # mkfs.vfat
 img=$1 args=$2 out=$3 flash=${4:-}
