@@ -24,21 +24,23 @@ all_ok() { # all_ok BOARD: 10 runs (5 strategies x 2 guests), every one ok
 		[ "$(wc -l <"$out/$1/runs.csv")" -eq 11 ]
 }
 
+# firmware_board NAME BOARD BANNER: the quick suite on BOARD, every run ok, every run's log
+# showing the firmware's BANNER, and the same boot rows as qemu-virt's
+firmware_board() {
+	local name=$1 board=$2 banner=$3 log missing=0
+	run_quick "$board"
+	check "${name}_quick_exits_0" [ $? -eq 0 ]
+	check "${name}_quick_all_ok" all_ok "$board"
+	for log in "$out/$board"/logs/*.log; do
+		grep -aq "$banner" "$log" || missing=1
+	done
+	check "${name}_every_run_went_through_the_firmware" [ "$missing" -eq 0 ]
+	check "${name}_rows_equal_qemu_virt" diff <(boot_rows qemu-virt) <(boot_rows "$board")
+}
+
 run_quick qemu-virt
 check "qemu_virt_quick_exits_0" [ $? -eq 0 ]
-
-run_quick qemu-virt-uboot
-check "uboot_quick_exits_0" [ $? -eq 0 ]
-check "uboot_quick_all_ok" all_ok qemu-virt-uboot
-check "uboot_went_through_uboot_booti" grep -q "^Starting kernel" "$out"/qemu-virt-uboot/logs/*.log
-check "uboot_rows_equal_qemu_virt" \
-	diff <(boot_rows qemu-virt) <(boot_rows qemu-virt-uboot)
+firmware_board uboot qemu-virt-uboot "^Starting kernel"
 check "uboot_leaves_no_disk" [ -z "$(ls "$out"/qemu-virt-uboot/logs | grep -v '\.log$')" ]
-
-run_quick qemu-virt-uefi
-check "uefi_quick_exits_0" [ $? -eq 0 ]
-check "uefi_quick_all_ok" all_ok qemu-virt-uefi
-check "uefi_went_through_edk2" grep -q "^UEFI firmware" "$out"/qemu-virt-uefi/logs/*.log
-check "uefi_rows_equal_qemu_virt" \
-	diff <(boot_rows qemu-virt) <(boot_rows qemu-virt-uefi)
+firmware_board uefi qemu-virt-uefi "^UEFI firmware"
 finish
