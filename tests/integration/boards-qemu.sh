@@ -49,6 +49,20 @@ if [ -r "$EFI_FW" ]; then
 		-bios "$EFI_FW" -kernel "$S2HV_IMG" -append "$ARGS"
 	check "uefi_at_el1_refused_no_el2" grep -aq '^@s2b error code=no_el2 ' "$out/uefi-el1.log"
 	check "uefi_at_el1_exits_0" [ "$QEMU_RC" -eq 0 ]
+	# as on a server: the image on a FAT disk, started from the UEFI shell (startup.nsh) with its
+	# bootargs on the command line; QEMU's DTB has no bootargs here (no -append), so only the
+	# image's LoadOptions can carry them
+	rm -f "$out/esp.img" && truncate -s 32M "$out/esp.img" &&
+		PATH=$PATH:/usr/sbin:/sbin mkfs.vfat --mbr=y "$out/esp.img" >/dev/null &&
+		mcopy -i "$out/esp.img" "$S2HV_IMG" ::s2hv.efi &&
+		printf 'fs0:\\s2hv.efi s2b.strategy=clean s2b.guest=hello s2b.boots=3\r\n' >"$out/startup.nsh" &&
+		mcopy -i "$out/esp.img" "$out/startup.nsh" ::startup.nsh
+	q "$out/uefi-shell.log" -M virt,virtualization=on,acpi=off -cpu max -m 1G -nic none \
+		-bios "$EFI_FW" -drive if=none,file="$out/esp.img",format=raw,id=d0 \
+		-device virtio-blk-device,drive=d0
+	check "uefi_shell_command_line_reaches_bootargs" \
+		grep -aq '^@s2b cfg strategy=clean guest=hello ' "$out/uefi-shell.log"
+	check "uefi_shell_reboot_loop" run_ok "$out/uefi-shell.log"
 else
 	fail "uefi_firmware_missing ($EFI_FW: install qemu-efi-aarch64, or run make deps)"
 fi

@@ -43,4 +43,10 @@ check "qemu_virt_quick_exits_0" [ $? -eq 0 ]
 firmware_board uboot qemu-virt-uboot "^Starting kernel"
 check "uboot_leaves_no_disk" [ -z "$(ls "$out"/qemu-virt-uboot/logs | grep -v '\.log$')" ]
 firmware_board uefi qemu-virt-uefi "^UEFI firmware"
+
+# the coherence oracle watches -kernel boots only: refused when the suite is read, nothing run
+printf 'board = qemu-virt-uboot qemu-virt-uefi\nstrategy = none\noracle = on\n' >"$out/oracle.suite"
+"$S2BENCH" run "$out/oracle.suite" --out "$out/oracle" >"$out/oracle.txt" 2>&1
+check "oracle_refused_on_firmware_boards_exit_1" [ $? -eq 1 ]
+check "oracle_refusal_says_why" grep -q "oracle 'on' cannot run on board 'qemu-virt-uboot' (the oracle runs on -kernel boards only, not through firmware)" "$out/oracle.txt"
 finish
