@@ -16,6 +16,8 @@
 #define UBOOT_DISK_SCRIPT "scripts/uboot-disk.sh"
 #define UEFI_FIRMWARE "/usr/share/qemu-efi-aarch64/QEMU_EFI.fd"
 
+static const struct qemu_machine virt_max = { "virt,virtualization=on", "max", NULL, 0, 0, 64 };
+
 /* One message for a missing firmware or tool, naming the package that has it. */
 static int need(int missing, const char *what, const char *package, char *err, size_t errlen)
 {
@@ -72,9 +74,8 @@ static int uboot_start(struct board_job *job, const struct run_options *opt, cha
 	snprintf(flash_drive, sizeof(flash_drive), "if=pflash,unit=1,file=%s,format=raw", flash);
 	char *media[] = { "-drive", flash_drive, "-drive", disk_drive, "-device",
 			  "virtio-blk-device,drive=d0", NULL };
-	const struct qemu_machine m = { "virt,virtualization=on", "max", NULL, 0, 0, 64, UBOOT_BIN,
-					media };
-	return qemu_start(job, opt, &m, err, errlen);
+	const struct qemu_firmware fw = { UBOOT_BIN, media };
+	return qemu_start_firmware(job, opt, &virt_max, &fw, err, errlen);
 }
 
 static int uboot_finish(struct board_job *job, int killed)
@@ -106,10 +107,11 @@ static int uefi_check(struct run_options *opt, char *err, size_t errlen)
 static int uefi_start(struct board_job *job, const struct run_options *opt, char *err,
 		      size_t errlen)
 {
-	static const struct qemu_machine m = { "virt,virtualization=on,acpi=off", "max", NULL, 0, 0,
-					       64, UEFI_FIRMWARE, NULL };
+	static const struct qemu_machine virt_dtb = { "virt,virtualization=on,acpi=off", "max", NULL,
+						      0, 0, 64 };
+	static const struct qemu_firmware fw = { UEFI_FIRMWARE, NULL };
 
-	return qemu_start(job, opt, &m, err, errlen);
+	return qemu_start_firmware(job, opt, &virt_dtb, &fw, err, errlen);
 }
 
 const struct board_ops board_qemu_virt_uefi = { 0, 0, uefi_check, uefi_start,

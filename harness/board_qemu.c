@@ -66,9 +66,11 @@ static int oracle_args(const struct run_options *opt, const struct qemu_machine 
 	return 0;
 }
 
-int qemu_start(struct board_job *job, const struct run_options *opt, const struct qemu_machine *m,
-	       char *err, size_t errlen)
+int qemu_start_firmware(struct board_job *job, const struct run_options *opt,
+			const struct qemu_machine *m, const struct qemu_firmware *fw, char *err,
+			size_t errlen)
 {
+	char *const *media = fw ? fw->boot_media : NULL;
 	char mem[32], dtb[512], oracle_img[512], plugin[600];
 	const char *image = opt->image;
 	char *argv[56]; /* at most 19 words before the boot media, 13 after: media stop at 40 */
@@ -94,9 +96,9 @@ int qemu_start(struct board_job *job, const struct run_options *opt, const struc
 	}
 	if (image != opt->image)
 		argv[n++] = "-plugin", argv[n++] = plugin, argv[n++] = "-d", argv[n++] = "plugin";
-	if (m->bios)
-		argv[n++] = "-bios", argv[n++] = (char *)m->bios;
-	for (char *const *a = m->boot_media; a && *a && n < 40; a++)
+	if (fw)
+		argv[n++] = "-bios", argv[n++] = (char *)fw->bios;
+	for (char *const *a = media; a && *a && n < 40; a++)
 		argv[n++] = *a;
 	if (m->semihosting) {
 		/* QEMU answers HLT #0xF000 from EL1 too, before s2hv could trap it. target=gdb with no
@@ -109,7 +111,7 @@ int qemu_start(struct board_job *job, const struct run_options *opt, const struc
 			   "-no-reboot", NULL };
 	for (char **c = common; *c; c++)
 		argv[n++] = *c;
-	if (!m->boot_media) /* a firmware given -kernel boots it too: UEFI's loader via fw_cfg */
+	if (!media) /* a firmware given -kernel boots it too: UEFI's loader via fw_cfg */
 		argv[n++] = "-kernel", argv[n++] = (char *)image, argv[n++] = "-append",
 		argv[n++] = (char *)job->run->bootargs;
 	argv[n] = NULL;
@@ -123,9 +125,15 @@ int qemu_start(struct board_job *job, const struct run_options *opt, const struc
 	return 0;
 }
 
-static const struct qemu_machine virt_max = { "virt,virtualization=on", "max", NULL, 0, 0, 64, NULL, NULL };
-static const struct qemu_machine virt_a72 = { "virt,virtualization=on", "cortex-a72", NULL, 0, 0, 64, NULL, NULL };
-static const struct qemu_machine raspi3b = { "raspi3b", NULL, "raspi3b-qemu.dtb", 1, 1, 64, NULL, NULL };
+int qemu_start(struct board_job *job, const struct run_options *opt, const struct qemu_machine *m,
+	       char *err, size_t errlen)
+{
+	return qemu_start_firmware(job, opt, m, NULL, err, errlen);
+}
+
+static const struct qemu_machine virt_max = { "virt,virtualization=on", "max", NULL, 0, 0, 64 };
+static const struct qemu_machine virt_a72 = { "virt,virtualization=on", "cortex-a72", NULL, 0, 0, 64 };
+static const struct qemu_machine raspi3b = { "raspi3b", NULL, "raspi3b-qemu.dtb", 1, 1, 64 };
 
 static int start_max(struct board_job *job, const struct run_options *opt, char *err, size_t errlen)
 {

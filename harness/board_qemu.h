@@ -12,16 +12,24 @@ struct qemu_machine {
 	int fixed_ram;     /* the model has its RAM size built in: no -m */
 	int semihosting;   /* no PSCI on the model: s2hv ends QEMU through semihosting SYS_EXIT */
 	int dline;         /* CTR_EL0.DminLine in bytes: the oracle plugin's `line=` */
-	const char *bios;  /* firmware (-bios), or NULL: QEMU enters the image itself */
+};
+
+/* A firmware that boots the image instead of QEMU (board_firmware.c). */
+struct qemu_firmware {
+	const char *bios; /* -bios */
 	/* arguments giving the firmware what it boots from (disks, flash; NULL-terminated), or
-	 * NULL: the image is given with -kernel and the bootargs with -append */
+	 * NULL: the firmware is handed the image with -kernel and the bootargs with -append */
 	char *const *boot_media;
 };
 
 /* The emulator and the image are there (fills opt->qemu_version). */
 int qemu_check(struct run_options *opt, char *err, size_t errlen);
-/* Spawns QEMU for JOB on machine M, console on job->fd. */
+/* Spawns QEMU for JOB on machine M, console on job->fd: QEMU enters the image itself. */
 int qemu_start(struct board_job *job, const struct run_options *opt, const struct qemu_machine *m,
 	       char *err, size_t errlen);
+/* The same through firmware FW. */
+int qemu_start_firmware(struct board_job *job, const struct run_options *opt,
+			const struct qemu_machine *m, const struct qemu_firmware *fw, char *err,
+			size_t errlen);
 
 #endif
