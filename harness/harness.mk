@@ -12,7 +12,7 @@ HARNESS_OBJS := $(HARNESS_SRCS:%.c=$(BUILD)/host/%.o) $(HARNESS_CORE_OBJS)
 # crossover reads results through reports/, which the harness's unit tests do not link.
 HARNESS_LIB_OBJS := $(filter-out $(BUILD)/host/harness/main.o $(BUILD)/host/harness/cmd_crossover.o \
 	$(BUILD)/host/harness/crossover_data.o $(BUILD)/host/harness/crossover_model.o,$(HARNESS_OBJS))
-HARNESS_LIBS := -lcsv -lutil -lpthread
+HARNESS_LIBS := -lcsv -lutil -lpthread -lcurl
 
 $(BUILD)/host/harness/%.o: harness/%.c
 	@mkdir -p $(@D)
