@@ -219,8 +219,10 @@ int lava_api_check_device_type(struct lava_api *api, const char *device_type)
 	}
 	curl_free(path);
 	int rc = request(api, rel, NULL, JSON_MAX, REQUEST_TIMEOUT_S, &a);
-	if (!rc && a.http == 404)
+	if (!rc && a.http == 404 && lava_json_valid(a.body, a.len)) /* REST framework's own 404 */
 		rc = fail(api, "device type '%s' is unknown to %s (HTTP 404)", device_type, api->base);
+	else if (!rc && a.http == 404)
+		rc = fail(api, "%s: HTTP 404 without JSON: is --server a LAVA server?", api->base);
 	else if (!rc && a.http != 200)
 		rc = http_error(api, rel, &a);
 	else if (!rc && (lava_json_string(a.body, a.len, "name", name, sizeof(name)) ||

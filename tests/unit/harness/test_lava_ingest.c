@@ -1,0 +1,143 @@
+/* A finished LAVA job's log → its run's rows (harness/lava_ingest.c): named as the planned run
+ * (the rows a local run writes), the status LAVA gave an unfinished job, and logs that hold
+ * another run, two runs or none. The job log is a server log of lava-dispatcher 2023.01. */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "lava_ingest.h"
+#include "matrix.h"
+#include "store.h"
+#include "support.h"
+
+#define DATA S2B_TEST_DATA
+#define UNMAP_HELLO_4 "strategy = unmap\nguest = hello\nboots = 4\n" /* the job log's config */
+
+struct ingested {
+	char *dir;
+	struct planned_run run;
+	const char *status;
+	struct csv_rows runs, boots;
+};
+
+/* Ingests log file LOG as the job of SUITE's first run, ended as END says. */
+static void ingest(struct ingested *g, const char *name, const char *suite, const char *log,
+		   const struct lava_job_end *end)
+{
+	struct planned_run *runs;
+	struct store st;
+	char err[512];
+
+	cr_assert_geq(expand_suite_text(suite, &runs), 1);
+	g->run = runs[0];
+	free(runs);
+	g->dir = make_tmpdir(name);
+	cr_assert_eq(store_open(&st, g->dir, err, sizeof(err)), 0, "%s", err);
+	char *text = log ? read_text(log) : strdup("");
+	cr_assert_not_null(text, "%s", log);
+	cr_assert_eq(lava_ingest(&st, "lab", &g->run, end, text, strlen(text), &g->status, err,
+				 sizeof(err)), 0, "%s", err);
+	store_close(&st);
+	free(text);
+	cr_assert_eq(load_csv(g->dir, "runs.csv", &g->runs), 0);
+	cr_assert_eq(load_csv(g->dir, "boots.csv", &g->boots), 0);
+	cr_assert_eq(g->runs.nrows, 1, "one row per job");
+	cr_expect_str_eq(csv_cell(&g->runs, 0, "run_id"), g->run.run_id, "the planned run's id");
+	cr_expect_str_eq(csv_cell(&g->runs, 0, "status"), g->status);
+}
+
+static void done(struct ingested *g)
+{
+	free_csv(&g->runs);
+	free_csv(&g->boots);
+	free(g->dir);
+}
+
+static int file_exists(const char *dir, const char *id, const char *suffix)
+{
+	char path[1024];
+	snprintf(path, sizeof(path), "%s/logs/%s%s", dir, id, suffix);
+	return access(path, F_OK) == 0;
+}
+
+Test(lava_ingest, a_complete_job_gives_the_rows_of_its_planned_run)
+{
+	struct lava_job_end end = { 3, NULL, "" };
+	struct ingested g;
+
+	ingest(&g, "ingest-ok", UNMAP_HELLO_4, DATA "/lava-feedback-done.yaml", &end);
+	cr_expect_str_eq(g.status, "ok");
+	cr_expect_str_eq(csv_cell(&g.runs, 0, "suite"), "lab");
+	cr_expect_str_eq(csv_cell(&g.runs, 0, "board"), "qemu-virt");
+	cr_expect_str_eq(csv_cell(&g.runs, 0, "boots"), "4");
+	cr_expect_str_eq(csv_cell(&g.runs, 0, "error"), "");
+	cr_expect_str_eq(csv_cell(&g.runs, 0, "exit_code"), "", "no emulator status from LAVA");
+	cr_assert_eq(g.boots.nrows, 4);
+	for (size_t i = 0; i < 4; i++)
+		cr_expect_str_eq(csv_cell(&g.boots, i, "run_id"), g.run.run_id);
+	cr_expect(file_exists(g.dir, g.run.run_id, ".log"), "the console lines, as parse keeps them");
+	cr_expect(file_exists(g.dir, g.run.run_id, ".lava.yaml"), "the whole job log");
+	done(&g);
+}
+
+Test(lava_ingest, an_incomplete_job_says_so_and_keeps_its_records)
+{
+	struct lava_job_end end = { 7, "lava_incomplete", "boot\nfailed" };
+	struct ingested g;
+
+	ingest(&g, "ingest-incomplete", UNMAP_HELLO_4, DATA "/lava-feedback-done.yaml", &end);
+	cr_expect_str_eq(g.status, "lava_incomplete");
+	cr_expect_str_eq(csv_cell(&g.runs, 0, "error"), "lava_job_7:boot failed",
+			 "LAVA's failure comment, on one line");
+	cr_expect_eq(g.boots.nrows, 4);
+	done(&g);
+}
+
+Test(lava_ingest, a_canceled_job_without_a_log)
+{
+	struct lava_job_end end = { 8, "lava_canceled", "" };
+	struct ingested g;
+
+	ingest(&g, "ingest-canceled", UNMAP_HELLO_4, NULL, &end);
+	cr_expect_str_eq(g.status, "lava_canceled");
+	cr_expect_str_eq(csv_cell(&g.runs, 0, "error"), "lava_job_8:lava_canceled");
+	cr_expect_str_eq(csv_cell(&g.runs, 0, "strategy"), "unmap", "the planned config");
+	cr_expect_eq(g.boots.nrows, 0);
+	done(&g);
+}
+
+Test(lava_ingest, a_log_of_another_config_is_an_error)
+{
+	struct lava_job_end end = { 3, NULL, "" };
+	struct ingested g;
+
+	ingest(&g, "ingest-other", "strategy = unmap\nguest = hello\nboots = 5\n",
+	       DATA "/lava-feedback-done.yaml", &end);
+	cr_expect_str_eq(g.status, "error");
+	cr_expect_str_eq(csv_cell(&g.runs, 0, "error"), "lava_log_is_another_config");
+	done(&g);
+}
+
+Test(lava_ingest, a_log_of_two_runs_is_an_error)
+{
+	struct lava_job_end end = { 3, NULL, "" };
+	struct ingested g;
+
+	ingest(&g, "ingest-two", UNMAP_HELLO_4, DATA "/two-runs.log", &end);
+	cr_expect_str_eq(g.status, "error");
+	cr_expect_str_eq(csv_cell(&g.runs, 0, "error"), "lava_log_holds_2_runs");
+	done(&g);
+}
+
+Test(lava_ingest, a_complete_job_without_records_crashed)
+{
+	struct lava_job_end end = { 3, NULL, "" };
+	struct ingested g;
+
+	ingest(&g, "ingest-empty", UNMAP_HELLO_4, NULL, &end);
+	cr_expect_str_eq(g.status, "crash");
+	cr_expect_str_eq(csv_cell(&g.runs, 0, "error"), "lava_log_has_no_records");
+	done(&g);
+}
