@@ -85,6 +85,8 @@ $(BUILD)/fuzz-suite: $(FUZZ_SUITE_SRCS)
 ALL += $(BUILD)/s2bench
 UNIT_TESTS += $(HARNESS_TESTS)
 INTEG_TESTS += $(wildcard tests/integration/harness-*.sh)
+# `lava submit` against a real lava-server + lava-worker that scripts/lava-lab.sh brings up here.
+INTEG_TESTS += tests/integration/lava-server.sh
 FUZZ_TARGETS += $(BUILD)/fuzz-proto $(BUILD)/fuzz-logsplit $(BUILD)/fuzz-store $(BUILD)/fuzz-suite
 
 -include $(HARNESS_OBJS:.o=.d) $(wildcard $(BUILD)/host/$(HARNESS_TDIR)/*.d)

@@ -4,6 +4,7 @@
 #
 #   scripts/lava-lab.sh up STATE_DIR     # prints and writes STATE_DIR/lab.env (url=, token_file=)
 #   scripts/lava-lab.sh down STATE_DIR   # stops everything `up` started, nothing else
+#   scripts/lava-lab.sh health STATE_DIR GOOD|MAINTENANCE   # the device takes jobs, or holds them
 #
 # Debian 12's lava-server (PostgreSQL, gunicorn serving the web UI and REST API, lava-scheduler)
 # and lava-worker with the dispatcher, started directly: a container has no systemd, so the
@@ -16,7 +17,7 @@
 set -u
 cmd=${1:-} state=${2:-}
 if [ -z "$cmd" ] || [ -z "$state" ]; then
-	echo "usage: $0 up|down STATE_DIR" >&2
+	echo "usage: $0 up|down|health STATE_DIR [GOOD|MAINTENANCE]" >&2
 	exit 2
 fi
 USER_NAME=s2bench WORKER=s2b-worker DEVICE_TYPE=qemu DEVICE=s2b-qemu01
@@ -137,5 +138,6 @@ down() {
 case "$cmd" in
 up) up ;;
 down) down ;;
-*) echo "usage: $0 up|down STATE_DIR" >&2; exit 2 ;;
+health) lava-server manage devices update --health "${3:?GOOD or MAINTENANCE}" "$DEVICE" ;;
+*) echo "usage: $0 up|down|health STATE_DIR [GOOD|MAINTENANCE]" >&2; exit 2 ;;
 esac
