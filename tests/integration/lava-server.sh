@@ -28,13 +28,19 @@ echo "lab up in $((SECONDS - start)) s"
 . "$lab/lab.env"
 token=$(cat "$token_file")
 img=$(cd "$(dirname "$S2HV_IMG")" && pwd)/$(basename "$S2HV_IMG")
-common=(--server "$url" --token-file "$token_file" --device-type "$device_type" --poll 1)
+# lab_args SUITE DIR [ARGS...]: $args = `lava submit` of SUITE into DIR on the lab.
+lab_args() {
+	args=(lava submit "$1" --server "$url" --token-file "$token_file" --device-type "$device_type"
+		--poll 1 --image-url "file://$img" --out "$2" "${@:3}")
+}
+# submit TXT SUITE DIR [ARGS...]: runs it, output in $out/TXT; submit_bg: in the background, $pid.
+submit() { local txt=$1; shift; lab_args "$@"; "$S2BENCH" "${args[@]}" >"$out/$txt" 2>&1; }
+submit_bg() { local txt=$1; shift; lab_args "$@"; "$S2BENCH" "${args[@]}" >"$out/$txt" 2>&1 & pid=$!; }
 
 printf 'name = lab\nstrategy = unmap lazy clean\nguest = touch\nboots = 3\ntimeout = 120\n' >"$out/lab.suite"
 "$S2BENCH" run "$out/lab.suite" --out "$out/local" -j 2 >"$out/local.txt" 2>&1
 check local_run_ok [ "$(grep -c ',ok,' "$out/local/runs.csv")" -eq 3 ]
-"$S2BENCH" lava submit "$out/lab.suite" "${common[@]}" --image-url "file://$img" \
-	--out "$out/lava" >"$out/submit.txt" 2>&1
+submit submit.txt "$out/lab.suite" "$out/lava"
 check lava_submit_exits_0 [ $? -eq 0 ]
 check lava_submit_shows_progress grep -q '^lava: \[0/3\] job [0-9]* run [0-9a-f]*: queued$' "$out/submit.txt"
 check lava_jobs_recorded [ "$(tail -n +2 "$out/lava/lava-jobs.csv" | wc -l)" -eq 3 ]
@@ -62,12 +68,10 @@ PY
 check lava_rows_equal_local_run same_rows "$out/local" "$out/lava"
 
 # Finished runs are not submitted again; without --resume a directory with jobs is refused.
-"$S2BENCH" lava submit "$out/lab.suite" "${common[@]}" --image-url "file://$img" \
-	--out "$out/lava" --resume >"$out/resume-done.txt" 2>&1
+submit resume-done.txt "$out/lab.suite" "$out/lava" --resume
 check resume_of_finished_runs_submits_nothing \
 	grep -q '^lava: 3 of 3 runs already have rows' "$out/resume-done.txt"
-"$S2BENCH" lava submit "$out/lab.suite" "${common[@]}" --image-url "file://$img" \
-	--out "$out/lava" >"$out/again.txt" 2>&1
+submit again.txt "$out/lab.suite" "$out/lava"
 check without_resume_jobs_are_refused [ $? -eq 1 ]
 check without_resume_message grep -q 'holds 3 submitted LAVA jobs.*--resume' "$out/again.txt"
 check lava_jobs_unchanged [ "$(tail -n +2 "$out/lava/lava-jobs.csv" | wc -l)" -eq 3 ]
@@ -86,23 +90,18 @@ printf 'name = one\nstrategy = unmap\nguest = hello\nboots = 2\ntimeout = 60\n' 
 # A kill after the submission: --resume polls that job instead of submitting the run again. The
 # device is in maintenance meanwhile, so the job is still queued when s2bench is killed.
 scripts/lava-lab.sh health "$lab" MAINTENANCE >>"$out/health.log" 2>&1
-"$S2BENCH" lava submit "$out/one.suite" "${common[@]}" --image-url "file://$img" \
-	--out "$out/killed" >"$out/killed.txt" 2>&1 &
-pid=$!
+submit_bg killed.txt "$out/one.suite" "$out/killed"
 job=$(wait_job_id "$out/killed")
 kill -KILL $pid 2>/dev/null; wait $pid 2>/dev/null
 scripts/lava-lab.sh health "$lab" GOOD >>"$out/health.log" 2>&1
-"$S2BENCH" lava submit "$out/one.suite" "${common[@]}" --image-url "file://$img" \
-	--out "$out/killed" --resume >"$out/resumed.txt" 2>&1
+submit resumed.txt "$out/one.suite" "$out/killed" --resume
 check resume_polls_the_submitted_job grep -q "^lava: resuming job $job: run" "$out/resumed.txt"
 check resume_submits_nothing_new [ "$(tail -n +2 "$out/killed/lava-jobs.csv" | wc -l)" -eq 1 ]
 check resumed_run_is_ok [ "$(grep -c ',one,qemu-virt,unmap,hello,.*,ok,' "$out/killed/runs.csv")" -eq 1 ]
 
 # A job cancelled while queued (REST jobs/ID/cancel/) becomes a lava_canceled row.
 scripts/lava-lab.sh health "$lab" MAINTENANCE >>"$out/health.log" 2>&1
-"$S2BENCH" lava submit "$out/one.suite" "${common[@]}" --image-url "file://$img" \
-	--out "$out/canceled" >"$out/canceled.txt" 2>&1 &
-pid=$!
+submit_bg canceled.txt "$out/one.suite" "$out/canceled"
 job=$(wait_job_id "$out/canceled")
 curl -sf -H "Authorization: Token $token" "${url}api/v0.2/jobs/$job/cancel/" >"$out/cancel.json"
 wait $pid
@@ -111,8 +110,7 @@ scripts/lava-lab.sh health "$lab" GOOD >>"$out/health.log" 2>&1
 check canceled_job_row grep -q ",one,qemu-virt,unmap,hello,.*,lava_canceled,.*,lava_job_$job:" "$out/canceled/runs.csv"
 
 # A job LAVA cannot run (its image is missing) ends Incomplete: a lava_incomplete row.
-"$S2BENCH" lava submit "$out/one.suite" "${common[@]}" --image-url "file:///nonexistent/s2hv.img" \
-	--out "$out/incomplete" >"$out/incomplete.txt" 2>&1
+submit incomplete.txt "$out/one.suite" "$out/incomplete" --image-url "file:///nonexistent/s2hv.img"
 check incomplete_job_exits_0 [ $? -eq 0 ]
 check incomplete_job_row grep -q ',one,qemu-virt,unmap,hello,.*,lava_incomplete,' "$out/incomplete/runs.csv"
 

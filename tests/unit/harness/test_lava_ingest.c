@@ -108,36 +108,24 @@ Test(lava_ingest, a_canceled_job_without_a_log)
 	done(&g);
 }
 
-Test(lava_ingest, a_log_of_another_config_is_an_error)
+/* A Complete job whose log is not one run of the planned config. */
+Test(lava_ingest, a_log_that_is_not_the_planned_run)
 {
+	static const struct {
+		const char *name, *suite, *log, *status, *error;
+	} cases[] = {
+		{ "ingest-other", "strategy = unmap\nguest = hello\nboots = 5\n",
+		  DATA "/lava-feedback-done.yaml", "error", "lava_log_is_another_config" },
+		{ "ingest-two", UNMAP_HELLO_4, DATA "/two-runs.log", "error", "lava_log_holds_2_runs" },
+		{ "ingest-empty", UNMAP_HELLO_4, NULL, "crash", "lava_log_has_no_records" },
+	};
 	struct lava_job_end end = { 3, NULL, "" };
-	struct ingested g;
 
-	ingest(&g, "ingest-other", "strategy = unmap\nguest = hello\nboots = 5\n",
-	       DATA "/lava-feedback-done.yaml", &end);
-	cr_expect_str_eq(g.status, "error");
-	cr_expect_str_eq(csv_cell(&g.runs, 0, "error"), "lava_log_is_another_config");
-	done(&g);
-}
-
-Test(lava_ingest, a_log_of_two_runs_is_an_error)
-{
-	struct lava_job_end end = { 3, NULL, "" };
-	struct ingested g;
-
-	ingest(&g, "ingest-two", UNMAP_HELLO_4, DATA "/two-runs.log", &end);
-	cr_expect_str_eq(g.status, "error");
-	cr_expect_str_eq(csv_cell(&g.runs, 0, "error"), "lava_log_holds_2_runs");
-	done(&g);
-}
-
-Test(lava_ingest, a_complete_job_without_records_crashed)
-{
-	struct lava_job_end end = { 3, NULL, "" };
-	struct ingested g;
-
-	ingest(&g, "ingest-empty", UNMAP_HELLO_4, NULL, &end);
-	cr_expect_str_eq(g.status, "crash");
-	cr_expect_str_eq(csv_cell(&g.runs, 0, "error"), "lava_log_has_no_records");
-	done(&g);
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct ingested g;
+		ingest(&g, cases[i].name, cases[i].suite, cases[i].log, &end);
+		cr_expect_str_eq(g.status, cases[i].status, "%s", cases[i].name);
+		cr_expect_str_eq(csv_cell(&g.runs, 0, "error"), cases[i].error, "%s", cases[i].name);
+		done(&g);
+	}
 }
