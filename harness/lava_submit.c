@@ -167,13 +167,17 @@ int lava_submit(struct lava_submit_opts *o)
 		snprintf(s.default_out, sizeof(s.default_out), "results/%s", suite.name);
 		o->out = s.default_out;
 	}
-	rc = connect_server(&s);
-	if (!rc && store_open(&s.store, o->out, s.err, sizeof(s.err)))
-		rc = cli_error("%s", s.err);
-	else if (!rc && lava_ledger_open(&s.ledger, o->out, s.err, sizeof(s.err)))
-		rc = cli_error("%s", s.err), store_close(&s.store);
-	if (rc)
+	if ((rc = connect_server(&s)))
 		goto out;
+	if (store_open(&s.store, o->out, s.err, sizeof(s.err))) {
+		rc = cli_error("%s", s.err);
+		goto out;
+	}
+	if (lava_ledger_open(&s.ledger, o->out, s.err, sizeof(s.err))) {
+		rc = cli_error("%s", s.err);
+		store_close(&s.store);
+		goto out;
+	}
 	rc = track_runs(&s, runs, n);
 	s.total = s.nt;
 	if (!rc && s.nt < n)
@@ -184,7 +188,7 @@ int lava_submit(struct lava_submit_opts *o)
 	if (!rc)
 		printf("lava: %zu runs: %zu ok, %zu not ok; results in %s\n", s.nt, s.ok,
 		       s.nt - s.ok, o->out);
-	else if (s.nt)
+	else if (s.nt && s.t[0].job) /* jobs were in flight */
 		cli_error("the jobs are in %s/lava-jobs.csv: run the same command with --resume to pick them up",
 			  o->out);
 	free(s.t);

@@ -14,6 +14,7 @@ out=$BUILD/test-logs/lava-server
 rm -rf "$out" && mkdir -p "$out"
 lab=$out/lab
 trap 'scripts/lava-lab.sh down "$lab" >>"$out/down.log" 2>&1' EXIT
+trap 'exit 1' INT TERM # run-tests.sh's timeout: the EXIT trap still stops the lab
 
 start=$SECONDS
 scripts/lava-lab.sh up "$lab" >"$out/up.log" 2>&1
