@@ -1,6 +1,7 @@
 /* A finished LAVA job's log → rows (lava_ingest.h). */
 #include "lava_ingest.h"
 
+#include "lavalog.h"
 #include "logsplit.h"
 
 #include <errno.h>
@@ -65,18 +66,48 @@ static int write_file(const char *path, const char *data, size_t len, char *err,
 	return bad ? -1 : 0;
 }
 
+/* Why the dispatcher failed the job: the error_msg of its last job result in LOG, into OUT
+ * ("" when there is none). */
+static void job_error(const char *log, size_t len, char *out, size_t outlen)
+{
+	const char *p = log, *end = log + len;
+
+	out[0] = '\0';
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		size_t n = (size_t)((nl ? nl : end) - p);
+		char *line;
+		if (memmem(p, n, "\"error_msg\"", 11) && (line = malloc(n + 1))) {
+			memcpy(line, p, n);
+			line[n] = '\0';
+			if (lava_job_error(line, &n))
+				snprintf(out, outlen, "%s", line);
+			free(line);
+		}
+		p = nl ? nl + 1 : end;
+	}
+}
+
 /* The status and error of the runs.csv row (ERROR_BUF holds a made-up error). */
 static const char *decide(const struct ingest *in, const struct lava_job_end *end,
-			  char *error_buf, size_t len, const char **error)
+			  const char *log, size_t log_len, char *error_buf, size_t len,
+			  const char **error)
 {
+	char why[256];
+
 	*error = NULL;
 	if (end->status) {
-		/* LAVA's reason, one CSV-safe line; the records' first error otherwise */
+		/* LAVA's reason (the job's failure comment, else the dispatcher's error), one
+		 * CSV-safe line */
+		job_error(log, log_len, why, sizeof(why));
 		snprintf(error_buf, len, "lava_job_%llu:%s", end->job,
-			 end->failure[0] ? end->failure : end->status);
-		for (char *p = error_buf; *p; p++)
-			if ((unsigned char)*p < 0x20)
-				*p = ' ';
+			 end->failure[0] ? end->failure : why[0] ? why : end->status);
+		size_t n = strlen(error_buf);
+		for (size_t i = 0; i < n; i++)
+			if ((unsigned char)error_buf[i] < 0x20)
+				error_buf[i] = ' ';
+		while (n && error_buf[n - 1] == ' ')
+			error_buf[--n] = '\0';
 		*error = error_buf;
 		return end->status;
 	}
@@ -121,7 +152,7 @@ int lava_ingest(struct store *st, const char *suite, const struct planned_run *r
 		snprintf(err, errlen, "out of memory");
 		goto out;
 	}
-	*status = decide(&in, end, error_buf, sizeof(error_buf), &error);
+	*status = decide(&in, end, log, len, error_buf, sizeof(error_buf), &error);
 	struct run_outcome o = { .suite = suite, .status = *status, .exit_code = -1, .wall_s = -1,
 				 .qemu_version = "", .error = error };
 	collector_write_run(&in.col, in.rows[TAB_RUNS], &r->cfg, &o);

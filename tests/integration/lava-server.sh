@@ -114,6 +114,8 @@ check canceled_job_row grep -q ",one,qemu-virt,unmap,hello,.*,lava_canceled,.*,l
 submit incomplete.txt "$out/one.suite" "$out/incomplete" --image-url "file:///nonexistent/s2hv.img"
 check incomplete_job_exits_0 [ $? -eq 0 ]
 check incomplete_job_row grep -q ',one,qemu-virt,unmap,hello,.*,lava_incomplete,' "$out/incomplete/runs.csv"
+check incomplete_job_says_why grep -q "lava_job_[0-9]*:Invalid job data: .*/nonexistent/s2hv.img' does not exist" \
+	"$out/incomplete/runs.csv"
 
 # Clear one-line errors, nothing written.
 # refused NAME PATTERN ARGS...: exit 1, PATTERN on the one stderr line, no --out created.

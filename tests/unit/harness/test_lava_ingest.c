@@ -95,6 +95,20 @@ Test(lava_ingest, an_incomplete_job_says_so_and_keeps_its_records)
 	done(&g);
 }
 
+Test(lava_ingest, an_incomplete_job_without_a_comment_gives_the_dispatchers_error)
+{
+	struct lava_job_end end = { 35, "lava_incomplete", "" };
+	struct ingested g;
+
+	ingest(&g, "ingest-dispatcher-error", UNMAP_HELLO_4, DATA "/lava-incomplete.yaml", &end);
+	cr_expect_str_eq(g.status, "lava_incomplete");
+	cr_expect_str_eq(csv_cell(&g.runs, 0, "error"),
+			 "lava_job_35:Invalid job data: [\"Image file '/nonexistent/s2hv.img' does not exist or is not readable\"]",
+			 "the job result's error_msg, its newline dropped");
+	cr_expect_eq(g.boots.nrows, 0);
+	done(&g);
+}
+
 Test(lava_ingest, a_canceled_job_without_a_log)
 {
 	struct lava_job_end end = { 8, "lava_canceled", "" };
