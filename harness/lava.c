@@ -1,5 +1,6 @@
 /* s2bench lava SUITE --device-type T --image-url U --out DIR: one LAVA job definition per run.
- * A board farm runs them; `s2bench parse` reads their logs. QEMU device types boot the image
+ * A board farm runs them; `s2bench parse` reads their logs (or `s2bench lava submit`,
+ * lava_submit.c, sends the same jobs to the farm's server and reads them). QEMU device types boot the image
  * directly (method qemu, media tmpfs); any other device type boots it with U-Boot's booti after a
  * TFTP deploy. A monitor pattern turns each boot record into a LAVA test case as well. */
 #include "lava.h"
