@@ -82,44 +82,33 @@ Test(lava_ingest, a_complete_job_gives_the_rows_of_its_planned_run)
 	done(&g);
 }
 
-Test(lava_ingest, an_incomplete_job_says_so_and_keeps_its_records)
+/* A job LAVA did not complete: its status, LAVA's reason on one line, the records it has. */
+Test(lava_ingest, a_job_lava_did_not_complete_says_so_and_keeps_its_records)
 {
-	struct lava_job_end end = { 7, "lava_incomplete", "boot\nfailed" };
-	struct ingested g;
+	static const struct {
+		const char *name, *log;
+		struct lava_job_end end;
+		const char *error;
+		size_t boots;
+	} cases[] = {
+		{ "ingest-incomplete", DATA "/lava-feedback-done.yaml",
+		  { 7, "lava_incomplete", "boot\nfailed" }, "lava_job_7:boot failed", 4 },
+		/* no failure comment: the job result's error_msg, its newline dropped */
+		{ "ingest-dispatcher-error", DATA "/lava-incomplete.yaml", { 35, "lava_incomplete", "" },
+		  "lava_job_35:Invalid job data: [\"Image file '/nonexistent/s2hv.img' does not exist or is not readable\"]",
+		  0 },
+		{ "ingest-canceled", NULL, { 8, "lava_canceled", "" }, "lava_job_8:lava_canceled", 0 },
+	};
 
-	ingest(&g, "ingest-incomplete", UNMAP_HELLO_4, DATA "/lava-feedback-done.yaml", &end);
-	cr_expect_str_eq(g.status, "lava_incomplete");
-	cr_expect_str_eq(csv_cell(&g.runs, 0, "error"), "lava_job_7:boot failed",
-			 "LAVA's failure comment, on one line");
-	cr_expect_eq(g.boots.nrows, 4);
-	done(&g);
-}
-
-Test(lava_ingest, an_incomplete_job_without_a_comment_gives_the_dispatchers_error)
-{
-	struct lava_job_end end = { 35, "lava_incomplete", "" };
-	struct ingested g;
-
-	ingest(&g, "ingest-dispatcher-error", UNMAP_HELLO_4, DATA "/lava-incomplete.yaml", &end);
-	cr_expect_str_eq(g.status, "lava_incomplete");
-	cr_expect_str_eq(csv_cell(&g.runs, 0, "error"),
-			 "lava_job_35:Invalid job data: [\"Image file '/nonexistent/s2hv.img' does not exist or is not readable\"]",
-			 "the job result's error_msg, its newline dropped");
-	cr_expect_eq(g.boots.nrows, 0);
-	done(&g);
-}
-
-Test(lava_ingest, a_canceled_job_without_a_log)
-{
-	struct lava_job_end end = { 8, "lava_canceled", "" };
-	struct ingested g;
-
-	ingest(&g, "ingest-canceled", UNMAP_HELLO_4, NULL, &end);
-	cr_expect_str_eq(g.status, "lava_canceled");
-	cr_expect_str_eq(csv_cell(&g.runs, 0, "error"), "lava_job_8:lava_canceled");
-	cr_expect_str_eq(csv_cell(&g.runs, 0, "strategy"), "unmap", "the planned config");
-	cr_expect_eq(g.boots.nrows, 0);
-	done(&g);
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct ingested g;
+		ingest(&g, cases[i].name, UNMAP_HELLO_4, cases[i].log, &cases[i].end);
+		cr_expect_str_eq(g.status, cases[i].end.status, "%s", cases[i].name);
+		cr_expect_str_eq(csv_cell(&g.runs, 0, "error"), cases[i].error, "%s", cases[i].name);
+		cr_expect_str_eq(csv_cell(&g.runs, 0, "strategy"), "unmap", "the planned config");
+		cr_expect_eq(g.boots.nrows, cases[i].boots, "%s", cases[i].name);
+		done(&g);
+	}
 }
 
 /* A Complete job whose log is not one run of the planned config. */
