@@ -15,6 +15,15 @@ $(BUILD)/fuzz-lavalog: tests/fuzz/fuzz_lavalog.c harness/lavalog.c harness/laval
 
 FUZZ_TARGETS += $(BUILD)/fuzz-lavalog
 
+# libFuzzer target for LAVA's REST answers and job states (`lava submit`, clang only).
+$(BUILD)/fuzz-lava_json: tests/fuzz/fuzz_lava_json.c harness/lava_json.c harness/lava_state.c \
+		harness/lava_json.h harness/lava_state.h
+	@mkdir -p $(@D)
+	$(Q)clang -std=c11 -O1 -g -Wall -Wextra -Werror -D_GNU_SOURCE -Iharness \
+		-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -o $@ $(filter %.c,$^)
+
+FUZZ_TARGETS += $(BUILD)/fuzz-lava_json
+
 # `make fuzz`: every target in FUZZ_TARGETS fuzzed for FUZZ_SECONDS each (or FUZZ_RUNS
 # executions), from its checked-in corpus tests/fuzz/corpus/<name without fuzz->, which is only
 # read; prints executions reached and crashes per target (scripts/fuzz.sh, results and artifacts
