@@ -105,15 +105,15 @@ static void loader_stores_from_now(void)
 /* Right after reset: MMU off. Execute and read the image; write the bss. */
 static void guest_mmu_off(unsigned boot)
 {
-	u8 line[SIM_LINE];
+	u8 line[SIM_LINE_MAX];
 
-	for (u64 off = 0; off < SCN_CODE_PAGES * PAGE_SIZE; off += SIM_LINE) {
-		guest(FETCH, GUEST_RAM_IPA + off, line, SIM_LINE, false);
-		if (memcmp(line, s_.pristine + off, SIM_LINE))
+	for (u64 off = 0; off < SCN_CODE_PAGES * PAGE_SIZE; off += sim_line()) {
+		guest(FETCH, GUEST_RAM_IPA + off, line, sim_line(), false);
+		if (memcmp(line, s_.pristine + off, sim_line()))
 			s_.obs->stale_fetches++;
 	}
-	for (u64 off = 0; off < SCN_IMG_BYTES; off += SIM_LINE) {
-		u64 n = MIN((u64)SIM_LINE, SCN_IMG_BYTES - off);
+	for (u64 off = 0; off < SCN_IMG_BYTES; off += sim_line()) {
+		u64 n = MIN((u64)sim_line(), SCN_IMG_BYTES - off);
 
 		guest(READ, GUEST_RAM_IPA + off, line, n, false);
 		if (memcmp(line, s_.pristine + off, n))
@@ -145,20 +145,20 @@ static void scribble_page(unsigned page)
 /* Later in the boot: MMU on, caches on. Dirty data and code, run the new code. */
 static void guest_mmu_on(void)
 {
-	u8 line[SIM_LINE];
+	u8 line[SIM_LINE_MAX];
 
 	for (unsigned i = 0; i < ARRAY_SIZE(scribble_pages); i++)
 		scribble_page(scribble_pages[i]);
 	for (unsigned i = 0; i < ARRAY_SIZE(bss_pages); i++)
 		scribble_page(bss_pages[i]);
 	for (unsigned p = SCN_READONLY_FIRST; p < SCN_READONLY_FIRST + SCN_READONLY_PAGES; p++)
-		for (u64 off = 0; off < PAGE_SIZE; off += SIM_LINE)
-			guest(READ, page_ipa(p) + off, line, SIM_LINE, true);
+		for (u64 off = 0; off < PAGE_SIZE; off += sim_line())
+			guest(READ, page_ipa(p) + off, line, sim_line(), true);
 	for (unsigned p = 0; p < SCN_JIT_PAGES; p++) {
 		scribble_page(p);
-		for (u64 off = 0; off < PAGE_SIZE; off += SIM_LINE) {
+		for (u64 off = 0; off < PAGE_SIZE; off += sim_line()) {
 			sim_guest_sync_code(page_ipa(p) + off);
-			guest(FETCH, page_ipa(p) + off, line, SIM_LINE, true);
+			guest(FETCH, page_ipa(p) + off, line, sim_line(), true);
 		}
 	}
 	random_evictions();
@@ -169,8 +169,8 @@ static void check_after_flush(struct scenario_result *r)
 	u8 *mem = arch_pa_to_va(SCN_RAM_PA);
 
 	sim_cache_flush_all();
-	for (u64 off = 0; off < SCN_IMG_BYTES; off += SIM_LINE)
-		if (memcmp(mem + off, s_.pristine + off, MIN((u64)SIM_LINE, SCN_IMG_BYTES - off)))
+	for (u64 off = 0; off < SCN_IMG_BYTES; off += sim_line())
+		if (memcmp(mem + off, s_.pristine + off, MIN((u64)sim_line(), SCN_IMG_BYTES - off)))
 			r->lost_after_flush++;
 	for (unsigned i = 0; i < ARRAY_SIZE(bss_pages); i++)
 		if (*(u64 *)(mem + (u64)bss_pages[i] * PAGE_SIZE) != s_.bss_value[i])
@@ -181,6 +181,7 @@ static void setup_world(const struct scenario_params *p)
 {
 	struct sim_cache_config c;
 
+	sim_cpu_set_line(p->line ? p->line : 64); /* before the caches are sized by sim_mem_init */
 	sim_mem_init(SCN_MEM_SIZE);
 	palloc_init(SCN_POOL_BASE, SCN_POOL_SIZE);
 	sim_counts_reset();
@@ -303,6 +304,8 @@ int scenario_run(const struct scenario_params *p, struct scenario_result *r)
 		r->boot[boots - 1].errors++;
 	}
 	r->pages_mapped_last_boot = s_.vm.stats.pages_mapped;
+	r->dc_lines_counted = maint_counts.lines_cleaned + maint_counts.lines_inval;
+	r->dc_lines_maintained = sim_counts.dc_civac_lines + sim_counts.dc_cvac_lines + sim_counts.dc_ivac_lines;
 	check_after_flush(r);
 	sim_guest_attach(NULL, 0, 0, false);
 	sim_vcpu_program(NULL, NULL);

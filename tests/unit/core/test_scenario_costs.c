@@ -11,7 +11,7 @@
 #include <string.h>
 #include "scenario.h"
 
-#define LINES_PER_PAGE (PAGE_SIZE / SIM_LINE)
+#define LINES_PER_PAGE (PAGE_SIZE / sim_line())
 
 struct cost_cell {
 	char strategy[16];
