@@ -94,6 +94,7 @@ static const struct key_spec specs[] = {
 	{ "oracle", "read_discarded", V_NUM, 0, 0, 0 },
 	{ "oracle", "read_stale_cached", V_NUM, 0, 0, 0 },
 	{ "oracle", "ifetch_stale", V_NUM, 0, 0, 0 },
+	{ "oracle", "dc_step", V_NUM, 0, 0, 0 },
 	{ "oracle", "dc_absent", V_NUM, 0, 1, 0 },
 	{ "oracle", "dc_clean", V_NUM, 0, 1, 0 },
 	{ "oracle", "dc_dirty", V_NUM, 0, 1, 0 },

@@ -18,6 +18,7 @@ static const char *const names[CM_NVIOLATIONS] = {
 	[CM_READ_DISCARDED] = "read_discarded",
 	[CM_READ_STALE_CACHED] = "read_stale_cached",
 	[CM_IFETCH_STALE] = "ifetch_stale",
+	[CM_DC_STEP] = "dc_step",
 };
 
 const char *cm_violation_name(enum cm_violation v)
@@ -175,6 +176,13 @@ void cm_dc_range(struct cm_model *m, enum cm_dc_op op, uint64_t pa, uint64_t siz
 		if (op != CM_DC_CVAC)
 			l->present = l->nc_stale = false;
 	}
+}
+
+void cm_dc_loop(struct cm_model *m, uint64_t first, uint64_t last, uint64_t ndc)
+{
+	uint64_t lines = last >= first ? (last >> m->line_shift) - (first >> m->line_shift) + 1 : 0;
+	if (ndc != lines)
+		violation(m, CM_DC_STEP, first);
 }
 
 void cm_ic_ivau_range(struct cm_model *m, uint64_t pa, uint64_t size)

@@ -20,6 +20,7 @@ enum cm_violation {
 	CM_READ_DISCARDED,	/* read of a line whose written data an invalidate discarded */
 	CM_READ_STALE_CACHED,	/* cacheable read of a line written non-cacheable while cached */
 	CM_IFETCH_STALE,	/* instruction fetch of code older than the latest write */
+	CM_DC_STEP,		/* a DC range loop that ran other than one DC per line it covers */
 	CM_NVIOLATIONS
 };
 
@@ -57,6 +58,13 @@ void cm_ifetch(struct cm_model *m, unsigned cpu, uint64_t pa);
 void cm_dc_range(struct cm_model *m, enum cm_dc_op op, uint64_t pa, uint64_t size);
 void cm_ic_ivau_range(struct cm_model *m, uint64_t pa, uint64_t size);
 void cm_ic_iallu(struct cm_model *m, unsigned cpu, bool inner_shareable);
+/*
+ * A DC range loop over [first, last] ran ndc DC instructions. It must run one per line of the
+ * CPU's size (CTR_EL0.DminLine): more means it steps by a smaller size it assumed (the same code
+ * skips lines on a CPU whose lines are smaller than that), fewer means it skips lines between
+ * the two ends its probes show. Either is a CM_DC_STEP violation at first.
+ */
+void cm_dc_loop(struct cm_model *m, uint64_t first, uint64_t last, uint64_t ndc);
 
 uint64_t cm_total_violations(const struct cm_model *m);
 const char *cm_violation_name(enum cm_violation v);

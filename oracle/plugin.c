@@ -7,7 +7,8 @@
  *
  *   -plugin build/oracle/libs2oracle.so,line=64,ram=0x40000000
  *
- * line: data-cache line size in bytes (CTR_EL0.DminLine of the CPU; 64 for -cpu max);
+ * line: data-cache line size in bytes (CTR_EL0.DminLine of the CPU; 64 for -cpu max, 256 for
+ * -cpu a64fx): the model's line, and the step every DC range loop must take (dc_step);
  * ram: guest-physical base of RAM, where the first instruction fetched runs with VA == PA (used
  * to turn QEMU's host address of an instruction into its physical address).
  */
@@ -31,6 +32,7 @@ struct vcpu {
 	int probe_op;		/* marker awaiting its two probe loads; 0 = none */
 	int probes;		/* probe loads seen */
 	uint64_t probe_first;
+	uint64_t dc_ops;	/* DC instructions run between a DC range's two probes */
 };
 
 /* The physical lines a translation block's instructions occupy, for its I-cache fetches. */
@@ -76,6 +78,7 @@ static void on_marker(unsigned vcpu, void *udata)
 	case ORACLE_HINT_DC_IVAC: case ORACLE_HINT_IC_IVAU: case ORACLE_HINT_DC_CVAU:
 		c->probe_op = (int)hint;
 		c->probes = 0;
+		c->dc_ops = 0;
 		break;
 	}
 	pthread_mutex_unlock(&lock);
@@ -88,9 +91,11 @@ static void range_op(const struct vcpu *c, int op, uint64_t first, uint64_t last
 	 * HCR_EL2.VM): a guest cannot discard data the hypervisor wrote. */
 	if (c->in_guest && op == ORACLE_HINT_DC_IVAC)
 		op = ORACLE_HINT_DC_CIVAC;
-	if (op == ORACLE_HINT_IC_IVAU)
+	if (op == ORACLE_HINT_IC_IVAU) {
 		cm_ic_ivau_range(&model, first, size);
-	else
+		return;
+	}
+	cm_dc_loop(&model, first, last, c->dc_ops);
 		/* The model has one level: cleaning to the PoU is cleaning to the PoC. */
 		cm_dc_range(&model, op == ORACLE_HINT_DC_CVAC || op == ORACLE_HINT_DC_CVAU ? CM_DC_CVAC :
 			    op == ORACLE_HINT_DC_CIVAC ? CM_DC_CIVAC : CM_DC_IVAC, first, size);
@@ -124,6 +129,24 @@ static void on_mem(unsigned vcpu, qemu_plugin_meminfo_t info, uint64_t vaddr, vo
 	pthread_mutex_unlock(&lock);
 }
 
+/* A DC by VA (its target invisible: only counted, inside a range the probes announced). */
+static void on_dc(unsigned vcpu, void *udata)
+{
+	(void)udata;
+	struct vcpu *c = cpu_of(vcpu);
+	pthread_mutex_lock(&lock);
+	if (c->probe_op && c->probe_op != ORACLE_HINT_IC_IVAU && c->probes == 1)
+		c->dc_ops++;
+	pthread_mutex_unlock(&lock);
+}
+
+/* DC CIVAC, CVAC, IVAC, CVAU Xt (A64 SYS encodings; Rt in bits [4:0]). */
+static bool is_dc_by_va(uint32_t word)
+{
+	uint32_t op = word & ~0x1fu;
+	return op == 0xd50b7e20 || op == 0xd50b7a20 || op == 0xd5087620 || op == 0xd50b7b20;
+}
+
 static void on_tb_exec(unsigned vcpu, void *udata)
 {
 	struct tb_lines *t = udata;
@@ -149,6 +172,8 @@ static void on_tb_trans(qemu_plugin_id_t id, struct qemu_plugin_tb *tb)
 		if ((word & ~(0x7fu << 5)) == ORACLE_HINT_INSN(0) && ((word >> 5) & 0x7f) >= ORACLE_HINT_FIRST)
 			qemu_plugin_register_vcpu_insn_exec_cb(insn, on_marker, QEMU_PLUGIN_CB_NO_REGS,
 							       (void *)(uintptr_t)((word >> 5) & 0x7f));
+		if (is_dc_by_va(word))
+			qemu_plugin_register_vcpu_insn_exec_cb(insn, on_dc, QEMU_PLUGIN_CB_NO_REGS, NULL);
 		qemu_plugin_register_vcpu_mem_cb(insn, on_mem, QEMU_PLUGIN_CB_NO_REGS,
 						 QEMU_PLUGIN_MEM_RW, NULL);
 		/* The first instruction in RAM runs with the MMU off: VA == PA gives the offset. */

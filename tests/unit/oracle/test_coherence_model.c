@@ -181,3 +181,26 @@ Test(coherence_model, idc_needs_only_the_icache_invalidate)
 	cm_ifetch(&m, 0, A);
 	cr_expect_eq(m.violations[CM_IFETCH_STALE], 1);
 }
+
+/* A DC loop must run one DC per line it covers: the probes see only its two ends. */
+Test(coherence_model, dc_loop_one_dc_per_line_passes)
+{
+	cm_dc_loop(&m, A + 8, A + 3 * L - 1, 3);	/* unaligned start, three lines */
+	cm_dc_loop(&m, A, A, 1);
+	cr_expect_eq(cm_total_violations(&m), 0);
+}
+
+/* Stepping by a quarter of the line (64-byte steps on 256-byte lines): a size assumed. */
+Test(coherence_model, dc_loop_stepping_by_a_smaller_line_is_caught)
+{
+	cm_dc_loop(&m, A, A + 2 * L - 1, 8);
+	cr_expect_eq(m.violations[CM_DC_STEP], 1);
+	cr_expect_eq(m.first_violation_pa[CM_DC_STEP], A);
+}
+
+/* Stepping by two lines: every other line between the ends is never maintained. */
+Test(coherence_model, dc_loop_skipping_lines_is_caught)
+{
+	cm_dc_loop(&m, A, A + 4 * L - 1, 2);
+	cr_expect_eq(m.violations[CM_DC_STEP], 1);
+}
