@@ -5,6 +5,7 @@
 #include "arch.h"
 #include "cache_ops.h"
 #include "config.h"
+#include "dtb_stamp.h"
 #include "guest_image.h"
 #include "hypercall.h"
 #include "loader.h"
@@ -13,6 +14,7 @@
 #include "reboot.h"
 #include "vcpu.h"
 #include "vm.h"
+#include <libfdt.h>
 
 #define SCN_MEM_SIZE (SCN_RAM_PA + SCN_RAM_SIZE)
 #define SCN_POOL_BASE (1ULL << 20)
@@ -28,6 +30,10 @@ static const unsigned scribble_pages[] = {4, 5, 6, 7, 16, 17, 18, 19, 20, 21, 22
 /* Pages the guest only reads with its MMU on (tables, firmware data): mapped, never written. */
 #define SCN_READONLY_FIRST 100
 #define SCN_READONLY_PAGES 32
+/* An image page holding a DTB the loader stamps with the boot index (dtb_stamp.h), as s2hv's
+ * loader does for bundle guests: the loader changes bytes between boots, as real VMMs do. The
+ * guest never writes it, so only the loader's rewrite makes it need cleaning. */
+#define SCN_DTB_PAGE 10
 /* Code pages the guest overwrites and executes (JIT, module loading). */
 #define SCN_JIT_PAGES 2
 
@@ -43,7 +49,9 @@ struct scn {
 	struct guest_image img;
 	struct vm vm;
 	struct cpu_features cpu;
-	u8 pristine[SCN_IMG_BYTES];
+	u8 pristine[SCN_IMG_BYTES] __attribute__((aligned(8))); /* libfdt wants its DTB 8-aligned */
+	/* What this boot's loader wrote: pristine, with this boot's stamp. */
+	u8 expected[SCN_IMG_BYTES] __attribute__((aligned(8)));
 	u64 bss_value[ARRAY_SIZE(bss_pages)];
 	u64 rng;
 	struct boot_obs *obs;
@@ -116,7 +124,7 @@ static void guest_mmu_off(unsigned boot)
 		u64 n = MIN((u64)sim_line(), SCN_IMG_BYTES - off);
 
 		guest(READ, GUEST_RAM_IPA + off, line, n, false);
-		if (memcmp(line, s_.pristine + off, n))
+		if (memcmp(line, s_.expected + off, n))
 			s_.obs->stale_reads++;
 	}
 	for (unsigned i = 0; i < ARRAY_SIZE(bss_pages); i++) {
@@ -170,7 +178,7 @@ static void check_after_flush(struct scenario_result *r)
 
 	sim_cache_flush_all();
 	for (u64 off = 0; off < SCN_IMG_BYTES; off += sim_line())
-		if (memcmp(mem + off, s_.pristine + off, MIN((u64)sim_line(), SCN_IMG_BYTES - off)))
+		if (memcmp(mem + off, s_.expected + off, MIN((u64)sim_line(), SCN_IMG_BYTES - off)))
 			r->lost_after_flush++;
 	for (unsigned i = 0; i < ARRAY_SIZE(bss_pages); i++)
 		if (*(u64 *)(mem + (u64)bss_pages[i] * PAGE_SIZE) != s_.bss_value[i])
@@ -199,6 +207,19 @@ static void setup_world(const struct scenario_params *p)
 	s_.rng = p->seed * 0x9e3779b97f4a7c15ULL + 7;
 	for (unsigned i = 0; i < SCN_IMG_BYTES; i++)
 		s_.pristine[i] = (u8)(0xa5 ^ (i * 131) ^ (i >> 8));
+	if (fdt_create_empty_tree(s_.pristine + SCN_DTB_PAGE * PAGE_SIZE, PAGE_SIZE) ||
+	    !dtb_stamp_add(s_.pristine + SCN_DTB_PAGE * PAGE_SIZE, PAGE_SIZE))
+		abort();
+}
+
+/* The loader's stamp of this boot, into guest RAM (a plain store, replayed as cacheable like
+ * the rest of the loader's) and into what the guest must read. */
+static void loader_stamp(struct vm *vm)
+{
+	memcpy(s_.expected, s_.pristine, SCN_IMG_BYTES);
+	if (dtb_stamp_set(s_.expected + SCN_DTB_PAGE * PAGE_SIZE, (u32)vm->boot_idx) ||
+	    dtb_stamp_set((u8 *)arch_pa_to_va(vm->ram_pa) + SCN_DTB_PAGE * PAGE_SIZE, (u32)vm->boot_idx))
+		abort();
 }
 
 /* The real loop's setup/reinit call lands here: replay the loader's stores as cacheable, let
@@ -209,6 +230,7 @@ static int probe_prepare(struct vm *vm)
 	int ret;
 
 	s_.obs = &s_.r->boot[vm->boot_idx];
+	loader_stamp(vm);
 	sim_host_stores_end();
 	random_evictions();
 	if (vm->boot_idx == 0)
