@@ -36,7 +36,8 @@ $(BUILD)/s2hv-oracle.img: FORCE $(LIBFDT_ARM64_A)
 .PHONY: FORCE
 FORCE:
 ALL += $(BUILD)/s2hv-oracle.img
-INTEG_TESTS += tests/integration/oracle-qemu.sh tests/integration/oracle-a64fx.sh
+INTEG_TESTS += tests/integration/oracle-qemu.sh tests/integration/oracle-a64fx.sh \
+	tests/integration/oracle-no-verdict.sh
 
 # `make oracle-doc`: measure the oracle's slowdown and write it into docs/oracle.md.
 .PHONY: oracle-doc
