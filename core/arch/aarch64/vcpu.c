@@ -6,6 +6,10 @@
 #include "vcpu_ctx.h"
 #ifdef S2B_ORACLE
 #include "markers.h"	/* guest MMU and FWB state for the oracle plugin */
+#include "oracle_tvm.h"	/* and a marker-less guest's MMU switches, trapped */
+#else
+#define ORACLE_HCR_TVM 0
+#define oracle_tvm_emulate(v, esr) false
 #endif
 
 _Static_assert(__builtin_offsetof(struct vcpu, sp_el1) == CTX_SP_EL1, "vcpu layout");
@@ -32,7 +36,7 @@ static bool have_pauth(void)
  */
 static void write_guest_hcr(void)
 {
-	u64 hcr = HCR_VM | HCR_SWIO | HCR_AMO | HCR_TSC | HCR_RW | hcr_fwb;
+	u64 hcr = HCR_VM | HCR_SWIO | HCR_AMO | HCR_TSC | HCR_RW | hcr_fwb | ORACLE_HCR_TVM;
 
 	if (!hcr_passthrough)
 		hcr |= HCR_FMO | HCR_IMO | HCR_TWI;
@@ -212,7 +216,8 @@ void arch_vcpu_run(struct vcpu *v, struct vcpu_exit *e)
 
 	do
 		kind = __guest_enter(v);
-	while (kind == EXIT_SYNC && emulate_razwi_sysreg(v, read_sysreg(esr_el2)));
+	while (kind == EXIT_SYNC && (emulate_razwi_sysreg(v, read_sysreg(esr_el2)) ||
+				     oracle_tvm_emulate(v, read_sysreg(esr_el2))));
 
 	*e = (struct vcpu_exit){0};
 	e->esr = read_sysreg(esr_el2);
