@@ -10,7 +10,11 @@
  * line: data-cache line size in bytes (CTR_EL0.DminLine of the CPU; 64 for -cpu max, 256 for
  * -cpu a64fx): the model's line, and the step every DC range loop must take (dc_step);
  * ram: guest-physical base of RAM, where the first instruction fetched runs with VA == PA (used
- * to turn QEMU's host address of an instruction into its physical address).
+ * to turn QEMU's host address of an instruction into its physical address);
+ * guest_cmo: `seen` (default: the guest announces its cache maintenance, as the bench guests of
+ * the oracle build do) or `hidden` (a guest without markers, e.g. Linux: its DC/IC by VA are
+ * invisible, so stale fetches of code it wrote itself since its reset are counted in
+ * ifetch_guest_own, not judged; what the loader and earlier boots wrote still is).
  */
 #include <inttypes.h>
 #include <pthread.h>
@@ -45,6 +49,7 @@ static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static struct cm_model model;
 static struct vcpu cpus[CM_MAX_CPUS];
 static bool fwb;
+static bool guest_cmo_hidden;	/* guest_cmo=hidden: the guest announces none of its maintenance */
 static uint64_t ram_base = 0x40000000;
 static bool have_delta;
 static intptr_t host_delta;	/* host address - physical address of RAM */
@@ -68,6 +73,7 @@ static void on_marker(unsigned vcpu, void *udata)
 	case ORACLE_HINT_GUEST_MMU_OFF: c->guest_nc = true; break;
 	case ORACLE_HINT_GUEST_MMU_ON: c->guest_nc = false; break;
 	case ORACLE_HINT_HV_MMU_ON: c->hv_cacheable = true; break;
+	case ORACLE_HINT_GUEST_RESET: cm_new_boot(&model); break;
 	case ORACLE_HINT_ENTER_GUEST: c->in_guest = true; break;
 	case ORACLE_HINT_EXIT_GUEST: c->in_guest = false; break;
 	case ORACLE_HINT_FWB_ON: fwb = model.idc = true; break;
@@ -121,9 +127,11 @@ static void on_mem(unsigned vcpu, qemu_plugin_meminfo_t info, uint64_t vaddr, vo
 		}
 	} else {
 		bool cacheable = c->in_guest ? !c->guest_nc || fwb : c->hv_cacheable;
-		if (store)
+		if (store) {
 			cm_write(&model, pa, size, cacheable);
-		else
+			if (c->in_guest && guest_cmo_hidden)
+				cm_guest_own_write(&model, pa, size);
+		} else
 			cm_read(&model, pa, size, cacheable);
 	}
 	pthread_mutex_unlock(&lock);
@@ -207,9 +215,9 @@ static void on_qemu_exit(qemu_plugin_id_t id, void *udata)
 				model.violations[v]);
 	snprintf(buf + len, sizeof(buf) - len,
 		 " dc_absent=%" PRIu64 " dc_clean=%" PRIu64 " dc_dirty=%" PRIu64 " markers=%" PRIu64
-		 " probes_lost=%" PRIu64 " lines=%" PRIu64 "\n",
+		 " probes_lost=%" PRIu64 " lines=%" PRIu64 " ifetch_guest_own=%" PRIu64 "\n",
 		 model.dc_lines[CM_ABSENT], model.dc_lines[CM_CLEAN], model.dc_lines[CM_DIRTY],
-		 markers, probes_lost, model.nlines);
+		 markers, probes_lost, model.nlines, model.ifetch_guest_own);
 	qemu_plugin_outs(buf);
 	for (int v = 0; v < CM_NVIOLATIONS; v++)
 		if (model.violations[v]) {
@@ -242,10 +250,14 @@ QEMU_PLUGIN_EXPORT int qemu_plugin_install(qemu_plugin_id_t id, const qemu_info_
 			line = v;
 		else if (num_arg(argv[i], "ram", &v, &bad))
 			ram_base = v;
+		else if (!strcmp(argv[i], "guest_cmo=hidden"))
+			guest_cmo_hidden = true;
+		else if (!strcmp(argv[i], "guest_cmo=seen"))
+			guest_cmo_hidden = false;
 		else
 			bad = true;
 		if (bad) {
-			fprintf(stderr, "s2oracle: bad argument '%s' (usage: line=BYTES,ram=ADDRESS)\n", argv[i]);
+			fprintf(stderr, "s2oracle: bad argument '%s' (usage: line=BYTES,ram=ADDRESS,guest_cmo=seen|hidden)\n", argv[i]);
 			return -1;
 		}
 	}

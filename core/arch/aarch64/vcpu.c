@@ -130,6 +130,7 @@ void arch_vcpu_reset(struct vcpu *v, ipa_t entry, u64 x0, u64 x1)
 	write_sysreg(0ULL, mdscr_el1);
 	write_sysreg(SCTLR_EL1_RESET, sctlr_el1);
 #ifdef S2B_ORACLE
+	ORACLE_MARK(ORACLE_HINT_GUEST_RESET);
 	ORACLE_MARK(ORACLE_HINT_GUEST_MMU_OFF);	/* every boot starts with the guest's MMU off */
 #endif
 	write_sysreg(0ULL, vbar_el1);

@@ -204,3 +204,34 @@ Test(coherence_model, dc_loop_skipping_lines_is_caught)
 	cm_dc_loop(&m, A, A + 4 * L - 1, 2);
 	cr_expect_eq(m.violations[CM_DC_STEP], 1);
 }
+
+/* A marker-less guest's own code writes are its own to maintain: counted, not judged... */
+Test(coherence_model, guest_own_code_write_is_counted_not_judged)
+{
+	cm_write(&m, A, 4, true);
+	cm_guest_own_write(&m, A, 4);
+	cm_ifetch(&m, 0, A);
+	cr_expect_eq(m.violations[CM_IFETCH_STALE], 0);
+	cr_expect_eq(m.ifetch_guest_own, 1);
+}
+
+/* ...until its vCPU is reset: then the strategy must have made the line visible. */
+Test(coherence_model, guest_own_write_of_an_earlier_boot_is_judged)
+{
+	cm_write(&m, A, 4, true);
+	cm_guest_own_write(&m, A, 4);
+	cm_new_boot(&m);
+	cm_ifetch(&m, 0, A);
+	cr_expect_eq(m.violations[CM_IFETCH_STALE], 1);
+	cr_expect_eq(m.ifetch_guest_own, 0);
+}
+
+/* A write by anyone else (the loader) over the guest's own makes the line the strategy's. */
+Test(coherence_model, loader_write_over_guest_own_code_is_judged)
+{
+	cm_write(&m, A, 4, true);
+	cm_guest_own_write(&m, A, 4);
+	cm_write(&m, A, 4, true);
+	cm_ifetch(&m, 0, A);
+	cr_expect_eq(m.violations[CM_IFETCH_STALE], 1);
+}
