@@ -99,6 +99,7 @@ static const struct key_spec specs[] = {
 	{ "oracle", "dc_clean", V_NUM, 0, 1, 0 },
 	{ "oracle", "dc_dirty", V_NUM, 0, 1, 0 },
 	{ "oracle", "ifetch_guest_own", V_NUM, 0, 0, 0 },
+	{ "oracle", "guest_mmu_on", V_NUM, 0, 0, 0 },
 	{ "calib", "op", V_ENUM, CALIB_OPS, 1, 0 },
 	{ "calib", "state", V_ENUM, "absent clean dirty ", 0, 0 },
 	{ "calib", "level", V_NUM, 0, 0, 0 },

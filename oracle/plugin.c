@@ -54,6 +54,7 @@ static uint64_t ram_base = 0x40000000;
 static bool have_delta;
 static intptr_t host_delta;	/* host address - physical address of RAM */
 static uint64_t markers, probes_lost;
+static uint64_t guest_mmu_ons;	/* GUEST_MMU_ON markers: the guest's MMU and caches went on */
 
 static struct vcpu *cpu_of(unsigned i)
 {
@@ -71,7 +72,7 @@ static void on_marker(unsigned vcpu, void *udata)
 	c->probe_op = 0;
 	switch (hint) {
 	case ORACLE_HINT_GUEST_MMU_OFF: c->guest_nc = true; break;
-	case ORACLE_HINT_GUEST_MMU_ON: c->guest_nc = false; break;
+	case ORACLE_HINT_GUEST_MMU_ON: c->guest_nc = false, guest_mmu_ons++; break;
 	case ORACLE_HINT_HV_MMU_ON: c->hv_cacheable = true; break;
 	case ORACLE_HINT_GUEST_RESET: cm_new_boot(&model); break;
 	case ORACLE_HINT_ENTER_GUEST: c->in_guest = true; break;
@@ -215,9 +216,10 @@ static void on_qemu_exit(qemu_plugin_id_t id, void *udata)
 				model.violations[v]);
 	snprintf(buf + len, sizeof(buf) - len,
 		 " dc_absent=%" PRIu64 " dc_clean=%" PRIu64 " dc_dirty=%" PRIu64 " markers=%" PRIu64
-		 " probes_lost=%" PRIu64 " lines=%" PRIu64 " ifetch_guest_own=%" PRIu64 "\n",
+		 " probes_lost=%" PRIu64 " lines=%" PRIu64 " ifetch_guest_own=%" PRIu64
+		 " guest_mmu_on=%" PRIu64 "\n",
 		 model.dc_lines[CM_ABSENT], model.dc_lines[CM_CLEAN], model.dc_lines[CM_DIRTY],
-		 markers, probes_lost, model.nlines, model.ifetch_guest_own);
+		 markers, probes_lost, model.nlines, model.ifetch_guest_own, guest_mmu_ons);
 	qemu_plugin_outs(buf);
 	for (int v = 0; v < CM_NVIOLATIONS; v++)
 		if (model.violations[v]) {

@@ -34,6 +34,8 @@ wait
 
 v=$(grep -a '^@oracle violations=' "$out/unmap.log")
 check "linux_unmap_runs" grep -aq '^@s2b done status=ok boots=2 ' "$out/unmap.log"
+# the trapped SCTLR_EL1 writes told the plugin the kernel's MMU went on, at least once a boot
+check "linux_mmu_on_marked_every_boot" [ "$(field "$v" guest_mmu_on)" -ge 2 ]
 check "linux_unmap_no_violation (${v:-no verdict})" [ "$(field "$v" violations)" = 0 ]
 # the kernel's own code writes were seen (and left to it), so guest_cmo=hidden mattered
 check "linux_unmap_own_code_counted" [ "$(field "$v" ifetch_guest_own)" -gt 0 ]
