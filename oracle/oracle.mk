@@ -37,7 +37,7 @@ $(BUILD)/s2hv-oracle.img: FORCE $(LIBFDT_ARM64_A)
 FORCE:
 ALL += $(BUILD)/s2hv-oracle.img
 INTEG_TESTS += tests/integration/oracle-qemu.sh tests/integration/oracle-a64fx.sh \
-	tests/integration/oracle-no-verdict.sh
+	tests/integration/oracle-no-verdict.sh tests/integration/oracle-linux.sh
 
 # `make oracle-doc`: measure the oracle's slowdown and write it into docs/oracle.md and
 # docs/performance.md.
