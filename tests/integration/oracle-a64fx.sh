@@ -7,13 +7,8 @@
 set -u
 cd "$(dirname "$0")/../.."
 . tests/integration/lib.sh
-out=$BUILD/test-logs/oracle-a64fx
-rm -rf "$out"
-mkdir -p "$out"
-if [ ! -f "$BUILD/oracle/libs2oracle.so" ]; then
-	fail "oracle_plugin_built (make deps could not fetch qemu-plugin.h)"
-	finish
-fi
+fresh_out oracle-a64fx
+need_oracle_plugin
 cat >"$out/a64fx.suite" <<'SUITE'
 name = a64fx-oracle
 timeout = 60
@@ -23,10 +18,10 @@ boots = 3
 strategy = unmap clean dirty none
 oracle = on
 SUITE
-"$S2BENCH" run "$out/a64fx.suite" --out "$out/res" -j 2 >"$out/run.txt" 2>&1
-check "run_exit_0" [ $? -eq 0 ]
 res=$out/res
-check "eight_runs_ok" [ "$(grep -c ',ok,' "$res/runs.csv")" -eq 8 ]
+"$S2BENCH" run "$out/a64fx.suite" --out "$res" -j 2 >"$out/run.txt" 2>&1 &&
+	check "eight_runs_ok" [ "$(grep -c ',ok,' "$res/runs.csv")" -eq 8 ] ||
+	fail "run_exit_0 ($out/run.txt)"
 
 # log_of STRATEGY GUEST: that run's console log (runs.csv: run_id, suite, board, strategy, guest).
 log_of() { echo "$res/logs/$(awk -F, -v s="$1" -v g="$2" '$4 == s && $5 == g { print $1 }' "$res/runs.csv").log"; }

@@ -8,24 +8,16 @@
 set -u
 cd "$(dirname "$0")/../.."
 . tests/integration/lib.sh
-out=$BUILD/test-logs/oracle-linux
-mkdir -p "$out"
-bundle=$BUILD/linux-guest/bundle.img
-PLUGIN=$BUILD/oracle/libs2oracle.so
-if [ ! -f "$PLUGIN" ]; then
-	fail "oracle_plugin_built ($PLUGIN missing: make deps could not fetch qemu-plugin.h)"
-	finish
-fi
-if ! make --no-print-directory BUILD="$BUILD" "$bundle" >"$out/make.log" 2>&1; then
-	skip "linux_guest_bundle_unavailable (offline? see $out/make.log)"
-	finish
-fi
+fresh_out oracle-linux
+need_oracle_plugin
+need_linux_bundle
 
 # linux_oracle STRATEGY BOOTS: the oracle image, the Linux guest, the plugin (in the background).
 linux_oracle() {
 	S2HV_IMG=$BUILD/s2hv-oracle.img QEMU_TIMEOUT=400 qemu_virt "$out/$1.log" max,pauth-impdef=on \
-		"s2b.strategy=$1 s2b.guest=linux s2b.mem=256M s2b.boots=$2" -initrd "$bundle" \
-		-plugin "$PLUGIN,line=64,guest_cmo=hidden" -d plugin
+		"s2b.strategy=$1 s2b.guest=linux s2b.mem=256M s2b.boots=$2" \
+		-initrd "$BUILD/linux-guest/bundle.img" \
+		-plugin "$BUILD/oracle/libs2oracle.so,line=64,guest_cmo=hidden" -d plugin
 }
 # unmap across one reboot (its reinit and faults); none is caught on its cold boot already.
 linux_oracle unmap 2 &

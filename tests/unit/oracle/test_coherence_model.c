@@ -205,32 +205,35 @@ Test(coherence_model, dc_loop_skipping_lines_is_caught)
 	cr_expect_eq(m.violations[CM_DC_STEP], 1);
 }
 
-/* A marker-less guest's own code writes are its own to maintain: counted, not judged... */
-Test(coherence_model, guest_own_code_write_is_counted_not_judged)
+/* The guest (without markers) writes code at A as its own, cacheable and never cleaned. */
+static void guest_writes_own_code(void)
 {
 	cm_write(&m, A, 4, true);
 	cm_guest_own_write(&m, A, 4);
+}
+
+/* Its own code writes are its own to maintain: a stale fetch is counted, not judged... */
+Test(coherence_model, guest_own_code_write_is_counted_not_judged)
+{
+	guest_writes_own_code();
 	cm_ifetch(&m, 0, A);
 	cr_expect_eq(m.violations[CM_IFETCH_STALE], 0);
 	cr_expect_eq(m.ifetch_guest_own, 1);
 }
 
-/* ...until its vCPU is reset: then the strategy must have made the line visible. */
+/* ...until its vCPU is reset: then the strategy must have made the line visible... */
 Test(coherence_model, guest_own_write_of_an_earlier_boot_is_judged)
 {
-	cm_write(&m, A, 4, true);
-	cm_guest_own_write(&m, A, 4);
+	guest_writes_own_code();
 	cm_new_boot(&m);
 	cm_ifetch(&m, 0, A);
-	cr_expect_eq(m.violations[CM_IFETCH_STALE], 1);
-	cr_expect_eq(m.ifetch_guest_own, 0);
+	cr_expect(m.violations[CM_IFETCH_STALE] == 1 && m.ifetch_guest_own == 0);
 }
 
-/* A write by anyone else (the loader) over the guest's own makes the line the strategy's. */
+/* ...and a write by anyone else (the loader) over it makes the line the strategy's. */
 Test(coherence_model, loader_write_over_guest_own_code_is_judged)
 {
-	cm_write(&m, A, 4, true);
-	cm_guest_own_write(&m, A, 4);
+	guest_writes_own_code();
 	cm_write(&m, A, 4, true);
 	cm_ifetch(&m, 0, A);
 	cr_expect_eq(m.violations[CM_IFETCH_STALE], 1);
