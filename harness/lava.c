@@ -50,7 +50,7 @@ static void write_qemu_actions(FILE *f, const struct lava_args *a, const struct 
 		"  machine: virt,virtualization=on\n"
 		"  cpu: %s\n"
 		"  memory: 1024\n"
-		"  extra_options: ['-icount shift=0', '-no-reboot']\n"
+		"  extra_options: [%s'-no-reboot']\n"
 		"actions:\n"
 		"- deploy:\n"
 		"    to: tmpfs\n"
@@ -59,7 +59,8 @@ static void write_qemu_actions(FILE *f, const struct lava_args *a, const struct 
 		"      kernel:\n"
 		"        image_arg: -kernel {kernel} -append \"%s\"\n"
 		"        url: ",
-		board_desc_find(r->cfg.board)->lava_cpu, r->bootargs);
+		board_desc_find(r->cfg.board)->lava_cpu,
+		board_wall_clock(r->cfg.board) ? "" : "'-icount shift=0', ", r->bootargs);
 	yaml_put_quoted(f, a->image_url);
 	fprintf(f,
 		"\n"

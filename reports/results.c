@@ -22,7 +22,7 @@ const char *const cfg_dim_name[NDIMS] = { R(board),  R(guest), R(mem),    R(bloc
 const char *const boot_field_name[NBOOT_FIELDS] = {
 	B(reinit_cycles), B(reinit_insts), B(reinit_lines), B(faults), B(fault_cycles),
 	B(fault_max_cycles), B(fault_lines), B(icache_invals), B(tlbis), B(pages_mapped),
-	B(ready_cycles), B(ready_insts),
+	B(ready_cycles), B(ready_insts), B(reinit_lines_loaded), B(reboot_insts),
 };
 
 /* Parses a numeric cell: "" -> ABSENT, decimal or 0x-hex; -1 on garbage. */
@@ -171,12 +171,14 @@ static int load_boots(struct results *r, const size_t *sorted, char *err, size_t
 	const struct csv_table *t = &r->boots_t;
 	static const char *const fixed[] = { B(run_id), B(idx), B(check), B(exit), NULL };
 	int c[4], f[NBOOT_FIELDS + 1];
-	const char *names[NBOOT_FIELDS + 1];
-	memcpy(names, boot_field_name, sizeof(boot_field_name));
-	names[NBOOT_FIELDS] = NULL;
+	const char *names[NBOOT_REQUIRED + 1];
+	memcpy(names, boot_field_name, sizeof(names[0]) * NBOOT_REQUIRED);
+	names[NBOOT_REQUIRED] = NULL;
 	if (csv_table_require(t, fixed, c, err, errlen) ||
 	    csv_table_require(t, names, f, err, errlen))
 		return -1;
+	for (int k = NBOOT_REQUIRED; k < NBOOT_FIELDS; k++)
+		f[k] = csv_table_col(t, boot_field_name[k]); /* -1: an older directory */
 	r->boots = calloc(t->nrows + 1, sizeof(*r->boots));
 	size_t n = 0;
 	for (size_t i = 0; i < t->nrows; i++) {
@@ -191,7 +193,9 @@ static int load_boots(struct results *r, const size_t *sorted, char *err, size_t
 		if (num_cell(t, i, c[1], &b->idx, err, errlen))
 			return -1;
 		for (int k = 0; k < NBOOT_FIELDS; k++)
-			if (num_cell(t, i, f[k], &b->v[k], err, errlen))
+			if (f[k] < 0)
+				b->v[k] = ABSENT;
+			else if (num_cell(t, i, f[k], &b->v[k], err, errlen))
 				return -1;
 		n++;
 	}

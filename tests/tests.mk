@@ -4,7 +4,8 @@
 #   report tests:        tests/unit/reports/*.c (reports/reports.mk)
 # and adds them to UNIT_TESTS; integration scripts under tests/integration/ go in INTEG_TESTS.
 CRITERION_LIBS := -lcriterion
-INTEG_TESTS += tests/integration/repo-self-contained.sh tests/integration/docs-fresh.sh
+INTEG_TESTS += tests/integration/repo-self-contained.sh tests/integration/docs-fresh.sh \
+	tests/integration/docs-model.sh tests/integration/model-validate.sh
 
 # libFuzzer target for the LAVA log reader (clang only), like fuzz-proto in harness/harness.mk.
 $(BUILD)/fuzz-lavalog: tests/fuzz/fuzz_lavalog.c harness/lavalog.c harness/lavalog.h

@@ -19,7 +19,7 @@
 static unsigned key_of(u64 iss)
 {
 	return SYSREG_KEY(SYSREG_OP0(iss), SYSREG_OP1(iss), SYSREG_CRN(iss), SYSREG_CRM(iss),
-			  (iss >> 17) & 7);
+			  SYSREG_OP2(iss));
 }
 
 /* The guest's data accesses are cacheable only with both M and C set; otherwise the plugin
