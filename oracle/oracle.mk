@@ -48,4 +48,4 @@ oracle-doc: $(BUILD)/s2hv.img $(BUILD)/s2hv-oracle.img $(BUILD)/oracle/libs2orac
 # `make mutate`: each mutation of tests/mutations.list alone, its test must fail (kill ratio printed).
 .PHONY: mutate
 mutate: build-all
-	$(Q)BUILD=$(BUILD) scripts/mutate.sh
+	$(Q)BUILD=$(BUILD) MUTATE_REBUILD="build-all $(UNIT_TESTS)" scripts/mutate.sh
