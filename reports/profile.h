@@ -62,6 +62,11 @@ struct profile_value {
 	enum profile_spread spread;
 	double lo, hi; /* quartiles or min/max */
 	long n;
+	/* The path length: instructions s2hv retires in one operation (per line for the DC ones),
+	 * measured by the calibration where the CPU counts them; never published. The cost model
+	 * takes them out of a reboot's other instructions (docs/model.md). */
+	int have_path;
+	double path;
 	struct profile_cite cite[PROFILE_MAX_CITES];
 	int ncite;
 	int line;
