@@ -174,15 +174,16 @@ static void constants(FILE *f, const struct mc_table *t, const struct profile *p
 }
 
 void model_check_markdown(FILE *f, const struct mc_table *t, const struct profile *p,
-			  const char *counts_dir, const char *measured_dir, int summary)
+			  const struct profile *paths, const char *counts_dir, const char *measured_dir,
+			  int summary)
 {
 	size_t boots = 0;
 	for (size_t i = 0; i < t->ncells; i++)
 		boots += t->cells[i].boots;
 	model_check_describe(f);
-	fprintf(f, "Profile `%s` (%s). Counts from `%s`, measured time from `%s`: %zu strategy × "
-		   "configuration cells, %zu paired warm boots%s.\n\n",
-		p->name, p->cpu, counts_dir, measured_dir, t->ncells, boots,
+	fprintf(f, "Profile `%s` (%s), path lengths from `%s`. Counts from `%s`, measured time from "
+		   "`%s`: %zu strategy × configuration cells, %zu paired warm boots%s.\n\n",
+		p->name, p->cpu, paths ? paths->name : p->name, counts_dir, measured_dir, t->ncells, boots,
 		t->have_loaded ? "" : "; the counts have no `reinit_lines_loaded`, so every re-init line is priced as absent");
 	if (t->unpaired)
 		fprintf(f, "%zu measured runs had no counts run of the same configuration, strategy and "

@@ -101,6 +101,10 @@ struct profile {
 int profile_parse(const char *text, size_t len, const char *file, struct profile *p, char *err,
 		  size_t errlen);
 int profile_read(const char *path, struct profile *p, char *err, size_t errlen);
+/* profile_read() of ARG as a command line gives it: a path (with a slash, ending .profile, or an
+ * existing file), else a name in profiles/ ("neoverse-n1"); the file read goes to PATH. */
+int profile_read_named(const char *arg, struct profile *p, char *path, size_t pathlen, char *err,
+		       size_t errlen);
 
 /* Write in the canonical form; profile_parse() reads it back to the same profile. */
 int profile_write(FILE *f, const struct profile *p);
