@@ -1,13 +1,16 @@
 #!/bin/bash
 # model-validate.sh [--suite FILE] [--boots N] [--reps N] [-j N] [--out DIR] [--doc FILE]
 # The cost model (docs/model.md) against time measured under QEMU TCG without -icount:
-#   1. calibrate board qemu-virt-tcg into OUT/qemu-virt-tcg.profile (emulation costs);
+#   1. calibrate board qemu-virt-tcg into OUT/qemu-virt-tcg.profile (emulation costs), and board
+#      qemu-virt (-icount) into OUT/qemu-virt.profile: TCG without -icount counts no
+#      instructions, so the path lengths of s2hv's operations come from the latter (--paths);
 #   2. run every configuration of the suite on qemu-virt (-icount: the exact counts, OUT/counts)
 #      and on qemu-virt-tcg (wall-clock: the measured time per reboot, OUT/measured), with the
 #      suite's boots and reps replaced by N (fewer than `make bench`, to stay within minutes);
-#   3. s2bench model-check prices the counts with the profile and writes the table of predicted,
-#      measured and error per strategy × configuration to OUT/model-validation.md;
-#   4. the self-check: the counts priced with a profile calibrated on qemu-virt (-icount, where a
+#   3. s2bench model-check prices the counts with the profile (path lengths from qemu-virt's)
+#      and writes the table of predicted, measured and error per strategy × configuration to
+#      OUT/model-validation.md;
+#   4. the self-check: the counts priced with the qemu-virt profile (-icount, where a
 #      "nanosecond" is an instruction) against themselves, deterministic, appended to it.
 # --doc FILE writes that table into FILE's generated section `model-validation` (`make model-doc`).
 # -j N is for the counts runs only; measured runs go one at a time: two emulators on the cores
@@ -50,6 +53,8 @@ step() { # NAME LOG COMMAND...: run it, its output in OUT/LOG; on failure show t
 	echo "model-validate: $name" >&2
 	"$@" >"$out/$log" 2>&1 || { tail -5 "$out/$log" >&2; echo "model-validate.sh: $name failed ($out/$log)" >&2; exit 1; }
 }
+step "calibrating qemu-virt (-icount): path lengths, and the self-check's profile" calibrate-icount.log \
+	"$S2BENCH" calibrate --board qemu-virt --out "$out/qemu-virt.profile" --dir "$out/calibrate-icount"
 step "calibrating qemu-virt-tcg" calibrate.log \
 	"$S2BENCH" calibrate --board qemu-virt-tcg --out "$out/qemu-virt-tcg.profile" --dir "$out/calibrate"
 step "counts on qemu-virt (-icount)" counts.log \
@@ -57,9 +62,8 @@ step "counts on qemu-virt (-icount)" counts.log \
 step "time on qemu-virt-tcg (one run at a time)" measured.log \
 	"$S2BENCH" run "$out/validate.suite" --board qemu-virt-tcg --out "$out/measured" -j 1
 step "model-check" model-check.log \
-	"$S2BENCH" model-check --counts "$out/counts" --measured "$out/measured" --profile "$out/qemu-virt-tcg.profile"
-step "calibrating qemu-virt (-icount) for the self-check" calibrate-icount.log \
-	"$S2BENCH" calibrate --board qemu-virt --out "$out/qemu-virt.profile" --dir "$out/calibrate-icount"
+	"$S2BENCH" model-check --counts "$out/counts" --measured "$out/measured" --profile "$out/qemu-virt-tcg.profile" \
+	--paths "$out/qemu-virt.profile"
 step "self-check" self-check.log \
 	"$S2BENCH" model-check --summary --counts "$out/counts" --measured "$out/counts" --profile "$out/qemu-virt.profile"
 
