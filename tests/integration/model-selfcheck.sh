@@ -17,24 +17,12 @@ tmp=$(mktemp -d)
 trap '[ -n "${KEEP:-}" ] || rm -rf "$tmp"' EXIT
 
 # Fault-heavy (touch, scattered), re-init-heavy (memsweep premapped) and a small reboot (hello).
-cat >"$tmp/self.suite" <<'EOF'
-name = model-selfcheck
-timeout = 60
-boots = 3
-reps = 1
-mem = 16M
-strategy = unmap lazy clean fwb dirty none
-[touch]
-guest = touch
-frac = 25
-order = scatter
-[premap]
-guest = memsweep
-map = premap
-strategy = unmap lazy clean dirty
-[hello]
-guest = hello
-EOF
+# Sections: [touch] 25 % scattered; [premap] memsweep premapped (four strategies, as in the default
+# suite's premap-sweep); [hello]. 16M, 3 boots (2 warm), one repetition.
+printf '%s\n' 'name = model-selfcheck' 'timeout = 60' 'boots = 3' 'reps = 1' 'mem = 16M' \
+	'strategy = unmap lazy clean fwb dirty none' '[touch]' 'guest = touch' 'frac = 25' 'order = scatter' \
+	'[premap]' 'guest = memsweep' 'map = premap' 'strategy = unmap lazy clean dirty' '[hello]' 'guest = hello' \
+	>"$tmp/self.suite"
 "$S2BENCH" calibrate --board qemu-virt --out "$tmp/qemu-virt.profile" --dir "$tmp/cal" >"$tmp/cal.log" 2>&1
 check calibrate_qemu_virt [ $? -eq 0 ]
 check profile_has_path_lengths [ "$(grep -cE '^(s2_fault|map_4k|tlbi_vmalls12e1is|ic_ialluis|dc_civac\.absent\.mem) = .* path [0-9.]+ measured' "$tmp/qemu-virt.profile")" -eq 5 ]
