@@ -34,6 +34,8 @@ struct predictions {
 	char phase_counts[400];  /* which counts the diagram was computed from */
 	char not_placed[MAX_PROFILES][160]; /* "NAME lacks s2_fault" per profile not drawn */
 	size_t nnot_placed;
+	char placed[MAX_PROFILES][400]; /* "NAME at ratio R: cheapest A up to X %, ..." per profile drawn */
+	size_t nplaced;
 	int have_paths;     /* --paths: every profile's path lengths come from this one */
 	struct profile paths;
 	char paths_file[512];

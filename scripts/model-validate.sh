@@ -11,7 +11,9 @@
 #      and writes the table of predicted, measured and error per strategy × configuration to
 #      OUT/model-validation.md;
 #   4. the self-check: the counts priced with the qemu-virt profile (-icount, where a
-#      "nanosecond" is an instruction) against themselves, deterministic, appended to it.
+#      "nanosecond" is an instruction) against themselves, deterministic, appended to it;
+#   5. where the phase diagram of the counts (s2bench report --profile, OUT/report) places the
+#      qemu-virt-tcg profile, in the report's words, appended too.
 # --doc FILE writes that table into FILE's generated section `model-validation` (`make model-doc`).
 # -j N is for the counts runs only; measured runs go one at a time: two emulators on the cores
 # would time each other.
@@ -66,6 +68,12 @@ step "model-check" model-check.log \
 	--paths "$out/qemu-virt.profile"
 step "self-check" self-check.log \
 	"$S2BENCH" model-check --summary --counts "$out/counts" --measured "$out/counts" --profile "$out/qemu-virt.profile"
+step "phase diagram" report.log \
+	"$S2BENCH" report "$out/counts" --out "$out/report" --profile "$out/qemu-virt-tcg.profile" \
+	--paths "$out/qemu-virt.profile"
+# The report's sentence for the profile ("- placed: NAME at ...: cheapest ..."), else why not.
+placed=$(sed -n 's/^- \(placed: qemu-virt-tcg .*\)/\1/p; s/^- \(not placed: qemu-virt-tcg .*\)/\1/p' "$out/report/report.md")
+[ -n "$placed" ] || placed="qemu-virt-tcg not placed: $(grep -o 'Not drawn: .*' "$out/report/report.md" | head -1)"
 
 qemu=$(sed -n 's/^cpu = QEMU \([^ ]*\) .*/\1/p' "$out/qemu-virt-tcg.profile")
 {
@@ -77,6 +85,11 @@ qemu=$(sed -n 's/^cpu = QEMU \([^ ]*\) .*/\1/p' "$out/qemu-virt-tcg.profile")
 	echo "model's own structure (\"Where the model misses\" below)."
 	echo
 	tail -n +2 "$out/self-check.log"
+	echo
+	echo '**The phase diagram** of these counts (`s2bench report` with the `qemu-virt-tcg` profile,'
+	echo '"Calibrate a board" step 3 above) places the emulator:'
+	echo
+	echo "> $placed"
 	echo
 	echo "Made by \`scripts/model-validate.sh\` (\`make model-doc\`) from \`$suite\` with boots = $boots and"
 	echo "reps = $reps, QEMU ${qemu:-?}, measured runs one at a time. Measured times are emulation wall-clock"

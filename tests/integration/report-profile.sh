@@ -53,6 +53,7 @@ check report_with_two_profiles_exits_0 [ $? -eq 0 ]
 check every_term_priced [ "$(grep -c '| all terms |' "$tmp/q/report.md")" -eq 10 ]
 check prediction_chart_drawn bash -c "sed -n '/<figure id=\"fig-predicted_0\">/,/<\/figure>/p' '$tmp/q/report.html' | grep -q '<svg'"
 check qemu_profile_placed grep -q '^set label 10 .*"qemu"' "$tmp/q/charts/phase.gp"
+check qemu_profile_placed_in_words grep -qE '^- placed: qemu at s2_fault ÷ dc_civac\.absent\.mem = [0-9.e+]+ \([0-9.e+]+ – [0-9.e+]+\): cheapest [a-z]+ (up )?to [0-9.]+ %' "$tmp/q/report.md"
 check crossover_line_labelled grep -qE '^set label 100 .*"[a-z]+ = [a-z]+"' "$tmp/q/charts/phase.gp"
 
 # clean at frac=100, recomputed: T = loaded·dirty + (reinit - loaded + fault_lines)·absent +
