@@ -15,8 +15,9 @@ const char predictions_note[] =
 	"lengths and maintenance counts) times the profile's constants (docs/reports.md, \"Predicted "
 	"time\"). The interval carries each constant's spread (IQR or min..max; a constant without "
 	"spread counts as exact). Lines the loader rewrote are priced as dirty, every other cleaned "
-	"line as absent. A partial prediction prices only the terms the profile has: it lacks the "
-	"rest and is never filled in.";
+	"line as absent. The other instructions are the reboot's less each priced operation's path "
+	"length (its instructions in s2hv, from the profile or --paths). A partial prediction prices "
+	"only the terms the profile has: it lacks the rest and is never filled in.";
 
 int predictions_add_profile(struct predictions *pr, const char *arg, char *err, size_t errlen)
 {
