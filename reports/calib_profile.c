@@ -72,8 +72,9 @@ static void set_time(struct profile_value *v, const struct calib_meas *m, const 
 
 	set_spread(v, s->med * k, s->q1 * k, s->q3 * k, m->n);
 	v->unit = cycles ? PU_CYCLES : PU_NS;
-	v->have_path = m->have_insts;
-	v->path = m->have_insts ? milli((double)m->insts / (double)m->ops) : 0;
+	/* every operation retires instructions: a count that did not move is no counter */
+	v->have_path = m->have_insts && m->insts > 0;
+	v->path = v->have_path ? milli((double)m->insts / (double)m->ops) : 0;
 }
 
 /* Bytes per cycle, or GB/s (bytes per ns); the slowest quartile gives the low bound. */

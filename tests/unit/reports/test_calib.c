@@ -288,6 +288,9 @@ Test(calib_profile, insts_med_gives_each_constant_its_path_length)
 	cr_expect_float_eq(back.c[PROF_TLBI_VMALLS12E1IS].path, 13.25, 1e-9, "212 per 16");
 	cr_expect(!back.c[PROF_INST].have_path, "one instruction is its own path");
 	cr_expect(!back.c[profile_cmo(PROF_CIVAC, PROF_ABSENT, PROF_MEM)].have_path, "its record had none");
+	cr_assert_eq(take(&run, "calib op=map_4k ops=1 n=31 cycles_med=900 cycles_q1=880 cycles_q3=950 ticks_med=56 ticks_q1=55 ticks_q3=59 insts_med=0"), 0, "%s", err);
+	build_and_reparse(&run, "qemu-virt", NULL);
+	cr_expect(back.c[PROF_MAP_4K].known && !back.c[PROF_MAP_4K].have_path, "a counter that did not move gives no path");
 }
 
 Test(calib_profile, a_third_level_gives_the_llc_class)
