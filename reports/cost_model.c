@@ -95,10 +95,7 @@ static void set_terms(const struct cost_counts *c, int cls, struct cost_interval
 	o->constant[CT_INSTS] = PROF_INST;
 }
 
-/* The path length of constant C in PATHS; for a DC constant without one, that of the same
- * operation and line state in the largest class that has one (the loop per line is the same
- * code whatever the buffer's size). -1 when PATHS has none. */
-static double path_of(const struct profile *paths, int c)
+double cost_model_path(const struct profile *paths, int c)
 {
 	if (c < 0)
 		return -1;
@@ -129,7 +126,7 @@ static void other_insts(const struct cost_counts *c, const struct profile *paths
 			continue;
 		if (t <= CT_FAULT_LINES && cls < 0) /* no class: the path of the op and state anyway */
 			k = profile_cmo(PROF_CIVAC, t == CT_LOADED_LINES ? PROF_DIRTY : PROF_ABSENT, PROF_MEM);
-		len = path_of(paths, k);
+		len = cost_model_path(paths, k);
 		if (len < 0)
 			o->nopath |= 1u << t;
 		else

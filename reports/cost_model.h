@@ -72,6 +72,11 @@ int cost_model_predict_paths(const struct profile *p, const struct profile *path
 			     const struct cost_counts *c, uint64_t guest_mem, struct cost_interval *out,
 			     char *why, size_t whylen);
 
+/* The path length of constant C in PATHS (instructions per operation); for a DC constant without
+ * one, that of the same operation and line state in the largest class that has one (the loop per
+ * line is the same code whatever the buffer's size). -1 when PATHS has none. */
+double cost_model_path(const struct profile *paths, int c);
+
 /* "lacks s2_fault, inst, the path length of map_4k" for the MISSING and NOPATH bits of OUT,
  * into BUF; "" when none. */
 void cost_model_missing(const struct cost_interval *out, char *buf, size_t len);

@@ -242,12 +242,14 @@ Test(model_check, the_markdown_has_a_row_per_strategy_and_cell)
 	FILE *f = open_memstream(&md, &len);
 	model_check_markdown(f, &tab, &prof, NULL, "C", "M", 0);
 	fclose(f);
-	cr_expect(!strncmp(md, "<!-- model-check 1: T = ", 24), "%s", md);
+	cr_expect(!strncmp(md, "<!-- model-check 2: T = ", 24), "%s", md);
 	cr_expect(strstr(md, "| `unmap`  |              2 |") != NULL, "%s", md);
 	cr_expect(strstr(md, "27.9 µs (25.6 µs – 30.2 µs)") != NULL, "%s", md);
 	cr_expect(strstr(md, "31.5 µs | -11 %") != NULL, "%s", md);
 	cr_expect(strstr(md, "1 measured runs had no counts run") != NULL, "%s", md);
-	cr_expect(strstr(md, "| faults             | `s2_fault`            |  1 µs | 900 ns – 1.1 µs |") != NULL, "%s", md);
+	cr_expect(strstr(md, "| faults             | `s2_fault`            |  1 µs | 900 ns – 1.1 µs |   100 insts |") != NULL, "%s", md);
+	cr_expect(strstr(md, "| other instructions | `inst`                |  1 ns |     1 ns – 1 ns |           – |") != NULL,
+		  "inst has no path length\n%s", md);
 	cr_expect(strstr(md, "`map_4k`") == NULL, "no page mapped: its constant is not listed\n%s", md);
 	free(md);
 	model_check_free(&tab);
