@@ -152,6 +152,7 @@ static void plan(const struct calib_args *a, const struct store *st, struct plan
 static const char *const calib_cols[] = {
 	"run_id", "op", "state", "level", "line", "sets", "ways", "size", "cntfrq", "insts", "bytes",
 	"ops", "n", "cycles_med", "cycles_q1", "cycles_q3", "ticks_med", "ticks_q1", "ticks_q3",
+	"insts_med",
 };
 #define NCALIB_COLS (int)(sizeof(calib_cols) / sizeof(calib_cols[0]))
 

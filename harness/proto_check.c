@@ -120,6 +120,7 @@ static const struct key_spec specs[] = {
 	{ "calib", "ticks_med", V_NUM, 0, 0, 0 },
 	{ "calib", "ticks_q1", V_NUM, 0, 0, 0 },
 	{ "calib", "ticks_q3", V_NUM, 0, 0, 0 },
+	{ "calib", "insts_med", V_NUM, 0, 0, 0 },
 };
 
 int proto_is_number(const char *s)

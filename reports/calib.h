@@ -26,6 +26,8 @@ struct calib_meas {
 	int state; /* enum profile_state for DC operations, else -1 */
 	uint64_t bytes, ops, n;
 	struct calib_stat cycles, ticks;
+	int have_insts;    /* the record had insts_med: the CPU counts instructions */
+	uint64_t insts;    /* median instructions retired per sample (÷ ops: the path length) */
 };
 
 #define CALIB_MAX_LEVELS 7

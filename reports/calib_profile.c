@@ -72,6 +72,9 @@ static void set_time(struct profile_value *v, const struct calib_meas *m, const 
 
 	set_spread(v, s->med * k, s->q1 * k, s->q3 * k, m->n);
 	v->unit = cycles ? PU_CYCLES : PU_NS;
+	/* every operation retires instructions: a count that did not move is no counter */
+	v->have_path = m->have_insts && m->insts > 0;
+	v->path = v->have_path ? milli((double)m->insts / (double)m->ops) : 0;
 }
 
 /* Bytes per cycle, or GB/s (bytes per ns); the slowest quartile gives the low bound. */
@@ -209,6 +212,7 @@ int calib_profile_build(const struct calib_run *run, const struct calib_meta *me
 	if (run->clock_insts) { /* the clock's loop, per instruction */
 		struct calib_meas loop = *clk;
 		loop.ops = run->clock_insts;
+		loop.have_insts = 0; /* one instruction is its own path: nothing to subtract */
 		set_time(&p->c[PROF_INST], &loop, &u);
 	}
 	set_caches(p, run);

@@ -1,4 +1,4 @@
-/* s2bench model-check --counts DIR --measured DIR --profile P: the cost model's predicted time per
+/* s2bench model-check --counts DIR --measured DIR --profile P [--paths P]: the cost model's predicted time per
  * reboot against measured time, per strategy and configuration (docs/model.md, "Validation").
  * Writes the Markdown section to stdout; scripts/model-validate.sh puts it into docs/model.md. */
 #include "model_check.h"
@@ -18,12 +18,14 @@ static int fail(int rc, const char *what, const char *err)
 }
 
 static const char usage_text[] =
-	"usage: s2bench model-check --counts DIR [--counts-board B] --measured DIR --profile P [--summary]\n"
+	"usage: s2bench model-check --counts DIR [--counts-board B] --measured DIR --profile P [--paths P] [--summary]\n"
 	"       s2bench model-check --describe\n"
 	"  --counts DIR    a result directory with exact counts (-icount: board qemu-virt)\n"
 	"  --counts-board B  the board of DIR's runs to take (when DIR holds several, as make bench's)\n"
 	"  --measured DIR  the same suite run where the profile was calibrated (its reboot_cycles)\n"
 	"  --profile P     the profile that prices the counts: a path, or NAME for profiles/NAME.profile\n"
+	"  --paths P       the profile whose path lengths (instructions per priced operation) the model\n"
+	"                  takes out of the other instructions; default: --profile's own\n"
 	"  --summary       stop after the per-strategy table\n"
 	"  --describe      print the section's first line (format, the model's terms) and its\n"
 	"                  tables' header rows: what a fresh docs/model.md must hold\n";
@@ -32,16 +34,6 @@ static int usage(void)
 {
 	fputs(usage_text, stderr);
 	return EXIT_USAGE;
-}
-
-/* A NAME without a slash or .profile is profiles/NAME.profile. */
-static void profile_path(const char *p, char *buf, size_t len)
-{
-	size_t n = strlen(p);
-	if (strchr(p, '/') || (n > 8 && !strcmp(p + n - 8, ".profile")))
-		snprintf(buf, len, "%s", p);
-	else
-		snprintf(buf, len, "profiles/%s.profile", p);
 }
 
 static int load_dir(const char *dir, struct results *r)
@@ -56,11 +48,11 @@ int s2b_cmd_model_check(int argc, char **argv)
 		{"counts", required_argument, 0, 'c'}, {"measured", required_argument, 0, 'm'},
 		{"profile", required_argument, 0, 'p'}, {"describe", no_argument, 0, 'd'},
 		{"counts-board", required_argument, 0, 'b'}, {"summary", no_argument, 0, 's'},
-		{"help", no_argument, 0, 'h'},
+		{"paths", required_argument, 0, 'P'}, {"help", no_argument, 0, 'h'},
 		{0, 0, 0, 0},
 	};
-	const char *counts = NULL, *measured = NULL, *prof = NULL, *board = NULL;
-	static struct profile p;
+	const char *counts = NULL, *measured = NULL, *prof = NULL, *board = NULL, *paths_arg = NULL;
+	static struct profile p, paths;
 	struct results cr, mr;
 	struct mc_table t;
 	char path[512], err[512];
@@ -73,6 +65,7 @@ int s2b_cmd_model_check(int argc, char **argv)
 		case 'm': measured = optarg; break;
 		case 'p': prof = optarg; break;
 		case 'b': board = optarg; break;
+		case 'P': paths_arg = optarg; break;
 		case 'd': describe = 1; break;
 		case 's': summary = 1; break;
 		default: return usage();
@@ -87,9 +80,10 @@ int s2b_cmd_model_check(int argc, char **argv)
 	}
 	if (!counts || !measured || !prof)
 		return usage();
-	profile_path(prof, path, sizeof(path));
-	if (profile_read(path, &p, err, sizeof(err)))
-		return fail(EXIT_USAGE, "", err);
+	if (profile_read_named(prof, &p, path, sizeof(path), err, sizeof(err)))
+		return fail(EXIT_USAGE, "--profile: ", err);
+	if (paths_arg && profile_read_named(paths_arg, &paths, path, sizeof(path), err, sizeof(err)))
+		return fail(EXIT_USAGE, "--paths: ", err);
 	if (load_dir(counts, &cr))
 		return 1;
 	if (load_dir(measured, &mr)) {
@@ -97,10 +91,10 @@ int s2b_cmd_model_check(int argc, char **argv)
 		return 1;
 	}
 	int rc = 0;
-	if (model_check_build(&cr, board, &mr, &p, &t, err, sizeof(err)))
+	if (model_check_build(&cr, board, &mr, &p, paths_arg ? &paths : NULL, &t, err, sizeof(err)))
 		rc = fail(1, "", err);
 	else
-		model_check_markdown(stdout, &t, &p, counts, measured, summary);
+		model_check_markdown(stdout, &t, &p, paths_arg ? &paths : NULL, counts, measured, summary);
 	model_check_free(&t);
 	results_free(&cr);
 	results_free(&mr);

@@ -131,7 +131,7 @@ static double median_present(double *x, size_t n)
 struct pairing {
 	const struct results *counts, *measured;
 	struct boot_rows cb, mb;
-	const struct profile *p;
+	const struct profile *p, *paths;
 	double ns_per_cycle;
 };
 
@@ -162,7 +162,7 @@ static void add_boots(const struct pairing *pr, const struct run *m, const struc
 		struct cost_interval out, rout;
 		char why[256];
 		counts_of(&pr->cb, (size_t)j, c, &cc);
-		if (cost_model_predict(pr->p, &cc, (uint64_t)c->mem, &out, why, sizeof(why)) < 0)
+		if (cost_model_predict_paths(pr->p, pr->paths, &cc, (uint64_t)c->mem, &out, why, sizeof(why)) < 0)
 			continue;
 		samples_grow(s);
 		memcpy(s->constant, out.constant, sizeof(s->constant));
@@ -178,7 +178,7 @@ static void add_boots(const struct pairing *pr, const struct run *m, const struc
 		s->rpred[s->n] = s->rmeas[s->n] = ABSENT;
 		if (cc.reinit_lines > 0 && !is_absent(rcyc) && !is_absent(rinsts)) {
 			reinit_counts(&cc, rinsts, &rc);
-			if (cost_model_predict(pr->p, &rc, (uint64_t)c->mem, &rout, why, sizeof(why)) >= 0)
+			if (cost_model_predict_paths(pr->p, pr->paths, &rc, (uint64_t)c->mem, &rout, why, sizeof(why)) >= 0)
 				s->rpred[s->n] = rout.mid_ns, s->rmeas[s->n] = rcyc * pr->ns_per_cycle;
 		}
 		s->n++;
@@ -240,11 +240,11 @@ static int refuse(char *err, size_t errlen, const char *what, const char *dir)
 }
 
 int model_check_build(const struct results *counts, const char *counts_board,
-		      const struct results *measured, const struct profile *p, struct mc_table *t,
-		      char *err, size_t errlen)
+		      const struct results *measured, const struct profile *p, const struct profile *paths,
+		      struct mc_table *t, char *err, size_t errlen)
 {
 	int ambiguous = 0;
-	struct pairing pr = { counts, measured, {0}, {0}, p, 0 };
+	struct pairing pr = { counts, measured, {0}, {0}, p, paths, 0 };
 
 	memset(t, 0, sizeof(*t));
 	if (!p->clock.known || !(p->clock.value > 0))

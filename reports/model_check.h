@@ -12,7 +12,7 @@
 
 /* The version of the table model-check writes: docs/model.md's generated region names it, and
  * tests/integration/docs-model.sh checks that the doc was written by this version. */
-#define MODEL_CHECK_FORMAT 1
+#define MODEL_CHECK_FORMAT 2 /* 2: the constants table has each one's path length */
 
 /* One strategy × configuration: medians over its paired warm boots (idx >= 1, check not fail). */
 struct mc_cell {
@@ -39,12 +39,12 @@ struct mc_table {
 };
 
 /* Pairs COUNTS (its runs on COUNTS_BOARD, or NULL: on whichever one board holds a configuration)
- * and MEASURED and predicts each boot on P. 0, or -1 with a one-line ERR (a directory without
+ * and MEASURED and predicts each boot on P, with the path lengths of PATHS (NULL: P's). 0, or -1 with a one-line ERR (a directory without
  * reboot_insts / reboot_cycles, a profile without a clock, a configuration on two boards of COUNTS
  * and no COUNTS_BOARD, no pair at all). */
 int model_check_build(const struct results *counts, const char *counts_board,
-		      const struct results *measured, const struct profile *p, struct mc_table *t,
-		      char *err, size_t errlen);
+		      const struct results *measured, const struct profile *p, const struct profile *paths,
+		      struct mc_table *t, char *err, size_t errlen);
 void model_check_free(struct mc_table *t);
 
 /* (predicted − measured) / measured; NAN when measured is not a positive number. */
@@ -62,10 +62,11 @@ struct mc_summary {
 /* Summarises the N cells of CELLS whose strategy is STRATEGY. */
 void model_summary(const struct mc_cell *cells, size_t n, const char *strategy, struct mc_summary *s);
 
-/* The generated Markdown section (docs/model.md, "Validation under QEMU TCG"); with SUMMARY, up
- * to the per-strategy table only. */
+/* The generated Markdown section (docs/model.md, "Validation under QEMU TCG"), naming PATHS when
+ * the path lengths came from it (NULL: from P); with SUMMARY, up to the per-strategy table only. */
 void model_check_markdown(FILE *f, const struct mc_table *t, const struct profile *p,
-			  const char *counts_dir, const char *measured_dir, int summary);
+			  const struct profile *paths, const char *counts_dir, const char *measured_dir,
+			  int summary);
 
 /* The first line of that section, which names the format, the terms and the profile constants
  * the model reads: `--describe` prints it, so a stale doc can be told from a fresh one. */

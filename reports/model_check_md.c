@@ -15,7 +15,7 @@ static const char *const strategy_cols[] = { "strategy", "configurations", "medi
 					     "implied ns per other instruction", NULL };
 static const char *const cell_cols[] = { "strategy", "configuration", "predicted (lo – hi)", "measured", "error",
 					 "largest term", NULL };
-static const char *const const_cols[] = { "term", "constant", "value", "spread", NULL };
+static const char *const const_cols[] = { "term", "constant", "value", "spread", "path length", NULL };
 static const char *const *const all_cols[] = { strategy_cols, cell_cols, const_cols };
 
 static void header(struct table *t, const char *align, const char *const *cols)
@@ -140,7 +140,7 @@ static void per_cell(FILE *f, const struct mc_table *t)
 }
 
 /* Each profile constant a counted term needs, with its value and spread. */
-static void constants(FILE *f, const struct mc_table *t, const struct profile *p)
+static void constants(FILE *f, const struct mc_table *t, const struct profile *p, const struct profile *paths)
 {
 	int used[PROF_NCONST] = {0};
 	const char *term_of[PROF_NCONST] = {0};
@@ -154,7 +154,7 @@ static void constants(FILE *f, const struct mc_table *t, const struct profile *p
 			if (c >= 0 && c < PROF_NCONST && !used[c] && (t->cells[i].counted >> k & 1))
 				used[c] = 1, term_of[c] = cost_term_name((enum cost_term)k);
 		}
-	header(&tb, "llrr", const_cols);
+	header(&tb, "llrrr", const_cols);
 	for (int c = 0; c < PROF_NCONST; c++) {
 		if (!used[c])
 			continue;
@@ -166,6 +166,11 @@ static void constants(FILE *f, const struct mc_table *t, const struct profile *p
 			table_cell(&tb, "%s", isnan(x) ? "not in the profile" : "–");
 		else
 			table_cell(&tb, "%s – %s", fmt_time(l, lo, sizeof(lo)), fmt_time(h, hi, sizeof(hi)));
+		double len = c == PROF_INST ? -1 : cost_model_path(paths, c);
+		if (len < 0)
+			table_cell(&tb, "–");
+		else
+			table_cell(&tb, "%g insts", len);
 	}
 	table_markdown(&tb, &sb);
 	fputs(sb_str(&sb), f);
@@ -174,15 +179,16 @@ static void constants(FILE *f, const struct mc_table *t, const struct profile *p
 }
 
 void model_check_markdown(FILE *f, const struct mc_table *t, const struct profile *p,
-			  const char *counts_dir, const char *measured_dir, int summary)
+			  const struct profile *paths, const char *counts_dir, const char *measured_dir,
+			  int summary)
 {
 	size_t boots = 0;
 	for (size_t i = 0; i < t->ncells; i++)
 		boots += t->cells[i].boots;
 	model_check_describe(f);
-	fprintf(f, "Profile `%s` (%s). Counts from `%s`, measured time from `%s`: %zu strategy × "
-		   "configuration cells, %zu paired warm boots%s.\n\n",
-		p->name, p->cpu, counts_dir, measured_dir, t->ncells, boots,
+	fprintf(f, "Profile `%s` (%s), path lengths from `%s`. Counts from `%s`, measured time from "
+		   "`%s`: %zu strategy × configuration cells, %zu paired warm boots%s.\n\n",
+		p->name, p->cpu, paths ? paths->name : p->name, counts_dir, measured_dir, t->ncells, boots,
 		t->have_loaded ? "" : "; the counts have no `reinit_lines_loaded`, so every re-init line is priced as absent");
 	if (t->unpaired)
 		fprintf(f, "%zu measured runs had no counts run of the same configuration, strategy and "
@@ -194,6 +200,7 @@ void model_check_markdown(FILE *f, const struct mc_table *t, const struct profil
 	fputs("\nPer strategy and configuration (medians over the paired warm boots; \"partial\": a "
 	      "term the profile cannot price is left out):\n\n", f);
 	per_cell(f, t);
-	fputs("\nThe constants the counted terms need:\n\n", f);
-	constants(f, t, p);
+	fputs("\nThe constants the counted terms need, with the path lengths taken out of the other "
+	      "instructions (instructions per operation; per line for a DC CIVAC):\n\n", f);
+	constants(f, t, p, paths ? paths : p);
 }

@@ -1,14 +1,19 @@
 #!/bin/bash
 # model-validate.sh [--suite FILE] [--boots N] [--reps N] [-j N] [--out DIR] [--doc FILE]
 # The cost model (docs/model.md) against time measured under QEMU TCG without -icount:
-#   1. calibrate board qemu-virt-tcg into OUT/qemu-virt-tcg.profile (emulation costs);
+#   1. calibrate board qemu-virt-tcg into OUT/qemu-virt-tcg.profile (emulation costs), and board
+#      qemu-virt (-icount) into OUT/qemu-virt.profile: TCG without -icount counts no
+#      instructions, so the path lengths of s2hv's operations come from the latter (--paths);
 #   2. run every configuration of the suite on qemu-virt (-icount: the exact counts, OUT/counts)
 #      and on qemu-virt-tcg (wall-clock: the measured time per reboot, OUT/measured), with the
 #      suite's boots and reps replaced by N (fewer than `make bench`, to stay within minutes);
-#   3. s2bench model-check prices the counts with the profile and writes the table of predicted,
-#      measured and error per strategy × configuration to OUT/model-validation.md;
-#   4. the self-check: the counts priced with a profile calibrated on qemu-virt (-icount, where a
-#      "nanosecond" is an instruction) against themselves, deterministic, appended to it.
+#   3. s2bench model-check prices the counts with the profile (path lengths from qemu-virt's)
+#      and writes the table of predicted, measured and error per strategy × configuration to
+#      OUT/model-validation.md;
+#   4. the self-check: the counts priced with the qemu-virt profile (-icount, where a
+#      "nanosecond" is an instruction) against themselves, deterministic, appended to it;
+#   5. where the phase diagram of the counts (s2bench report --profile, OUT/report) places the
+#      qemu-virt-tcg profile, in the report's words, appended too.
 # --doc FILE writes that table into FILE's generated section `model-validation` (`make model-doc`).
 # -j N is for the counts runs only; measured runs go one at a time: two emulators on the cores
 # would time each other.
@@ -50,6 +55,8 @@ step() { # NAME LOG COMMAND...: run it, its output in OUT/LOG; on failure show t
 	echo "model-validate: $name" >&2
 	"$@" >"$out/$log" 2>&1 || { tail -5 "$out/$log" >&2; echo "model-validate.sh: $name failed ($out/$log)" >&2; exit 1; }
 }
+step "calibrating qemu-virt (-icount): path lengths, and the self-check's profile" calibrate-icount.log \
+	"$S2BENCH" calibrate --board qemu-virt --out "$out/qemu-virt.profile" --dir "$out/calibrate-icount"
 step "calibrating qemu-virt-tcg" calibrate.log \
 	"$S2BENCH" calibrate --board qemu-virt-tcg --out "$out/qemu-virt-tcg.profile" --dir "$out/calibrate"
 step "counts on qemu-virt (-icount)" counts.log \
@@ -57,11 +64,16 @@ step "counts on qemu-virt (-icount)" counts.log \
 step "time on qemu-virt-tcg (one run at a time)" measured.log \
 	"$S2BENCH" run "$out/validate.suite" --board qemu-virt-tcg --out "$out/measured" -j 1
 step "model-check" model-check.log \
-	"$S2BENCH" model-check --counts "$out/counts" --measured "$out/measured" --profile "$out/qemu-virt-tcg.profile"
-step "calibrating qemu-virt (-icount) for the self-check" calibrate-icount.log \
-	"$S2BENCH" calibrate --board qemu-virt --out "$out/qemu-virt.profile" --dir "$out/calibrate-icount"
+	"$S2BENCH" model-check --counts "$out/counts" --measured "$out/measured" --profile "$out/qemu-virt-tcg.profile" \
+	--paths "$out/qemu-virt.profile"
 step "self-check" self-check.log \
 	"$S2BENCH" model-check --summary --counts "$out/counts" --measured "$out/counts" --profile "$out/qemu-virt.profile"
+step "phase diagram" report.log \
+	"$S2BENCH" report "$out/counts" --out "$out/report" --profile "$out/qemu-virt-tcg.profile" \
+	--paths "$out/qemu-virt.profile"
+# The report's sentence for the profile ("- placed: NAME at ...: cheapest ..."), else why not.
+placed=$(sed -n 's/^- \(placed: qemu-virt-tcg .*\)/\1/p; s/^- \(not placed: qemu-virt-tcg .*\)/\1/p' "$out/report/report.md")
+[ -n "$placed" ] || placed="qemu-virt-tcg not placed: $(grep -o 'Not drawn: .*' "$out/report/report.md" | head -1)"
 
 qemu=$(sed -n 's/^cpu = QEMU \([^ ]*\) .*/\1/p' "$out/qemu-virt-tcg.profile")
 {
@@ -73,6 +85,11 @@ qemu=$(sed -n 's/^cpu = QEMU \([^ ]*\) .*/\1/p' "$out/qemu-virt-tcg.profile")
 	echo "model's own structure (\"Where the model misses\" below)."
 	echo
 	tail -n +2 "$out/self-check.log"
+	echo
+	echo '**The phase diagram** of these counts (`s2bench report` with the `qemu-virt-tcg` profile,'
+	echo '"Calibrate a board" step 3 above) places the emulator:'
+	echo
+	echo "> $placed"
 	echo
 	echo "Made by \`scripts/model-validate.sh\` (\`make model-doc\`) from \`$suite\` with boots = $boots and"
 	echo "reps = $reps, QEMU ${qemu:-?}, measured runs one at a time. Measured times are emulation wall-clock"

@@ -5,7 +5,8 @@
 # and adds them to UNIT_TESTS; integration scripts under tests/integration/ go in INTEG_TESTS.
 CRITERION_LIBS := -lcriterion
 INTEG_TESTS += tests/integration/repo-self-contained.sh tests/integration/docs-fresh.sh \
-	tests/integration/docs-model.sh tests/integration/model-validate.sh
+	tests/integration/docs-model.sh tests/integration/model-validate.sh \
+	tests/integration/model-selfcheck.sh
 
 # libFuzzer target for the LAVA log reader (clang only), like fuzz-proto in harness/harness.mk.
 $(BUILD)/fuzz-lavalog: tests/fuzz/fuzz_lavalog.c harness/lavalog.c harness/lavalog.h

@@ -3,7 +3,8 @@
 # its first line names the current model-check format and the model's terms (`s2bench model-check
 # --describe`), its tables have the current columns, its per-strategy table lists exactly the
 # strategies of suites/default.suite, each with an error, its constants are current profile keys,
-# and it says it was made from the default suite. Its numbers are emulation wall-clock and change
+# it places the qemu-virt-tcg profile on the phase diagram in words, and it says it was made from
+# the default suite. Its numbers are emulation wall-clock and change
 # from run to run: they are never compared. Copies of the doc made stale in each way must fail.
 set -u
 cd "$(dirname "$0")/../.."
@@ -39,6 +40,8 @@ fresh() {
 		grep -q "^${c//./\\.} = " profiles/neoverse-n1.profile || { echo "constant $c is not a profile key"; return 1; }
 	done
 	grep -q '^\*\*Self-check under `-icount`\.\*\*' "$r" || { echo "no -icount self-check"; return 1; }
+	grep -qE '^> (placed: qemu-virt-tcg at |not placed: qemu-virt-tcg |qemu-virt-tcg not placed: )' "$r" ||
+		{ echo "no sentence placing qemu-virt-tcg on the phase diagram"; return 1; }
 	grep -q '^Made by `scripts/model-validate.sh` (`make model-doc`) from `suites/default.suite`' "$r" ||
 		{ echo "not made from suites/default.suite by make model-doc"; return 1; }
 }
@@ -58,4 +61,5 @@ stale strategy_missing '/^\| `lazy` +\| +[0-9]+ \|/d'
 stale column 's/^\| strategy \| configurations \| median abs\. error/| strategy | configurations | mean abs. error/'
 stale error_missing 's/^(\| `clean` +\| +[0-9]+ \|) +[0-9]+ % \|/\1 – |/'
 stale constant 's/`s2_fault`/`s2_trap`/'
+stale phase_sentence '/^> (not )?placed: qemu-virt-tcg/d'
 finish

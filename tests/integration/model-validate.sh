@@ -41,6 +41,8 @@ for s in unmap clean; do
 	check "summary_rows_$s" [ "$(grep -cE "^\| \`$s\` +\| +1 \| +[0-9]+ % \| +[01] \|" "$md")" -eq 2 ]
 done
 check self_check_section grep -q '^\*\*Self-check under `-icount`\.\*\*' "$md"
+# The phase diagram's word on the profile: a one-frac suite draws none, and says why.
+check phase_sentence grep -qE '^> qemu-virt-tcg not placed: Not drawn: this data set has no frac sweep' "$md"
 check self_check_profile_is_icount grep -q '^source calib = measured board "qemu-virt" .*-icount shift=0' "$tmp/v/qemu-virt.profile"
 # Per strategy and configuration: lo <= predicted <= hi, a measured time, and the error is
 # (predicted − measured) / measured of the two printed values (3 significant digits: within 2 points).

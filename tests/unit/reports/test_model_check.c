@@ -87,8 +87,9 @@ static void run_row(char *buf, size_t len, const char *id, const char *board, co
 }
 
 /* Counts: unmap at frac 25 (reps 0 and 1) and at frac 50; every warm boot 10 faults of 64 lines,
- * and 10,000 instructions not priced as a line — but 11,000 at boot 2 of rep 0 and 12,000 in rep
- * 1, so a boot paired with the wrong index or repetition shows. Measured: the same three plus a frac 75 run
+ * and 10,000 instructions besides the faults' and lines' path lengths (100 and 1: 1,640) — but
+ * 11,000 at boot 2 of rep 0 and 12,000 in rep 1, so a boot paired with the wrong index or
+ * repetition shows. Measured: the same three plus a frac 75 run
  * the counts lack; reboot_cycles per boot below. */
 static void make_dirs(const char *counts_boots_header)
 {
@@ -107,12 +108,12 @@ static void make_dirs(const char *counts_boots_header)
 	put(counts, "runs.csv", text);
 	snprintf(text, sizeof(text), "%s"
 		 "c0,0,,,,,10,1,1,640,0,0,10,1,1,,,pass,reset,\n"
-		 "c0,1,0,0,0,0,10,1,1,640,0,0,0,1,1,10640,10640,pass,reset,\n"
-		 "c0,2,0,0,0,0,10,1,1,640,0,0,0,1,1,11640,11640,pass,reset,\n"
-		 "c0,3,0,0,0,0,10,1,1,640,0,0,0,1,1,10640,10640,pass,reset,\n"
-		 "c1,1,0,0,0,0,10,1,1,640,0,0,0,1,1,12640,12640,pass,reset,\n"
-		 "c1,2,0,0,0,0,10,1,1,640,0,0,0,1,1,12640,12640,pass,reset,\n"
-		 "c2,1,0,0,0,0,20,1,1,1280,0,0,0,1,1,21280,21280,pass,reset,\n",
+		 "c0,1,0,0,0,0,10,1,1,640,0,0,0,1,1,11640,11640,pass,reset,\n"
+		 "c0,2,0,0,0,0,10,1,1,640,0,0,0,1,1,12640,12640,pass,reset,\n"
+		 "c0,3,0,0,0,0,10,1,1,640,0,0,0,1,1,11640,11640,pass,reset,\n"
+		 "c1,1,0,0,0,0,10,1,1,640,0,0,0,1,1,13640,13640,pass,reset,\n"
+		 "c1,2,0,0,0,0,10,1,1,640,0,0,0,1,1,13640,13640,pass,reset,\n"
+		 "c2,1,0,0,0,0,20,1,1,1280,0,0,0,1,1,23280,23280,pass,reset,\n",
 		 counts_boots_header);
 	put(counts, "boots.csv", text);
 
@@ -143,16 +144,16 @@ static void remove_dirs(void)
 }
 
 /* Clock 1000 MHz; L1D 32K, L2 2M, last level: 64M of RAM is class mem. A DC CIVAC of an absent
- * line 10 ns, a stage-2 fault 1000 ns, an instruction 1 ns. With CLOCK 0, no clock. */
+ * line 10 ns (1 instruction), a stage-2 fault 1000 ns (100 instructions), an instruction 1 ns.
+ * With CLOCK 0, no clock; without PATHS, no path lengths. */
 static const char profile_head[] =
 	"format = s2bench-profile 1\nname = t\ncpu = test\nmidr = 0x41/0xd08\nmade = 2026-11-28 for the tests\n"
 	"source cal = measured board \"b\" date 2026-11-28 method \"m\" s2hv \"v\"\n"
 	"cache.l1d = line 64 sets 256 ways 2 size 32K measured cal\n"
 	"cache.l2 = line 64 sets 2048 ways 16 size 2M measured cal\ncache.llc = l2\n"
-	"dc_civac.absent.mem = 10 ns spread iqr 8 12 n 9 measured cal\n"
-	"s2_fault = 1000 ns spread iqr 900 1100 n 9 measured cal\ninst = 1 ns spread iqr 1 1 n 9 measured cal\n";
+	"inst = 1 ns spread iqr 1 1 n 9 measured cal\n";
 
-static void profile(struct profile *p, int clock)
+static void profile_paths(struct profile *p, int clock, int paths)
 {
 	char *text = NULL, err[256];
 	size_t len = 0;
@@ -160,12 +161,21 @@ static void profile(struct profile *p, int clock)
 
 	fputs(profile_head, f);
 	fputs(clock ? "clock = 1000 MHz measured cal\n" : "clock = -\n", f);
+	fprintf(f, "dc_civac.absent.mem = 10 ns spread iqr 8 12 n 9 %smeasured cal\n"
+		   "s2_fault = 1000 ns spread iqr 900 1100 n 9 %smeasured cal\n",
+		paths ? "path 1 " : "", paths ? "path 100 " : "");
 	for (int c = 0; c < PROF_NCONST; c++)
-		if (!strstr(profile_head, profile_const_name(c)))
+		if (!strstr(profile_head, profile_const_name(c)) && c != PROF_S2_FAULT &&
+		    c != profile_cmo(PROF_CIVAC, PROF_ABSENT, PROF_MEM))
 			fprintf(f, "%s = -\n", profile_const_name(c));
 	fclose(f);
 	cr_assert_eq(profile_parse(text, len, "t.profile", p, err, sizeof(err)), 0, "%s", err);
 	free(text);
+}
+
+static void profile(struct profile *p, int clock)
+{
+	profile_paths(p, clock, 1);
 }
 
 static struct profile prof;
@@ -191,7 +201,7 @@ Test(model_check, pairs_boots_and_computes_the_error_from_predicted_and_measured
 	make_dirs(boots_header);
 	profile(&prof, 1);
 	load();
-	cr_assert_eq(model_check_build(&cr, NULL, &mr, &prof, &tab, err, sizeof(err)), 0, "%s", err);
+	cr_assert_eq(model_check_build(&cr, NULL, &mr, &prof, NULL, &tab, err, sizeof(err)), 0, "%s", err);
 	cr_assert_eq(tab.ncells, 2, "frac 25 and frac 50; frac 75 has no counts");
 	cr_expect_eq(tab.unpaired, 1);
 	cr_expect(tab.have_loaded);
@@ -228,16 +238,18 @@ Test(model_check, the_markdown_has_a_row_per_strategy_and_cell)
 	make_dirs(boots_header);
 	profile(&prof, 1);
 	load();
-	cr_assert_eq(model_check_build(&cr, NULL, &mr, &prof, &tab, err, sizeof(err)), 0, "%s", err);
+	cr_assert_eq(model_check_build(&cr, NULL, &mr, &prof, NULL, &tab, err, sizeof(err)), 0, "%s", err);
 	FILE *f = open_memstream(&md, &len);
-	model_check_markdown(f, &tab, &prof, "C", "M", 0);
+	model_check_markdown(f, &tab, &prof, NULL, "C", "M", 0);
 	fclose(f);
-	cr_expect(!strncmp(md, "<!-- model-check 1: T = ", 24), "%s", md);
+	cr_expect(!strncmp(md, "<!-- model-check 2: T = ", 24), "%s", md);
 	cr_expect(strstr(md, "| `unmap`  |              2 |") != NULL, "%s", md);
 	cr_expect(strstr(md, "27.9 µs (25.6 µs – 30.2 µs)") != NULL, "%s", md);
 	cr_expect(strstr(md, "31.5 µs | -11 %") != NULL, "%s", md);
 	cr_expect(strstr(md, "1 measured runs had no counts run") != NULL, "%s", md);
-	cr_expect(strstr(md, "| faults             | `s2_fault`            |  1 µs | 900 ns – 1.1 µs |") != NULL, "%s", md);
+	cr_expect(strstr(md, "| faults             | `s2_fault`            |  1 µs | 900 ns – 1.1 µs |   100 insts |") != NULL, "%s", md);
+	cr_expect(strstr(md, "| other instructions | `inst`                |  1 ns |     1 ns – 1 ns |           – |") != NULL,
+		  "inst has no path length\n%s", md);
 	cr_expect(strstr(md, "`map_4k`") == NULL, "no page mapped: its constant is not listed\n%s", md);
 	free(md);
 	model_check_free(&tab);
@@ -264,9 +276,9 @@ Test(model_check, a_configuration_on_two_counts_boards_needs_the_board_named)
 	fclose(f);
 	profile(&prof, 1);
 	load();
-	cr_expect_eq(model_check_build(&cr, NULL, &mr, &prof, &tab, err, sizeof(err)), -1);
+	cr_expect_eq(model_check_build(&cr, NULL, &mr, &prof, NULL, &tab, err, sizeof(err)), -1);
 	cr_expect(strstr(err, "several boards") && strstr(err, "--counts-board"), "%s", err);
-	cr_assert_eq(model_check_build(&cr, "qemu-virt", &mr, &prof, &tab, err, sizeof(err)), 0, "%s", err);
+	cr_assert_eq(model_check_build(&cr, "qemu-virt", &mr, &prof, NULL, &tab, err, sizeof(err)), 0, "%s", err);
 	cr_expect_float_eq(tab.cells[0].mid_ns, 27900, 1e-6, "the a72 run's counts are not taken");
 	model_check_free(&tab);
 	unload();
@@ -277,10 +289,31 @@ Test(model_check, refuses_what_it_cannot_check)
 	make_dirs(boots_header);
 	profile(&prof, 0);
 	load();
-	cr_expect_eq(model_check_build(&cr, NULL, &mr, &prof, &tab, err, sizeof(err)), -1);
+	cr_expect_eq(model_check_build(&cr, NULL, &mr, &prof, NULL, &tab, err, sizeof(err)), -1);
 	cr_expect(strstr(err, "has no clock") != NULL, "%s", err);
 	profile(&prof, 1);
-	cr_expect_eq(model_check_build(&mr, NULL, &cr, &prof, &tab, err, sizeof(err)), -1, "swapped: no pair");
+	cr_expect_eq(model_check_build(&mr, NULL, &cr, &prof, NULL, &tab, err, sizeof(err)), -1, "swapped: no pair");
 	cr_expect(strstr(err, "no warm boot of") != NULL, "%s", err);
+	unload();
+}
+
+/* The path lengths may come from another profile (--paths): the same predictions; without any,
+ * the other instructions are not priced and every cell says partial. */
+Test(model_check, takes_path_lengths_from_the_paths_profile_and_is_partial_without)
+{
+	static struct profile bare, paths;
+
+	make_dirs(boots_header);
+	profile_paths(&bare, 1, 0);
+	profile(&paths, 1);
+	load();
+	cr_assert_eq(model_check_build(&cr, NULL, &mr, &bare, &paths, &tab, err, sizeof(err)), 0, "%s", err);
+	cr_expect_float_eq(tab.cells[0].mid_ns, 27900, 1e-6);
+	cr_expect_eq(tab.cells[0].missing, 0);
+	model_check_free(&tab);
+	cr_assert_eq(model_check_build(&cr, NULL, &mr, &bare, NULL, &tab, err, sizeof(err)), 0, "%s", err);
+	cr_expect_eq(tab.cells[0].missing, 1u << CT_INSTS);
+	cr_expect_float_eq(tab.cells[0].mid_ns, 640 * 10 + 10 * 1000, 1e-6, "maintenance and faults only");
+	model_check_free(&tab);
 	unload();
 }
