@@ -149,7 +149,6 @@ int cmd_lava(int argc, char **argv)
 	};
 	struct lava_args a = { 0 };
 	struct suite s;
-	struct planned_run *runs;
 	char err[512];
 	int c, rc = 0;
 
@@ -174,15 +173,20 @@ int cmd_lava(int argc, char **argv)
 		suite_free(&s);
 		return cli_error("%s: cannot create directory: %s", a.out, strerror(errno));
 	}
-	size_t n = matrix_expand(&s, &runs);
-	for (size_t i = 0; i < n && !rc; i++)
-		if (run_config_oracle(&runs[i].cfg)) /* a LAVA job has no -plugin to give QEMU */
+	struct matrix_iter it;
+	struct planned_run run;
+	size_t n = 0;
+	matrix_iter_start(&it, &s, NULL);
+	while (!rc && matrix_iter_next(&it, &run))
+		if (run_config_oracle(&run.cfg)) /* a LAVA job has no -plugin to give QEMU */
 			rc = cli_error("%s: oracle = on: LAVA jobs cannot run the oracle plugin", a.suite);
-	for (size_t i = 0; i < n && !rc; i++)
-		rc = write_job(&a, &runs[i]);
+	matrix_iter_end(&it);
+	matrix_iter_start(&it, &s, NULL);
+	for (; !rc && matrix_iter_next(&it, &run); n++)
+		rc = write_job(&a, &run);
+	matrix_iter_end(&it);
 	if (!rc)
 		printf("lava: %zu job definitions in %s (device type %s)\n", n, a.out, a.device_type);
-	free(runs);
 	suite_free(&s);
 	return rc;
 }
