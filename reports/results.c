@@ -170,15 +170,17 @@ static int cmp_boot_idx(const void *a, const void *b)
 /* Reorders ITEMS (N of SIZE bytes, each with its run index at offset RUN_OFF) so that each run's
  * items are together, runs in index order, items of a run in file order: a counting sort, in
  * place, with one index per item beside them (a merge sort's copy of 2 M boots was 256 MB).
- * The size_t fields at FIRST_OFF and COUNT_OFF of each struct run get the run's span. */
+ * The size_t fields at FIRST_OFF and COUNT_OFF of each struct run get the run's span. 0, or -1 +
+ * ERR when out of memory. */
 static int group_by_run(struct results *r, void *items, size_t n, size_t size, size_t run_off,
-			size_t first_off, size_t count_off)
+			size_t first_off, size_t count_off, char *err, size_t errlen)
 {
 	char *base = items;
 	size_t *start = calloc(r->nruns + 1, sizeof(*start)), *dest = malloc((n + 1) * sizeof(*dest));
 	char *tmp = malloc(size);
 	if (!start || !dest || !tmp) {
 		free(start), free(dest), free(tmp);
+		snprintf(err, errlen, "%s: out of memory", r->dir);
 		return -1;
 	}
 #define RUN_OF(i) (*(const size_t *)(base + (i) * size + run_off))
@@ -283,18 +285,22 @@ static int boots_row(const struct csv_row *row, void *ctx)
 	return 0;
 }
 
+/* Streams PATH's rows through CB (a row_loader's callbacks). */
+static int stream_rows(struct results *r, const size_t *sorted, const char *path,
+		       const struct csv_stream_cb *cb, char *err, size_t errlen)
+{
+	struct row_loader l = { .r = r, .sorted = sorted, .err = err, .errlen = errlen };
+	return csv_stream(path, cb, &l, err, errlen);
+}
+
 static int load_boots(struct results *r, const size_t *sorted, const char *path, char *err,
 		      size_t errlen)
 {
-	struct row_loader l = { .r = r, .sorted = sorted, .err = err, .errlen = errlen };
 	static const struct csv_stream_cb cb = { boots_header, boots_row };
-	if (csv_stream(path, &cb, &l, err, errlen) ||
+	if (stream_rows(r, sorted, path, &cb, err, errlen) ||
 	    group_by_run(r, r->boots, r->nboots, sizeof(*r->boots), offsetof(struct boot, run),
-			 offsetof(struct run, first_boot), offsetof(struct run, nboots))) {
-		if (!*err)
-			snprintf(err, errlen, "%s: out of memory", path);
+			 offsetof(struct run, first_boot), offsetof(struct run, nboots), err, errlen))
 		return -1;
-	}
 	for (size_t i = 0; i < r->nruns; i++) /* a run's boots in index order */
 		qsort(r->boots + r->runs[i].first_boot, r->runs[i].nboots, sizeof(*r->boots),
 		      cmp_boot_idx);
@@ -335,16 +341,13 @@ static int faults_row(const struct csv_row *row, void *ctx)
 static int load_faults(struct results *r, const size_t *sorted, const char *path, char *err,
 		       size_t errlen)
 {
-	struct row_loader l = { .r = r, .sorted = sorted, .err = err, .errlen = errlen };
 	static const struct csv_stream_cb cb = { faults_header, faults_row };
-	if (csv_stream(path, &cb, &l, err, errlen) ||
-	    group_by_run(r, r->faults, r->nfaults, sizeof(*r->faults), offsetof(struct fault, run),
-			 offsetof(struct run, first_fault), offsetof(struct run, nfaults))) {
-		if (!*err)
-			snprintf(err, errlen, "%s: out of memory", path);
-		return -1;
-	}
-	return 0;
+	return stream_rows(r, sorted, path, &cb, err, errlen) ||
+			       group_by_run(r, r->faults, r->nfaults, sizeof(*r->faults),
+					    offsetof(struct fault, run), offsetof(struct run, first_fault),
+					    offsetof(struct run, nfaults), err, errlen)
+		       ? -1
+		       : 0;
 }
 
 static const char *const metric_cols[] = { M(run_id), M(key), M(value), NULL };
@@ -371,9 +374,8 @@ static int metrics_row(const struct csv_row *row, void *ctx)
 static int load_oracle(struct results *r, const size_t *sorted, const char *path, char *err,
 		       size_t errlen)
 {
-	struct row_loader l = { .r = r, .sorted = sorted, .err = err, .errlen = errlen };
 	static const struct csv_stream_cb cb = { metrics_header, metrics_row };
-	return csv_stream(path, &cb, &l, err, errlen);
+	return stream_rows(r, sorted, path, &cb, err, errlen);
 }
 
 int results_load(const char *dir, struct results *r, char *err, size_t errlen)
@@ -400,7 +402,6 @@ int results_load(const char *dir, struct results *r, char *err, size_t errlen)
 	for (size_t i = 0; i < r->nruns; i++)
 		sorted[i] = i;
 	qsort_r(sorted, r->nruns, sizeof(*sorted), cmp_run_id, r);
-	err[0] = '\0';
 	if (load_boots(r, sorted, bp, err, errlen))
 		goto fail;
 	r->have_faults = access(fp, F_OK) == 0;

@@ -201,12 +201,19 @@ Test(run, missing_qemu_image_bad_suite_unwritable_out)
 	expect_one_line_error(a4, env, "s2bench: ", NULL);
 }
 
+/* `run --dry-run` of SUITE_TEXT: what it printed (it must succeed). */
+static char *dry_run(const char *name, const char *suite_text)
+{
+	char *dir = make_tmpdir(name), *out;
+	char *s = write_suite(dir, suite_text);
+	char *args[] = { "run", s, "--dry-run", "--qemu", "/nonexistent/qemu", NULL };
+	cr_assert_eq(run_s2bench(args, NULL, &out), 0, "%.300s", out);
+	return out;
+}
+
 Test(run, dry_run_prints_the_matrix_and_runs_nothing)
 {
-	char *dir = make_tmpdir("run-dry"), *out;
-	char *s = write_suite(dir, "strategy = unmap clean\nmem = 64M 128M\nreps = 2\n");
-	char *args[] = { "run", s, "--dry-run", "--qemu", "/nonexistent/qemu", NULL };
-	cr_assert_eq(run_s2bench(args, NULL, &out), 0, "%s", out);
+	char *out = dry_run("run-dry", "strategy = unmap clean\nmem = 64M 128M\nreps = 2\n");
 	cr_expect(strstr(out, "\n8 runs\n"), "%s", out);
 	cr_expect(strstr(out, " clean ") && strstr(out, " 128M "), "%s", out);
 }
@@ -244,9 +251,6 @@ Test(run, a_suite_of_several_batches_runs_every_run_once_then_resumes_with_none_
 
 Test(run, dry_run_of_a_suite_past_the_old_10k_limit)
 {
-	char *dir = make_tmpdir("run-dry-big"), *out;
-	char *s = write_suite(dir, "strategy = unmap clean\nreps = 10001\n");
-	char *args[] = { "run", s, "--dry-run", "--qemu", "/nonexistent/qemu", NULL };
-	cr_assert_eq(run_s2bench(args, NULL, &out), 0, "%.300s", out);
+	char *out = dry_run("run-dry-big", "strategy = unmap clean\nreps = 10001\n");
 	cr_expect(strstr(out, "\n20002 runs\n"), "%.300s", out);
 }

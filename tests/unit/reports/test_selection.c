@@ -84,31 +84,12 @@ static size_t chosen_b(const double *x, size_t n, struct estimate *got)
 	return lo;
 }
 
-Test(selection, bootstrap_median_equals_resample_and_sort)
+/* At the B it chose, bootstrap_median gives what resampling and sorting B times gives, bit for
+ * bit; and B is the first of 1000, 2000, 4000, ... at which the bounds are precise enough (or the
+ * cap): a sample whose interval is precise at 1000 draws stops there, a coarser one goes on. */
+Test(selection, bootstrap_median_is_resample_and_sort_at_the_first_precise_enough_b)
 {
-	static const size_t ns[] = { 1, 2, 3, 10, 41, 200 };
-	struct rng r;
-	rng_seed(&r, 15);
-	double *meds = malloc(BOOTSTRAP_MAX * sizeof(*meds));
-	for (size_t k = 0; k < sizeof(ns) / sizeof(ns[0]); k++)
-		for (int ties = 0; ties < 2; ties++) {
-			double x[200];
-			sample(&r, x, ns[k], ties);
-			struct estimate got;
-			size_t b = chosen_b(x, ns[k], &got);
-			struct estimate want = reference_bootstrap(x, ns[k], b, meds);
-			cr_assert(got.median == want.median && got.lo == want.lo && got.hi == want.hi,
-				  "n=%zu ties=%d B=%zu: %a [%a, %a] != %a [%a, %a]", ns[k], ties, b,
-				  got.median, got.lo, got.hi, want.median, want.lo, want.hi);
-		}
-	free(meds);
-}
-
-/* B is the first of 1000, 2000, 4000, ... at which the bounds are precise enough, or the cap:
- * a sample whose interval is precise at 1000 draws stops there, a coarser one goes on. */
-Test(selection, bootstrap_resample_count_is_the_first_precise_enough)
-{
-	static const size_t ns[] = { 5, 12, 41, 200 };
+	static const size_t ns[] = { 1, 2, 3, 5, 10, 12, 41, 200 };
 	struct rng r;
 	rng_seed(&r, 7);
 	double *meds = malloc(BOOTSTRAP_MAX * sizeof(*meds));
@@ -119,7 +100,10 @@ Test(selection, bootstrap_resample_count_is_the_first_precise_enough)
 			sample(&r, x, ns[k], ties);
 			struct estimate got;
 			size_t b = chosen_b(x, ns[k], &got);
-			reference_bootstrap(x, ns[k], b, meds);
+			struct estimate want = reference_bootstrap(x, ns[k], b, meds);
+			cr_assert(got.median == want.median && got.lo == want.lo && got.hi == want.hi,
+				  "n=%zu ties=%d B=%zu: %a [%a, %a] != %a [%a, %a]", ns[k], ties, b,
+				  got.median, got.lo, got.hi, want.median, want.lo, want.hi);
 			cr_assert(b == BOOTSTRAP_FIRST || b == 2 * BOOTSTRAP_FIRST || b == 4 * BOOTSTRAP_FIRST ||
 				  b == 8 * BOOTSTRAP_FIRST || b == BOOTSTRAP_MAX, "B=%zu", b);
 			cr_assert(b == BOOTSTRAP_MAX || precise_at(meds, b), "n=%zu ties=%d: stopped at B=%zu "
