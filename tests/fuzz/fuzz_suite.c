@@ -13,7 +13,7 @@
 
 /* Runs walked per input at most: a suite may expand to SUITE_MAX_RUNS (1 M), a walk of seconds;
  * its first runs are checked like a small suite's. */
-#define WALK_MAX 20000
+#define WALK_MAX 10000
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
