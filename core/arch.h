@@ -53,6 +53,9 @@ struct calib_clock {
 	u64 ticks;  /* the generic timer's count */
 };
 void arch_calib_now(struct calib_clock *c, bool cycles);
+/* A busy loop of N turns (N >= 1) of exactly two instructions, SUBS and B.NE: 2·N instructions,
+ * returned, whatever the compiler does around it (the `inst` constant, docs/profiles.md). */
+u64 arch_calib_spin(u64 n);
 /* One load (or store) per data-cache line of [pa, pa+size), then a DSB. */
 void arch_touch_lines(pa_t pa, u64 size, bool write);
 /* Streaming stores over [pa, pa+size) (a multiple of 32 bytes), then a DSB. */

@@ -12,7 +12,6 @@
 #define LEGACY_TEXT_OFFSET 0x80000ULL /* image_size == 0: text_offset 0x80000, size unknown */
 #define RAW_DTB_GAP (512 * 1024ULL)   /* raw images: DTB above image end + 512 KiB */
 #define DTB_MAX_SIZE SZ_2M            /* "must not exceed 2 megabytes in size" */
-#define DEFAULT_BOOTARGS "console=ttyAMA0"
 
 /* Offsets from the RAM base (a 2 MiB-aligned IPA) of what the loader writes. */
 static struct {
@@ -55,16 +54,15 @@ static u64 place_kernel(const struct bundle_part *k, bool *is_image)
 	return text_offset + MAX(image_size, k->size);
 }
 
+/* The bundle's command line and nothing else: a guest without one gets an empty bootargs, never
+ * a default of s2hv's choosing that would change what the guest does (issue 18). */
 static void choose_bootargs(void)
 {
 	const struct bundle_part *a = &g.bn.part[BUNDLE_BOOTARGS];
 	u64 n = a->data ? MIN(a->size, sizeof(g.bootargs) - 1) : 0;
 
-	if (!n) {
-		memcpy(g.bootargs, DEFAULT_BOOTARGS, sizeof(DEFAULT_BOOTARGS));
-		return;
-	}
-	memcpy(g.bootargs, a->data, n);
+	if (n)
+		memcpy(g.bootargs, a->data, n);
 	g.bootargs[n] = 0;
 	for (u64 i = 0; i < n; i++)
 		if (g.bootargs[i] == '\n')

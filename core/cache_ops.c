@@ -3,6 +3,7 @@
 #include "arch.h"
 
 struct maint_counts maint_counts;
+static pa_t watch_lo, watch_hi; /* cache_watch_range(): [lo, hi), empty when equal */
 
 static u64 lines_in(pa_t pa, u64 size)
 {
@@ -13,17 +14,37 @@ static u64 lines_in(pa_t pa, u64 size)
 	return size ? (end - start) / line : 0;
 }
 
-void cache_clean_inval_poc(pa_t pa, u64 size)
+void cache_watch_range(pa_t pa, u64 size)
+{
+	watch_lo = pa;
+	watch_hi = pa + size;
+}
+
+/* The lines of [pa, pa+size) that overlap the watched range. */
+static u64 watched_lines_in(pa_t pa, u64 size)
+{
+	pa_t lo = pa > watch_lo ? pa : watch_lo;
+	pa_t hi = pa + size < watch_hi ? pa + size : watch_hi;
+
+	return hi > lo ? lines_in(lo, hi - lo) : 0;
+}
+
+static void count_cleaned(pa_t pa, u64 size)
 {
 	maint_counts.lines_cleaned += lines_in(pa, size);
+	maint_counts.lines_cleaned_watched += watched_lines_in(pa, size);
 	maint_counts.cmo_calls++;
+}
+
+void cache_clean_inval_poc(pa_t pa, u64 size)
+{
+	count_cleaned(pa, size);
 	arch_dc_civac_range(pa, size);
 }
 
 void cache_clean_poc(pa_t pa, u64 size)
 {
-	maint_counts.lines_cleaned += lines_in(pa, size);
-	maint_counts.cmo_calls++;
+	count_cleaned(pa, size);
 	arch_dc_cvac_range(pa, size);
 }
 

@@ -14,9 +14,15 @@ struct maint_counts {
 	u64 icache_invals;  /* I-cache invalidate operations (all, or per range) */
 	u64 tlbis;          /* TLB invalidate operations */
 	u64 cmo_calls;      /* range calls, for per-call overhead */
+	u64 lines_cleaned_watched; /* of lines_cleaned: those inside the watched range */
 };
 
 extern struct maint_counts maint_counts;
+
+/* Count apart the lines cleaned inside [pa, pa+size) (lines_cleaned_watched): the range the loader
+ * rewrote this boot, whose lines may be dirty (the boot record's reinit_lines_loaded). One range
+ * intersection per clean call, not a test per line. size 0 watches nothing. */
+void cache_watch_range(pa_t pa, u64 size);
 
 /* Make [pa, pa+size) visible at the PoC and drop it from the data cache (DC CIVAC per line). */
 void cache_clean_inval_poc(pa_t pa, u64 size);

@@ -35,7 +35,7 @@
 #define BATCH 16        /* IC IALLUIS / TLBI per sample: one is near the clock's resolution */
 #define MAX_LEVELS 7
 #define MIN_BUF SZ_4K
-#define CLOCK_SPINS 100000 /* the busy loop that relates PMU cycles to timer ticks */
+#define CLOCK_SPINS 100000 /* turns of the busy loop that relates PMU cycles to timer ticks */
 
 struct samples {
 	u64 cycles[CALIB_MAX_SAMPLES], ticks[CALIB_MAX_SAMPLES];
@@ -99,23 +99,23 @@ static u64 report_geometry(void)
 	return size;
 }
 
-/* A fixed busy loop timed by both clocks: their ratio is the CPU clock in timer ticks. */
+/* A fixed busy loop timed by both clocks: their ratio is the CPU clock in timer ticks, and its
+ * known instruction count (`insts`) prices one ordinary instruction. */
 static void report_clock(void)
 {
 	struct samples s = {0};
+	u64 insts = 0;
 
 	while (more(&s, BUF_SAMPLES)) {
 		struct calib_clock a, b;
-		volatile u64 spin = CLOCK_SPINS;
 
 		arch_calib_now(&a, have_cycles);
-		while (spin)
-			spin = spin - 1;
+		insts = arch_calib_spin(CLOCK_SPINS);
 		arch_calib_now(&b, have_cycles);
 		add_sample(&s, &a, &b);
 	}
 	struct calib_rec r = {.op = "clock", .cntfrq = REC_SOME(arch_timer_freq()), .ops = REC_SOME(1),
-			      .n = REC_SOME(s.n)};
+			      .insts = REC_SOME(insts), .n = REC_SOME(s.n)};
 	if (have_cycles)
 		quartiles(s.cycles, s.n, r.cycles);
 	quartiles(s.ticks, s.n, r.ticks);

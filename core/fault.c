@@ -1,4 +1,5 @@
-/* Stage-2 aborts: emulated MMIO (mmio.h), else timed, counted, handed to the strategy (run.h). */
+/* Stage-2 aborts: emulated MMIO (mmio.h); outside RAM, delivered to the guest (guest_abort.c);
+ * else timed, counted, handed to the strategy (run.h). */
 #include "../strategies/strategy.h"
 #include "cache_ops.h"
 #include "mmio.h"
@@ -38,13 +39,16 @@ enum boot_exit fault_handle(struct vm *vm, struct boot_ctx *b, const struct vcpu
 	}
 	if (b->same_fault_count && b->last_fault_ipa == e->ipa) {
 		if (++b->same_fault_count > FAULT_LOOP_LIMIT) {
-			report_guest_error(vm, "fault_loop", "strategy_does_not_resolve_fault", e);
+			report_guest_error(vm, "fault_loop", vm_ipa_in_ram(vm, e->ipa) ?
+					   "strategy_does_not_resolve_fault" : "guest_aborts_again_at_same_ipa", e);
 			return BOOT_ERROR;
 		}
 	} else {
 		b->last_fault_ipa = e->ipa;
 		b->same_fault_count = 1;
 	}
+	if (!vm_ipa_in_ram(vm, e->ipa))
+		return guest_abort_deliver(vm, e);
 	arch_perf_read(&t0);
 	res = vm->cfg->strategy->on_fault(vm, &f);
 	arch_perf_read(&t1);

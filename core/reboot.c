@@ -10,7 +10,7 @@
 
 struct reinit_cost {
 	struct perf_sample t0, t1;
-	u64 lines;
+	u64 lines, lines_loaded; /* cleaned at reinit; of them, in what the loader rewrote */
 };
 
 /* A span between two samples in the PMU's units; a counter the CPU lacks is left out. */
@@ -38,6 +38,7 @@ static void report_boot(const struct vm *vm, const struct reinit_cost *rc, const
 		.icache_invals = REC_SOME(maint_counts.icache_invals - m0->icache_invals),
 		.tlbis = REC_SOME(maint_counts.tlbis - m0->tlbis),
 		.pages_mapped = REC_SOME(s->pages_mapped),
+		.aborts_injected = REC_SOME(s->aborts_injected),
 		/* Without a counter no ready_* key can say the guest got to READY: say it plainly,
 		 * or the harness could not tell a healthy boot from one that never got there. */
 		.ready_flag = {!cpu->pmu_cycles && !cpu->pmu_insts, b->ready_seen},
@@ -47,6 +48,7 @@ static void report_boot(const struct vm *vm, const struct reinit_cost *rc, const
 	if (rc) { /* the cache/TLB events the CPU has, as reinit_<event> */
 		r.reinit = perf_span(cpu, &rc->t0, &rc->t1);
 		r.reinit_lines = REC_SOME(rc->lines);
+		r.reinit_lines_loaded = REC_SOME(rc->lines_loaded);
 		r.nevents = arch_perf_event_names(&r.event_names);
 		for (unsigned i = 0; i < r.nevents; i++)
 			events[i] = rc->t1.ev[i] - rc->t0.ev[i];
@@ -79,10 +81,12 @@ static int apply_needs(struct vm *vm, unsigned needs)
 static int prepare_boot(struct vm *vm, struct reinit_cost *rc)
 {
 	const struct strategy *st = vm->cfg->strategy;
-	u64 lines0 = maint_counts.lines_cleaned;
+	u64 lines0 = maint_counts.lines_cleaned, loaded0 = maint_counts.lines_cleaned_watched;
 	int ret;
 
 	loader_load_image(vm);
+	/* the loader writes one range from the RAM base (loader.h) */
+	cache_watch_range(vm->ram_pa, loader_image_bytes(vm));
 	if (vm->boot_idx == 0) {
 		ret = apply_needs(vm, st->needs);
 		return ret ? ret : st->setup(vm);
@@ -91,6 +95,7 @@ static int prepare_boot(struct vm *vm, struct reinit_cost *rc)
 	ret = st->reinit(vm);
 	arch_perf_read(&rc->t1);
 	rc->lines = maint_counts.lines_cleaned - lines0;
+	rc->lines_loaded = maint_counts.lines_cleaned_watched - loaded0;
 	return ret;
 }
 

@@ -93,6 +93,7 @@ void emit_boot(const struct boot_rec *b)
 	rec_u64(&r, "idx", b->idx);
 	span(&r, "reinit", b->units, &b->reinit);
 	opt_u64(&r, "reinit_lines", b->reinit_lines);
+	opt_u64(&r, "reinit_lines_loaded", b->reinit_lines_loaded);
 	for (unsigned i = 0; i < b->nevents; i++) {
 		char key[32];
 
@@ -108,6 +109,7 @@ void emit_boot(const struct boot_rec *b)
 	opt_u64(&r, "icache_invals", b->icache_invals);
 	opt_u64(&r, "tlbis", b->tlbis);
 	opt_u64(&r, "pages_mapped", b->pages_mapped);
+	opt_u64(&r, "aborts_injected", b->aborts_injected);
 	span(&r, "init", b->units, &b->init);
 	opt_u64(&r, "unmaps", b->unmaps);
 	opt_u64(&r, "unmap_us", b->unmap_us);
@@ -148,6 +150,7 @@ void emit_calib(const struct calib_rec *c)
 	opt_u64(&r, "ways", c->ways);
 	opt_u64(&r, "size", c->size);
 	opt_u64(&r, "cntfrq", c->cntfrq);
+	opt_u64(&r, "insts", c->insts);
 	opt_u64(&r, "bytes", c->bytes);
 	opt_u64(&r, "ops", c->ops);
 	opt_u64(&r, "n", c->n);

@@ -50,12 +50,13 @@ struct boot_rec {
 	const char *units[2]; /* s2hv: cycles, insts (PMU); s2vmm: ns, ticks */
 	u64 idx;
 	struct rec_span reinit;          /* s2hv, boots after the first */
-	struct rec_opt reinit_lines;
+	struct rec_opt reinit_lines, reinit_lines_loaded; /* s2hv: of them, in the loader's range */
 	unsigned nevents;                /* reinit_<event_names[i]> = event_values[i] */
 	const char *const *event_names;
 	const u64 *event_values;
 	struct rec_opt faults, mmio_faults, stray_faults, fault_cycles, fault_max_cycles, fault_lines,
 		icache_invals, tlbis, pages_mapped;
+	struct rec_opt aborts_injected;  /* s2hv: aborts delivered to the guest's EL1 */
 	struct rec_span init;            /* s2vmm: KVM_ARM_VCPU_INIT */
 	struct rec_opt unmaps, unmap_us, load_ns;
 	struct rec_span ready, reboot;
@@ -77,7 +78,7 @@ struct calib_rec {
 	const char *op;
 	const char *state; /* absent, clean, dirty: the lines' state before a DC operation; or NULL */
 	struct rec_opt level, line, sets, ways, size; /* op=cache */
-	struct rec_opt cntfrq;                        /* op=clock */
+	struct rec_opt cntfrq, insts;                 /* op=clock: insts in the timed loop */
 	struct rec_opt bytes, ops, n;
 	struct rec_opt cycles[3], ticks[3]; /* median, first quartile, third quartile */
 };

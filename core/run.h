@@ -29,6 +29,8 @@ enum boot_exit hypercall_handle(struct vm *vm, struct boot_ctx *b, const struct 
 /* What S2B_PARAM answers this boot (hypercall.c), before the guest first runs. */
 void hypercall_boot_start(const struct vm *vm, struct boot_ctx *b);
 enum boot_exit fault_handle(struct vm *vm, struct boot_ctx *b, const struct vcpu_exit *e);
+/* An abort outside RAM that no device claims: delivered to the guest (guest_abort.c). */
+enum boot_exit guest_abort_deliver(struct vm *vm, const struct vcpu_exit *e);
 
 /* An `error` record describing a guest exit, e.g. code "guest_trap". */
 void report_guest_error(const struct vm *vm, const char *code, const char *msg, const struct vcpu_exit *e);

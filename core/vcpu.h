@@ -39,6 +39,9 @@ void arch_vcpu_run(struct vcpu *v, struct vcpu_exit *e);
 void arch_vcpu_reset(struct vcpu *v, ipa_t entry, u64 x0, u64 x1);
 /* Install the stage-2 tables (VTTBR/VTCR) and HCR_EL2; `fwb` sets HCR_EL2.FWB. */
 void arch_s2_enable(const struct s2pt *pt, bool fwb);
+/* Deliver the abort of exit `e` to the guest's EL1 as a synchronous external abort, as KVM does
+ * for an access with nothing behind it; false when the guest's state cannot take it. */
+bool arch_vcpu_inject_abort(struct vcpu *v, const struct vcpu_exit *e);
 void arch_system_off(void) __attribute__((noreturn));
 
 #endif

@@ -14,6 +14,7 @@
 struct boot_stats {
 	u64 faults, fault_cycles, fault_max_cycles, fault_lines;
 	u64 pages_mapped;
+	u64 aborts_injected; /* synchronous external aborts delivered to the guest (guest_abort.c) */
 };
 
 /* Measured at start by calibrate(): what the measurement itself costs. */

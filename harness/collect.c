@@ -247,7 +247,8 @@ const char *collector_status(const struct collector *c)
 		return "crash";
 	if (strcmp(s->done_status, "unsupported") == 0)
 		return "unsupported";
-	if (strcmp(s->done_status, "ok") != 0)
+	int off_early = strcmp(s->done_status, "powered_off_early") == 0;
+	if (strcmp(s->done_status, "ok") != 0 && !off_early)
 		return "error";
 	if (s->checks_failed) /* the finding this tool exists for: it wins over the rest */
 		return "check_failed";
@@ -255,6 +256,10 @@ const char *collector_status(const struct collector *c)
 		return "no_hello";
 	if (!s->have_cfg) /* what was asked for is unknown, so "every boot" cannot be checked */
 		return "no_cfg";
+	/* s2hv says when its guest powered off before the boots asked for; fewer boot records than
+	 * that are records lost (or a host that does not say it: s2vmm) */
+	if (off_early && s->boots < s->boots_req)
+		return "powered_off_early";
 	if (s->boots < s->boots_req) /* boot indices only go up and stay below boots_req */
 		return "short";
 	if (s->not_ready)
@@ -266,8 +271,8 @@ const char *collector_status(const struct collector *c)
 static void status_reason(const struct run_summary *s, const char *status, char *buf, size_t len)
 {
 	buf[0] = '\0';
-	if (strcmp(status, "short") == 0)
-		snprintf(buf, len, "short:%u_of_%llu_boots%s%s", s->boots,
+	if (strcmp(status, "short") == 0 || strcmp(status, "powered_off_early") == 0)
+		snprintf(buf, len, "%s:%u_of_%llu_boots%s%s", status, s->boots,
 			 (unsigned long long)s->boots_req, s->last_exit[0] ? ":last_exit_" : "",
 			 s->last_exit);
 	else if (strcmp(status, "not_ready") == 0)

@@ -27,7 +27,7 @@ struct run_summary {
 	unsigned cfg_absent;   /* bit i: runs.csv column i is not in the record (s2vmm has no map) */
 	/* from `done` */
 	int have_done;
-	char done_status[16];
+	char done_status[24]; /* the longest word, powered_off_early, fits */
 	/* from `boot` */
 	unsigned not_ready;      /* boots that never reached READY */
 	uint64_t first_not_ready;
@@ -60,7 +60,7 @@ void collector_init(struct collector *c, const char *run_id, FILE *boots, FILE *
 void collector_line(struct collector *c, char *line, size_t len);
 
 /* The run's status for runs.csv (docs/protocol.md section 3): error, unsupported, check_failed,
- * no_hello, no_cfg, short, not_ready, ok, or (no `done`) crash — the caller turns crash into
+ * no_hello, no_cfg, powered_off_early, short, not_ready, ok, or (no `done`) crash — the caller turns crash into
  * timeout when it killed the run. */
 const char *collector_status(const struct collector *c);
 

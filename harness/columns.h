@@ -15,8 +15,9 @@
 
 #define BOOTS_COLUMNS(X)                                                                           \
 	X(BOOTS, run_id) X(BOOTS, idx) X(BOOTS, reinit_cycles) X(BOOTS, reinit_insts)              \
-	X(BOOTS, reinit_lines) X(BOOTS, faults) X(BOOTS, fault_cycles)                             \
-	X(BOOTS, fault_max_cycles) X(BOOTS, fault_lines) X(BOOTS, icache_invals) X(BOOTS, tlbis)   \
+	X(BOOTS, reinit_lines) X(BOOTS, reinit_lines_loaded) X(BOOTS, faults)                      \
+	X(BOOTS, fault_cycles) X(BOOTS, fault_max_cycles) X(BOOTS, fault_lines)                    \
+	X(BOOTS, icache_invals) X(BOOTS, tlbis)                                                    \
 	X(BOOTS, pages_mapped) X(BOOTS, ready_cycles) X(BOOTS, ready_insts)                        \
 	X(BOOTS, reboot_cycles) X(BOOTS, reboot_insts) X(BOOTS, check) X(BOOTS, exit)              \
 	X(BOOTS, extra)

@@ -36,4 +36,18 @@ $(LINUX_GUEST)/psci-probe.bin: linux-guest/psci-probe.S scripts/linux-guest-bund
 $(LINUX_GUEST)/psci-probe-bundle.img: $(LINUX_GUEST)/psci-probe.bin
 	$(Q)scripts/linux-guest-bundle.sh -k $< -o $@ >/dev/null
 
-INTEG_TESTS += tests/integration/linux-qemu.sh
+# A raw image checking what an EL1 program sees under s2hv against KVM (aborts delivered, PMU
+# and MTE hidden, exact bootargs; tests/integration/fidelity-qemu.sh), on the bench guests' lib.
+FIDELITY_PROBE_OBJS := $(patsubst %,$(BUILD)/target/%.o,linux-guest/fidelity-probe.c \
+	linux-guest/fidelity-vectors.S $(GUEST_LIB_SRCS))
+$(BUILD)/target/linux-guest/%.o: linux-guest/%
+	@mkdir -p $(dir $@)
+	$(Q)$(TCC) $(GUEST_CFLAGS) -MMD -MP -c $< -o $@
+$(LINUX_GUEST)/fidelity-probe.elf: $(FIDELITY_PROBE_OBJS) $(GUEST_LD)
+	@mkdir -p $(dir $@)
+	$(Q)$(TLD) $(GUEST_LDFLAGS) -o $@ $(FIDELITY_PROBE_OBJS) $(shell $(TCC) -print-libgcc-file-name)
+$(LINUX_GUEST)/fidelity-probe.bin: $(LINUX_GUEST)/fidelity-probe.elf
+	$(Q)$(TOBJCOPY) -O binary $< $@
+-include $(FIDELITY_PROBE_OBJS:.o=.d)
+
+INTEG_TESTS += tests/integration/linux-qemu.sh tests/integration/fidelity-qemu.sh

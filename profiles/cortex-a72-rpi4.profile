@@ -59,3 +59,5 @@ s2_fault = -
 map_4k = -
 map_2m = -
 write_bw = -
+# One ordinary (ALU/branch) instruction: no public source found gives it per instruction.
+inst = -

@@ -15,9 +15,11 @@ enum figure_id { FIG_COST_MEM, FIG_COST_PREMAP, FIG_COST_FRAC, FIG_COST_BOOT, FI
 struct figure {
 	const char *name;  /* charts/NAME.svg and .png */
 	const char *title;
-	char caption[640];
+	char caption[1024];
 	int rendered;      /* 0: not enough data (caption says why) */
 };
+
+struct predictions;
 
 #define MAX_CROSSOVERS 2
 #define MAX_BOARDS 8
@@ -41,6 +43,7 @@ struct analysis {
 	int qemu;          /* some run is on QEMU: costs are instruction counts */
 	const char *unit;  /* "instructions" or "cycles" */
 	struct figure fig[NFIGURES];
+	const struct predictions *pred; /* --profile: the model's predictions (predict.h); or NULL */
 };
 
 /* Loads DIR and computes everything but the figures. 0, or -1 + ERR. */

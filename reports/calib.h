@@ -41,6 +41,7 @@ struct calib_run {
 	int last_level;
 	uint64_t cntfrq; /* 0 = no clock record */
 	struct calib_meas clock;
+	uint64_t clock_insts; /* instructions in the clock's timed loop; 0 = not given */
 	struct calib_meas meas[CALIB_MAX_MEAS];
 	int nmeas;
 };
@@ -62,6 +63,7 @@ struct calib_meta {
 	/* The emulator's version when the board is an emulator (the harness started QEMU), else
 	 * NULL; a hello board named qemu* counts as one too. Its numbers are labelled the emulator's. */
 	const char *emulator;
+	int wall_clock; /* the emulator ran without -icount: its clocks are the host's time */
 };
 
 /* The profile of RUN: every constant measured, with its interquartile range, per line or per

@@ -121,6 +121,8 @@ static int take_timed(struct calib_run *run, enum calib_op op, const struct reco
 	if (op == CALIB_CLOCK) {
 		if (need(rec, "cntfrq", &run->cntfrq) || !run->cntfrq)
 			return calib_refuse(err, errlen, "op=clock: needs a non-zero cntfrq");
+		if (get(rec, "insts") && (need(rec, "insts", &run->clock_insts) || !run->clock_insts))
+			return calib_refuse(err, errlen, "op=clock: insts must be a non-zero count");
 		run->clock = m;
 		return 0;
 	}

@@ -181,7 +181,8 @@ static void set_header(struct profile *p, const struct calib_run *run, const str
 	snprintf(s->date, sizeof(s->date), "%s", meta->date);
 	snprintf(s->method, sizeof(s->method),
 		 "s2b.guest=calib: PMU cycle counter and generic timer, median and IQR of n samples per constant%s",
-		 emu ? "; QEMU TCG with -icount shift=0, so emulator numbers" : "");
+		 !emu ? "" : meta->wall_clock ? "; QEMU TCG without -icount, so emulator numbers in emulation wall-clock"
+					       : "; QEMU TCG with -icount shift=0, so emulator numbers");
 	snprintf(s->s2hv, sizeof(s->s2hv), "%s", run->hv);
 }
 
@@ -204,6 +205,11 @@ int calib_profile_build(const struct calib_run *run, const struct calib_meta *me
 		p->clock = (struct profile_value){.known = 1, .unit = PU_MHZ};
 		p->clock.value = milli(clk->cycles.med / clk->ticks.med * (double)run->cntfrq / 1e6);
 		p->clock.ncite = cite_measured(&p->clock.cite[0]);
+	}
+	if (run->clock_insts) { /* the clock's loop, per instruction */
+		struct calib_meas loop = *clk;
+		loop.ops = run->clock_insts;
+		set_time(&p->c[PROF_INST], &loop, &u);
 	}
 	set_caches(p, run);
 	set_cmos(p, run, &u);

@@ -187,3 +187,64 @@ int chart_boxes(const char *dir, const struct chart *c, const struct box *b, siz
 	}
 	return finish_chart(dir, c, nb, &data, &body, err, errlen);
 }
+
+int chart_regions(const char *dir, const struct chart *c, const double range[4], const struct region *rg,
+		  size_t nr, const struct series *lines, size_t nl, const struct hline *h, size_t nh,
+		  char *err, size_t errlen)
+{
+	struct strbuf data = { 0 }, body = { 0 };
+	size_t blocks = 0;
+
+	common_settings(&body, c);
+	sb_printf(&body, "set xrange [%.17g:%.17g]\nset yrange [%.17g:%.17g]\n", range[0], range[1],
+		  range[2], range[3]);
+	for (size_t i = 0; i < nh; i++) {
+		if (!isnan(h[i].lo) && !isnan(h[i].hi))
+			sb_printf(&body, "set object %zu rect from graph 0, first %.17g to graph 1, first %.17g "
+					 "fc rgb '#000000' fs transparent solid 0.15 noborder front\n",
+				  10 + i, h[i].lo, h[i].hi);
+		sb_printf(&body, "set arrow %zu from graph 0, first %.17g to graph 1, first %.17g nohead "
+				 "lw 2 lc rgb '#000000' front\nset label %zu at graph 0.01, first %.17g offset 0,0.7 ",
+			  10 + i, h[i].y, h[i].y, 10 + i, h[i].y);
+		quoted(&body, h[i].name);
+		sb_puts(&body, " left font ',10' front\n");
+	}
+	for (size_t i = 0; i < nl; i++) {
+		if (lines[i].n == 0)
+			continue;
+		size_t mid = lines[i].n / 2;
+		sb_printf(&body, "set label %zu at first %.17g, first %.17g offset 0.5,0 ", 100 + i,
+			  lines[i].x[mid], lines[i].y[mid]);
+		quoted(&body, lines[i].name);
+		sb_puts(&body, " left font ',9' front\n");
+	}
+	sb_puts(&body, "plot ");
+	for (size_t i = 0; i < nr; i++) {
+		if (rg[i].n == 0)
+			continue;
+		sb_printf(&data, "# %s\n", rg[i].name);
+		for (size_t k = 0; k < rg[i].n; k++) {
+			const double *b = rg[i].box + 4 * k;
+			sb_printf(&data, "%.17g %.17g %.17g %.17g %.17g %.17g\n", (b[0] + b[1]) / 2,
+				  sqrt(b[2] * b[3]), b[0], b[1], b[2], b[3]);
+		}
+		sb_puts(&data, "\n\n");
+		sb_printf(&body, "%s'%s.dat' index %zu using 1:2:3:4:5:6 with boxxyerror fs solid 0.45 "
+				 "noborder lc rgb '%s' title ",
+			  blocks ? ", \\\n     " : "", c->name, blocks, rg[i].color);
+		quoted(&body, rg[i].name);
+		blocks++;
+	}
+	for (size_t i = 0; i < nl; i++) {
+		if (lines[i].n == 0)
+			continue;
+		sb_printf(&data, "# %s\n", lines[i].name);
+		for (size_t k = 0; k < lines[i].n; k++)
+			sb_printf(&data, "%.17g %.17g\n", lines[i].x[k], lines[i].y[k]);
+		sb_puts(&data, "\n\n");
+		sb_printf(&body, "%s'%s.dat' index %zu using 1:2 with lines lw 1.5 lc rgb '%s' dt %d notitle",
+			  blocks ? ", \\\n     " : "", c->name, blocks, lines[i].color, lines[i].dashed ? 2 : 1);
+		blocks++;
+	}
+	return finish_chart(dir, c, blocks, &data, &body, err, errlen);
+}

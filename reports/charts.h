@@ -31,9 +31,27 @@ struct box {
 	double min, q1, med, q3, max;
 };
 
+/* A coloured region made of rectangles: BOX holds n × {xlo, xhi, ylo, yhi}. */
+struct region {
+	const char *name, *color;
+	size_t n;
+	const double *box;
+};
+
+/* A horizontal line at y across the plot, shaded from lo to hi (NAN: no band), labelled. */
+struct hline {
+	const char *name;
+	double y, lo, hi;
+};
+
 /* Return 0, or -1 with a one-line message in ERR (gnuplot missing or failing). */
 int chart_lines(const char *dir, const struct chart *c, const struct series *s, size_t ns,
 		char *err, size_t errlen);
+/* Regions, then LINES (STYLE_LINES, each labelled at its middle point) over them, then the
+ * horizontal lines; the axes span [xlo, xhi] × [ylo, yhi]. */
+int chart_regions(const char *dir, const struct chart *c, const double range[4], const struct region *rg,
+		  size_t nr, const struct series *lines, size_t nl, const struct hline *h, size_t nh,
+		  char *err, size_t errlen);
 int chart_boxes(const char *dir, const struct chart *c, const struct box *b, size_t nb,
 		char *err, size_t errlen);
 

@@ -185,14 +185,19 @@ int csv_stream(const char *path, const struct csv_stream_cb *cb, void *ctx, char
 	return rc;
 }
 
+int csv_row_col(const struct csv_row *r, const char *name)
+{
+	for (size_t j = 0; j < r->ncols; j++)
+		if (strcmp(r->header[j], name) == 0)
+			return (int)j;
+	return -1;
+}
+
 int csv_row_require(const struct csv_row *r, const char *const *names, int *idx, char *err,
 		    size_t errlen)
 {
 	for (size_t i = 0; names[i]; i++) {
-		idx[i] = -1;
-		for (size_t j = 0; j < r->ncols && idx[i] < 0; j++)
-			if (strcmp(r->header[j], names[i]) == 0)
-				idx[i] = (int)j;
+		idx[i] = csv_row_col(r, names[i]);
 		if (idx[i] < 0) {
 			snprintf(err, errlen, "%s: missing column '%s'", r->path, names[i]);
 			return -1;

@@ -26,6 +26,8 @@ struct csv_stream_cb {
 int csv_stream(const char *path, const struct csv_stream_cb *cb, void *ctx, char *err,
 	       size_t errlen);
 
+/* The column of NAME in R's header, or -1. */
+int csv_row_col(const struct csv_row *r, const char *name);
 /* Fills IDX[i] with the column of NAMES[i] (NULL-terminated) in R's header; -1 + ERR naming the
  * first one missing. */
 int csv_row_require(const struct csv_row *r, const char *const *names, int *idx, char *err,

@@ -107,10 +107,8 @@ int csv_table_load(const char *path, struct csv_table *t, char *err, size_t errl
 
 int csv_table_col(const struct csv_table *t, const char *name)
 {
-	for (size_t j = 0; j < t->ncols; j++)
-		if (strcmp(t->header[j], name) == 0)
-			return (int)j;
-	return -1;
+	const struct csv_row r = { .path = t->path, .header = t->header, .ncols = t->ncols };
+	return csv_row_col(&r, name);
 }
 
 int csv_table_require(const struct csv_table *t, const char *const *names, int *idx, char *err,

@@ -59,8 +59,23 @@ static int inline_svg(const char *path, struct strbuf *out, char *err, size_t er
 	return rc;
 }
 
-static void section_table(struct strbuf *o, const char *title, const char *intro,
-			  struct table *t)
+int html_figure(struct strbuf *o, const struct figure *f, const char *label, const char *charts_dir,
+		char *err, size_t errlen)
+{
+	sb_printf(o, "<figure id=\"fig-%s\">\n", f->name ? f->name : "none");
+	if (f->rendered) {
+		char path[4096];
+		snprintf(path, sizeof(path), "%s/%s.svg", charts_dir, f->name);
+		if (inline_svg(path, o, err, errlen))
+			return -1;
+	}
+	sb_printf(o, "<figcaption><b>%s. %s.</b> ", label, f->title ? f->title : "");
+	html_text(o, f->caption);
+	sb_puts(o, "</figcaption></figure>\n");
+	return 0;
+}
+
+void html_section_table(struct strbuf *o, const char *title, const char *intro, struct table *t)
 {
 	if (title)
 		sb_printf(o, "<h3>%s</h3>\n", title);
@@ -107,6 +122,10 @@ int write_html(const struct analysis *a, const char *outdir, const char *charts_
 		sb_puts(&o, "</p>\n");
 	}
 
+	if (a->pred && html_phase(a, &o, charts_dir, err, errlen)) {
+		sb_free(&o), sb_free(&concl);
+		return -1;
+	}
 	sb_puts(&o, "<h2>Answer</h2>\n<ul class=\"answer\">\n");
 	conclusion_write(a, &concl);
 	for (char *line = concl.s, *nl; line && *line; line = nl + 1) {
@@ -120,29 +139,26 @@ int write_html(const struct analysis *a, const char *outdir, const char *charts_
 
 	sb_puts(&o, "<h2>Machine</h2>\n");
 	table_machine(a, &t);
-	section_table(&o, NULL, NULL, &t);
+	html_section_table(&o, NULL, NULL, &t);
 	sb_puts(&o, "<h2>Strategies and configuration matrix</h2>\n");
 	strategies_legend(a, &o);
 	table_dims(a, &t);
-	section_table(&o, NULL, NULL, &t);
+	html_section_table(&o, NULL, NULL, &t);
 	table_matrix(a, &t);
-	section_table(&o, NULL, "Runs per strategy by status, and their warm boots (the measurements; the run is the unit of replication).", &t);
+	html_section_table(&o, NULL, "Runs per strategy by status, and their warm boots (the measurements; the run is the unit of replication).", &t);
 
 	sb_puts(&o, "<h2>Charts</h2>\n");
 	for (int i = 0; i < NFIGURES; i++) {
-		const struct figure *f = &a->fig[i];
-		sb_printf(&o, "<figure id=\"fig-%s\">\n", f->name ? f->name : "none");
-		if (f->rendered) {
-			char path[4096];
-			snprintf(path, sizeof(path), "%s/%s.svg", charts_dir, f->name);
-			if (inline_svg(path, &o, err, errlen)) {
-				sb_free(&o), sb_free(&concl);
-				return -1;
-			}
+		char label[32];
+		snprintf(label, sizeof(label), "Figure %d", i + 1);
+		if (html_figure(&o, &a->fig[i], label, charts_dir, err, errlen)) {
+			sb_free(&o), sb_free(&concl);
+			return -1;
 		}
-		sb_printf(&o, "<figcaption><b>Figure %d. %s.</b> ", i + 1, f->title ? f->title : "");
-		html_text(&o, f->caption);
-		sb_puts(&o, "</figcaption></figure>\n");
+	}
+	if (a->pred && html_predictions(a, &o, charts_dir, err, errlen)) {
+		sb_free(&o), sb_free(&concl);
+		return -1;
 	}
 
 	sb_puts(&o, "<h2>Tables</h2>\n<p class=\"note\">Each cell: the median over runs with its "
@@ -152,23 +168,23 @@ int write_html(const struct analysis *a, const char *outdir, const char *charts_
 	struct titled_table tt[4 * MAX_BOARDS + 2];
 	size_t ntt = result_tables(a, 1, tt, sizeof(tt) / sizeof(tt[0]));
 	for (size_t i = 0; i < ntt; i++)
-		section_table(&o, tt[i].title, sb_str(&tt[i].note), &tt[i].t);
+		html_section_table(&o, tt[i].title, sb_str(&tt[i].note), &tt[i].t);
 	titled_tables_free(tt, ntt);
 	if (a->r.nfaults) {
 		table_fault_latency(a, &t);
-		section_table(&o, "Per-fault cost (faults.csv)",
+		html_section_table(&o, "Per-fault cost (faults.csv)",
 			      "Every traced fault of every traced run pooled: a description of the "
 			      "distribution, not an inference (faults of one run are not independent).",
 			      &t);
 	}
 	table_failures(a, 30, &t);
 	if (table_rows(&t))
-		section_table(&o, "Failures and refusals", NULL, &t);
+		html_section_table(&o, "Failures and refusals", NULL, &t);
 	else
 		table_free(&t);
 	if (a->r.nunusable) {
 		table_unusable(a, &t);
-		section_table(&o, "Runs left out",
+		html_section_table(&o, "Runs left out",
 			      "These rows of runs.csv have no configuration (their log had no cfg "
 			      "record), so they are in no table or chart of this report.", &t);
 	}

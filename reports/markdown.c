@@ -49,6 +49,8 @@ int write_markdown(const struct analysis *a, const char *outdir, char *err, size
 		sb_puts(&o, "\n");
 		wrapped(&o, "> ", qemu_caveat(a), 78);
 	}
+	if (a->pred)
+		markdown_phase(a, &o);
 	sb_puts(&o, "\n## Answer\n\n");
 	conclusion_write(a, &concl);
 	for (char *line = concl.s, *nl; line && *line; line = nl + 1) {
@@ -83,6 +85,8 @@ int write_markdown(const struct analysis *a, const char *outdir, char *err, size
 	for (int i = 0; i < NFIGURES; i++)
 		if (a->fig[i].rendered)
 			sb_printf(&o, "- %s: charts/%s.png\n", a->fig[i].title, a->fig[i].name);
+	if (a->pred)
+		markdown_predictions(a, &o);
 	sb_puts(&o, "\nFull report with every table: report.html (self-contained).\n");
 	int rc = write_text_file(outdir, "report.md", sb_str(&o), err, errlen);
 	sb_free(&o), sb_free(&concl);

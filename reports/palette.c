@@ -7,10 +7,10 @@
 
 #include <string.h>
 
-#define LOOK(id, name, colour, control, needs, summary, ...) { name, colour, summary, control },
+#define LOOK(id, name, colour, control, needs, summary, ...) { name, colour, summary, control, needs },
 static const struct strategy_look table[] = { S2HV_STRATEGIES(LOOK) S2VMM_STRATEGIES(LOOK) };
 #define NLOOKS ((int)(sizeof(table) / sizeof(table[0])))
-static const struct strategy_look unknown = { "?", "#17becf", "", false };
+static const struct strategy_look unknown = { "?", "#17becf", "", false, 0 };
 
 /* Position in table order with the controls moved after the others: unmap, lazy, clean, fwb,
  * dirty, dirty-dbm, kvm, none, then unknown names. */

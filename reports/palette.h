@@ -7,6 +7,7 @@
 struct strategy_look {
 	const char *name, *color, *summary;
 	bool control; /* negative control: never a "winner" */
+	unsigned needs; /* STRATEGY_NEEDS_* of strategies/table.h: CPU features it requires */
 };
 
 /* The look of NAME; unknown names get a neutral colour and rank after the known ones. */

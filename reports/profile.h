@@ -21,6 +21,7 @@ enum profile_constant {
 	PROF_MAP_4K,		     /* installing one 4 KiB stage-2 mapping */
 	PROF_MAP_2M,		     /* installing one 2 MiB stage-2 block */
 	PROF_WRITE_BW,		     /* streaming write bandwidth */
+	PROF_INST,		     /* one ordinary (ALU/branch) instruction */
 	PROF_NCONST
 };
 

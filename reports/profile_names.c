@@ -8,7 +8,7 @@ static const char *const op_names[PROF_NOPS] = {"dc_civac", "dc_cvac"};
 static const char *const state_names[PROF_NSTATES] = {"absent", "clean", "dirty"};
 static const char *const class_names[PROF_NCLASSES] = {"l1", "l2", "llc", "mem"};
 static const char *const other_names[PROF_NCONST - PROF_NCMO] = {
-	"ic_ialluis", "tlbi_vmalls12e1is", "hvc", "s2_fault", "map_4k", "map_2m", "write_bw",
+	"ic_ialluis", "tlbi_vmalls12e1is", "hvc", "s2_fault", "map_4k", "map_2m", "write_bw", "inst",
 };
 static const char *const cache_keys[PROF_NCACHES] = {"cache.l1d", "cache.l2", "cache.llc"};
 

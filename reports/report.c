@@ -1,8 +1,11 @@
-/* s2bench report DIR [--out OUTDIR]: the whole report from one result directory. */
+/* s2bench report DIR [--out OUTDIR] [--profile P ...]: the whole report from one result
+ * directory, with each profile's predicted times and the phase diagram when profiles are given. */
 #include "report.h"
 
+#include "predict.h"
 #include "render.h"
 
+#include <stdlib.h>
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
@@ -16,39 +19,64 @@ static int make_dir(const char *path, char *err, size_t errlen)
 	return -1;
 }
 
+static const char usage[] = "usage: s2bench report RESULT_DIR [--out OUTDIR] [--profile P ...]\n";
+
 int s2b_cmd_report(int argc, char **argv)
 {
 	const char *dir = NULL, *out = NULL;
+	char err[1024], charts[4096];
+	struct predictions *pred = calloc(1, sizeof(*pred));
+
+	if (!pred) {
+		fprintf(stderr, "s2bench report: out of memory\n");
+		return 1;
+	}
 	for (int i = 1; i < argc; i++) {
-		if (!strcmp(argv[i], "--out") && i + 1 < argc)
+		if (!strcmp(argv[i], "--out") && i + 1 < argc) {
 			out = argv[++i];
-		else if (argv[i][0] != '-' && !dir)
+		} else if (!strcmp(argv[i], "--profile") && i + 1 < argc) {
+			/* a bad profile is bad input: refused before any work, as the parser says */
+			if (predictions_add_profile(pred, argv[++i], err, sizeof(err))) {
+				fprintf(stderr, "s2bench report: %s\n", err);
+				free(pred);
+				return 2;
+			}
+		} else if (argv[i][0] != '-' && !dir) {
 			dir = argv[i];
-		else {
-			fprintf(stderr, "usage: s2bench report RESULT_DIR [--out OUTDIR]\n");
+		} else {
+			fputs(usage, stderr);
+			free(pred);
 			return 2;
 		}
 	}
 	if (!dir) {
-		fprintf(stderr, "usage: s2bench report RESULT_DIR [--out OUTDIR]\n");
+		fputs(usage, stderr);
+		free(pred);
 		return 2;
 	}
 	if (!out)
 		out = dir;
-	char err[1024], charts[4096];
 	snprintf(charts, sizeof(charts), "%s/charts", out);
 	struct analysis a;
 	if (analysis_run(dir, &a, err, sizeof(err))) {
 		fprintf(stderr, "s2bench report: %s\n", err);
+		free(pred);
 		return 1;
 	}
 	results_warn_unusable(&a.r, "s2bench report");
+	if (pred->np) {
+		predictions_compute(pred, &a);
+		a.pred = pred;
+	}
 	int rc = make_dir(out, err, sizeof(err)) || make_dir(charts, err, sizeof(err)) ||
 		 figures_render(&a, charts, err, sizeof(err)) ||
+		 (pred->np && predictions_render(pred, &a, charts, err, sizeof(err))) ||
 		 write_summary_csv(&a, out, err, sizeof(err)) ||
 		 write_html(&a, out, charts, err, sizeof(err)) ||
 		 write_markdown(&a, out, err, sizeof(err));
 	analysis_free(&a);
+	predictions_free(pred);
+	free(pred);
 	if (rc) {
 		fprintf(stderr, "s2bench report: %s\n", err);
 		return 1;

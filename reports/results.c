@@ -25,7 +25,7 @@ const char *const cfg_dim_name[NDIMS] = { R(board),  R(guest), R(mem),    R(bloc
 const char *const boot_field_name[NBOOT_FIELDS] = {
 	B(reinit_cycles), B(reinit_insts), B(reinit_lines), B(faults), B(fault_cycles),
 	B(fault_max_cycles), B(fault_lines), B(icache_invals), B(tlbis), B(pages_mapped),
-	B(ready_cycles), B(ready_insts),
+	B(ready_cycles), B(ready_insts), B(reinit_lines_loaded), B(reboot_insts),
 };
 
 /* Parses a numeric cell: "" -> ABSENT, decimal or 0x-hex; -1 on garbage. */
@@ -252,13 +252,15 @@ static const char *const boot_fixed[] = { B(run_id), B(idx), B(check), B(exit), 
 static int boots_header(const struct csv_row *row, void *ctx)
 {
 	struct row_loader *l = ctx;
-	const char *names[NBOOT_FIELDS + 1];
-	memcpy(names, boot_field_name, sizeof(boot_field_name));
-	names[NBOOT_FIELDS] = NULL;
-	return csv_row_require(row, boot_fixed, l->c, l->err, l->errlen) ||
-			       csv_row_require(row, names, l->c + 4, l->err, l->errlen)
-		       ? -1
-		       : 0;
+	const char *names[NBOOT_REQUIRED + 1];
+	memcpy(names, boot_field_name, sizeof(names[0]) * NBOOT_REQUIRED);
+	names[NBOOT_REQUIRED] = NULL;
+	if (csv_row_require(row, boot_fixed, l->c, l->err, l->errlen) ||
+	    csv_row_require(row, names, l->c + 4, l->err, l->errlen))
+		return -1;
+	for (int k = NBOOT_REQUIRED; k < NBOOT_FIELDS; k++)
+		l->c[4 + k] = csv_row_col(row, boot_field_name[k]); /* -1: an older directory */
+	return 0;
 }
 
 static int boots_row(const struct csv_row *row, void *ctx)
@@ -279,7 +281,9 @@ static int boots_row(const struct csv_row *row, void *ctx)
 	    row_num(row, l->c[1], &b->idx, l->err, l->errlen))
 		return -1;
 	for (int k = 0; k < NBOOT_FIELDS; k++)
-		if (row_num(row, l->c[4 + k], &b->v[k], l->err, l->errlen))
+		if (l->c[4 + k] < 0)
+			b->v[k] = ABSENT;
+		else if (row_num(row, l->c[4 + k], &b->v[k], l->err, l->errlen))
 			return -1;
 	r->nboots++;
 	return 0;

@@ -28,9 +28,12 @@ struct run {
 	double oracle_violations;    /* its metrics.csv `oracle_violations` */
 };
 
+/* The fields from BF_REINIT_LINES_LOADED on are optional columns (the cost model's; older result
+ * directories lack them): absent cells when the column is missing. */
 enum boot_field { BF_REINIT_CYCLES, BF_REINIT_INSTS, BF_REINIT_LINES, BF_FAULTS, BF_FAULT_CYCLES,
 		  BF_FAULT_MAX_CYCLES, BF_FAULT_LINES, BF_ICACHE_INVALS, BF_TLBIS, BF_PAGES_MAPPED,
-		  BF_READY_CYCLES, BF_READY_INSTS, NBOOT_FIELDS };
+		  BF_READY_CYCLES, BF_READY_INSTS, BF_REINIT_LINES_LOADED, BF_REBOOT_INSTS, NBOOT_FIELDS };
+#define NBOOT_REQUIRED BF_REINIT_LINES_LOADED
 extern const char *const boot_field_name[NBOOT_FIELDS];
 
 struct boot {

@@ -35,7 +35,7 @@ check profile_llc_constants_empty [ "$(grep -cE '^dc_c?i?vac\.[a-z]+\.llc = -$' 
 
 # calib.csv holds every calib record of the run's log, one row each.
 log=$(ls "$tmp"/d/logs/*.log)
-check calib_csv_header [ "$(head -1 "$tmp/d/calib.csv")" = "run_id,op,state,level,line,sets,ways,size,cntfrq,bytes,ops,n,cycles_med,cycles_q1,cycles_q3,ticks_med,ticks_q1,ticks_q3" ]
+check calib_csv_header [ "$(head -1 "$tmp/d/calib.csv")" = "run_id,op,state,level,line,sets,ways,size,cntfrq,insts,bytes,ops,n,cycles_med,cycles_q1,cycles_q3,ticks_med,ticks_q1,ticks_q3" ]
 check calib_csv_one_row_per_record [ "$(($(wc -l <"$tmp/d/calib.csv") - 1))" -eq "$(grep -c '^@s2b calib ' "$log")" ]
 check calib_log_crcs_ok crc_ok "$log"
 

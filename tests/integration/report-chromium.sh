@@ -1,6 +1,8 @@
 #!/bin/bash
 # Renders reports in headless Chromium: each page loads without network, every chart is an
 # inline SVG with drawn content, and a screenshot is kept under $BUILD for a human to look at.
+# With --profile (s2bench only) the phase diagram is drawn above the answer and the predicted
+# section is there.
 # Always the fixture generator's results; also $BUILD/bench when `make bench` has finished there,
 # so the check holds whichever order `make bench` and `make test` run in. The default suite
 # itself must trace faults somewhere, or its fault-latency CDF has nothing to draw.
@@ -70,6 +72,27 @@ for set in "${sets[@]}"; do
 	check "report-screenshot-$set" test "$size" -gt 100000
 	echo "screenshot: $out/report-$set.png"
 done
+# --profile: the phase diagram drawn at the top, the predictions' section with its table.
+if [ -x "$S2BENCH" ] && [ $have_chromium = 1 ]; then
+	html=$out/html-profile
+	if "$S2BENCH" report "$out/fixture" --profile profiles/neoverse-n1.profile --out "$html" \
+		>"$out/report-profile.log" 2>&1; then
+		pass report-renders-profile
+		dom=$out/dom-profile.html
+		chrome --dump-dom "file://$(realpath "$html/report.html")" >"$dom"
+		n=$(sed -n '/<figure id="fig-phase">/,/<\/figure>/p' "$dom" | grep -o '<path' | wc -l)
+		check report-dom-phase-drawn test "$n" -gt 5
+		check report-dom-phase-above-answer bash -c "grep -n -e 'id=\"fig-phase\"' -e '<h2>Answer</h2>' '$dom' | head -1 | grep -q fig-phase"
+		check report-dom-nine-charts test "$(grep -o '<svg' "$dom" | wc -l)" -eq 9
+		check report-dom-predicted-section grep -q '<h2 id="predicted">Predicted time per reboot (model, not measured)</h2>' "$dom"
+		check report-dom-not-placed grep -q '<ul class="note" id="not-placed">' "$dom"
+		chrome --screenshot="$out/report-profile.png" --window-size=1280,2000 --hide-scrollbars \
+			"file://$(realpath "$html/report.html")" >/dev/null
+		check report-screenshot-profile test "$(stat -c %s "$out/report-profile.png" 2>/dev/null || echo 0)" -gt 100000
+	else
+		fail report-renders-profile; cat "$out/report-profile.log"
+	fi
+fi
 [ $have_chromium = 1 ] || skip report-chromium "chromium not installed (make deps)"
 [ "${#sets[@]}" -eq 2 ] || echo "no finished make bench in $BUILD/bench: fixture only"
 finish

@@ -56,6 +56,14 @@ void arch_calib_now(struct calib_clock *c, bool cycles)
 	c->ticks = read_sysreg(cntpct_el0);
 }
 
+u64 arch_calib_spin(u64 n)
+{
+	u64 left = n;
+
+	__asm__ volatile("1:\tsubs %0, %0, #1\n\tb.ne 1b" : "+r"(left) : : "cc");
+	return 2 * n;
+}
+
 void arch_touch_lines(pa_t pa, u64 size, bool write)
 {
 	u32 line = arch_dcache_line_size();

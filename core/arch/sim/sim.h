@@ -152,6 +152,7 @@ void sim_vcpu_abort(const struct sim_fault *f);
 
 struct sim_vcpu_stats {
 	u64 resets, entries, s2_enables;
+	u64 aborts_injected, last_injected_far; /* arch_vcpu_inject_abort */
 };
 extern struct sim_vcpu_stats sim_vcpu_stats;
 

@@ -99,6 +99,16 @@ void sim_vcpu_abort(const struct sim_fault *f)
 	sim_vcpu_trap(&e); /* the faulting instruction is retried: PC unchanged */
 }
 
+/* The simulated guest has no EL1 exception model: it sees the count and the address, and its
+ * retried access is its "handler" (a program that does not look retries into the fault loop). */
+bool arch_vcpu_inject_abort(struct vcpu *v, const struct vcpu_exit *e)
+{
+	(void)v;
+	sim_vcpu_stats.aborts_injected++;
+	sim_vcpu_stats.last_injected_far = e->ipa;
+	return true;
+}
+
 void arch_s2_enable(const struct s2pt *pt, bool fwb)
 {
 	(void)fwb; /* the memory-type model reads pt->fwb, which is what the core passes here */

@@ -217,6 +217,7 @@ static int probe_prepare(struct vm *vm)
 		m0 = maint_counts;
 		ret = s_.st->reinit(vm);
 		s_.obs->reinit_lines = maint_counts.lines_cleaned - m0.lines_cleaned;
+		s_.obs->reinit_lines_loaded = maint_counts.lines_cleaned_watched - m0.lines_cleaned_watched;
 		s_.obs->reinit_tlbis = maint_counts.tlbis - m0.tlbis;
 		s_.obs->reinit_icache = maint_counts.icache_invals - m0.icache_invals;
 	}

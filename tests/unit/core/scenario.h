@@ -34,6 +34,7 @@ struct scenario_params {
 /* What one boot observed and cost (costs of boot 0 are setup's, not reinit's). */
 struct boot_obs {
 	u64 reinit_lines, reinit_tlbis, reinit_icache;
+	u64 reinit_lines_loaded; /* of reinit_lines, in the loader's range (cache_watch_range) */
 	u64 faults, trans_faults, fault_lines;
 	u64 stale_reads, stale_fetches, lost_writes;
 	u64 errors; /* a fault the strategy did not resolve */

@@ -267,3 +267,48 @@ Test(run_loop, needs_fwb_on_a_cpu_without_it_is_unsupported)
 	cr_assert_not(vm.s2.fwb && cpu.fwb);
 	cr_assert_not_null(strstr(console_out, "@s2b error code=strategy_failed msg=unsupported during=setup boot=0"), "%s", console_out);
 }
+
+/* A load outside guest RAM (no device there): the abort is delivered to the guest, which either
+ * handles it and powers off (`*arg` = 0 retries) or retries the load each time (`*arg` large). */
+#define OUTSIDE_IPA (GUEST_RAM_IPA + RAM_SIZE + SZ_2M)
+static void load_outside_then_off(struct vcpu *v, void *arg)
+{
+	unsigned retries = *(const unsigned *)arg;
+	struct sim_fault f;
+	u64 val;
+
+	for (unsigned i = 0; i <= retries && !sim_guest_read(OUTSIDE_IPA, &val, sizeof(val), false, &f); i++)
+		sim_vcpu_abort(&f);
+	sim_vcpu_hvc(v, PSCI_SYSTEM_OFF, 0, 0, 0);
+}
+
+Test(run_loop, an_abort_outside_ram_is_delivered_to_the_guest_and_counted)
+{
+	static const unsigned once = 0;
+	bool failed;
+
+	world("lazy", 1);
+	sim_vcpu_program(load_outside_then_off, (void *)&once);
+	cr_assert_eq(reboot_loop(&vm, &failed), 1);
+	cr_assert_not(failed);
+	cr_assert_eq(sim_vcpu_stats.aborts_injected, 1);
+	cr_assert_eq(sim_vcpu_stats.last_injected_far, OUTSIDE_IPA);
+	expect_field("boot", "idx", 0, "aborts_injected", "1");
+	expect_field("boot", "idx", 0, "faults", "0"); /* not a stage-2 fault the strategy handles */
+	expect_field("boot", "idx", 0, "exit", "off");
+	cr_assert_null(strstr(console_out, "@s2b error"), "%s", console_out);
+}
+
+Test(run_loop, a_guest_aborting_again_and_again_at_one_ipa_is_a_fault_loop)
+{
+	static const unsigned forever = GIVE_UP;
+	bool failed;
+
+	world("lazy", 1);
+	sim_vcpu_program(load_outside_then_off, (void *)&forever);
+	cr_assert_eq(reboot_loop(&vm, &failed), 1);
+	cr_assert(failed);
+	cr_assert_not_null(strstr(console_out, "@s2b error code=fault_loop msg=guest_aborts_again_at_same_ipa boot=0 "), "%s", console_out);
+	expect_field("boot", "idx", 0, "aborts_injected", "16"); /* the 17th ends it */
+	expect_field("boot", "idx", 0, "exit", "error");
+}

@@ -107,8 +107,18 @@ static unsigned loader_pages_in(const struct leaves *l, unsigned leaf)
 	return first >= SCN_IMG_PAGES ? 0 : MIN(end, (unsigned)SCN_IMG_PAGES) - first;
 }
 
+/* The image's lines in the leaf (the image starts at the RAM base and ends inside a line): what
+ * reinit_lines_loaded counts when the leaf's loader pages are cleaned. */
+static u64 loader_lines_in(const struct leaves *l, unsigned leaf)
+{
+	u64 start = (u64)leaf * l->per_leaf * PAGE_SIZE, end = start + l->per_leaf * PAGE_SIZE;
+
+	end = MIN(end, (u64)SCN_IMG_BYTES);
+	return end > start ? (end - start + SIM_LINE - 1) / SIM_LINE : 0;
+}
+
 struct expected {
-	u64 reinit_lines, reinit_tlbis, reinit_icache, trans_faults, fault_lines;
+	u64 reinit_lines, reinit_lines_loaded, reinit_tlbis, reinit_icache, trans_faults, fault_lines;
 };
 
 static struct expected expect(const struct cost_cell *c, const struct leaves *l, unsigned b)
@@ -120,6 +130,8 @@ static struct expected expect(const struct cost_cell *c, const struct leaves *l,
 	for (unsigned leaf = 0; leaf < l->n; leaf++) {
 		bool mapped = c->premap || (m->unmaps ? l->touched[b - 1][leaf] : touched_before(l, b, leaf));
 
+		if (mapped && (m->cleans_mapped || m->cleans_written)) /* either way all its loader pages */
+			e.reinit_lines_loaded += loader_lines_in(l, leaf);
 		if (mapped && m->cleans_mapped)
 			e.reinit_lines += leaf_lines;
 		if (mapped && m->cleans_written)
@@ -128,8 +140,10 @@ static struct expected expect(const struct cost_cell *c, const struct leaves *l,
 		if (!c->premap && l->touched[b][leaf] && (m->unmaps || !touched_before(l, b, leaf)))
 			e.trans_faults++;
 	}
-	if (m->unmaps && c->premap)
-		e.reinit_lines += ram_lines; /* vm_premap() cleans all RAM again */
+	if (m->unmaps && c->premap) { /* vm_premap() cleans all RAM again */
+		e.reinit_lines += ram_lines;
+		e.reinit_lines_loaded += (SCN_IMG_BYTES + SIM_LINE - 1) / SIM_LINE;
+	}
 	e.reinit_tlbis = m->unmaps || m->cleans_written;
 	e.reinit_icache = m->reinit_icache == IC_ALWAYS || (m->reinit_icache == IC_IF_PREMAP && c->premap);
 	e.fault_lines = m->cleans_at_fault ? e.trans_faults * leaf_lines : 0;
@@ -158,6 +172,9 @@ ParameterizedTest(struct cost_cell *c, scenario_costs, reinit_and_fault_costs_ar
 
 		cr_expect_eq(o->reinit_lines, e.reinit_lines, "%s boot %u: reinit lines %llu, expected %llu",
 			     c->strategy, b, (unsigned long long)o->reinit_lines, (unsigned long long)e.reinit_lines);
+		cr_expect_eq(o->reinit_lines_loaded, e.reinit_lines_loaded,
+			     "%s boot %u: reinit lines in the loader's range %llu, expected %llu", c->strategy, b,
+			     (unsigned long long)o->reinit_lines_loaded, (unsigned long long)e.reinit_lines_loaded);
 		cr_expect_eq(o->reinit_tlbis, e.reinit_tlbis, "%s boot %u: reinit TLBIs", c->strategy, b);
 		cr_expect_eq(o->reinit_icache, e.reinit_icache, "%s boot %u: reinit I-cache invals", c->strategy, b);
 		cr_expect_eq(o->trans_faults, e.trans_faults, "%s boot %u: translation faults %llu, expected %llu",

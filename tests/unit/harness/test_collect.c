@@ -54,6 +54,22 @@ Test(collect, run_statuses_say_what_happened)
 	cr_expect_str_eq(status_of(dup, 5, &c), "short", "a repeated boot 0 is not a second boot");
 }
 
+/* s2hv says when its guest powered off before the boots asked for: a status of its own, which a
+ * failed check still outranks. */
+Test(collect, powered_off_early_is_its_own_status)
+{
+	static struct collector c;
+	const char *off[] = { HELLO, CFG, "boot idx=0 ready_cycles=9 check=pass exit=off",
+			      "done status=powered_off_early boots=1" };
+	cr_expect_str_eq(status_of(off, 4, &c), "powered_off_early");
+	const char *off_failed[] = { HELLO, CFG, "boot idx=0 ready_cycles=9 check=fail exit=off",
+				     "done status=powered_off_early boots=1" };
+	cr_expect_str_eq(status_of(off_failed, 4, &c), "check_failed");
+	const char *bogus[] = { HELLO, CFG, "boot idx=0 ready_cycles=9 check=pass exit=off",
+				"done status=powered_of_early boots=1" };
+	cr_expect_str_eq(status_of(bogus, 4, &c), "crash", "an unknown done word is malformed: no done");
+}
+
 Test(collect, second_run_on_one_console_is_rejected_not_merged)
 {
 	static struct collector c;

@@ -158,10 +158,10 @@ Test(csv, round_trip_through_libcsv)
 Test(csv, headers_follow_protocol_md)
 {
 	cr_expect_eq(table_schema[TAB_RUNS].ncols, 26);
-	cr_expect_eq(table_schema[TAB_BOOTS].ncols, 19);
+	cr_expect_eq(table_schema[TAB_BOOTS].ncols, 20);
 	cr_expect_eq(table_schema[TAB_FAULTS].ncols, 8);
 	cr_expect_eq(table_schema[TAB_METRICS].ncols, 5);
 	cr_expect_eq(table_col(TAB_FAULTS, "extra"), 7);
 	cr_expect_eq(table_col(TAB_METRICS, "extra"), 4);
-	cr_expect_eq(table_col(TAB_BOOTS, "extra"), 18);
+	cr_expect_eq(table_col(TAB_BOOTS, "extra"), 19);
 }

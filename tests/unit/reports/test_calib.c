@@ -61,7 +61,7 @@ static struct profile p, back;
 /* Build, write, and read back with the profile reader: what calibrate does. */
 static void build_and_reparse(const struct calib_run *r, const char *board, const char *emulator)
 {
-	struct calib_meta meta = {"test-board", board, "2026-11-28", emulator};
+	struct calib_meta meta = {"test-board", board, "2026-11-28", emulator, 0};
 	char *text = NULL;
 	size_t len = 0;
 	FILE *f = open_memstream(&text, &len);
@@ -117,6 +117,7 @@ Test(calib_parse, garbled_calib_records_are_refused)
 		{"calib op=dc_cvac state=clean ops=64 n=9 ticks_med=40 ticks_q1=38 ticks_q3=44", "bytes"},
 		{"calib op=write_bw ops=1 n=9 ticks_med=40 ticks_q1=38 ticks_q3=44", "bytes"},
 		{"calib op=clock ops=1 n=9 ticks_med=40 ticks_q1=38 ticks_q3=44", "cntfrq"},
+		{"calib op=clock cntfrq=62500000 insts=0 ops=1 n=9 ticks_med=40 ticks_q1=38 ticks_q3=44", "insts"},
 		{"calib op=cache level=1 line=64 sets=256 ways=2 size=65536", "not size"},
 		{"calib op=cache level=1 line=64 sets=256 ways=2", "needs level"},
 		{"calib op=cache level=0 line=64 sets=256 ways=2 size=32768", "level 1.."},
@@ -207,6 +208,20 @@ Test(calib_profile, qemu_numbers_are_labelled_the_emulators)
 	cr_assert(strstr(back.src[0].method, "emulator"), "%s", back.src[0].method);
 }
 
+/* qemu-virt-tcg runs without -icount: its method must not claim instruction counts. */
+Test(calib_profile, a_wall_clock_emulator_says_so_in_its_method)
+{
+	struct calib_meta meta = {"test-board", "qemu-virt-tcg", "2026-11-28", "7.2.22", 1};
+
+	sample_run(&run, HELLO, CLOCK);
+	cr_assert_eq(calib_profile_build(&run, &meta, &p, err, sizeof(err)), 0, "%s", err);
+	cr_assert(strstr(p.src[0].method, "without -icount") && strstr(p.src[0].method, "wall-clock"),
+		  "%s", p.src[0].method);
+	cr_assert(!strstr(p.src[0].method, "shift=0"), "%s", p.src[0].method);
+	build_and_reparse(&run, "qemu-virt", "7.2.22");
+	cr_assert(strstr(back.src[0].method, "-icount shift=0"), "%s", back.src[0].method);
+}
+
 /* Without a cycle counter: nanoseconds by the generic timer, and no clock claimed. */
 Test(calib_profile, without_cycles_times_are_ns_by_the_timer)
 {
@@ -230,6 +245,24 @@ Test(calib_profile, a_stopped_cycle_counter_is_no_clock)
 	cr_assert_eq(back.c[PROF_HVC].unit, PU_NS);
 }
 
+/* The clock's loop of known length prices one instruction: 500000 cycles over 200000
+ * instructions is 2.5 cycles each; without `insts` (an older s2hv) `inst` stays unknown. */
+Test(calib_profile, the_clock_loops_instruction_count_gives_inst)
+{
+	static const char with_insts[] = "calib op=clock cntfrq=62500000 insts=200000 ops=1 n=9 cycles_med=500000 cycles_q1=499990 cycles_q3=500010 ticks_med=31250 ticks_q1=31250 ticks_q3=31251";
+
+	sample_run(&run, HELLO, with_insts);
+	cr_assert_eq(run.clock_insts, 200000u);
+	build_and_reparse(&run, "qemu-virt", NULL);
+	cr_assert_eq(back.c[PROF_INST].unit, PU_CYCLES);
+	cr_assert_float_eq(back.c[PROF_INST].value, 2.5, 1e-9);
+	cr_assert_float_eq(back.c[PROF_INST].lo, 2.5, 1e-3);
+	cr_assert_float_eq(back.c[PROF_INST].hi, 2.5, 1e-3);
+	sample_run(&run, HELLO, CLOCK);
+	build_and_reparse(&run, "qemu-virt", NULL);
+	cr_assert(!back.c[PROF_INST].known);
+}
+
 Test(calib_profile, a_third_level_gives_the_llc_class)
 {
 	sample_run(&run, HELLO, CLOCK);
@@ -244,7 +277,7 @@ Test(calib_profile, a_third_level_gives_the_llc_class)
 
 Test(calib_profile, refused_without_hello_or_clock)
 {
-	struct calib_meta meta = {"x", "qemu-virt", "2026-11-28", NULL};
+	struct calib_meta meta = {"x", "qemu-virt", "2026-11-28", NULL, 0};
 
 	memset(&run, 0, sizeof(run));
 	cr_assert_eq(take(&run, CLOCK), 0);

@@ -301,6 +301,22 @@ Test(profile, round_trips_through_the_writer)
 	expect_round_trip(profile_text("midr", "midr = 0x481fd010", NULL), "t.profile");
 }
 
+/* `inst`, the cost model's price of an ordinary instruction: a time like any other, written back
+ * as read, converted from cycles by the clock, and refused in a bandwidth's unit. */
+Test(profile, inst_round_trips_and_converts_like_a_time)
+{
+	double lo, hi;
+
+	expect_round_trip(profile_text("inst", "inst = 1.25 cycles spread iqr 1 1.5 n 9 measured cal", NULL),
+			  "t.profile");
+	char *text = write_to_string(&prof);
+	cr_expect(strstr(text, "\ninst = 1.25 cycles spread iqr 1 1.5 n 9 measured cal\n"), "%s", text);
+	free(text);
+	cr_expect_float_eq(profile_value(&prof, PROF_INST, &lo, &hi), 1.25 * 1000 / 1500, 1e-12);
+	cr_expect_float_eq(hi, 1.5 * 1000 / 1500, 1e-12);
+	expect_line_refused("inst", "inst = 2 GB/s spread - measured cal", "inst: unit `GB/s` does not fit");
+}
+
 /* Values are written as plain decimals (docs/profiles.md: VALUE is a non-negative decimal): a
  * round number, a large one and a tiny one never in exponent form. */
 Test(profile, the_writer_never_writes_an_exponent)
