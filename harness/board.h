@@ -58,8 +58,8 @@ int board_wall_clock(const char *name);
 /* `finish` for back-ends whose run is one spawned process group (QEMU, the KVM runner). */
 int board_finish_spawned(struct board_job *job, int killed);
 
-extern const struct board_ops board_qemu_virt, board_qemu_virt_tcg, board_qemu_virt_a72, board_qemu_raspi3b, board_serial,
-	board_kvm;
+extern const struct board_ops board_qemu_virt, board_qemu_virt_tcg, board_qemu_virt_a72,
+	board_qemu_virt_a64fx, board_qemu_raspi3b, board_serial, board_kvm;
 extern const struct board_ops board_qemu_virt_uboot, board_qemu_virt_uefi; /* board_firmware.c */
 
 #endif

@@ -135,6 +135,9 @@ int qemu_start(struct board_job *job, const struct run_options *opt, const struc
 
 static const struct qemu_machine virt_max = { "virt,virtualization=on", "max", NULL, 0, 0, 64, 0 };
 static const struct qemu_machine virt_a72 = { "virt,virtualization=on", "cortex-a72", NULL, 0, 0, 64, 0 };
+/* A64FX: CTR_EL0.DminLine = 6 (256-byte lines); no GICv2 CPU interface, so GICv3. */
+static const struct qemu_machine virt_a64fx = { "virt,virtualization=on,gic-version=3", "a64fx", NULL,
+						0, 0, 256, 0 };
 static const struct qemu_machine raspi3b = { "raspi3b", NULL, "raspi3b-qemu.dtb", 1, 1, 64, 0 };
 static const struct qemu_machine virt_tcg = { "virt,virtualization=on", "max", NULL, 0, 0, 64, 1 };
 
@@ -159,6 +162,12 @@ static int start_a72(struct board_job *job, const struct run_options *opt, char 
 	return qemu_start(job, opt, &virt_a72, err, errlen);
 }
 
+static int start_a64fx(struct board_job *job, const struct run_options *opt, char *err,
+		       size_t errlen)
+{
+	return qemu_start(job, opt, &virt_a64fx, err, errlen);
+}
+
 static int start_raspi3b(struct board_job *job, const struct run_options *opt, char *err,
 			 size_t errlen)
 {
@@ -174,5 +183,7 @@ int board_wall_clock(const char *name)
 const struct board_ops board_qemu_virt_tcg = { 0, 0, check_tcg, start_tcg, board_finish_spawned };
 const struct board_ops board_qemu_virt_a72 = { 0, 0, qemu_check, start_a72,
 					       board_finish_spawned };
+const struct board_ops board_qemu_virt_a64fx = { 0, 0, qemu_check, start_a64fx,
+						 board_finish_spawned };
 const struct board_ops board_qemu_raspi3b = { 0, 0, qemu_check, start_raspi3b,
 					      board_finish_spawned };

@@ -12,6 +12,8 @@
 	  "QEMU virt at EL2, -cpu max: FEAT_S2FWB, -icount shift=0 (counts are instructions)")      \
 	X(qemu_virt_a72, "qemu-virt-a72", HOST_S2HV, "cortex-a72",                                 \
 	  "QEMU virt at EL2, -cpu cortex-a72: no FEAT_S2FWB, so fwb runs end unsupported")          \
+	X(qemu_virt_a64fx, "qemu-virt-a64fx", HOST_S2HV, "max",                                    \
+	  "QEMU virt at EL2, -cpu a64fx: 256-byte cache lines, GICv3, no FEAT_S2FWB nor DBM")        \
 	X(qemu_virt_tcg, "qemu-virt-tcg", HOST_S2HV, "max",                                        \
 	  "QEMU virt at EL2, -cpu max, no -icount: counts are not instructions, times are emulation wall-clock") \
 	X(qemu_virt_uboot, "qemu-virt-uboot", HOST_S2HV, "max",                                    \

@@ -21,10 +21,7 @@ else
 	fail "psci_probe_builds (see $out/make-probe.log)"
 fi
 
-if ! make --no-print-directory BUILD="$BUILD" "$bundle" >"$out/make.log" 2>&1; then
-	skip "linux_guest_bundle_unavailable (offline? see $out/make.log)"
-	finish
-fi
+need_linux_bundle
 
 # A Linux guest without a bundle: an error naming why, and a clean stop.
 qemu_virt "$out/nobundle.log" max "s2b.strategy=unmap s2b.guest=linux s2b.mem=256M s2b.boots=1"
