@@ -61,7 +61,11 @@ correct=$(cd "$tree" && table_strategies | awk '$2 == 0' | wc -l)
 "$tree/build/tests/unit-core" --filter 'scenario/correct_strategy_guest_sees_loader_image' --verbose \
 	>"$log/coherence.log" 2>&1
 check coherence_passes_with_it [ $? -eq 0 ]
-check coherence_has_its_four_cells [ "$(grep -c '^\[PASS\]' "$log/coherence.log")" -eq $((4 * correct)) ]
+# Per correct strategy: 4 layouts (4K/2M x ondemand/premap) x the line sizes the scenarios run over.
+nlines=$(sed -n 's/^static const u32 line_sizes\[\] = {\(.*\)};/\1/p' "$tree/tests/unit/core/test_scenario_coherence.c" |
+	tr ',' '\n' | grep -c '[0-9]')
+cells=$(grep -c '^\[PASS\]' "$log/coherence.log")
+check coherence_has_its_cells_for_every_line_size [ "$nlines" -ge 1 -a "$cells" -eq $((4 * nlines * correct)) ]
 "$tree/build/tests/unit-core" --filter 'scenario_costs/every_strategy_in_the_table_has_a_cost_model' \
 	>"$log/costs.log" 2>&1
 check cost_model_test_fails [ $? -ne 0 ]
