@@ -29,7 +29,7 @@ void hypercall_boot_start(const struct vm *vm, struct boot_ctx *b)
 	b->calls.params = (struct bench_params){
 		.ram_base = vm->ram_ipa, .ram_size = vm->ram_size, .boot = vm->boot_idx,
 		.frac_tenths = c->frac_tenths, .stride = c->stride, .write = c->write_pct, .order = c->order,
-		.seed = c->seed, .inject = c->inject,
+		.seed = c->seed, .inject = c->inject, .vcpus = vm->smp.n,
 	};
 }
 

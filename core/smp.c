@@ -21,9 +21,11 @@ static bool wait_until(const u64 *p, u64 want)
 {
 	u64 t0 = arch_counter(), limit = arch_timer_freq();
 
-	while (load_acquire(p) != want)
+	while (load_acquire(p) != want) {
 		if (arch_counter() - t0 > limit)
 			return false;
+		arch_cpu_relax();
+	}
 	return true;
 }
 

@@ -67,6 +67,8 @@ void arch_spin_lock(u32 *lock);
 void arch_spin_unlock(u32 *lock);
 void arch_wait_event(void);
 void arch_send_event(void);
+/* In a polling loop: YIELD, which lets QEMU's single-threaded TCG run the CPU polled for. */
+void arch_cpu_relax(void);
 /* PSCI CPU_ON of the host CPU `mpidr` to the secondary entry with context `idx`: its result. */
 u64 arch_cpu_start(u64 mpidr, unsigned idx);
 /* This CPU's stage-2 registers as arch_s2_enable() set them on the boot CPU. */

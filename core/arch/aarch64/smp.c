@@ -77,6 +77,14 @@ void arch_wait_event(void)
 	__asm__ volatile("wfe" : : : "memory");
 }
 
+/* A hint that never sleeps (ARM ARM C6.2, YIELD); QEMU's round-robin TCG (with -icount) switches
+ * to the next CPU on it, else a poller would spin a whole time slice before the CPU it polls
+ * ran again. */
+void arch_cpu_relax(void)
+{
+	__asm__ volatile("yield" : : : "memory");
+}
+
 void arch_send_event(void)
 {
 	dsb(ish); /* the stores the waiter will read complete before it wakes (ARM ARM D1.6.1) */

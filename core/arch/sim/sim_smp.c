@@ -8,6 +8,7 @@ void arch_spin_lock(u32 *lock) { *lock = 1; }
 void arch_spin_unlock(u32 *lock) { *lock = 0; }
 void arch_wait_event(void) {}
 void arch_send_event(void) {}
+void arch_cpu_relax(void) {}
 u64 arch_cpu_start(u64 mpidr, unsigned idx)
 {
 	(void)mpidr;
