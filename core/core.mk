@@ -85,7 +85,8 @@ $(BUILD)/tests/unit-core: $(CORE_TEST_OBJS) $(CORE_HOST_LIB)
 
 UNIT_TESTS += $(BUILD)/tests/unit-core
 INTEG_TESTS += tests/integration/core-qemu.sh tests/integration/boards-qemu.sh \
-	tests/integration/bootargs-qemu.sh tests/integration/bootargs-kvm.sh tests/integration/docs-protocol.sh
+	tests/integration/bootargs-qemu.sh tests/integration/bootargs-kvm.sh tests/integration/docs-protocol.sh \
+	tests/integration/smp-qemu.sh
 -include $(CORE_HOST_OBJS:.o=.d) $(CORE_TEST_OBJS:.o=.d)
 
 # Board DTBs for QEMU models that take one (-dtb).
