@@ -1,8 +1,8 @@
 /* See smp.h: bring-up of the secondary CPUs, the vCPUs' power states and PSCI answers. */
 #include "smp.h"
 #include "arch.h"
-#include "hv.h"
 #include "platform.h"
+#include "proto.h"
 #include "psci.h"
 #include "vm.h"
 
@@ -129,7 +129,13 @@ bool smp_stop_all(struct vm *vm)
 	arch_spin_unlock(&s->lock);
 	for (unsigned i = 1; i < s->n; i++)
 		if (!wait_until(&s->cpu[i].running, 0)) {
-			report_error("vcpu_not_stopping", "a_vcpu_made_no_exit_for_a_second");
+			struct record r;
+
+			rec_begin(&r, "error");
+			rec_str(&r, "code", "vcpu_not_stopping");
+			rec_str(&r, "msg", "no_exit_for_a_second_of_counter_time");
+			rec_u64(&r, "vcpu", i);
+			rec_end(&r);
 			return false;
 		}
 	for (unsigned i = 1; i < s->n; i++)

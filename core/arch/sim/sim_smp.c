@@ -17,3 +17,4 @@ u64 arch_cpu_start(u64 mpidr, unsigned idx)
 }
 void arch_s2_load(void) {}
 u64 arch_counter(void) { return sim_counter++; }
+u64 arch_timer_freq(void) { return 1000; } /* a wait times out after 1000 reads */
