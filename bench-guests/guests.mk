@@ -3,7 +3,7 @@
 
 GUEST_NAMES := hello boot-reloc touch icode memsweep psci
 # Guests that start more vCPUs link the SMP library (lib/smp/); the others stay as they were.
-SMP_GUESTS := psci
+SMP_GUESTS := psci touch memsweep
 
 GUEST_LIB_SRCS := $(wildcard bench-guests/lib/*.c) $(wildcard bench-guests/lib/*.S)
 GUEST_SMP_SRCS := $(wildcard bench-guests/lib/smp/*.c) $(wildcard bench-guests/lib/smp/*.S)

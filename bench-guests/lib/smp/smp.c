@@ -1,7 +1,13 @@
 /* See smp.h. */
 #include "smp.h"
 
-u8 smp_stacks[SMP_MAX_VCPUS][SMP_STACK_SIZE] __attribute__((aligned(16)));
+/* vCPU i (1..) runs on smp_stacks[i - 1]; guest.ld places them. */
+u8 smp_stacks[SMP_MAX_VCPUS - 1][SMP_STACK_SIZE] __attribute__((section(".smp_stacks"), aligned(16)));
+/* The boot vCPU's stage-1 MMU registers, which a started vCPU loads (smp_entry.S reads the
+ * words in this order) before its first access to memory but this. */
+struct smp_mmu {
+	u64 mair, tcr, ttbr0, sctlr;
+} smp_mmu __attribute__((aligned(64)));
 static smp_work_fn work[SMP_MAX_VCPUS];
 static u64 result[SMP_MAX_VCPUS];
 static u64 published[SMP_MAX_VCPUS];
@@ -51,9 +57,15 @@ u64 smp_start(unsigned idx, smp_work_fn fn)
 		return PSCI_RET_INVALID_PARAMETERS;
 	work[idx] = fn;
 	published[idx] = 0;
-	/* The new vCPU reads work[idx]: complete the stores before the call that starts it
-	 * (ARM ARM B2.3.12, DSB: later instructions, the HVC among them, wait for it). */
-	__asm__ volatile("dsb sy" : : : "memory");
+	__asm__ volatile("mrs %0, mair_el1" : "=r"(smp_mmu.mair));
+	__asm__ volatile("mrs %0, tcr_el1" : "=r"(smp_mmu.tcr));
+	__asm__ volatile("mrs %0, ttbr0_el1" : "=r"(smp_mmu.ttbr0));
+	__asm__ volatile("mrs %0, sctlr_el1" : "=r"(smp_mmu.sctlr));
+	/* The new vCPU reads smp_mmu with its MMU off, i.e. from memory: clean the line to the PoC
+	 * (ARM ARM D7.5.9, data cache maintenance: a non-cacheable observer sees memory only), and
+	 * complete that and the stores above before the call that starts it (B2.3.12, DSB: later
+	 * instructions, the HVC among them, wait for it). */
+	__asm__ volatile("dc civac, %0\n\tdsb sy" : : "r"(&smp_mmu) : "memory");
 	return smp_psci_cpu_on(idx, (u64)(uintptr_t)smp_secondary_entry, idx);
 }
 
@@ -66,6 +78,23 @@ void smp_secondary_main(unsigned idx)
 	psci3(PSCI_CPU_OFF, 0, 0, 0);
 	for (;;) /* CPU_OFF does not return; if a host lets it, stop rather than run on */
 		psci_call(PSCI_SYSTEM_OFF);
+}
+
+bool smp_run(unsigned n, smp_work_fn fn, u64 out[SMP_MAX_VCPUS])
+{
+	bool started[SMP_MAX_VCPUS] = {true};
+	bool ok = true;
+
+	for (unsigned i = 1; i < n; i++) {
+		u64 ret = smp_start(i, fn);
+
+		started[i] = ret == PSCI_RET_SUCCESS;
+		ok &= s2b_check(started[i], ret, PSCI_RET_SUCCESS);
+	}
+	out[0] = fn(0);
+	for (unsigned i = 1; i < n; i++)
+		out[i] = started[i] ? smp_join(i) : 0;
+	return ok;
 }
 
 u64 smp_join(unsigned idx)

@@ -5,7 +5,9 @@
  * join) and verifies. One word per vCPU, written by its vCPU alone, rather than a shared
  * counter: it needs no exclusive access, which with the MMU off (Device memory) is IMPLEMENTATION
  * DEFINED, and it carries each slice's result for the boot vCPU to check.
- * Linked only into the guests that use it (guests.mk, SMP_GUESTS).
+ * A started vCPU turns its MMU on as the boot vCPU's is (the same tables, smp_entry.S) before
+ * it touches memory, so both see the same memory types; with the boot vCPU's MMU off, both are
+ * off. Linked only into the guests that use it (guests.mk, SMP_GUESTS).
  */
 #ifndef S2B_GUEST_SMP_H
 #define S2B_GUEST_SMP_H
@@ -13,7 +15,7 @@
 #include "../s2b.h"
 
 #define SMP_MAX_VCPUS 8
-#define SMP_STACK_SIZE 8192
+#define SMP_STACK_SIZE 4096 /* smp_entry.S has the same number */
 
 /* PSCI return codes (Arm DEN 0022, 5.2.2). */
 #define PSCI_RET_SUCCESS 0ULL
@@ -48,5 +50,16 @@ typedef u64 (*smp_work_fn)(unsigned idx);
 u64 smp_start(unsigned idx, smp_work_fn fn);
 /* Wait until vCPU idx published its result, then until PSCI says it is off; its result. */
 u64 smp_join(unsigned idx);
+
+/* fn on vCPUs 0..n-1 at once, this one (the boot vCPU) doing fn(0): out[i] = fn(i). False,
+ * after a failed check, when a vCPU could not be started (its out[i] is then 0). */
+bool smp_run(unsigned n, smp_work_fn fn, u64 out[SMP_MAX_VCPUS]);
+
+/* vCPU idx's share [*lo, *hi) of `count` items split over n: contiguous, sizes within one. */
+static inline void smp_slice(u64 count, unsigned idx, unsigned n, u64 *lo, u64 *hi)
+{
+	*lo = count * idx / n;
+	*hi = count * (idx + 1) / n;
+}
 
 #endif
