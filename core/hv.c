@@ -80,7 +80,7 @@ static void report_cfg(const struct config *c)
 		.icache = c->icache_all ? "all" : "exec", .frac_tenths = c->frac_tenths,
 		.stride = c->stride,
 		.write = c->write_pct, .order = c->order, .seed = c->seed,
-		.trace = c->trace_faults ? "faults" : "none",
+		.trace = c->trace_faults ? "faults" : "none", .vcpus = {c->vcpus > 1, c->vcpus},
 	});
 }
 

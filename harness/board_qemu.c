@@ -4,6 +4,7 @@
 #include "process.h"
 
 #include <errno.h>
+#include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -78,7 +79,7 @@ static int oracle_args(const struct run_options *opt, const struct qemu_machine 
 static int qemu_start(struct board_job *job, const struct run_options *opt,
 		      const struct qemu_machine *m, char *err, size_t errlen)
 {
-	char mem[32], dtb[512], oracle_img[512], plugin[600];
+	char mem[32], dtb[512], oracle_img[512], plugin[600], smp[24];
 	const char *image = opt->image;
 	char *argv[40];
 	int n = 0;
@@ -96,6 +97,10 @@ static int qemu_start(struct board_job *job, const struct run_options *opt,
 	if (!m->fixed_ram) {
 		machine_mem(&job->run->cfg, mem, sizeof(mem));
 		argv[n++] = "-m", argv[n++] = mem;
+	}
+	if (job->run->cfg.vcpus > 1) { /* one CPU per vCPU (core/smp.h) */
+		snprintf(smp, sizeof(smp), "%" PRIu64, job->run->cfg.vcpus);
+		argv[n++] = "-smp", argv[n++] = smp;
 	}
 	if (m->dtb) {
 		beside_image(opt, m->dtb, dtb, sizeof(dtb));
