@@ -69,6 +69,7 @@ void smp_secondary_main(unsigned idx)
 		}
 		c->running = 1;
 		c->power = VCPU_POWER_ON;
+		c->vcpu.passthrough = vm->vcpu.passthrough; /* the guest owns the GIC, or not */
 		arch_s2_load();
 		/* As PSCI CPU_ON says: at the entry point, EL1 with the MMU off, x0 = context id. */
 		arch_vcpu_reset(&c->vcpu, c->entry, c->context, 0);
