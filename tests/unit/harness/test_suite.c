@@ -187,8 +187,8 @@ Test(matrix, bootargs_name_every_key)
 Test(suite, shipped_suites_parse)
 {
 	struct suite s;
-	const char *files[] = { "suites/default.suite", "suites/quick.suite" };
-	for (int i = 0; i < 2; i++) {
+	const char *files[] = { "suites/default.suite", "suites/quick.suite", "suites/smp.suite" };
+	for (int i = 0; i < 3; i++) {
 		cr_expect_eq(suite_load(files[i], &s, err, sizeof(err)), 0, "%s", err);
 		suite_free(&s);
 	}
