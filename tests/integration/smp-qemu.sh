@@ -50,7 +50,7 @@ check "touch_4_vcpus_counts_deterministic" [ "$(boot_lines "$out/touch-unmap-4.l
 
 # More vCPUs than the machine has CPUs; more than s2hv supports.
 qemu_virt "$out/short.log" max "s2b.guest=psci s2b.vcpus=4" -smp 2
-check "more_vcpus_than_cpus_refused" grep -aq '^@s2b error code=smp_failed key=s2b.vcpus msg=more_vcpus_than_cpus ' "$out/short.log"
+check "more_vcpus_than_cpus_refused" grep -aq '^@s2b error code=smp_failed msg=more_vcpus_than_cpus key=s2b.vcpus ' "$out/short.log"
 check "more_vcpus_than_cpus_done_error" grep -aq '^@s2b done status=error boots=0 ' "$out/short.log"
 qemu_virt "$out/nine.log" max "s2b.guest=psci s2b.vcpus=9" -smp 8
 check "nine_vcpus_bad_arg" grep -aq '^@s2b error code=bad_arg key=s2b.vcpus msg=out_of_range ' "$out/nine.log"
