@@ -36,6 +36,7 @@ all: build-all
 # guests.mk first: core.mk embeds $(GUEST_NAMES) and needs them in its rules' prerequisites.
 include scripts/scripts.mk
 include bench-guests/guests.mk
+include image-guests/image-guests.mk
 include core/core.mk
 include strategies/strategies.mk
 include harness/harness.mk

@@ -50,9 +50,10 @@ unsigned arch_cache_levels(struct cache_level *out, unsigned max);
 u64 arch_timer_freq(void); /* CNTFRQ_EL0: ticks per second of the generic timer */
 struct calib_clock {
 	u64 cycles; /* PMCCNTR_EL0, when `cycles` was asked for (the CPU has the counter) */
+	u64 insts;  /* INST_RETIRED (pmu.c's event counter 0), when `insts` was asked for */
 	u64 ticks;  /* the generic timer's count */
 };
-void arch_calib_now(struct calib_clock *c, bool cycles);
+void arch_calib_now(struct calib_clock *c, bool cycles, bool insts);
 /* A busy loop of N turns (N >= 1) of exactly two instructions, SUBS and B.NE: 2·N instructions,
  * returned, whatever the compiler does around it (the `inst` constant, docs/profiles.md). */
 u64 arch_calib_spin(u64 n);

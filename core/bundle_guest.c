@@ -2,6 +2,7 @@
 #include "bundle_guest.h"
 #include "arch.h"
 #include "bundle.h"
+#include "dtb_stamp.h"
 #include "lib.h"
 #include "mmio.h"
 #include "passthrough.h"
@@ -90,10 +91,10 @@ static const char *make_dtb(struct vm *vm, const struct platform *plat, struct p
 		if (own->size > sizeof(guest_dtb))
 			return "bundle_dtb_too_big";
 		memcpy(guest_dtb, own->data, own->size);
-		g.dtb_size = own->size;
-		return NULL;
+	} else if (!vdtb_build(guest_dtb, sizeof(guest_dtb), &p)) {
+		return "guest_dtb_too_big";
 	}
-	g.dtb_size = vdtb_build(guest_dtb, sizeof(guest_dtb), &p);
+	g.dtb_size = dtb_stamp_add(guest_dtb, sizeof(guest_dtb));
 	return g.dtb_size ? NULL : "guest_dtb_too_big";
 }
 
@@ -137,6 +138,7 @@ void bundle_guest_load(struct vm *vm)
 
 	memcpy(ram + g.kernel_off, k->data, k->size);
 	memcpy(ram + g.dtb_off, guest_dtb, g.dtb_size);
+	dtb_stamp_set(ram + g.dtb_off, (u32)vm->boot_idx); /* cannot fail: prepare added it */
 	if (i->data)
 		memcpy(ram + g.initrd_off, i->data, i->size);
 }

@@ -38,16 +38,24 @@
 #define CLOCK_SPINS 100000 /* turns of the busy loop that relates PMU cycles to timer ticks */
 
 struct samples {
-	u64 cycles[CALIB_MAX_SAMPLES], ticks[CALIB_MAX_SAMPLES];
+	u64 cycles[CALIB_MAX_SAMPLES], insts[CALIB_MAX_SAMPLES], ticks[CALIB_MAX_SAMPLES];
 	unsigned n;
 };
 
-static bool have_cycles;
+/* What the CPU counts: cycles (any PMU), retired instructions (where INST_RETIRED is
+ * implemented: real CPUs and QEMU with -icount, not plain TCG). */
+static bool have_cycles, have_insts;
+
+static void clock_now(struct calib_clock *c)
+{
+	arch_calib_now(c, have_cycles, have_insts);
+}
 
 static void add_sample(struct samples *s, const struct calib_clock *from, const struct calib_clock *to)
 {
 	if (s->n < CALIB_MAX_SAMPLES) {
 		s->cycles[s->n] = to->cycles - from->cycles;
+		s->insts[s->n] = to->insts - from->insts;
 		s->ticks[s->n] = to->ticks - from->ticks;
 		s->n++;
 	}
@@ -61,6 +69,18 @@ static void quartiles(u64 *v, unsigned n, struct rec_opt out[3])
 	calib_quartiles(v, n, q);
 	for (unsigned i = 0; i < 3; i++)
 		out[i] = REC_SOME(q[i]);
+}
+
+/* The median instructions retired per sample: the path length of what was timed (the cost
+ * model's, docs/model.md); absent where the CPU does not count instructions. */
+static struct rec_opt insts_median(struct samples *s)
+{
+	u64 q[3];
+
+	if (!have_insts)
+		return (struct rec_opt){0};
+	calib_quartiles(s->insts, s->n, q);
+	return REC_SOME(q[0]);
 }
 
 /* Another sample is due (calib_stats.h), judged in the finer clock. */
@@ -80,6 +100,7 @@ static void emit_samples(const char *op, const char *state, u64 bytes, u64 ops, 
 	if (have_cycles)
 		quartiles(s->cycles, s->n, r.cycles);
 	quartiles(s->ticks, s->n, r.ticks);
+	r.insts_med = insts_median(s);
 	emit_calib(&r);
 }
 
@@ -109,9 +130,9 @@ static void report_clock(void)
 	while (more(&s, BUF_SAMPLES)) {
 		struct calib_clock a, b;
 
-		arch_calib_now(&a, have_cycles);
+		clock_now(&a);
 		insts = arch_calib_spin(CLOCK_SPINS);
-		arch_calib_now(&b, have_cycles);
+		clock_now(&b);
 		add_sample(&s, &a, &b);
 	}
 	struct calib_rec r = {.op = "clock", .cntfrq = REC_SOME(arch_timer_freq()), .ops = REC_SOME(1),
@@ -119,6 +140,7 @@ static void report_clock(void)
 	if (have_cycles)
 		quartiles(s.cycles, s.n, r.cycles);
 	quartiles(s.ticks, s.n, r.ticks);
+	r.insts_med = insts_median(&s);
 	emit_calib(&r);
 }
 
@@ -146,12 +168,12 @@ static void time_dc(pa_t pa, u64 size, bool civac, enum line_state st)
 		struct calib_clock a, b;
 
 		prepare(pa, size, st);
-		arch_calib_now(&a, have_cycles);
+		clock_now(&a);
 		if (civac)
 			arch_dc_civac_range(pa, size);
 		else
 			arch_dc_cvac_range(pa, size);
-		arch_calib_now(&b, have_cycles);
+		clock_now(&b);
 		add_sample(&s, &a, &b);
 	}
 	emit_samples(civac ? "dc_civac" : "dc_cvac", state_names[st], size, size / arch_dcache_line_size(), &s);
@@ -181,10 +203,10 @@ static void time_batch(const char *op, void (*fn)(void))
 	while (more(&s, CALL_SAMPLES)) {
 		struct calib_clock a, b;
 
-		arch_calib_now(&a, have_cycles);
+		clock_now(&a);
 		for (unsigned k = 0; k < BATCH; k++)
 			fn();
-		arch_calib_now(&b, have_cycles);
+		clock_now(&b);
 		add_sample(&s, &a, &b);
 	}
 	emit_samples(op, NULL, 0, BATCH, &s);
@@ -202,9 +224,9 @@ static void time_write_bw(pa_t pa, u64 size)
 	while (more(&s, BUF_SAMPLES)) {
 		struct calib_clock a, b;
 
-		arch_calib_now(&a, have_cycles);
+		clock_now(&a);
 		arch_stream_write(pa, size);
-		arch_calib_now(&b, have_cycles);
+		clock_now(&b);
 		add_sample(&s, &a, &b);
 	}
 	emit_samples("write_bw", NULL, size, 1, &s);
@@ -230,7 +252,7 @@ static bool run_probe(struct vm *vm, u64 count, ipa_t ipa, u64 stride, struct sa
 		struct calib_clock now;
 
 		arch_vcpu_run(&vm->vcpu, &e);
-		arch_calib_now(&now, have_cycles);
+		clock_now(&now);
 		if (e.kind == EXIT_HYPERCALL && (u32)vm->vcpu.x[0] == PSCI_SYSTEM_OFF) {
 			ok = trip->n > 0;
 			break;
@@ -246,7 +268,7 @@ static bool run_probe(struct vm *vm, u64 count, ipa_t ipa, u64 stride, struct sa
 			prev = now;
 			if (s2pt_map(&vm->s2, at, vm_ipa_to_pa(vm, at), stride, S2_PROT_R | S2_PROT_W, stride))
 				break;
-			arch_calib_now(&mapped, have_cycles);
+			clock_now(&mapped);
 			add_sample(map, &prev, &mapped);
 		} else {
 			break;
@@ -282,6 +304,7 @@ bool calib_program_run(struct vm *vm)
 	u64 llc, largest;
 
 	have_cycles = vm->cpu->pmu_cycles;
+	have_insts = have_cycles && vm->cpu->pmu_insts; /* as pmu_init() programs it */
 	llc = report_geometry();
 	report_clock();
 	largest = time_cache_maintenance(vm->ram_pa, vm->ram_size, llc);

@@ -162,5 +162,6 @@ void emit_calib(const struct calib_rec *c)
 	opt_u64(&r, "ticks_med", c->ticks[0]);
 	opt_u64(&r, "ticks_q1", c->ticks[1]);
 	opt_u64(&r, "ticks_q3", c->ticks[2]);
+	opt_u64(&r, "insts_med", c->insts_med);
 	rec_end(&r);
 }

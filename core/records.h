@@ -83,6 +83,7 @@ struct calib_rec {
 	struct rec_opt cntfrq, insts;                 /* op=clock: insts in the timed loop */
 	struct rec_opt bytes, ops, n;
 	struct rec_opt cycles[3], ticks[3]; /* median, first quartile, third quartile */
+	struct rec_opt insts_med;           /* median instructions retired per sample */
 };
 
 void emit_hello(const struct hello_rec *h);

@@ -12,6 +12,7 @@ struct run_options {
 	const char *qemu;  /* emulator binary (--qemu, $S2B_QEMU, qemu-system-aarch64) */
 	const char *image; /* hypervisor image (--image, $S2B_IMG, build/s2hv.img) */
 	char qemu_version[64];
+	int wall_clock; /* set by check: an emulator without -icount, its clocks follow the host's */
 	const char *console; /* serial: TTY device */
 	unsigned baud;
 	const char *reset_cmd; /* serial: shell command that power-cycles the board */
@@ -51,10 +52,14 @@ extern const size_t board_desc_count;
 
 const struct board_desc *board_desc_find(const char *name);
 const struct board_ops *board_find(const char *name);
+/* 1 when board NAME is an emulator run without -icount (qemu-virt-tcg): its clocks follow the
+ * host's, so its numbers are emulation wall-clock and it counts no instructions. */
+int board_wall_clock(const char *name);
 /* `finish` for back-ends whose run is one spawned process group (QEMU, the KVM runner). */
 int board_finish_spawned(struct board_job *job, int killed);
 
-extern const struct board_ops board_qemu_virt, board_qemu_virt_a72, board_qemu_raspi3b, board_serial,
-	board_kvm;
+extern const struct board_ops board_qemu_virt, board_qemu_virt_tcg, board_qemu_virt_a72,
+	board_qemu_virt_a64fx, board_qemu_raspi3b, board_serial, board_kvm;
+extern const struct board_ops board_qemu_virt_uboot, board_qemu_virt_uefi; /* board_firmware.c */
 
 #endif

@@ -1,5 +1,6 @@
-/* QEMU boards (virt, raspi3b): s2hv at EL2, console on stdout, deterministic instruction counts. */
-#include "board.h"
+/* QEMU boards (virt, raspi3b): s2hv at EL2, console on stdout; deterministic instruction counts
+ * (-icount shift=0) on all but qemu-virt-tcg, whose clocks are the emulation's wall-clock. */
+#include "board_qemu.h"
 
 #include "process.h"
 
@@ -9,7 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
-static int qemu_check(struct run_options *opt, char *err, size_t errlen)
+int qemu_check(struct run_options *opt, char *err, size_t errlen)
 {
 	if (spawn_find(opt->qemu)) {
 		snprintf(err, errlen,
@@ -42,15 +43,6 @@ static void machine_mem(const struct run_config *cfg, char *buf, size_t len)
 	snprintf(buf, len, "%lluM", (mib + 255) / 256 * 256);
 }
 
-/* What differs between the QEMU models s2hv runs on. */
-struct qemu_machine {
-	const char *machine, *cpu;
-	const char *dtb;   /* next to the image (e.g. raspi3b-qemu.dtb), or NULL: QEMU's own */
-	int fixed_ram;     /* the model has its RAM size built in: no -m */
-	int semihosting;   /* no PSCI on the model: s2hv ends QEMU through semihosting SYS_EXIT */
-	int dline;         /* CTR_EL0.DminLine in bytes: the oracle plugin's `line=` */
-};
-
 /* NAME next to the image (build/s2hv.img → build/NAME). */
 static void beside_image(const struct run_options *opt, const char *name, char *buf, size_t len)
 {
@@ -76,12 +68,14 @@ static int oracle_args(const struct run_options *opt, const struct qemu_machine 
 	return 0;
 }
 
-static int qemu_start(struct board_job *job, const struct run_options *opt,
-		      const struct qemu_machine *m, char *err, size_t errlen)
+int qemu_start_firmware(struct board_job *job, const struct run_options *opt,
+			const struct qemu_machine *m, const struct qemu_firmware *fw, char *err,
+			size_t errlen)
 {
+	char *const *media = fw ? fw->boot_media : NULL;
 	char mem[32], dtb[512], oracle_img[512], plugin[600], smp[24];
 	const char *image = opt->image;
-	char *argv[40];
+	char *argv[56]; /* at most 21 words before the boot media, 13 after: media stop at 40 */
 	int n = 0;
 
 	if (run_config_oracle(&job->run->cfg)) {
@@ -108,6 +102,10 @@ static int qemu_start(struct board_job *job, const struct run_options *opt,
 	}
 	if (image != opt->image)
 		argv[n++] = "-plugin", argv[n++] = plugin, argv[n++] = "-d", argv[n++] = "plugin";
+	if (fw)
+		argv[n++] = "-bios", argv[n++] = (char *)fw->bios;
+	for (char *const *a = media; a && *a && n < 40; a++)
+		argv[n++] = *a;
 	if (m->semihosting) {
 		/* QEMU answers HLT #0xF000 from EL1 too, before s2hv could trap it. target=gdb with no
 		 * gdbstub makes every call but SYS_EXIT a no-op: a guest gets no host file, shell or
@@ -115,11 +113,14 @@ static int qemu_start(struct board_job *job, const struct run_options *opt,
 		argv[n++] = "-semihosting-config", argv[n++] = "enable=on,target=gdb,chardev=s2b-semihost";
 		argv[n++] = "-chardev", argv[n++] = "null,id=s2b-semihost";
 	}
-	char *common[] = { "-nographic", "-monitor", "none", "-serial", "stdio", "-icount", "shift=0",
-			   "-no-reboot", "-kernel", (char *)image, "-append",
-			   (char *)job->run->bootargs, NULL };
+	if (!m->wall_clock)
+		argv[n++] = "-icount", argv[n++] = "shift=0";
+	char *common[] = { "-nographic", "-monitor", "none", "-serial", "stdio", "-no-reboot", NULL };
 	for (char **c = common; *c; c++)
 		argv[n++] = *c;
+	if (!media) /* a firmware given -kernel boots it too: UEFI's loader via fw_cfg */
+		argv[n++] = "-kernel", argv[n++] = (char *)image, argv[n++] = "-append",
+		argv[n++] = (char *)job->run->bootargs;
 	argv[n] = NULL;
 
 	struct spawn_io io = { job->err_path, opt->log_cap }; /* stderr is never console */
@@ -131,18 +132,45 @@ static int qemu_start(struct board_job *job, const struct run_options *opt,
 	return 0;
 }
 
-static const struct qemu_machine virt_max = { "virt,virtualization=on", "max", NULL, 0, 0, 64 };
-static const struct qemu_machine virt_a72 = { "virt,virtualization=on", "cortex-a72", NULL, 0, 0, 64 };
-static const struct qemu_machine raspi3b = { "raspi3b", NULL, "raspi3b-qemu.dtb", 1, 1, 64 };
+int qemu_start(struct board_job *job, const struct run_options *opt, const struct qemu_machine *m,
+	       char *err, size_t errlen)
+{
+	return qemu_start_firmware(job, opt, m, NULL, err, errlen);
+}
+
+static const struct qemu_machine virt_max = { "virt,virtualization=on", "max", NULL, 0, 0, 64, 0 };
+static const struct qemu_machine virt_a72 = { "virt,virtualization=on", "cortex-a72", NULL, 0, 0, 64, 0 };
+/* A64FX: CTR_EL0.DminLine = 6 (256-byte lines); no GICv2 CPU interface, so GICv3. */
+static const struct qemu_machine virt_a64fx = { "virt,virtualization=on,gic-version=3", "a64fx", NULL,
+						0, 0, 256, 0 };
+static const struct qemu_machine raspi3b = { "raspi3b", NULL, "raspi3b-qemu.dtb", 1, 1, 64, 0 };
+static const struct qemu_machine virt_tcg = { "virt,virtualization=on", "max", NULL, 0, 0, 64, 1 };
 
 static int start_max(struct board_job *job, const struct run_options *opt, char *err, size_t errlen)
 {
 	return qemu_start(job, opt, &virt_max, err, errlen);
 }
 
+static int check_tcg(struct run_options *opt, char *err, size_t errlen)
+{
+	opt->wall_clock = 1;
+	return qemu_check(opt, err, errlen);
+}
+
+static int start_tcg(struct board_job *job, const struct run_options *opt, char *err, size_t errlen)
+{
+	return qemu_start(job, opt, &virt_tcg, err, errlen);
+}
+
 static int start_a72(struct board_job *job, const struct run_options *opt, char *err, size_t errlen)
 {
 	return qemu_start(job, opt, &virt_a72, err, errlen);
+}
+
+static int start_a64fx(struct board_job *job, const struct run_options *opt, char *err,
+		       size_t errlen)
+{
+	return qemu_start(job, opt, &virt_a64fx, err, errlen);
 }
 
 static int start_raspi3b(struct board_job *job, const struct run_options *opt, char *err,
@@ -152,7 +180,15 @@ static int start_raspi3b(struct board_job *job, const struct run_options *opt, c
 }
 
 const struct board_ops board_qemu_virt = { 0, 0, qemu_check, start_max, board_finish_spawned };
+int board_wall_clock(const char *name)
+{
+	return board_find(name) == &board_qemu_virt_tcg;
+}
+
+const struct board_ops board_qemu_virt_tcg = { 0, 0, check_tcg, start_tcg, board_finish_spawned };
 const struct board_ops board_qemu_virt_a72 = { 0, 0, qemu_check, start_a72,
 					       board_finish_spawned };
+const struct board_ops board_qemu_virt_a64fx = { 0, 0, qemu_check, start_a64fx,
+						 board_finish_spawned };
 const struct board_ops board_qemu_raspi3b = { 0, 0, qemu_check, start_raspi3b,
 					      board_finish_spawned };

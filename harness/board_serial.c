@@ -73,20 +73,11 @@ static int run_reset(const struct run_options *opt, const struct planned_run *ru
 	setenv("S2B_BOOTARGS", run->bootargs, 1);
 	setenv("S2B_RUN_ID", run->run_id, 1);
 	char *argv[] = { "/bin/sh", "-c", (char *)opt->reset_cmd, NULL };
-	int fd;
-	pid_t pid = spawn_piped(argv, NULL, NULL, &fd);
-	if (pid < 0) {
+	int rc = spawn_run_to_stderr(argv);
+	if (rc < 0) {
 		snprintf(err, errlen, "cannot run --reset-cmd: %s", strerror(errno));
 		return -1;
 	}
-	char buf[4096];
-	ssize_t n;
-	fcntl(fd, F_SETFL, 0);
-	while ((n = read(fd, buf, sizeof(buf))) > 0 || (n < 0 && errno == EINTR))
-		if (n > 0 && write(2, buf, (size_t)n) < 0)
-			break;
-	close(fd);
-	int rc = spawn_wait(pid);
 	if (rc) {
 		snprintf(err, errlen, "--reset-cmd exited with status %d", rc);
 		return -1;

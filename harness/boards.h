@@ -12,6 +12,14 @@
 	  "QEMU virt at EL2, -cpu max: FEAT_S2FWB, -icount shift=0 (counts are instructions)")      \
 	X(qemu_virt_a72, "qemu-virt-a72", HOST_S2HV, "cortex-a72",                                 \
 	  "QEMU virt at EL2, -cpu cortex-a72: no FEAT_S2FWB, so fwb runs end unsupported")          \
+	X(qemu_virt_a64fx, "qemu-virt-a64fx", HOST_S2HV, "max",                                    \
+	  "QEMU virt at EL2, -cpu a64fx: 256-byte cache lines, GICv3, no FEAT_S2FWB nor DBM")        \
+	X(qemu_virt_tcg, "qemu-virt-tcg", HOST_S2HV, "max",                                        \
+	  "QEMU virt at EL2, -cpu max, no -icount: counts are not instructions, times are emulation wall-clock") \
+	X(qemu_virt_uboot, "qemu-virt-uboot", HOST_S2HV, "max",                                    \
+	  "QEMU virt at EL2, -cpu max, through Debian's U-Boot: booti from a FAT disk (boot.scr)")  \
+	X(qemu_virt_uefi, "qemu-virt-uefi", HOST_S2HV, "max",                                      \
+	  "QEMU virt at EL2, -cpu max, through UEFI (edk2): s2hv.img started as an EFI application") \
 	X(qemu_raspi3b, "qemu-raspi3b", HOST_S2HV, "max",                                          \
 	  "QEMU raspi3b (Cortex-A53, RAM at 0, no PSCI): the Raspberry Pi 3 path, no FEAT_S2FWB")   \
 	X(kvm, "kvm-qemu-n1", HOST_S2VMM, "max",                                                   \

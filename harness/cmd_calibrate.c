@@ -152,6 +152,7 @@ static void plan(const struct calib_args *a, const struct store *st, struct plan
 static const char *const calib_cols[] = {
 	"run_id", "op", "state", "level", "line", "sets", "ways", "size", "cntfrq", "insts", "bytes",
 	"ops", "n", "cycles_med", "cycles_q1", "cycles_q3", "ticks_med", "ticks_q1", "ticks_q3",
+	"insts_med",
 };
 #define NCALIB_COLS (int)(sizeof(calib_cols) / sizeof(calib_cols[0]))
 
@@ -212,7 +213,8 @@ static int write_profile(const struct calib_args *a, const struct calib_run *run
 	static struct profile p, back;
 	char err[512], date[16], tmp[600];
 	time_t now = time(NULL);
-	struct calib_meta meta = {a->name, a->board, date, a->opt.qemu_version[0] ? a->opt.qemu_version : NULL};
+	struct calib_meta meta = {a->name, a->board, date, a->opt.qemu_version[0] ? a->opt.qemu_version : NULL,
+				 a->opt.wall_clock};
 
 	strftime(date, sizeof(date), "%Y-%m-%d", gmtime(&now));
 	if (calib_profile_build(run, &meta, &p, err, sizeof(err)))

@@ -14,6 +14,10 @@ struct table_schema {
 
 extern const struct table_schema table_schema[TAB_COUNT];
 
+/* runs.csv `error` of a run its board could not start (e.g. a serial board's --reset-cmd failed):
+ * it has no result, so opening the directory sets the row aside and a resumed run redoes it. */
+#define RUN_ERROR_START_FAILED "start_failed"
+
 /* Column index of NAME in TABLE, or -1. */
 int table_col(enum table_id table, const char *name);
 

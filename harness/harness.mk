@@ -12,7 +12,7 @@ HARNESS_OBJS := $(HARNESS_SRCS:%.c=$(BUILD)/host/%.o) $(HARNESS_CORE_OBJS)
 # crossover reads results through reports/, which the harness's unit tests do not link.
 HARNESS_LIB_OBJS := $(filter-out $(BUILD)/host/harness/main.o $(BUILD)/host/harness/cmd_crossover.o \
 	$(BUILD)/host/harness/crossover_data.o $(BUILD)/host/harness/crossover_model.o,$(HARNESS_OBJS))
-HARNESS_LIBS := -lcsv -lutil -lpthread
+HARNESS_LIBS := -lcsv -lutil -lpthread -lcurl
 
 $(BUILD)/host/harness/%.o: harness/%.c
 	@mkdir -p $(@D)
@@ -85,6 +85,8 @@ $(BUILD)/fuzz-suite: $(FUZZ_SUITE_SRCS)
 ALL += $(BUILD)/s2bench
 UNIT_TESTS += $(HARNESS_TESTS)
 INTEG_TESTS += $(wildcard tests/integration/harness-*.sh)
+# `lava submit` against a real lava-server + lava-worker that scripts/lava-lab.sh brings up here.
+INTEG_TESTS += tests/integration/lava-server.sh
 FUZZ_TARGETS += $(BUILD)/fuzz-proto $(BUILD)/fuzz-logsplit $(BUILD)/fuzz-store $(BUILD)/fuzz-suite
 
 -include $(HARNESS_OBJS:.o=.d) $(wildcard $(BUILD)/host/$(HARNESS_TDIR)/*.d)

@@ -186,7 +186,15 @@ int hv_board_accepts(const struct catalog_entry *board, const char *key, const c
 	/* the plugin needs QEMU's TCG and RAM at 0x40000000: the qemu-virt* boards (boards.h);
 	 * serial and kvm boards have no plugin, raspi3b (RAM at 0) was never checked under it */
 	if (!strcmp(key, "oracle")) {
-		if (strcmp(value, "on") || !strncmp(board->name, "qemu-virt", 9))
+		if (strcmp(value, "on"))
+			return 0;
+		/* the firmware boards (board_firmware.c) boot the image from media the firmware
+		 * reads, not by -kernel, and the plugin would watch the firmware too: never checked */
+		if (strstr(board->name, "-uboot") || strstr(board->name, "-uefi")) {
+			snprintf(why, whylen, "the oracle runs on -kernel boards only, not through firmware");
+			return -1;
+		}
+		if (!strncmp(board->name, "qemu-virt", 9))
 			return 0;
 		snprintf(why, whylen, "the oracle runs on qemu-virt boards only");
 		return -1;

@@ -67,9 +67,12 @@ static const char *skip_value(const char *p, const char *end)
 	return NULL;
 }
 
-/* Reads the "key": value pairs after the opening brace and keeps the string values of "lvl"
- * and "msg". Stops at anything else (a line cut short): the pairs read before it still count. */
-static void scan_entry(const char *p, const char *end, struct span *lvl, struct span *msg)
+/* Reads the "key": value pairs after an opening brace and keeps the string values of KEYS[0]
+ * and KEYS[1] in VALS; when KEYS[1]'s value is a mapping and MAP is not NULL, its inside goes to
+ * *MAP. Stops at anything else (a line cut short, the closing brace): the pairs read before it
+ * still count. */
+static void scan_pairs(const char *p, const char *end, const char *const keys[2],
+		       struct span vals[2], struct span *map)
 {
 	for (;;) {
 		struct span key, val;
@@ -84,18 +87,32 @@ static void scan_entry(const char *p, const char *end, struct span *lvl, struct 
 		if (p < end && *p == '"') {
 			if (!(p = scan_string(p, end, &val)))
 				return;
-			if (span_is(key, "lvl"))
-				*lvl = val;
-			else if (span_is(key, "msg"))
-				*msg = val;
-		} else if (!(p = skip_value(p, end))) {
-			return;
+			for (int i = 0; i < 2; i++)
+				if (span_is(key, keys[i]))
+					vals[i] = val;
+		} else {
+			const char *start = p;
+			if (!(p = skip_value(p, end)))
+				return;
+			if (map && *start == '{' && span_is(key, keys[1]))
+				*map = (struct span){ start + 1, p };
 		}
 		p = skip_space(p, end);
 		if (p >= end || *p != ',')
 			return;
 		p++;
 	}
+}
+
+/* The entry LINE starts with, after an optional "- " (a server log's list item); NULL if none. */
+static const char *entry_start(const char *p, const char *end)
+{
+	if (p < end && *p == '-') /* YAML list item */
+		p += p + 1 < end && p[1] == ' ' ? 2 : 1;
+	if ((size_t)(end - p) < sizeof(ENTRY_START) - 1 ||
+	    memcmp(p, ENTRY_START, sizeof(ENTRY_START) - 1) != 0)
+		return NULL;
+	return p;
 }
 
 static int hexval(char c)
@@ -179,19 +196,39 @@ static bool console_level(struct span lvl)
 
 enum lava_line lava_unwrap(char *line, size_t *len)
 {
-	char *p = line, *end = line + *len;
-	struct span lvl = { 0 }, msg = { 0 };
+	static const char *const keys[2] = { "lvl", "msg" };
+	char *end = line + *len;
+	const char *p = entry_start(line, end);
+	struct span v[2] = { { 0 } };
 
-	if (p < end && *p == '-') /* YAML list item */
-		p += p + 1 < end && p[1] == ' ' ? 2 : 1;
-	if ((size_t)(end - p) < sizeof(ENTRY_START) - 1 ||
-	    memcmp(p, ENTRY_START, sizeof(ENTRY_START) - 1) != 0)
+	if (!p)
 		return LAVA_NOT;
-	scan_entry(p + 1, end, &lvl, &msg);
-	if (!msg.p || !console_level(lvl))
+	scan_pairs(p + 1, end, keys, v, NULL);
+	if (!v[1].p || !console_level(v[0]))
 		return LAVA_OTHER;
-	size_t n = undo_shell_quotes(line, decode(msg, line));
+	size_t n = undo_shell_quotes(line, decode(v[1], line));
 	line[n] = '\0';
 	*len = n;
 	return LAVA_TARGET;
+}
+
+int lava_job_error(char *line, size_t *len)
+{
+	static const char *const entry_keys[2] = { "lvl", "msg" }, *const result_keys[2] = { "case", "error_msg" };
+	char *end = line + *len;
+	const char *p = entry_start(line, end);
+	struct span v[2] = { { 0 } }, msg = { 0 }, r[2] = { { 0 } };
+
+	if (!p)
+		return 0;
+	scan_pairs(p + 1, end, entry_keys, v, &msg);
+	if (!span_is(v[0], "results") || !msg.p)
+		return 0;
+	scan_pairs(msg.p, msg.end, result_keys, r, NULL);
+	if (!span_is(r[0], "job") || !r[1].p)
+		return 0;
+	size_t n = decode(r[1], line);
+	line[n] = '\0';
+	*len = n;
+	return 1;
 }

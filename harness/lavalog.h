@@ -20,4 +20,9 @@ enum lava_line { LAVA_NOT, LAVA_TARGET, LAVA_OTHER };
  * else is left alone: LAVA_NOT. */
 enum lava_line lava_unwrap(char *line, size_t *len);
 
+/* If LINE is the job's own result entry ("lvl": "results", msg {"case": "job", "error_msg": ...},
+ * what the dispatcher logs when a job fails), rewrites it in place to the decoded error message
+ * (never longer), updates *LEN and returns 1; else 0 and LINE is untouched. */
+int lava_job_error(char *line, size_t *len);
+
 #endif

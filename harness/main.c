@@ -1,6 +1,7 @@
 /* s2bench: the host CLI. Each command lives in its own file; report/compare come from reports/. */
 #include "cli.h"
 
+#include "../reports/model_check.h"
 #include "../reports/report.h"
 
 #include <stdio.h>
@@ -9,6 +10,7 @@
 /* reports/ may not be linked into every build (REPORT_OBJS empty): weak references are NULL then. */
 #pragma weak s2b_cmd_report
 #pragma weak s2b_cmd_compare
+#pragma weak s2b_cmd_model_check
 
 struct command {
 	const char *name;
@@ -25,13 +27,14 @@ static const struct command commands[] = {
 	{ "calibrate", cmd_calibrate, "measure a board's constants and write its CPU profile" },
 	{ "report", NULL, "charts + HTML + Markdown from a result directory" },
 	{ "compare", NULL, "medians, confidence intervals and ratios of two result sets" },
+	{ "model-check", NULL, "the cost model's predicted time per reboot against measured time" },
 };
 
 static int usage(FILE *f)
 {
 	fputs("usage: s2bench COMMAND [ARGS]   (s2bench COMMAND --help for its options)\n", f);
 	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
-		fprintf(f, "  %-9s %s\n", commands[i].name, commands[i].summary);
+		fprintf(f, "  %-11s %s\n", commands[i].name, commands[i].summary);
 	return f == stdout ? 0 : EXIT_USAGE;
 }
 
@@ -41,6 +44,8 @@ static int (*command_fn(const char *name))(int, char **)
 		return s2b_cmd_report;
 	if (strcmp(name, "compare") == 0)
 		return s2b_cmd_compare;
+	if (strcmp(name, "model-check") == 0)
+		return s2b_cmd_model_check;
 	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
 		if (strcmp(name, commands[i].name) == 0)
 			return commands[i].fn;
@@ -55,7 +60,8 @@ int main(int argc, char **argv)
 		return usage(stdout);
 	int (*fn)(int, char **) = command_fn(argv[1]);
 	if (!fn) {
-		int known = !strcmp(argv[1], "report") || !strcmp(argv[1], "compare");
+		int known = !strcmp(argv[1], "report") || !strcmp(argv[1], "compare") ||
+			    !strcmp(argv[1], "model-check");
 		if (known)
 			return cli_error("%s: this build has no reports/ code linked in", argv[1]);
 		cli_error("unknown command '%s'", argv[1]);

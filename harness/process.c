@@ -178,6 +178,23 @@ void spawn_first_line(char *const argv[], char *buf, size_t len)
 	spawn_wait(pid);
 }
 
+int spawn_run_to_stderr(char *const argv[])
+{
+	char buf[4096];
+	ssize_t n;
+	int fd;
+	pid_t pid = spawn_piped(argv, NULL, NULL, &fd);
+
+	if (pid < 0)
+		return -1;
+	fcntl(fd, F_SETFL, 0); /* blocking: we wait for it anyway */
+	while ((n = read(fd, buf, sizeof(buf))) > 0 || (n < 0 && errno == EINTR))
+		if (n > 0 && write(2, buf, (size_t)n) < 0)
+			break;
+	close(fd);
+	return spawn_wait(pid);
+}
+
 int spawn_find(const char *prog)
 {
 	if (strchr(prog, '/'))

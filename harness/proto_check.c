@@ -98,9 +98,12 @@ static const struct key_spec specs[] = {
 	{ "oracle", "read_discarded", V_NUM, 0, 0, 0 },
 	{ "oracle", "read_stale_cached", V_NUM, 0, 0, 0 },
 	{ "oracle", "ifetch_stale", V_NUM, 0, 0, 0 },
+	{ "oracle", "dc_step", V_NUM, 0, 0, 0 },
 	{ "oracle", "dc_absent", V_NUM, 0, 1, 0 },
 	{ "oracle", "dc_clean", V_NUM, 0, 1, 0 },
 	{ "oracle", "dc_dirty", V_NUM, 0, 1, 0 },
+	{ "oracle", "ifetch_guest_own", V_NUM, 0, 0, 0 },
+	{ "oracle", "guest_mmu_on", V_NUM, 0, 0, 0 },
 	{ "calib", "op", V_ENUM, CALIB_OPS, 1, 0 },
 	{ "calib", "state", V_ENUM, "absent clean dirty ", 0, 0 },
 	{ "calib", "level", V_NUM, 0, 0, 0 },
@@ -119,6 +122,7 @@ static const struct key_spec specs[] = {
 	{ "calib", "ticks_med", V_NUM, 0, 0, 0 },
 	{ "calib", "ticks_q1", V_NUM, 0, 0, 0 },
 	{ "calib", "ticks_q3", V_NUM, 0, 0, 0 },
+	{ "calib", "insts_med", V_NUM, 0, 0, 0 },
 };
 
 int proto_is_number(const char *s)

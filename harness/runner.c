@@ -3,6 +3,7 @@
 
 #include "cli.h"
 #include "collect.h"
+#include "csvout.h"
 #include "linebuf.h"
 #include "oracle_record.h"
 #include "process.h"
@@ -100,8 +101,9 @@ static struct job *start_job(struct sched *s, const struct planned_run *run)
 	j->start = now_s();
 	j->deadline = j->start + r->timeout_s;
 	if (!j->save_errno && j->ops->start(&j->b, r->opt, err, sizeof(err))) {
-		/* could not even start: record it as a crash with the reason, like any failed run */
-		snprintf(j->col.sum.error, sizeof(j->col.sum.error), "start_failed");
+		/* could not even start: record it as a crash with the reason, like any failed run
+		 * (a resumed run redoes it: tablerepair.c) */
+		snprintf(j->col.sum.error, sizeof(j->col.sum.error), "%s", RUN_ERROR_START_FAILED);
 		fprintf(stderr, "s2bench: run %s: %s\n", run->run_id, err);
 	}
 	return j;

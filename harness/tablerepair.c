@@ -1,5 +1,6 @@
 /* Split a table into records with libcsv and decide each one (see tablerepair.h). */
 #include "tablerepair.h"
+#include "columns.h"
 #include "csvsplit.h"
 
 #include <csv.h>
@@ -12,6 +13,7 @@ const char *const repair_reason_name[REPAIR_REASONS] = {
 	[REPAIR_KEEP] = "kept",		[REPAIR_TORN] = "torn",
 	[REPAIR_ORPHAN] = "orphan",	[REPAIR_DUPLICATE] = "duplicate",
 	[REPAIR_WIDTH] = "width",	[REPAIR_BAD_ID] = "bad_run_id",
+	[REPAIR_NOT_STARTED] = "not_started",
 };
 
 const char *const repair_reason_why[REPAIR_REASONS] = {
@@ -21,7 +23,9 @@ const char *const repair_reason_why[REPAIR_REASONS] = {
 	[REPAIR_DUPLICATE] = "duplicate (a second runs.csv row for the same run_id)",
 	[REPAIR_WIDTH] = "with the wrong number of fields",
 	[REPAIR_BAD_ID] = "whose run_id is not 16 lowercase hex digits",
+	[REPAIR_NOT_STARTED] = "of runs whose board never started (start_failed: they are redone)",
 };
+
 
 /* What libcsv told us about the record being read. */
 struct probe {
@@ -32,6 +36,7 @@ struct probe {
 	int ended;
 	char first[17];
 	size_t first_len; /* > 16: too long to be an id */
+	int not_started;  /* runs.csv: error is RUN_ERROR_START_FAILED */
 };
 
 /* One table being decided: csv_split calls back with it. */
@@ -46,13 +51,17 @@ struct planner {
 
 static void on_field(void *data, size_t len, void *ctx)
 {
-	struct probe *p = &((struct planner *)ctx)->p;
+	struct planner *w = ctx;
+	struct probe *p = &w->p;
 
 	if (p->fields == 0) {
 		p->first_len = len;
 		if (len && len <= 16)
 			memcpy(p->first, data, len);
 	}
+	if (w->table == TAB_RUNS && !p->header && p->fields == RUNS_error)
+		p->not_started = len == sizeof(RUN_ERROR_START_FAILED) - 1 &&
+				 !memcmp(data, RUN_ERROR_START_FAILED, len);
 	if (p->header) {
 		const char *want = p->fields < p->schema->ncols ? p->schema->cols[p->fields] : NULL;
 		if (!want || strlen(want) != len || (len && memcmp(want, data, len)))
@@ -96,6 +105,8 @@ static enum repair_reason decide(enum table_id table, const struct probe *p,
 		return id_set_has(finished, r->id) ? REPAIR_KEEP : REPAIR_ORPHAN;
 	if (id_set_has(finished, r->id))
 		return REPAIR_DUPLICATE;
+	if (p->not_started)
+		return REPAIR_NOT_STARTED;
 	id_set_add(finished, r->id);
 	return REPAIR_KEEP;
 }

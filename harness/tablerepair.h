@@ -21,6 +21,7 @@ enum repair_reason {
 	REPAIR_DUPLICATE, /* a second runs.csv row for one run_id */
 	REPAIR_WIDTH,     /* wrong number of fields */
 	REPAIR_BAD_ID,    /* first field is not a run id */
+	REPAIR_NOT_STARTED, /* runs.csv row of a run whose board never started (start_failed) */
 	REPAIR_REASONS
 };
 
@@ -42,7 +43,7 @@ struct repair_plan {
 };
 
 /* Decides every record of BUF, the whole of TABLE's file. For TAB_RUNS, every kept row's id is
- * added to FINISHED; for the other tables FINISHED is only read. An empty BUF gives an empty plan.
+ * added to FINISHED (a run that never started, error `start_failed`, is not kept: it is redone); for the other tables FINISHED is only read. An empty BUF gives an empty plan.
  * Returns 0, or -1 with "line N: why" in ERR when the file must not be touched: its first record
  * is not TABLE's header, or a record is not CSV (strict libcsv). */
 int repair_plan(enum table_id table, const char *buf, size_t len, struct id_set *finished,

@@ -1,11 +1,22 @@
-/* See dtb.h. libfdt's sequential-write API: nodes in order, then fdt_finish. */
+/* See dtb.h. libfdt's sequential-write API: nodes in order, then fdt_finish. The nodes a guest
+ * can use are those s2hv's core/vdtb.c writes, with the same names and properties, so one raw
+ * image finds the same machine under both (docs/kvm.md, "The guest's device tree and console"). */
 #include <libfdt.h>
+#include <stdio.h>
 #include "dtb.h"
+#include "pl011.h"
+
+#define PHANDLE_GIC 1 /* as in core/vdtb.c */
+#define PHANDLE_CLK 2
+#define UART_SPI 1    /* GIC_SPI 1, level high, as s2hv's: never raised */
+#define IRQ_LEVEL_HIGH 4
+/* GICv2 PPIs name the CPUs they go to (bits 8..15): one CPU. */
+#define PPI_CPU0 (1u << 8)
 
 #define TRY(x) \
 	do { \
 		if ((x) < 0) \
-			return 0; \
+			return -1; \
 	} while (0)
 
 static int reg64(void *fdt, u64 base, u64 size)
@@ -15,48 +26,158 @@ static int reg64(void *fdt, u64 base, u64 size)
 	return fdt_property(fdt, "reg", cells, sizeof(cells));
 }
 
-size_t dtb_build(void *fdt, ipa_t ram_ipa, u64 ram_size, ipa_t doorbell_ipa, const char *bootargs)
+/* One CPU, reg = its MPIDR affinity in two cells: KVM gives vCPU 0 affinity 0. */
+static int add_cpus(void *fdt)
 {
-	TRY(fdt_create(fdt, DTB_MAX_SIZE));
-	TRY(fdt_finish_reservemap(fdt));
-	TRY(fdt_begin_node(fdt, ""));
-	TRY(fdt_property_string(fdt, "compatible", "linux,dummy-virt"));
-	TRY(fdt_property_u32(fdt, "#address-cells", 2));
-	TRY(fdt_property_u32(fdt, "#size-cells", 2));
-
-	TRY(fdt_begin_node(fdt, "chosen"));
-	TRY(fdt_property_string(fdt, "bootargs", bootargs));
-	TRY(fdt_end_node(fdt));
-
-	TRY(fdt_begin_node(fdt, "memory@40000000"));
-	TRY(fdt_property_string(fdt, "device_type", "memory"));
-	TRY(reg64(fdt, ram_ipa, ram_size));
-	TRY(fdt_end_node(fdt));
-
 	TRY(fdt_begin_node(fdt, "cpus"));
-	TRY(fdt_property_u32(fdt, "#address-cells", 1));
+	TRY(fdt_property_u32(fdt, "#address-cells", 2));
 	TRY(fdt_property_u32(fdt, "#size-cells", 0));
 	TRY(fdt_begin_node(fdt, "cpu@0"));
 	TRY(fdt_property_string(fdt, "device_type", "cpu"));
 	TRY(fdt_property_string(fdt, "compatible", "arm,armv8"));
-	TRY(fdt_property_u32(fdt, "reg", 0));
+	TRY(fdt_property_u64(fdt, "reg", 0));
 	TRY(fdt_property_string(fdt, "enable-method", "psci"));
 	TRY(fdt_end_node(fdt));
-	TRY(fdt_end_node(fdt));
+	return fdt_end_node(fdt);
+}
 
-	/* KVM implements PSCI 0.2+ for the guest, through HVC. */
+/* KVM implements PSCI 1.x for a vCPU with KVM_ARM_VCPU_PSCI_0_2, through HVC. */
+static int add_psci(void *fdt)
+{
+	static const char compat[] = "arm,psci-1.0\0arm,psci-0.2";
+
 	TRY(fdt_begin_node(fdt, "psci"));
-	TRY(fdt_property_string(fdt, "compatible", "arm,psci-0.2"));
+	TRY(fdt_property(fdt, "compatible", compat, sizeof(compat)));
 	TRY(fdt_property_string(fdt, "method", "hvc"));
-	TRY(fdt_end_node(fdt));
+	return fdt_end_node(fdt);
+}
 
-	/* The guest-call doorbell (docs/protocol.md §2); the guest also gets its IPA in x1. */
-	TRY(fdt_begin_node(fdt, "s2b-doorbell@3ffff000"));
+/* The architected timer's PPIs in QEMU virt's order: secure and non-secure physical, virtual,
+ * hypervisor (13, 14, 11, 10); KVM gives the guest the virtual (27) and physical (30) ones. */
+static int add_timer(void *fdt, enum gic_kind gic)
+{
+	static const u32 ppis[4] = {13, 14, 11, 10};
+	u32 flags = IRQ_LEVEL_HIGH | (gic == GIC_V2 ? PPI_CPU0 : 0);
+	fdt32_t irqs[12];
+
+	for (int i = 0; i < 4; i++) {
+		irqs[3 * i] = cpu_to_fdt32(1); /* PPI */
+		irqs[3 * i + 1] = cpu_to_fdt32(ppis[i]);
+		irqs[3 * i + 2] = cpu_to_fdt32(flags);
+	}
+	TRY(fdt_begin_node(fdt, "timer"));
+	TRY(fdt_property_string(fdt, "compatible", "arm,armv8-timer"));
+	TRY(fdt_property(fdt, "interrupts", irqs, sizeof(irqs)));
+	return fdt_end_node(fdt);
+}
+
+/* The vGIC (vgic.h) with the compatible QEMU virt gives each version, as s2hv copies it. */
+static int add_gic(void *fdt, enum gic_kind gic)
+{
+	static const char v2[] = "arm,cortex-a15-gic", v3[] = "arm,gic-v3";
+	u64 second = gic == GIC_V3 ? GICV3_REDIST_IPA : GICV2_CPU_IPA;
+	u64 second_size = gic == GIC_V3 ? GICV3_REDIST_SIZE : GICV2_CPU_SIZE;
+	fdt64_t reg[4] = {cpu_to_fdt64(GIC_DIST_IPA), cpu_to_fdt64(GIC_DIST_SIZE),
+			  cpu_to_fdt64(second), cpu_to_fdt64(second_size)};
+	char name[32];
+
+	snprintf(name, sizeof(name), "intc@%llx", (unsigned long long)GIC_DIST_IPA);
+	TRY(fdt_begin_node(fdt, name));
+	TRY(gic == GIC_V3 ? fdt_property(fdt, "compatible", v3, sizeof(v3))
+			  : fdt_property(fdt, "compatible", v2, sizeof(v2)));
+	TRY(fdt_property_u32(fdt, "#interrupt-cells", 3));
+	TRY(fdt_property(fdt, "interrupt-controller", NULL, 0));
+	TRY(fdt_property(fdt, "reg", reg, sizeof(reg)));
+	TRY(fdt_property_u32(fdt, "phandle", PHANDLE_GIC));
+	return fdt_end_node(fdt);
+}
+
+/* The PL011 (pl011.h) and the fixed clock its binding asks for; its interrupt only when there is
+ * a GIC to name (the UART never raises it). */
+static int add_uart(void *fdt, const char *node, enum gic_kind gic)
+{
+	const fdt32_t irq[3] = {cpu_to_fdt32(0), cpu_to_fdt32(UART_SPI), cpu_to_fdt32(IRQ_LEVEL_HIGH)};
+	static const char compat[] = "arm,pl011\0arm,primecell";
+	static const char clock_names[] = "uartclk\0apb_pclk";
+	const fdt32_t clocks[2] = {cpu_to_fdt32(PHANDLE_CLK), cpu_to_fdt32(PHANDLE_CLK)};
+
+	TRY(fdt_begin_node(fdt, "apb-pclk"));
+	TRY(fdt_property_string(fdt, "compatible", "fixed-clock"));
+	TRY(fdt_property_u32(fdt, "#clock-cells", 0));
+	TRY(fdt_property_u32(fdt, "clock-frequency", PL011_CLOCK_HZ));
+	TRY(fdt_property_string(fdt, "clock-output-names", "clk24mhz"));
+	TRY(fdt_property_u32(fdt, "phandle", PHANDLE_CLK));
+	TRY(fdt_end_node(fdt));
+	TRY(fdt_begin_node(fdt, node));
+	TRY(fdt_property(fdt, "compatible", compat, sizeof(compat)));
+	TRY(reg64(fdt, PL011_IPA, PL011_SIZE));
+	if (gic != GIC_NONE)
+		TRY(fdt_property(fdt, "interrupts", irq, sizeof(irq)));
+	TRY(fdt_property(fdt, "clocks", clocks, sizeof(clocks)));
+	TRY(fdt_property(fdt, "clock-names", clock_names, sizeof(clock_names)));
+	return fdt_end_node(fdt);
+}
+
+static int add_memory_and_chosen(void *fdt, ipa_t ram_ipa, u64 ram_size, const char *uart_node,
+				 const char *bootargs)
+{
+	char name[32], stdout_path[40];
+
+	snprintf(name, sizeof(name), "memory@%llx", (unsigned long long)ram_ipa);
+	TRY(fdt_begin_node(fdt, name));
+	TRY(fdt_property_string(fdt, "device_type", "memory"));
+	TRY(reg64(fdt, ram_ipa, ram_size));
+	TRY(fdt_end_node(fdt));
+	snprintf(stdout_path, sizeof(stdout_path), "/%s", uart_node);
+	TRY(fdt_begin_node(fdt, "chosen"));
+	TRY(fdt_property_string(fdt, "bootargs", bootargs));
+	TRY(fdt_property_string(fdt, "stdout-path", stdout_path));
+	return fdt_end_node(fdt);
+}
+
+/* The guest-call doorbell (docs/protocol.md §2); the guest also gets its IPA in x1. s2vmm only:
+ * s2hv takes guest calls by HVC. */
+static int add_doorbell(void *fdt, ipa_t doorbell_ipa)
+{
+	char name[40];
+
+	snprintf(name, sizeof(name), "s2b-doorbell@%llx", (unsigned long long)doorbell_ipa);
+	TRY(fdt_begin_node(fdt, name));
 	TRY(fdt_property_string(fdt, "compatible", "s2bench,doorbell"));
 	TRY(reg64(fdt, doorbell_ipa, 0x1000));
-	TRY(fdt_end_node(fdt));
+	return fdt_end_node(fdt);
+}
 
+static int build(void *fdt, const struct dtb_params *p)
+{
+	char uart_node[32];
+
+	snprintf(uart_node, sizeof(uart_node), "pl011@%llx", (unsigned long long)PL011_IPA);
+	TRY(fdt_create(fdt, DTB_MAX_SIZE));
+	TRY(fdt_finish_reservemap(fdt));
+	TRY(fdt_begin_node(fdt, ""));
+	TRY(fdt_property_string(fdt, "compatible", "s2bench,s2vmm-guest"));
+	TRY(fdt_property_string(fdt, "model", "s2vmm guest"));
+	TRY(fdt_property_u32(fdt, "#address-cells", 2));
+	TRY(fdt_property_u32(fdt, "#size-cells", 2));
+	if (p->gic != GIC_NONE)
+		TRY(fdt_property_u32(fdt, "interrupt-parent", PHANDLE_GIC));
+	TRY(add_cpus(fdt));
+	TRY(add_psci(fdt));
+	if (p->gic != GIC_NONE) {
+		TRY(add_timer(fdt, p->gic));
+		TRY(add_gic(fdt, p->gic));
+	}
+	TRY(add_uart(fdt, uart_node, p->gic));
+	TRY(add_memory_and_chosen(fdt, p->ram_ipa, p->ram_size, uart_node, p->bootargs));
+	TRY(add_doorbell(fdt, p->doorbell_ipa));
 	TRY(fdt_end_node(fdt));
-	TRY(fdt_finish(fdt));
+	return fdt_finish(fdt);
+}
+
+size_t dtb_build(void *fdt, const struct dtb_params *p)
+{
+	if (build(fdt, p) < 0)
+		return 0;
 	return fdt_totalsize(fdt);
 }

@@ -1,7 +1,9 @@
 /* See guest_calls.h. Values arrive in registers only (docs/protocol.md §2): reading guest memory
  * here would read cacheable what an MMU-off guest wrote Non-cacheable. */
+#include <string.h>
 #include "guest_calls.h"
 #include "config.h"
+#include "pl011.h"
 #include "../core/proto.h"
 
 #define BAD_CALL_RECORDS 8 /* per boot; beyond that a flood is only counted */
@@ -55,6 +57,14 @@ static void mark_ready(void *ctx)
 		s->ready = stamp_now();
 		s->ready_seen = true;
 	}
+}
+
+void guest_calls_uart_byte(struct boot_session *s, char c)
+{
+	const char *line = guest_console_putc(&s->calls.console, c);
+
+	if (line && strstr(line, PL011_READY_MARKER))
+		mark_ready(s);
 }
 
 /* No PMU: a BEGIN/END region is reported in ns (metric <tag>_ns), doorbell trips included. */

@@ -26,6 +26,10 @@ void guest_calls_start(struct boot_session *s, const struct vmm_config *cfg, ipa
 		       u64 ram_size);
 /* Perform one call; returns the value the guest reads back. */
 u64 guest_call(struct boot_session *s, const struct guest_call *c);
+/* A byte the guest wrote to its PL011's DR: relayed on the console line S2B_WRITE's bytes go
+ * to; the line that holds PL011_READY_MARKER is the guest's READY, as under s2hv (a guest that
+ * cannot make the call, e.g. Linux's init, says it on its console). */
+void guest_calls_uart_byte(struct boot_session *s, char c);
 /* End of boot: a partial console line still goes out, behind the guest prefix. */
 void guest_calls_flush(struct boot_session *s);
 

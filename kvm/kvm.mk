@@ -2,9 +2,10 @@
 #   $(BUILD)/s2vmm              static aarch64 Linux binary (in ALL: needs no network beyond
 #                               the libfdt .deb the core already needs)
 #   $(BUILD)/kvm/guests/*.bin   kvm/testguest: a doorbell-only bring-up guest
-#   $(BUILD)/tests/unit-kvm     Criterion tests of kvm/config.c and kvm/doorbell.c (host), in tests/unit/kvm
+#   $(BUILD)/tests/unit-kvm     Criterion tests of s2vmm's host-testable parts, in tests/unit/kvm
 #   make kvm-image              $(BUILD)/kvm/Image (Debian cloud-arm64 kernel, downloaded once)
-#                               + $(BUILD)/kvm/initrd.gz (s2vmm as /init + every guest image)
+#                               + $(BUILD)/kvm/initrd.gz (s2vmm as /init + every guest image, and
+#                               the raw images of image-guests/ with their command lines)
 
 KVM_OBJ := $(BUILD)/kvm/obj
 # Portable core files reused as they are: the record emitters (proto.c, records.c), the CRC, the console, fmt, parse,
@@ -47,22 +48,42 @@ $(BUILD)/kvm/Image: $(DEBIAN_KERNEL)
 	@mkdir -p $(@D)
 	$(Q)ln -f $< $@
 
-$(BUILD)/kvm/initrd.gz: $(BUILD)/s2vmm $(KVM_TESTGUEST) $(GUEST_BINS) scripts/kvm-initramfs.sh
-	$(Q)scripts/kvm-initramfs.sh $@ $(BUILD)/s2vmm $(KVM_TESTGUEST) $(GUEST_BINS)
+$(BUILD)/kvm/initrd.gz: $(BUILD)/s2vmm $(KVM_TESTGUEST) $(GUEST_BINS) $(IMAGE_GUEST_FILES) \
+		scripts/kvm-initramfs.sh
+	$(Q)scripts/kvm-initramfs.sh $@ $(BUILD)/s2vmm $(KVM_TESTGUEST) $(GUEST_BINS) $(IMAGE_GUEST_FILES)
 
 INTEG_TESTS += tests/integration/kvm-qemu.sh
+
+# The Debian kernel as an s2vmm guest (tests/integration/linux-kvm.sh): a host initramfs of its
+# own, so the kernel does not weigh on every other KVM test's boot. Its command line is the one
+# the Linux guest of s2hv gets (linux-guest/linux-guest.mk).
+KVM_LINUX := $(BUILD)/kvm/linux-guest
+$(KVM_LINUX)/linux.bin: $(DEBIAN_KERNEL)
+	@mkdir -p $(@D)
+	$(Q)ln -f $< $@
+$(KVM_LINUX)/linux.cmdline: linux-guest/linux-guest.mk
+	@mkdir -p $(@D)
+	$(Q)printf '%s' '$(LINUX_GUEST_BOOTARGS)' >$@
+$(BUILD)/kvm/initrd-linux.gz: $(BUILD)/s2vmm $(KVM_LINUX)/linux.bin $(KVM_LINUX)/linux.cmdline \
+		scripts/kvm-initramfs.sh
+	$(Q)scripts/kvm-initramfs.sh $@ $(BUILD)/s2vmm $(KVM_LINUX)/linux.bin $(KVM_LINUX)/linux.cmdline
+INTEG_TESTS += tests/integration/linux-kvm.sh
 -include $(S2VMM_OBJS:.o=.d)
 
-# Host unit tests of the parts that need no KVM: the words and the doorbell transport.
+# Host unit tests of the parts that need no KVM: the words, the doorbell transport, the PL011
+# model, the guest DTB (host libfdt) and the image's command line (its error records captured).
 KVM_TEST_SRCS := $(wildcard tests/unit/kvm/*.c) kvm/config.c kvm/doorbell.c kvm/cmdline.c core/bootargs.c \
-	core/lib/parse.c core/lib/fmt.c
+	core/lib/parse.c core/lib/fmt.c kvm/pl011.c kvm/dtb.c kvm/guest_image.c kvm/errors.c \
+	core/proto.c core/crc32.c core/console.c tests/unit/core/console_capture.c
 KVM_TEST_OBJS := $(patsubst %.c,$(BUILD)/host/kvm-tests/%.o,$(KVM_TEST_SRCS))
 $(BUILD)/host/kvm-tests/%.o: %.c
 	@mkdir -p $(@D)
 	$(Q)$(HOSTCC) $(HOST_CFLAGS) -MMD -MP -c $< -o $@
+# The core tests' console capture finds console.h on their include path.
+$(BUILD)/host/kvm-tests/tests/unit/core/console_capture.o: HOST_CFLAGS += -Icore
 $(BUILD)/tests/unit-kvm: $(KVM_TEST_OBJS)
 	@mkdir -p $(@D)
-	$(Q)$(HOSTCC) -o $@ $^ $(CRITERION_LIBS)
+	$(Q)$(HOSTCC) -o $@ $^ $(CRITERION_LIBS) -lfdt
 
 UNIT_TESTS += $(BUILD)/tests/unit-kvm
 -include $(KVM_TEST_OBJS:.o=.d)

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include "pl011.h"
 #include "probes.h"
 
 #define GROUP "s2vmm"
@@ -109,7 +110,7 @@ static bool lost_events(const char *line)
 }
 
 void probes_collect(struct probes *p, u64 ram_lo, u64 ram_hi, u64 db_lo, u64 db_hi,
-		    struct probe_counts *out)
+		    enum gic_kind gic, struct probe_counts *out)
 {
 	char path[128], line[512];
 	u64 in_us = 0;
@@ -137,6 +138,8 @@ void probes_collect(struct probes *p, u64 ram_lo, u64 ram_hi, u64 db_lo, u64 db_
 				out->ram_faults++;
 			else if (ipa >= db_lo && ipa < db_hi)
 				out->mmio_faults++;
+			else if (pl011_contains(ipa) || vgic_contains(gic, ipa))
+				continue; /* a device's register access, not a fault (as in s2hv) */
 			else
 				out->stray_faults++;
 		} else if ((ev = strstr(line, " unmap_in: "))) {

@@ -6,6 +6,7 @@
 #define S2VMM_PROBES_H
 
 #include "../core/types.h"
+#include "vgic.h"
 
 struct probes {
 	char dir[48];     /* tracefs mount, "" if none */
@@ -19,7 +20,7 @@ struct probe_counts {
 	bool faults_known, unmap_known;
 	u64 ram_faults;   /* stage-2 aborts on guest RAM: the faults KVM maps pages on */
 	u64 mmio_faults;  /* aborts on the doorbell page, forwarded to us as MMIO */
-	u64 stray_faults; /* aborts elsewhere outside RAM: the access that ended a boot in error */
+	u64 stray_faults; /* aborts elsewhere outside RAM (not the UART or vGIC): the access that ended a boot in error */
 	u64 unmaps;       /* stage2_unmap_vm calls */
 	u64 unmap_us;     /* their summed duration (tracefs prints microseconds) */
 };
@@ -28,9 +29,10 @@ void probes_open(struct probes *p);
 /* Empty the trace buffer: what follows belongs to the next boot. */
 void probes_begin(struct probes *p);
 /* Count what happened since probes_begin; faults on [ram_lo, ram_hi) count as RAM faults, on
- * [db_lo, db_hi) as doorbell (MMIO) faults, anywhere else as stray faults. */
+ * [db_lo, db_hi) as doorbell (MMIO) faults, on the UART's or the vGIC's registers not at all
+ * (emulated devices' registers, as s2hv counts them), anywhere else as stray faults. */
 void probes_collect(struct probes *p, u64 ram_lo, u64 ram_hi, u64 db_lo, u64 db_hi,
-		    struct probe_counts *out);
+		    enum gic_kind gic, struct probe_counts *out);
 void probes_close(struct probes *p);
 
 #endif

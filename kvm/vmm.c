@@ -14,9 +14,11 @@
 #include "hang.h"
 #include "host_mem.h"
 #include "host_info.h"
+#include "pl011.h"
 #include "probes.h"
 #include "records.h"
 #include "vcpu.h"
+#include "vgic.h"
 #include "vm.h"
 #include "vmm.h"
 #include "watchdog.h"
@@ -26,11 +28,12 @@
 
 struct vmm {
 	struct vmm_config cfg;
-	const char *words;
 	struct vm vm;
 	struct vcpu vcpu;
 	struct probes probes;
 	struct guest_image image;
+	struct pl011 uart;
+	struct vgic gic;
 	u8 dtb[DTB_MAX_SIZE];
 	size_t dtb_size;
 };
@@ -50,16 +53,41 @@ static ipa_t dtb_ipa(const struct vmm *m)
 /* The host's cacheable writes into guest RAM: exactly what a reboot must make visible. */
 static void load_guest(struct vmm *m)
 {
-	memcpy(m->vm.ram, m->image.data, m->image.size);
+	memcpy(m->vm.ram + m->image.load_offset, m->image.data, m->image.size);
 	memcpy(m->vm.ram + (dtb_ipa(m) - m->vm.ram_ipa), m->dtb, m->dtb_size);
 }
 
-/* A KVM_EXIT_MMIO: a guest call, or an access we cannot serve. true = keep running. */
+/* A KVM_EXIT_MMIO on the UART. true = it was ours and served. */
+static bool on_uart(struct vmm *m, struct boot_session *s, bool *keep_running)
+{
+	char tx;
+
+	*keep_running = true;
+	switch (pl011_access(&m->uart, m->vcpu.run, &tx)) {
+	case PL011_TX:
+		guest_calls_uart_byte(s, tx);
+		return true;
+	case PL011_DONE:
+		return true;
+	case PL011_BAD:
+		error_in_boot("guest_trap", "bad_uart_access", s->idx, m->vcpu.run->mmio.phys_addr);
+		*keep_running = false;
+		return true;
+	case PL011_NOT_OURS:
+		break;
+	}
+	return false;
+}
+
+/* A KVM_EXIT_MMIO: the UART, a guest call, or an access we cannot serve. true = keep running. */
 static bool on_mmio(struct vmm *m, struct doorbell *db, struct boot_session *s)
 {
 	struct kvm_run *run = m->vcpu.run;
 	struct guest_call call;
+	bool keep_running;
 
+	if (on_uart(m, s, &keep_running))
+		return keep_running;
 	switch (doorbell_access(db, run, &call)) {
 	case DB_CALL:
 		doorbell_set_result(db, guest_call(s, &call));
@@ -77,7 +105,8 @@ static bool on_mmio(struct vmm *m, struct doorbell *db, struct boot_session *s)
 }
 
 /* KVM_EXIT_ARM_NISV: an access without a syndrome (LDP, pre/post-index) KVM cannot emulate. On
- * the doorbell it is a guest call done wrong; anywhere else, an access outside RAM. */
+ * the doorbell it is a guest call done wrong, on the UART a register access done wrong; anywhere
+ * else, an access outside RAM. */
 static void on_nisv(struct vmm *m, struct doorbell *db, struct boot_session *s)
 {
 	u64 ipa = m->vcpu.run->arm_nisv.fault_ipa, iss = m->vcpu.run->arm_nisv.esr_iss;
@@ -85,6 +114,8 @@ static void on_nisv(struct vmm *m, struct doorbell *db, struct boot_session *s)
 	if (doorbell_contains(ipa)) {
 		db->exits++; /* an exit on the doorbell page, as mmio_faults counts it */
 		error_undecodable("guest_trap", "undecodable_doorbell_access", s->idx, ipa, iss);
+	} else if (pl011_contains(ipa)) {
+		error_undecodable("guest_trap", "undecodable_uart_access", s->idx, ipa, iss);
 	} else {
 		error_undecodable("guest_abort", "access_outside_ram", s->idx, ipa, iss);
 	}
@@ -159,6 +190,7 @@ static int boot_once(struct vmm *m, struct boot_result *b)
 	struct stamp start, t0, entry;
 
 	memset(&db, 0, sizeof(db));
+	pl011_reset(&m->uart); /* a VM reset resets its devices */
 	guest_calls_start(&s, &m->cfg, m->vm.ram_ipa, m->vm.ram_size);
 	probes_begin(&m->probes);
 	start = stamp_now();
@@ -169,7 +201,8 @@ static int boot_once(struct vmm *m, struct boot_result *b)
 	if (vcpu_init(&m->vcpu))
 		return -1;
 	b->init = since(t0);
-	if (vcpu_set_entry(&m->vcpu, m->vm.ram_ipa, dtb_ipa(m), DOORBELL_IPA))
+	if (vcpu_set_entry(&m->vcpu, m->vm.ram_ipa + m->image.load_offset, dtb_ipa(m),
+			   m->image.arm64_image ? 0 : DOORBELL_IPA))
 		return -1;
 
 	watchdog_start(m->vcpu.run, m->cfg.boot_timeout);
@@ -178,7 +211,7 @@ static int boot_once(struct vmm *m, struct boot_result *b)
 	watchdog_stop();
 	guest_calls_flush(&s);
 	probes_collect(&m->probes, m->vm.ram_ipa, m->vm.ram_ipa + m->vm.ram_size, DOORBELL_IPA,
-		       DOORBELL_IPA + DOORBELL_SIZE, &b->k);
+		       DOORBELL_IPA + DOORBELL_SIZE, m->gic.kind, &b->k);
 
 	b->ready_seen = s.ready_seen;
 	b->ready = (struct stamp){s.ready.ns - entry.ns, s.ready.ticks - entry.ticks};
@@ -220,6 +253,29 @@ static int reboot_loop(struct vmm *m)
 	return failed ? 1 : 0;
 }
 
+/* The image, its command line, the vGIC and the DTB that describes them. 0, or -1 after an error
+ * record (with nothing left to free). */
+static int prepare_guest(struct vmm *m, const char *guest_dir)
+{
+	struct dtb_params p = {
+		.ram_ipa = m->vm.ram_ipa, .ram_size = m->vm.ram_size, .doorbell_ipa = DOORBELL_IPA,
+		.bootargs = m->image.cmdline,
+	};
+
+	if (guest_image_read(&m->image, guest_dir, m->cfg.guest, m->cfg.mem))
+		return -1;
+	vgic_create(&m->gic, m->vm.vm_fd);
+	p.gic = m->gic.kind;
+	m->dtb_size = dtb_build(m->dtb, &p);
+	if (m->dtb_size)
+		return 0;
+	/* cannot happen with GUEST_CMDLINE_MAX: said rather than crash */
+	error_bad_arg("s2b.guest", "guest_cmdline_too_long_for_guest_dtb");
+	vgic_destroy(&m->gic);
+	guest_image_free(&m->image);
+	return -1;
+}
+
 int vmm_run(const char *words, const char *guest_dir)
 {
 	static struct vmm m; /* big (DTB buffer) and single: static */
@@ -247,18 +303,14 @@ int vmm_run(const char *words, const char *guest_dir)
 	if (host.fwb < 0)
 		note_line("kernel_log_no_longer_holds_the_boot_CPU_features:fwb_absent");
 	rec_cfg(&m.cfg, vm_huge_bytes());
-	m.dtb_size = dtb_build(m.dtb, m.vm.ram_ipa, m.vm.ram_size, DOORBELL_IPA, words);
-	if (!m.dtb_size) {
-		error_bad_arg("s2b", "bootargs_too_long_for_guest_dtb");
+	if (prepare_guest(&m, guest_dir))
 		goto out_probes;
-	}
-	if (guest_image_read(&m.image, guest_dir, m.cfg.guest, m.cfg.mem))
-		goto out_probes;
-	if (vcpu_create(&m.vcpu, &m.vm) == 0)
+	if (vcpu_create(&m.vcpu, &m.vm) == 0 && vgic_init(&m.gic) == 0)
 		status = reboot_loop(&m);
 	else
 		rec_done("error", 0, false, 0);
 	vcpu_destroy(&m.vcpu);
+	vgic_destroy(&m.gic);
 	guest_image_free(&m.image);
 	probes_close(&m.probes);
 	vm_destroy(&m.vm);

@@ -10,6 +10,7 @@ struct cm_line {
 	uint32_t pou_ver;	/* the version that has reached memory (PoU = PoC here) */
 	uint32_t ic_ver[CM_MAX_CPUS];	/* version each CPU's I-cache filled, valid if ic_gen matches */
 	uint32_t ic_gen[CM_MAX_CPUS];	/* icache_gen at fill + 1; 0 = not in that I-cache */
+	uint32_t guest_own;	/* the model's boot + 1 when the guest's own write is the newest */
 	bool present, dirty, discarded, nc_stale;
 };
 
@@ -18,6 +19,7 @@ static const char *const names[CM_NVIOLATIONS] = {
 	[CM_READ_DISCARDED] = "read_discarded",
 	[CM_READ_STALE_CACHED] = "read_stale_cached",
 	[CM_IFETCH_STALE] = "ifetch_stale",
+	[CM_DC_STEP] = "dc_step",
 };
 
 const char *cm_violation_name(enum cm_violation v)
@@ -113,6 +115,7 @@ void cm_write(struct cm_model *m, uint64_t pa, unsigned size, bool cacheable)
 {
 	FOR_LINES(m, pa, size ? size : 1, l) {
 		l->data_ver++;
+		l->guest_own = 0;
 		/*
 		 * Lines, not bytes: a write after an invalidate is taken to replace what was lost
 		 * (software rewrites a buffer it invalidated), so later reads are not flagged.
@@ -128,6 +131,17 @@ void cm_write(struct cm_model *m, uint64_t pa, unsigned size, bool cacheable)
 	}
 }
 
+void cm_guest_own_write(struct cm_model *m, uint64_t pa, unsigned size)
+{
+	FOR_LINES(m, pa, size ? size : 1, l)
+		l->guest_own = m->boot + 1;
+}
+
+void cm_new_boot(struct cm_model *m)
+{
+	m->boot++;
+}
+
 void cm_ifetch(struct cm_model *m, unsigned cpu, uint64_t pa)
 {
 	if (cpu >= m->ncpus)
@@ -138,7 +152,11 @@ void cm_ifetch(struct cm_model *m, unsigned cpu, uint64_t pa)
 			l->ic_gen[cpu] = gen;
 			l->ic_ver[cpu] = m->idc ? l->data_ver : l->pou_ver;
 		}
-		if (l->ic_ver[cpu] != l->data_ver)
+		if (l->ic_ver[cpu] == l->data_ver)
+			continue;
+		if (l->guest_own == m->boot + 1)
+			m->ifetch_guest_own++;
+		else
 			violation(m, CM_IFETCH_STALE, pa);
 	}
 }
@@ -175,6 +193,13 @@ void cm_dc_range(struct cm_model *m, enum cm_dc_op op, uint64_t pa, uint64_t siz
 		if (op != CM_DC_CVAC)
 			l->present = l->nc_stale = false;
 	}
+}
+
+void cm_dc_loop(struct cm_model *m, uint64_t first, uint64_t last, uint64_t ndc)
+{
+	uint64_t lines = last >= first ? (last >> m->line_shift) - (first >> m->line_shift) + 1 : 0;
+	if (ndc != lines)
+		violation(m, CM_DC_STEP, first);
 }
 
 void cm_ic_ivau_range(struct cm_model *m, uint64_t pa, uint64_t size)

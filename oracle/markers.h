@@ -29,6 +29,8 @@
 #define ORACLE_HINT_DC_CVAU		0x7c
 /* The hypervisor's own EL2 MMU is on (it boots with it off: Non-cacheable until then). */
 #define ORACLE_HINT_HV_MMU_ON		0x7d
+/* The guest's vCPU is reset for a new boot (what the guest wrote before is the strategy's). */
+#define ORACLE_HINT_GUEST_RESET		0x7e
 #define ORACLE_HINT_FIRST		0x70	/* the plugin reads HINT #0x70..#0x7f */
 
 /* A64 encoding of HINT #n. */

@@ -36,14 +36,16 @@ $(BUILD)/s2hv-oracle.img: FORCE $(LIBFDT_ARM64_A)
 .PHONY: FORCE
 FORCE:
 ALL += $(BUILD)/s2hv-oracle.img
-INTEG_TESTS += tests/integration/oracle-qemu.sh
+INTEG_TESTS += tests/integration/oracle-qemu.sh tests/integration/oracle-a64fx.sh \
+	tests/integration/oracle-no-verdict.sh tests/integration/oracle-linux.sh
 
-# `make oracle-doc`: measure the oracle's slowdown and write it into docs/oracle.md.
+# `make oracle-doc`: measure the oracle's slowdown and write it into docs/oracle.md and
+# docs/performance.md.
 .PHONY: oracle-doc
 oracle-doc: $(BUILD)/s2hv.img $(BUILD)/s2hv-oracle.img $(BUILD)/oracle/libs2oracle.so
-	$(Q)BUILD=$(BUILD) scripts/oracle-slowdown.sh --doc docs/oracle.md
+	$(Q)BUILD=$(BUILD) scripts/oracle-slowdown.sh --doc docs/oracle.md --doc docs/performance.md
 
 # `make mutate`: each mutation of tests/mutations.list alone, its test must fail (kill ratio printed).
 .PHONY: mutate
 mutate: build-all
-	$(Q)BUILD=$(BUILD) scripts/mutate.sh
+	$(Q)BUILD=$(BUILD) MUTATE_REBUILD="build-all $(UNIT_TESTS)" scripts/mutate.sh

@@ -7,9 +7,14 @@
  *
  *   -plugin build/oracle/libs2oracle.so,line=64,ram=0x40000000
  *
- * line: data-cache line size in bytes (CTR_EL0.DminLine of the CPU; 64 for -cpu max);
+ * line: data-cache line size in bytes (CTR_EL0.DminLine of the CPU; 64 for -cpu max, 256 for
+ * -cpu a64fx): the model's line, and the step every DC range loop must take (dc_step);
  * ram: guest-physical base of RAM, where the first instruction fetched runs with VA == PA (used
- * to turn QEMU's host address of an instruction into its physical address).
+ * to turn QEMU's host address of an instruction into its physical address);
+ * guest_cmo: `seen` (default: the guest announces its cache maintenance, as the bench guests of
+ * the oracle build do) or `hidden` (a guest without markers, e.g. Linux: its DC/IC by VA are
+ * invisible, so stale fetches of code it wrote itself since its reset are counted in
+ * ifetch_guest_own, not judged; what the loader and earlier boots wrote still is).
  */
 #include <inttypes.h>
 #include <pthread.h>
@@ -31,6 +36,7 @@ struct vcpu {
 	int probe_op;		/* marker awaiting its two probe loads; 0 = none */
 	int probes;		/* probe loads seen */
 	uint64_t probe_first;
+	uint64_t dc_ops;	/* DC instructions run between a DC range's two probes */
 };
 
 /* The physical lines a translation block's instructions occupy, for its I-cache fetches. */
@@ -43,10 +49,12 @@ static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static struct cm_model model;
 static struct vcpu cpus[CM_MAX_CPUS];
 static bool fwb;
+static bool guest_cmo_hidden;	/* guest_cmo=hidden: the guest announces none of its maintenance */
 static uint64_t ram_base = 0x40000000;
 static bool have_delta;
 static intptr_t host_delta;	/* host address - physical address of RAM */
 static uint64_t markers, probes_lost;
+static uint64_t guest_mmu_ons;	/* GUEST_MMU_ON markers: the guest's MMU and caches went on */
 
 static struct vcpu *cpu_of(unsigned i)
 {
@@ -64,8 +72,9 @@ static void on_marker(unsigned vcpu, void *udata)
 	c->probe_op = 0;
 	switch (hint) {
 	case ORACLE_HINT_GUEST_MMU_OFF: c->guest_nc = true; break;
-	case ORACLE_HINT_GUEST_MMU_ON: c->guest_nc = false; break;
+	case ORACLE_HINT_GUEST_MMU_ON: c->guest_nc = false, guest_mmu_ons++; break;
 	case ORACLE_HINT_HV_MMU_ON: c->hv_cacheable = true; break;
+	case ORACLE_HINT_GUEST_RESET: cm_new_boot(&model); break;
 	case ORACLE_HINT_ENTER_GUEST: c->in_guest = true; break;
 	case ORACLE_HINT_EXIT_GUEST: c->in_guest = false; break;
 	case ORACLE_HINT_FWB_ON: fwb = model.idc = true; break;
@@ -76,6 +85,7 @@ static void on_marker(unsigned vcpu, void *udata)
 	case ORACLE_HINT_DC_IVAC: case ORACLE_HINT_IC_IVAU: case ORACLE_HINT_DC_CVAU:
 		c->probe_op = (int)hint;
 		c->probes = 0;
+		c->dc_ops = 0;
 		break;
 	}
 	pthread_mutex_unlock(&lock);
@@ -88,9 +98,11 @@ static void range_op(const struct vcpu *c, int op, uint64_t first, uint64_t last
 	 * HCR_EL2.VM): a guest cannot discard data the hypervisor wrote. */
 	if (c->in_guest && op == ORACLE_HINT_DC_IVAC)
 		op = ORACLE_HINT_DC_CIVAC;
-	if (op == ORACLE_HINT_IC_IVAU)
+	if (op == ORACLE_HINT_IC_IVAU) {
 		cm_ic_ivau_range(&model, first, size);
-	else
+		return;
+	}
+	cm_dc_loop(&model, first, last, c->dc_ops);
 		/* The model has one level: cleaning to the PoU is cleaning to the PoC. */
 		cm_dc_range(&model, op == ORACLE_HINT_DC_CVAC || op == ORACLE_HINT_DC_CVAU ? CM_DC_CVAC :
 			    op == ORACLE_HINT_DC_CIVAC ? CM_DC_CIVAC : CM_DC_IVAC, first, size);
@@ -116,12 +128,32 @@ static void on_mem(unsigned vcpu, qemu_plugin_meminfo_t info, uint64_t vaddr, vo
 		}
 	} else {
 		bool cacheable = c->in_guest ? !c->guest_nc || fwb : c->hv_cacheable;
-		if (store)
+		if (store) {
 			cm_write(&model, pa, size, cacheable);
-		else
+			if (c->in_guest && guest_cmo_hidden)
+				cm_guest_own_write(&model, pa, size);
+		} else
 			cm_read(&model, pa, size, cacheable);
 	}
 	pthread_mutex_unlock(&lock);
+}
+
+/* A DC by VA (its target invisible: only counted, inside a range the probes announced). */
+static void on_dc(unsigned vcpu, void *udata)
+{
+	(void)udata;
+	struct vcpu *c = cpu_of(vcpu);
+	pthread_mutex_lock(&lock);
+	if (c->probe_op && c->probe_op != ORACLE_HINT_IC_IVAU && c->probes == 1)
+		c->dc_ops++;
+	pthread_mutex_unlock(&lock);
+}
+
+/* DC CIVAC, CVAC, IVAC, CVAU Xt (A64 SYS encodings; Rt in bits [4:0]). */
+static bool is_dc_by_va(uint32_t word)
+{
+	uint32_t op = word & ~0x1fu;
+	return op == 0xd50b7e20 || op == 0xd50b7a20 || op == 0xd5087620 || op == 0xd50b7b20;
 }
 
 static void on_tb_exec(unsigned vcpu, void *udata)
@@ -149,6 +181,8 @@ static void on_tb_trans(qemu_plugin_id_t id, struct qemu_plugin_tb *tb)
 		if ((word & ~(0x7fu << 5)) == ORACLE_HINT_INSN(0) && ((word >> 5) & 0x7f) >= ORACLE_HINT_FIRST)
 			qemu_plugin_register_vcpu_insn_exec_cb(insn, on_marker, QEMU_PLUGIN_CB_NO_REGS,
 							       (void *)(uintptr_t)((word >> 5) & 0x7f));
+		if (is_dc_by_va(word))
+			qemu_plugin_register_vcpu_insn_exec_cb(insn, on_dc, QEMU_PLUGIN_CB_NO_REGS, NULL);
 		qemu_plugin_register_vcpu_mem_cb(insn, on_mem, QEMU_PLUGIN_CB_NO_REGS,
 						 QEMU_PLUGIN_MEM_RW, NULL);
 		/* The first instruction in RAM runs with the MMU off: VA == PA gives the offset. */
@@ -182,9 +216,10 @@ static void on_qemu_exit(qemu_plugin_id_t id, void *udata)
 				model.violations[v]);
 	snprintf(buf + len, sizeof(buf) - len,
 		 " dc_absent=%" PRIu64 " dc_clean=%" PRIu64 " dc_dirty=%" PRIu64 " markers=%" PRIu64
-		 " probes_lost=%" PRIu64 " lines=%" PRIu64 "\n",
+		 " probes_lost=%" PRIu64 " lines=%" PRIu64 " ifetch_guest_own=%" PRIu64
+		 " guest_mmu_on=%" PRIu64 "\n",
 		 model.dc_lines[CM_ABSENT], model.dc_lines[CM_CLEAN], model.dc_lines[CM_DIRTY],
-		 markers, probes_lost, model.nlines);
+		 markers, probes_lost, model.nlines, model.ifetch_guest_own, guest_mmu_ons);
 	qemu_plugin_outs(buf);
 	for (int v = 0; v < CM_NVIOLATIONS; v++)
 		if (model.violations[v]) {
@@ -217,10 +252,14 @@ QEMU_PLUGIN_EXPORT int qemu_plugin_install(qemu_plugin_id_t id, const qemu_info_
 			line = v;
 		else if (num_arg(argv[i], "ram", &v, &bad))
 			ram_base = v;
+		else if (!strcmp(argv[i], "guest_cmo=hidden"))
+			guest_cmo_hidden = true;
+		else if (!strcmp(argv[i], "guest_cmo=seen"))
+			guest_cmo_hidden = false;
 		else
 			bad = true;
 		if (bad) {
-			fprintf(stderr, "s2oracle: bad argument '%s' (usage: line=BYTES,ram=ADDRESS)\n", argv[i]);
+			fprintf(stderr, "s2oracle: bad argument '%s' (usage: line=BYTES,ram=ADDRESS,guest_cmo=seen|hidden)\n", argv[i]);
 			return -1;
 		}
 	}

@@ -26,6 +26,8 @@ struct calib_meas {
 	int state; /* enum profile_state for DC operations, else -1 */
 	uint64_t bytes, ops, n;
 	struct calib_stat cycles, ticks;
+	int have_insts;    /* the record had insts_med: the CPU counts instructions */
+	uint64_t insts;    /* median instructions retired per sample (÷ ops: the path length) */
 };
 
 #define CALIB_MAX_LEVELS 7
@@ -63,6 +65,7 @@ struct calib_meta {
 	/* The emulator's version when the board is an emulator (the harness started QEMU), else
 	 * NULL; a hello board named qemu* counts as one too. Its numbers are labelled the emulator's. */
 	const char *emulator;
+	int wall_clock; /* the emulator ran without -icount: its clocks are the host's time */
 };
 
 /* The profile of RUN: every constant measured, with its interquartile range, per line or per

@@ -112,6 +112,11 @@ static int take_timed(struct calib_run *run, enum calib_op op, const struct reco
 		return calib_refuse(err, errlen, "op=%s: needs ops and n, both non-zero", op_names[op]);
 	if (take_stat(rec, "cycles", &m.cycles, err, errlen) || take_stat(rec, "ticks", &m.ticks, err, errlen))
 		return -1;
+	if (get(rec, "insts_med")) { /* where the CPU counts instructions: the path length */
+		if (need(rec, "insts_med", &m.insts))
+			return calib_refuse(err, errlen, "op=%s: insts_med must be a count", op_names[op]);
+		m.have_insts = 1;
+	}
 	if (!m.ticks.have)
 		return calib_refuse(err, errlen, "op=%s: no ticks_* (the generic timer is always there)", op_names[op]);
 	if ((dc || op == CALIB_WRITE_BW) && (need(rec, "bytes", &m.bytes) || !m.bytes))

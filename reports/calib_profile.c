@@ -72,6 +72,9 @@ static void set_time(struct profile_value *v, const struct calib_meas *m, const 
 
 	set_spread(v, s->med * k, s->q1 * k, s->q3 * k, m->n);
 	v->unit = cycles ? PU_CYCLES : PU_NS;
+	/* every operation retires instructions: a count that did not move is no counter */
+	v->have_path = m->have_insts && m->insts > 0;
+	v->path = v->have_path ? milli((double)m->insts / (double)m->ops) : 0;
 }
 
 /* Bytes per cycle, or GB/s (bytes per ns); the slowest quartile gives the low bound. */
@@ -181,7 +184,8 @@ static void set_header(struct profile *p, const struct calib_run *run, const str
 	snprintf(s->date, sizeof(s->date), "%s", meta->date);
 	snprintf(s->method, sizeof(s->method),
 		 "s2b.guest=calib: PMU cycle counter and generic timer, median and IQR of n samples per constant%s",
-		 emu ? "; QEMU TCG with -icount shift=0, so emulator numbers" : "");
+		 !emu ? "" : meta->wall_clock ? "; QEMU TCG without -icount, so emulator numbers in emulation wall-clock"
+					       : "; QEMU TCG with -icount shift=0, so emulator numbers");
 	snprintf(s->s2hv, sizeof(s->s2hv), "%s", run->hv);
 }
 
@@ -208,6 +212,7 @@ int calib_profile_build(const struct calib_run *run, const struct calib_meta *me
 	if (run->clock_insts) { /* the clock's loop, per instruction */
 		struct calib_meas loop = *clk;
 		loop.ops = run->clock_insts;
+		loop.have_insts = 0; /* one instruction is its own path: nothing to subtract */
 		set_time(&p->c[PROF_INST], &loop, &u);
 	}
 	set_caches(p, run);

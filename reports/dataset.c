@@ -16,7 +16,7 @@ int same_config(const struct run *a, const struct run *b, enum cfg_dim except)
 }
 
 /* Orders configs so tables read naturally: numeric dims numerically, the rest alphabetically. */
-static int cmp_config(const struct run *a, const struct run *b)
+int config_cmp(const struct run *a, const struct run *b)
 {
 	for (int k = 0; k < NDIMS; k++) {
 		int c;
@@ -41,7 +41,7 @@ static int cmp_strategy(const char *a, const char *b)
 static int cmp_group(const void *x, const void *y)
 {
 	const struct group *a = x, *b = y;
-	int c = cmp_config(a->config, b->config);
+	int c = config_cmp(a->config, b->config);
 	return c ? c : cmp_strategy(a->strategy, b->strategy);
 }
 

@@ -35,6 +35,8 @@ void dataset_free(struct dataset *d);
 
 /* Same config on every dimension except EXCEPT (NDIMS: compare all). Strategy is not compared. */
 int same_config(const struct run *a, const struct run *b, enum cfg_dim except);
+/* Orders configurations so tables read naturally: mem and frac numerically, the rest alphabetically. */
+int config_cmp(const struct run *a, const struct run *b);
 /* The group with exactly run C's config and STRATEGY, or NULL. */
 struct group *dataset_find(const struct dataset *d, const struct run *c, const char *strategy);
 /* Number of distinct values of DIM over all runs of R. */

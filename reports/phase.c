@@ -77,3 +77,41 @@ size_t phase_edges(const struct phase_strategy *s, size_t n, const double *xs, s
 	free(cand);
 	return found;
 }
+
+/* The fraction in (LO, HI] where the cheapest stops being A: bisected, the costs being linear
+ * (or clamped linear) in x between samples. */
+static double change_at(const struct phase_strategy *s, size_t n, double r, double lo, double hi, size_t a)
+{
+	for (int i = 0; i < 40; i++) {
+		double mid = (lo + hi) / 2;
+		if (phase_cheapest(s, n, mid, r) == a)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return hi;
+}
+
+size_t phase_along(const struct phase_strategy *s, size_t n, double r, double step, struct phase_span *out,
+		   size_t max)
+{
+	size_t m = 0, cur;
+	double from = 0;
+
+	if (!n || !max || !(step > 0))
+		return 0;
+	cur = phase_cheapest(s, n, 0, r);
+	for (double x = step; x < 100 + step / 2; x += step) {
+		double at = x > 100 ? 100 : x;
+		size_t w = phase_cheapest(s, n, at, r);
+		if (w == cur)
+			continue;
+		double to = change_at(s, n, r, at - step, at, cur);
+		if (m < max)
+			out[m++] = (struct phase_span){cur, from, to};
+		from = to, cur = phase_cheapest(s, n, to, r);
+	}
+	if (m < max)
+		out[m++] = (struct phase_span){cur, from, 100};
+	return m;
+}

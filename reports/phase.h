@@ -38,4 +38,13 @@ struct phase_edge {
 size_t phase_edges(const struct phase_strategy *s, size_t n, const double *xs, size_t nx, double rlo,
 		   double rhi, struct phase_edge *out, size_t max);
 
+/* Along one CPU's ratio R: the touched fractions over which each strategy is the cheapest, in x
+ * order, from 0 to 100 %. Sampled every STEP percent, each change bisected to a fraction. */
+struct phase_span {
+	size_t strategy;
+	double from, to; /* percent */
+};
+size_t phase_along(const struct phase_strategy *s, size_t n, double r, double step, struct phase_span *out,
+		   size_t max);
+
 #endif

@@ -151,6 +151,26 @@ static int draw(const struct phase_data *d, const struct chart *c, const char *d
 	return rc;
 }
 
+/* Each placed profile in words: where along its ratio each strategy is the cheapest. */
+static void say_placed(struct predictions *pr, const struct phase_data *d)
+{
+	struct phase_span sp[2 * MAX_STRATEGIES];
+
+	for (size_t i = 0; i < d->nh && pr->nplaced < MAX_PROFILES; i++) {
+		const struct hline *h = &d->h[i];
+		char *o = pr->placed[pr->nplaced++];
+		size_t len = sizeof(pr->placed[0]), at = 0;
+		size_t n = phase_along(d->st, d->n, h->y, EDGE_STEP, sp, sizeof(sp) / sizeof(sp[0]));
+
+		at += (size_t)snprintf(o, len, "%s at s2_fault ÷ dc_civac.absent.mem = %.3g", h->name, h->y);
+		if (!isnan(h->lo) && !isnan(h->hi) && at < len)
+			at += (size_t)snprintf(o + at, len - at, " (%.3g – %.3g)", h->lo, h->hi);
+		for (size_t k = 0; k < n && at < len; k++)
+			at += (size_t)snprintf(o + at, len - at, "%s%s %s %.3g %%", k ? ", " : ": cheapest ",
+					       d->st[sp[k].strategy].name, k + 1 < n ? "up to" : "to", sp[k].to);
+	}
+}
+
 int phase_figure_render(struct predictions *pr, const struct analysis *a, const char *charts_dir,
 			char *err, size_t errlen)
 {
@@ -162,7 +182,7 @@ int phase_figure_render(struct predictions *pr, const struct analysis *a, const 
 
 	f->name = "phase";
 	f->title = "Cheapest strategy by RAM touched per boot and fault cost (model, not measured)";
-	pr->nnot_placed = 0;
+	pr->nnot_placed = pr->nplaced = 0;
 	for (size_t k = 0; k < pr->np; k++)
 		if (profile_ratio(&pr->p[k].prof, &d.h[d.nh], pr->not_placed[pr->nnot_placed],
 				  sizeof(pr->not_placed[0])) == 0)
@@ -207,6 +227,7 @@ int phase_figure_render(struct predictions *pr, const struct analysis *a, const 
 		return 0;
 	}
 	ratio_range(&d);
+	say_placed(pr, &d);
 	struct chart c = {.name = f->name, .title = f->title, .xlabel = "RAM touched per boot (%)",
 			  .ylabel = "s2_fault / dc_civac.absent.mem", .logy = 1, .mark_x = NAN, .yformat = "%g"};
 	int rc = draw(&d, &c, charts_dir, err, errlen);

@@ -9,38 +9,41 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 const char predictions_note[] =
 	"Model, not measured: the cell's median counts over its warm boots (QEMU's exact path "
 	"lengths and maintenance counts) times the profile's constants (docs/reports.md, \"Predicted "
 	"time\"). The interval carries each constant's spread (IQR or min..max; a constant without "
 	"spread counts as exact). Lines the loader rewrote are priced as dirty, every other cleaned "
-	"line as absent. A partial prediction prices only the terms the profile has: it lacks the "
-	"rest and is never filled in.";
+	"line as absent. The other instructions are the reboot's less each priced operation's path "
+	"length (its instructions in s2hv, from the profile or --paths). A partial prediction prices "
+	"only the terms the profile has: it lacks the rest and is never filled in.";
 
 int predictions_add_profile(struct predictions *pr, const char *arg, char *err, size_t errlen)
 {
 	struct profile_prediction *pp;
 
 	if (pr->np == MAX_PROFILES) {
-		snprintf(err, errlen, "--profile %s: at most %d profiles", arg, MAX_PROFILES);
-		return -1;
-	}
-	if (!*arg) {
-		snprintf(err, errlen, "--profile: empty; give a profile's path or a name in profiles/");
+		snprintf(err, errlen, "%s: at most %d profiles", arg, MAX_PROFILES);
 		return -1;
 	}
 	pp = &pr->p[pr->np];
 	memset(pp, 0, sizeof(*pp));
-	/* a bare name is one of profiles/ */
-	if (strchr(arg, '/') || access(arg, F_OK) == 0)
-		snprintf(pp->path, sizeof(pp->path), "%s", arg);
-	else
-		snprintf(pp->path, sizeof(pp->path), "profiles/%s.profile", arg);
-	if (profile_read(pp->path, &pp->prof, err, errlen))
+	if (profile_read_named(arg, &pp->prof, pp->path, sizeof(pp->path), err, errlen))
 		return -1;
 	pr->np++;
+	return 0;
+}
+
+int predictions_set_paths(struct predictions *pr, const char *arg, char *err, size_t errlen)
+{
+	if (pr->have_paths) {
+		snprintf(err, errlen, "--paths %s: one --paths only", arg);
+		return -1;
+	}
+	if (profile_read_named(arg, &pr->paths, pr->paths_file, sizeof(pr->paths_file), err, errlen))
+		return -1;
+	pr->have_paths = 1;
 	return 0;
 }
 
@@ -113,8 +116,9 @@ void predictions_compute(struct predictions *pr, const struct analysis *a)
 			c->g = &a->d.g[i];
 			c->rc = cell_counts(c->g, &c->counts, c->why, sizeof(c->why));
 			if (c->rc == 0)
-				c->rc = cost_model_predict(&pp->prof, &c->counts, (uint64_t)c->g->config->mem,
-							   &c->iv, c->why, sizeof(c->why));
+				c->rc = cost_model_predict_paths(&pp->prof, pr->have_paths ? &pr->paths : NULL,
+								 &c->counts, (uint64_t)c->g->config->mem,
+								 &c->iv, c->why, sizeof(c->why));
 		}
 	}
 }

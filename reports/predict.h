@@ -34,11 +34,19 @@ struct predictions {
 	char phase_counts[400];  /* which counts the diagram was computed from */
 	char not_placed[MAX_PROFILES][160]; /* "NAME lacks s2_fault" per profile not drawn */
 	size_t nnot_placed;
+	char placed[MAX_PROFILES][400]; /* "NAME at ratio R: cheapest A up to X %, ..." per profile drawn */
+	size_t nplaced;
+	int have_paths;     /* --paths: every profile's path lengths come from this one */
+	struct profile paths;
+	char paths_file[512];
 };
 
 /* Reads the profile ARG: a path, or a name in profiles/ ("neoverse-n1"). 0, or -1 with the
  * parser's "FILE:LINE: why" (or why the file cannot be read) in ERR. */
 int predictions_add_profile(struct predictions *pr, const char *arg, char *err, size_t errlen);
+/* --paths ARG: the profile whose path lengths every prediction takes (docs/model.md); without
+ * it, each profile's own. 0, or -1 + ERR as predictions_add_profile(). */
+int predictions_set_paths(struct predictions *pr, const char *arg, char *err, size_t errlen);
 /* Every cell of A under every profile. */
 void predictions_compute(struct predictions *pr, const struct analysis *a);
 /* The per-profile charts and the phase diagram into CHARTS_DIR. 0, or -1 + ERR. */

@@ -10,8 +10,11 @@
 static const char phase_heading[] = "Which strategy is cheapest on which CPU (model, not measured)";
 static const char predicted_heading[] = "Predicted time per reboot (model, not measured)";
 
-static void not_placed(const struct predictions *pr, struct strbuf *o, const char *item)
+/* Each profile on the diagram in words, then those not placed. */
+static void placement(const struct predictions *pr, struct strbuf *o, const char *item)
 {
+	for (size_t i = 0; i < pr->nplaced; i++)
+		sb_printf(o, "%splaced: %s\n", item, pr->placed[i]);
 	for (size_t i = 0; i < pr->nnot_placed; i++)
 		sb_printf(o, "%snot placed: %s\n", item, pr->not_placed[i]);
 }
@@ -24,9 +27,9 @@ int html_phase(const struct analysis *a, struct strbuf *o, const char *charts_di
 	sb_printf(o, "<h2>%s</h2>\n", phase_heading);
 	if (html_figure(o, &pr->phase, "Phase diagram", charts_dir, err, errlen))
 		return -1;
-	not_placed(pr, &np, "");
+	placement(pr, &np, "");
 	if (np.len) {
-		sb_puts(o, "<ul class=\"note\" id=\"not-placed\">\n");
+		sb_puts(o, "<ul class=\"note\" id=\"placement\">\n");
 		for (char *line = np.s, *nl; line && *line; line = nl + 1) {
 			nl = strchr(line, '\n');
 			*nl = '\0';
@@ -71,9 +74,9 @@ void markdown_phase(const struct analysis *a, struct strbuf *o)
 	if (pr->phase.rendered)
 		sb_printf(o, "Phase diagram: charts/%s.png\n\n", pr->phase.name);
 	sb_printf(o, "%s\n", pr->phase.caption);
-	if (pr->nnot_placed)
+	if (pr->nnot_placed || pr->nplaced)
 		sb_puts(o, "\n");
-	not_placed(pr, o, "- ");
+	placement(pr, o, "- ");
 }
 
 void markdown_predictions(const struct analysis *a, struct strbuf *o)

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 int prof_fail(struct prof_ctx *x, int line, const char *fmt, ...)
 {
@@ -311,4 +312,20 @@ int profile_read(const char *path, struct profile *p, char *err, size_t errlen)
 		     : profile_parse(buf, len, path, p, err, errlen);
 	free(buf);
 	return rc;
+}
+
+int profile_read_named(const char *arg, struct profile *p, char *path, size_t pathlen, char *err,
+		       size_t errlen)
+{
+	size_t n = strlen(arg);
+
+	if (!n) {
+		snprintf(err, errlen, "empty: give a profile's path or a name in profiles/");
+		return -1;
+	}
+	if (strchr(arg, '/') || (n > 8 && !strcmp(arg + n - 8, ".profile")) || access(arg, F_OK) == 0)
+		snprintf(path, pathlen, "%s", arg);
+	else
+		snprintf(path, pathlen, "profiles/%s.profile", arg);
+	return profile_read(path, p, err, errlen);
 }

@@ -62,6 +62,11 @@ struct profile_value {
 	enum profile_spread spread;
 	double lo, hi; /* quartiles or min/max */
 	long n;
+	/* The path length: instructions s2hv retires in one operation (per line for the DC ones),
+	 * measured by the calibration where the CPU counts them; never published. The cost model
+	 * takes them out of a reboot's other instructions (docs/model.md). */
+	int have_path;
+	double path;
 	struct profile_cite cite[PROFILE_MAX_CITES];
 	int ncite;
 	int line;
@@ -96,6 +101,10 @@ struct profile {
 int profile_parse(const char *text, size_t len, const char *file, struct profile *p, char *err,
 		  size_t errlen);
 int profile_read(const char *path, struct profile *p, char *err, size_t errlen);
+/* profile_read() of ARG as a command line gives it: a path (with a slash, ending .profile, or an
+ * existing file), else a name in profiles/ ("neoverse-n1"); the file read goes to PATH. */
+int profile_read_named(const char *arg, struct profile *p, char *path, size_t pathlen, char *err,
+		       size_t errlen);
 
 /* Write in the canonical form; profile_parse() reads it back to the same profile. */
 int profile_write(FILE *f, const struct profile *p);

@@ -184,8 +184,22 @@ int prof_parse_constant(struct prof_ctx *x, int c, const struct profile_token *t
 	int used = parse_spread(x, key, t + 2, n - 2, v);
 	if (used < 0)
 		return -1;
+	used += 2;
+	if (n - used >= 1 && !t[used].quoted && !strcmp(t[used].s, "path")) {
+		if (n - used < 2 || parse_number(x, key, &t[used + 1], &v->path))
+			return n - used < 2 ? prof_fail(x, x->line, "%s: `path` takes an instruction count", key) : -1;
+		v->have_path = 1;
+		used += 2;
+	}
 	v->known = 1;
-	return parse_provenance(x, key, t + 2 + used, n - 2 - used, v->cite, &v->ncite);
+	if (parse_provenance(x, key, t + used, n - used, v->cite, &v->ncite))
+		return -1;
+	for (int i = 0; v->have_path && i < v->ncite; i++)
+		if (x->p->src[v->cite[i].source].kind == PROV_PUBLISHED)
+			return prof_fail(x, x->line,
+					 "%s: a path length is s2hv's own, measured by a calibration: a published value has none",
+					 key);
+	return 0;
 }
 
 /* clock = - | MHZ MHz provenance */

@@ -71,6 +71,10 @@ static void put_value(FILE *f, const struct profile *p, const char *key, const s
 				v->n);
 		}
 	}
+	if (v->have_path) {
+		fmt_number(a, sizeof(a), v->path);
+		fprintf(f, " path %s", a);
+	}
 	put_provenance(f, p, v->cite, v->ncite);
 	fputc('\n', f);
 }

@@ -1,4 +1,4 @@
-/* s2bench report DIR [--out OUTDIR] [--profile P ...]: the whole report from one result
+/* s2bench report DIR [--out OUTDIR] [--profile P ...] [--paths P]: the whole report from one result
  * directory, with each profile's predicted times and the phase diagram when profiles are given. */
 #include "report.h"
 
@@ -19,7 +19,7 @@ static int make_dir(const char *path, char *err, size_t errlen)
 	return -1;
 }
 
-static const char usage[] = "usage: s2bench report RESULT_DIR [--out OUTDIR] [--profile P ...]\n";
+static const char usage[] = "usage: s2bench report RESULT_DIR [--out OUTDIR] [--profile P ...] [--paths P]\n";
 
 int s2b_cmd_report(int argc, char **argv)
 {
@@ -37,7 +37,13 @@ int s2b_cmd_report(int argc, char **argv)
 		} else if (!strcmp(argv[i], "--profile") && i + 1 < argc) {
 			/* a bad profile is bad input: refused before any work, as the parser says */
 			if (predictions_add_profile(pred, argv[++i], err, sizeof(err))) {
-				fprintf(stderr, "s2bench report: %s\n", err);
+				fprintf(stderr, "s2bench report: --profile: %s\n", err);
+				free(pred);
+				return 2;
+			}
+		} else if (!strcmp(argv[i], "--paths") && i + 1 < argc) {
+			if (predictions_set_paths(pred, argv[++i], err, sizeof(err))) {
+				fprintf(stderr, "s2bench report: --paths: %s\n", err);
 				free(pred);
 				return 2;
 			}

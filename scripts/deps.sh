@@ -6,7 +6,8 @@ set -eu
 PKGS="make gcc xz-utils libc6-dev pkg-config qemu-system-arm gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu libc6-dev-arm64-cross
 libcsv-dev gnuplot-nox libcriterion-dev device-tree-compiler libfdt-dev ca-certificates
 chromium clang libclang-rt-14-dev ipxe-qemu cpio
-u-boot-qemu u-boot-tools mtools dosfstools lava-dispatcher strace"
+u-boot-qemu u-boot-tools mtools dosfstools qemu-efi-aarch64 lava-dispatcher strace
+libcurl4-openssl-dev"
 
 missing=""
 for p in $PKGS; do

@@ -1,17 +1,18 @@
 #!/bin/bash
-# doc-regions.sh write|check DOC NAME FILE [REL]: the generated section NAME of the markdown file
+# doc-regions.sh write|check DOC NAME FILE [REL [ABS]]: the generated section NAME of the markdown file
 # DOC, between a line starting "<!-- NAME: begin" and the line "<!-- NAME: end -->", is FILE's
 # text (with one blank line either side). `write` puts it there; `check` changes nothing and exits
 # 1, showing the difference, when the doc says something else. Only that section is touched.
 # With REL (e.g. 0.001), `check` lets each number differ by that fraction of the larger of the two,
-# or by 1 (a count such as one fault more or less in a guest whose runs vary),
-# (for runs that vary slightly, such as a Linux guest's); the words must still be the same.
+# or by ABS (default 1: a count such as one fault more or less in a guest whose runs vary), for
+# runs that vary slightly, such as a Linux guest's; the words must still be the same.
 set -u
-usage() { echo "usage: doc-regions.sh write|check DOC NAME FILE [REL]" >&2; exit 2; }
-[ $# -eq 4 ] || [ $# -eq 5 ] || usage
+usage() { echo "usage: doc-regions.sh write|check DOC NAME FILE [REL [ABS]]" >&2; exit 2; }
+[ $# -ge 4 ] && [ $# -le 6 ] || usage
 [ "$1" = write ] || [ "$1" = check ] || usage
-mode=$1 doc=$2 name=$3 file=$4 rel=${5:-}
+mode=$1 doc=$2 name=$3 file=$4 rel=${5:-} abs=${6:-1}
 [ -z "$rel" ] || [[ $rel =~ ^0?\.[0-9]+$ ]] || { echo "doc-regions.sh: REL must be a fraction like 0.001" >&2; exit 2; }
+[[ $abs =~ ^[0-9]+$ ]] || { echo "doc-regions.sh: ABS must be a whole number" >&2; exit 2; }
 [ -f "$file" ] || { echo "doc-regions.sh: no $file" >&2; exit 2; }
 begins=$(grep -c "^<!-- $name: begin" "$doc" 2>/dev/null) ends=$(grep -cxF "<!-- $name: end -->" "$doc")
 [ "$begins" = 1 ] && [ "$ends" = 1 ] ||
@@ -27,7 +28,7 @@ if [ "$mode" = write ]; then
 fi
 # near DOC-TEXT NEW-TEXT: same lines once numbers (1,234.5) are set aside, numbers within REL
 near() {
-	awk -v rel="$rel" 'NR == FNR { a[NR] = $0; na = NR; next } { b[FNR] = $0; nb = FNR }
+	awk -v rel="$rel" -v abs="$abs" 'NR == FNR { a[NR] = $0; na = NR; next } { b[FNR] = $0; nb = FNR }
 	function nums(s, out,   n) { n = 0; while (match(s, /[0-9][0-9,]*(\.[0-9]+)?/)) {
 			out[++n] = substr(s, RSTART, RLENGTH); gsub(/,/, "", out[n]); s = substr(s, RSTART + RLENGTH) }
 		return n }
@@ -38,7 +39,7 @@ near() {
 			if (x != y) exit 1
 			n = nums(a[i], p); nums(b[i], q)
 			for (k = 1; k <= n; k++) { d = p[k] - q[k]; m = p[k] > q[k] ? p[k] : q[k]
-				if (d < 0) d = -d; if (d > rel * m && d > 1) exit 1 } }
+				if (d < 0) d = -d; if (d > rel * m && d > abs) exit 1 } }
 	}' <(printf '%s\n' "$1") <(printf '%s\n' "$2")
 }
 if [ -z "$rel" ]; then cmp -s "$doc" <(printf '%s\n' "$new") && exit 0

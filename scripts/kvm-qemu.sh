@@ -7,7 +7,8 @@
 #   BOARD: kvm-qemu-n1 (neoverse-n1: VHE, no FWB), kvm-qemu-a72 (cortex-a72: nVHE, no FWB),
 #          kvm-qemu-max (max,pauth-impdef=on: FWB; plain max boots ~2.5x slower)
 # Environment: BUILD (build), KVM_ARM_MODE (nvhe|protected: kvm-arm.mode= on the host kernel),
-#              QEMU_MEM (host RAM, default 1G).
+#              QEMU_MEM (host RAM, default 1G), KVM_INITRD (the host initramfs, default
+#              $BUILD/kvm/initrd.gz; $BUILD/kvm/initrd-linux.gz holds the Linux guest).
 # No time limit of its own: the caller's is the one (s2bench's suite `timeout`, which it records
 # as `timeout`; by hand, timeout(1)); a guest that stops is ended by s2vmm's s2b.boot_timeout.
 set -eu
@@ -21,8 +22,9 @@ kvm-qemu-max) cpu=max,pauth-impdef=on ;;
 *) echo "kvm-qemu: unknown board $board (kvm-qemu-n1, kvm-qemu-a72, kvm-qemu-max)" >&2; exit 2 ;;
 esac
 build=${BUILD:-build}
-for f in "$build/kvm/Image" "$build/kvm/initrd.gz"; do
-	[ -f "$f" ] || { echo "kvm-qemu: $f missing: run 'make kvm-image'" >&2; exit 2; }
+initrd=${KVM_INITRD:-$build/kvm/initrd.gz}
+for f in "$build/kvm/Image" "$initrd"; do
+	[ -f "$f" ] || { echo "kvm-qemu: $f missing: run 'make kvm-image' (or 'make $f')" >&2; exit 2; }
 done
 [ -z "${QEMU_TIMEOUT:-}" ] ||
 	echo "kvm-qemu: QEMU_TIMEOUT is ignored: the caller's time limit is the only one" >&2
@@ -35,5 +37,5 @@ mode=""
 exec qemu-system-aarch64 \
 	-M virt,virtualization=on,gic-version=3 -cpu "$cpu" -smp 1 -m "${QEMU_MEM:-1G}" \
 	-nographic -monitor none -serial stdio -no-reboot \
-	-kernel "$build/kvm/Image" -initrd "$build/kvm/initrd.gz" \
+	-kernel "$build/kvm/Image" -initrd "$initrd" \
 	-append "console=ttyAMA0 panic=-1 quiet $mode s2b.board=$board $* s2vmm.end" </dev/null

@@ -3,7 +3,8 @@
 # Mutation testing: apply each mutation of LIST alone to the source, run its test, put the file
 # back. A mutation is killed when its test fails (a FAIL line, not merely a failed build). Prints one line per mutation and the kill
 # ratio; exits 1 unless every mutation is killed, 2 on a bad list (a sed that changes nothing is
-# a stale mutation, so an error). Rebuilds the oracle image from the restored source at the end.
+# a stale mutation, so an error). Rebuilds from the restored source at the end ($MUTATE_REBUILD,
+# make targets; default build-all).
 set -u
 cd "$(dirname "$0")/.."
 export BUILD=${BUILD:-build}
@@ -41,6 +42,8 @@ while IFS= read -r line; do
 	fi
 	restore
 done <"$list"
-make -s build-all >/dev/null || { echo "mutate: rebuild after restoring failed" >&2; exit 1; }
+# Everything a test may have built from mutated source (`make mutate` names the unit tests too:
+# a binary left built from a mutant would fail or pass later runs for the wrong reason).
+make -s ${MUTATE_REBUILD:-build-all} >/dev/null || { echo "mutate: rebuild after restoring failed" >&2; exit 1; }
 echo "mutate: $killed of $n mutations killed"
 [ "$killed" -eq "$n" ]

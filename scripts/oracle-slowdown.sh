@@ -1,20 +1,22 @@
 #!/bin/bash
-# oracle-slowdown.sh [--reps N] [--boots N] [--doc FILE]   (`make oracle-doc` writes docs/oracle.md)
+# oracle-slowdown.sh [--reps N] [--boots N] [--doc FILE]...   (`make oracle-doc` writes
+# docs/oracle.md and docs/performance.md)
 # The coherence oracle's cost: each bench guest under a correct strategy (unmap), QEMU -cpu max
 # -icount shift=0, run as a normal run (build/s2hv.img, no plugin) and as an oracle run
 # (build/s2hv-oracle.img under the plugin). CPU time (user + sys, the least of N repetitions, so
 # other load on the machine matters little) and the ratio. Prints a Markdown table; with --doc
-# puts it between the "oracle-slowdown" markers of FILE, so the documented figure comes from a run.
+# puts it between the "oracle-slowdown" markers of FILE (each FILE given: one run, the same table
+# in every doc), so the documented figure comes from a run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUILD=${BUILD:-build}
-reps=3 boots=5 doc=""
-usage() { echo "usage: oracle-slowdown.sh [--reps N] [--boots N] [--doc FILE]" >&2; exit 2; }
+reps=3 boots=5 docs=()
+usage() { echo "usage: oracle-slowdown.sh [--reps N] [--boots N] [--doc FILE]..." >&2; exit 2; }
 while [ $# -gt 0 ]; do
 	case $1 in
 	--reps) [ $# -ge 2 ] && [[ $2 =~ ^[1-9][0-9]*$ ]] || usage; reps=$2; shift 2 ;;
 	--boots) [ $# -ge 2 ] && [[ $2 =~ ^[1-9][0-9]*$ ]] || usage; boots=$2; shift 2 ;;
-	--doc) [ $# -ge 2 ] || usage; doc=$2; shift 2 ;;
+	--doc) [ $# -ge 2 ] || usage; docs+=("$2"); shift 2 ;;
 	*) usage ;;
 	esac
 done
@@ -55,4 +57,6 @@ cpu_seconds() {
 } >"$tmp/table"
 cat "$tmp/table"
 
-[ -z "$doc" ] || scripts/doc-regions.sh write "$doc" oracle-slowdown "$tmp/table"
+for doc in "${docs[@]}"; do
+	scripts/doc-regions.sh write "$doc" oracle-slowdown "$tmp/table" || exit 1
+done

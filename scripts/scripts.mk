@@ -15,3 +15,11 @@ perf-doc: build-all $(BUILD)/tests/unit-core
 	$(Q)$(MAKE) --no-print-directory BUILD=$(BUILD) linux-guest >$(BUILD)/perf-doc-linux-guest.log 2>&1 || \
 		echo "perf-doc: make linux-guest failed ($(BUILD)/perf-doc-linux-guest.log)"
 	$(Q)BUILD=$(BUILD) scripts/perf-doc.sh
+
+# `make model-doc`: the cost model against time measured under QEMU TCG without -icount
+# (scripts/model-validate.sh: calibrates qemu-virt-tcg, runs the default suite on qemu-virt for
+# counts and on qemu-virt-tcg for time) into docs/model.md's generated section. Wall-clock: its
+# numbers change from run to run, so tests/integration/docs-model.sh checks the section's form only.
+.PHONY: model-doc
+model-doc: build-all
+	$(Q)BUILD=$(BUILD) scripts/model-validate.sh --doc docs/model.md

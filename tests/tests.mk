@@ -4,7 +4,9 @@
 #   report tests:        tests/unit/reports/*.c (reports/reports.mk)
 # and adds them to UNIT_TESTS; integration scripts under tests/integration/ go in INTEG_TESTS.
 CRITERION_LIBS := -lcriterion
-INTEG_TESTS += tests/integration/repo-self-contained.sh tests/integration/docs-fresh.sh
+INTEG_TESTS += tests/integration/repo-self-contained.sh tests/integration/docs-fresh.sh \
+	tests/integration/docs-model.sh tests/integration/model-validate.sh \
+	tests/integration/model-selfcheck.sh
 
 # libFuzzer target for the LAVA log reader (clang only), like fuzz-proto in harness/harness.mk.
 $(BUILD)/fuzz-lavalog: tests/fuzz/fuzz_lavalog.c harness/lavalog.c harness/lavalog.h
@@ -13,6 +15,15 @@ $(BUILD)/fuzz-lavalog: tests/fuzz/fuzz_lavalog.c harness/lavalog.c harness/laval
 		-fsanitize=fuzzer,address,undefined -o $@ $(filter %.c,$^)
 
 FUZZ_TARGETS += $(BUILD)/fuzz-lavalog
+
+# libFuzzer target for LAVA's REST answers and job states (`lava submit`, clang only).
+$(BUILD)/fuzz-lava_json: tests/fuzz/fuzz_lava_json.c harness/lava_json.c harness/lava_state.c \
+		harness/lava_json.h harness/lava_state.h
+	@mkdir -p $(@D)
+	$(Q)clang -std=c11 -O1 -g -Wall -Wextra -Werror -D_GNU_SOURCE -Iharness \
+		-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -o $@ $(filter %.c,$^)
+
+FUZZ_TARGETS += $(BUILD)/fuzz-lava_json
 
 # `make fuzz`: every target in FUZZ_TARGETS fuzzed for FUZZ_SECONDS each (or FUZZ_RUNS
 # executions), from its checked-in corpus tests/fuzz/corpus/<name without fuzz->, which is only

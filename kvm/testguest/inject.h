@@ -11,7 +11,9 @@
 #define INJECT_CPU_OFF 8          /* PSCI CPU_OFF of the only vCPU: a power-off */
 #define INJECT_WFI_MASKED 9       /* WFI forever with interrupts masked: never exits */
 #define INJECT_LOAD_HIGH_IPA 10   /* load from IPA 2^44: KVM injects an abort, no vectors: loops */
+#define INJECT_UART_LOAD64 11     /* 8-byte load from the PL011's FR: no PL011 register is that wide */
+#define INJECT_UART_LDP 12        /* LDP from the PL011: no syndrome, KVM cannot decode it */
 
-#define INJECT_LAST 10
+#define INJECT_LAST 12
 
 #endif

@@ -44,6 +44,10 @@ _start:
 	b.eq	inject_wfi
 	cmp	x0, #INJECT_LOAD_HIGH_IPA
 	b.eq	inject_high_ipa
+	cmp	x0, #INJECT_UART_LOAD64
+	b.eq	inject_uart_load64
+	cmp	x0, #INJECT_UART_LDP
+	b.eq	inject_uart_ldp
 	cmp	x0, #INJECT_EMPTY_METRICS
 	b.ne	run
 	mov	x1, #2			/* MARK END with tag 0, no BEGIN */
@@ -121,6 +125,14 @@ inject_wfi:
 inject_high_ipa:
 	mov	x0, #(1 << 44)
 	ldr	x0, [x0]
+	b	.
+inject_uart_load64:
+	ldr	x1, =0x09000018		/* the PL011's FR (kvm/pl011.h) */
+	ldr	x0, [x1]
+	b	.
+inject_uart_ldp:
+	ldr	x1, =0x09000000
+	ldp	x0, x2, [x1]
 	b	.
 
 /* param: x1 = packed name → x0 = value (S2B_PARAM). */

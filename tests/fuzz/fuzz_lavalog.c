@@ -1,6 +1,6 @@
 /* libFuzzer target for the LAVA log reader (harness/lavalog.c), two ways:
- *  - a log: every line is unwrapped; no read outside it, entries that are not console text are
- *    left as they were, console text never grows;
+ *  - a log: every line is unwrapped, and read for the job's error; no read outside it, entries
+ *    that are not console text (not the job's error) are left as they were, neither grows;
  *  - "!" FLAGS TEXT: TEXT is logged the way lava-run would log a console line (ShellLogger's
  *    quoting, then PyYAML's double-quoted style, at level target or feedback, with or without a
  *    namespace, optionally as a server-log "- " item) and must read back exactly, every byte
@@ -21,6 +21,16 @@ static void check_line(const char *in, size_t n)
 	line[n] = '\0';
 	enum lava_line k = lava_unwrap(line, &len);
 	if (k == LAVA_TARGET) {
+		if (len > n || line[len] != '\0')
+			abort();
+	} else if (len != n || memcmp(line, in, n) != 0) {
+		abort();
+	}
+	/* the job's error: never longer than the entry, the entry untouched when there is none */
+	memcpy(line, in, n);
+	line[n] = '\0';
+	len = n;
+	if (lava_job_error(line, &len)) {
 		if (len > n || line[len] != '\0')
 			abort();
 	} else if (len != n || memcmp(line, in, n) != 0) {

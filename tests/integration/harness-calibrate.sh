@@ -1,8 +1,9 @@
 #!/bin/bash
 # s2bench calibrate --board qemu-virt really runs the calibration program (s2b.guest=calib) under
 # QEMU and writes a profile that reports/profile.c reads, every constant measured and labelled
-# the emulator's; its calib records are stored in calib.csv; -icount makes a second calibration
-# identical; `parse` still reads the log; bad arguments are usage errors (exit 2).
+# the emulator's, with its path length (-icount counts instructions); its calib records are stored
+# in calib.csv; -icount makes a second calibration identical; `parse` still reads the log; bad
+# arguments are usage errors (exit 2).
 set -u
 cd "$(dirname "$0")/../.."
 . tests/integration/lib.sh
@@ -25,8 +26,14 @@ check profile_clock_measured grep -qE '^clock = [0-9.]+ MHz measured calib$' "$p
 check profile_l1d_measured grep -qE '^cache\.l1d = line [0-9]+ sets [0-9KM]+ ways [0-9]+ size [0-9KM]+ measured calib$' "$p"
 for c in hvc s2_fault map_4k map_2m ic_ialluis tlbi_vmalls12e1is dc_civac.absent.l1 dc_civac.clean.l2 \
 	dc_civac.dirty.mem dc_cvac.absent.mem write_bw; do
-	check "profile_measures_$c" grep -qE "^${c//./\\.} = [0-9.]+ (cycles|B/cycle) spread iqr [0-9.]+ [0-9.]+ n [0-9]+ measured calib\$" "$p"
+	check "profile_measures_$c" grep -qE "^${c//./\\.} = [0-9.]+ (cycles|B/cycle) spread iqr [0-9.]+ [0-9.]+ n [0-9]+( path [0-9.]+)? measured calib\$" "$p"
 done
+# -icount counts instructions: every time but `inst` has its path length, and a "cycle" being an
+# instruction, the path length is the value itself.
+check profile_times_have_paths [ "$(grep -E ' cycles spread ' "$p" | grep -vE '^inst ' | grep -cv ' path ')" -eq 0 ]
+check profile_paths_equal_values [ "$(awk '$4 == "cycles" && / path / { for (i = 1; i <= NF; i++) if ($i == "path" && $(i + 1) != $3) bad++ } END { print bad + 0 }' "$p")" -eq 0 ]
+check profile_has_paths [ "$(grep -c ' path ' "$p")" -ge 20 ]
+check write_bw_and_inst_have_none [ "$(grep -E '^(write_bw|inst) = ' "$p" | grep -c ' path ')" -eq 0 ]
 no_line() { ! grep -qE "$@"; }
 check profile_nothing_published_or_zero no_line 'published| = 0 ' "$p"
 # QEMU's -cpu max reports two levels: the L2 is the last, so every .llc constant is empty.
@@ -35,7 +42,7 @@ check profile_llc_constants_empty [ "$(grep -cE '^dc_c?i?vac\.[a-z]+\.llc = -$' 
 
 # calib.csv holds every calib record of the run's log, one row each.
 log=$(ls "$tmp"/d/logs/*.log)
-check calib_csv_header [ "$(head -1 "$tmp/d/calib.csv")" = "run_id,op,state,level,line,sets,ways,size,cntfrq,insts,bytes,ops,n,cycles_med,cycles_q1,cycles_q3,ticks_med,ticks_q1,ticks_q3" ]
+check calib_csv_header [ "$(head -1 "$tmp/d/calib.csv")" = "run_id,op,state,level,line,sets,ways,size,cntfrq,insts,bytes,ops,n,cycles_med,cycles_q1,cycles_q3,ticks_med,ticks_q1,ticks_q3,insts_med" ]
 check calib_csv_one_row_per_record [ "$(($(wc -l <"$tmp/d/calib.csv") - 1))" -eq "$(grep -c '^@s2b calib ' "$log")" ]
 check calib_log_crcs_ok crc_ok "$log"
 

@@ -45,6 +45,14 @@ fi
 rc=$?
 check "lava_refuses_non_ascii_url" [ $rc -eq 1 -a ! -e "$out/jobs-ascii" ]
 
+# A qemu job runs its board's QEMU: -icount for qemu-virt, none for qemu-virt-tcg (wall-clock).
+printf 'name = clocks\nstrategy = unmap\nguest = hello\n[a]\nboard = qemu-virt-tcg\n[b]\nboard = qemu-virt\n' >"$out/clocks.suite"
+"$S2BENCH" lava "$out/clocks.suite" --device-type qemu --image-url file:///s2hv.img --out "$out/jobs-clocks" \
+	>"$out/lava-clocks.txt" 2>&1
+icount_of() { grep -l "(board $1)" "$out"/jobs-clocks/*.yaml | xargs grep -c -- '-icount shift=0'; }
+check "lava_qemu_virt_job_has_icount" [ "$(icount_of qemu-virt)" = 1 ]
+check "lava_qemu_virt_tcg_job_has_no_icount" [ "$(icount_of qemu-virt-tcg)" = 0 ]
+
 if ! command -v lava-run >/dev/null; then
 	skip "lava_local_dispatcher (lava-run not installed: apt-get install lava-dispatcher)"
 	finish

@@ -10,10 +10,7 @@ cd "$(dirname "$0")/../.."
 out=$BUILD/test-logs/harness-oracle
 rm -rf "$out"
 mkdir -p "$out"
-if [ ! -f "$BUILD/oracle/libs2oracle.so" ]; then
-	fail "oracle_plugin_built (make deps could not fetch qemu-plugin.h)"
-	finish
-fi
+need_oracle_plugin
 cat >"$out/tiny.suite" <<'SUITE'
 name = tiny-oracle
 timeout = 60

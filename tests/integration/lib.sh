@@ -54,6 +54,25 @@ qemu_virt() {
 	QEMU_RC=$?
 }
 
+# fresh_out NAME: $out is $BUILD/test-logs/NAME, emptied: the logs there are this run's alone.
+fresh_out() { out=$BUILD/test-logs/$1; rm -rf "$out"; mkdir -p "$out"; }
+
+# need_oracle_plugin: the coherence oracle plugin is built, or FAIL oracle_plugin_built and stop
+# (make deps could not fetch qemu-plugin.h): an oracle test never passes without running.
+need_oracle_plugin() {
+	[ -f "$BUILD/oracle/libs2oracle.so" ] && return
+	fail "oracle_plugin_built ($BUILD/oracle/libs2oracle.so missing: make deps could not fetch qemu-plugin.h)"
+	finish
+}
+
+# need_linux_bundle: the Linux guest bundle ($BUILD/linux-guest/bundle.img, `make linux-guest`
+# downloads the kernel once), log in $out; without it (offline) SKIP and stop.
+need_linux_bundle() {
+	make --no-print-directory BUILD="$BUILD" "$BUILD/linux-guest/bundle.img" >"$out/make.log" 2>&1 && return
+	skip "linux_guest_bundle_unavailable (offline? see $out/make.log)"
+	finish
+}
+
 # need_kvm_image NAME FAIL_NAME: the Debian host kernel and the KVM host image (make kvm-image),
 # logs in $out. Without the kernel (no registry): SKIP NAME and stop; a failed build: FAIL
 # FAIL_NAME and stop. Every KVM-under-QEMU test starts with this.

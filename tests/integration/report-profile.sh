@@ -53,29 +53,34 @@ check report_with_two_profiles_exits_0 [ $? -eq 0 ]
 check every_term_priced [ "$(grep -c '| all terms |' "$tmp/q/report.md")" -eq 10 ]
 check prediction_chart_drawn bash -c "sed -n '/<figure id=\"fig-predicted_0\">/,/<\/figure>/p' '$tmp/q/report.html' | grep -q '<svg'"
 check qemu_profile_placed grep -q '^set label 10 .*"qemu"' "$tmp/q/charts/phase.gp"
+check qemu_profile_placed_in_words grep -qE '^- placed: qemu at s2_fault ÷ dc_civac\.absent\.mem = [0-9.e+]+ \([0-9.e+]+ – [0-9.e+]+\): cheapest [a-z]+ (up )?to [0-9.]+ %' "$tmp/q/report.md"
 check crossover_line_labelled grep -qE '^set label 100 .*"[a-z]+ = [a-z]+"' "$tmp/q/charts/phase.gp"
 
 # clean at frac=100, recomputed: T = loaded·dirty + (reinit - loaded + fault_lines)·absent +
-# faults·s2_fault + pages·map_4k + tlbis·tlbi + icache·ic + (reboot_insts - lines)·inst, each
-# constant in cycles at the profile's clock; the median over warm boots of each count.
+# faults·s2_fault + pages·map_4k + tlbis·tlbi + icache·ic + N_other·inst, N_other = reboot_insts
+# less each of those counts times its constant's path length, each constant in cycles at the
+# profile's clock; the median over warm boots of each count.
 expected=$(python3 - "$tmp/res" "$tmp/qemu.profile" <<'EOF'
 import csv, statistics, sys
 d, prof = sys.argv[1], sys.argv[2]
-k = {}
+k, path = {}, {}
 for line in open(prof):
     w = line.split()
     if len(w) > 3 and w[1] == '=' and w[3] in ('cycles', 'MHz'):
         k[w[0]] = float(w[2])
+    if 'path' in w:
+        path[w[0]] = float(w[w.index('path') + 1])
 ns = lambda c: k[c] * 1000.0 / k['clock']
 run = [r['run_id'] for r in csv.DictReader(open(d + '/runs.csv'))
        if r['strategy'] == 'clean' and float(r['frac']) == 100][0]
 boots = [b for b in csv.DictReader(open(d + '/boots.csv')) if b['run_id'] == run and int(b['idx']) >= 1]
 m = lambda f: statistics.median(float(b[f]) for b in boots)
 lines = m('reinit_lines') + m('fault_lines')
-t = (m('reinit_lines_loaded') * ns('dc_civac.dirty.mem')
-     + (lines - m('reinit_lines_loaded')) * ns('dc_civac.absent.mem')
-     + m('faults') * ns('s2_fault') + m('pages_mapped') * ns('map_4k') + m('tlbis') * ns('tlbi_vmalls12e1is')
-     + m('icache_invals') * ns('ic_ialluis') + max(0, m('reboot_insts') - lines) * ns('inst'))
+terms = [(m('reinit_lines_loaded'), 'dc_civac.dirty.mem'), (lines - m('reinit_lines_loaded'), 'dc_civac.absent.mem'),
+         (m('faults'), 's2_fault'), (m('pages_mapped'), 'map_4k'), (m('tlbis'), 'tlbi_vmalls12e1is'),
+         (m('icache_invals'), 'ic_ialluis')]
+other = m('reboot_insts') - sum(n * path[c] for n, c in terms if n)
+t = sum(n * ns(c) for n, c in terms) + max(0, other) * ns('inst')
 print('%.3g ms' % (t / 1e6) if t >= 1e6 else '%.3g µs' % (t / 1e3) if t >= 1e3 else '%.3g ns' % t)
 EOF
 )
@@ -83,12 +88,29 @@ got=$(grep -E '^\| guest=touch frac=100 +\| clean ' "$tmp/q/report.md" | head -1
 echo "clean at frac=100: report says $got, recomputed $expected"
 check clean_frac100_prediction_is_the_model [ -n "$expected" -a "$got" = "$expected" ]
 
+# Path lengths from a second profile (--paths): the calibrated profile without its `path` fields
+# prices the other instructions only with --paths, then exactly as before; without, it says why.
+sed -E 's/ path [0-9.]+ / /' "$tmp/qemu.profile" >"$tmp/nopath.profile"
+check nopath_profile_has_no_path [ "$(grep -c ' path ' "$tmp/nopath.profile")" -eq 0 ]
+"$S2BENCH" report "$tmp/res" --profile "$tmp/nopath.profile" --out "$tmp/np" >/dev/null 2>&1
+check report_without_paths_exits_0 [ $? -eq 0 ]
+check without_paths_other_instructions_unpriced grep -q 'lacks the path length of .*--paths' "$tmp/np/report.md"
+check without_paths_no_cell_complete [ "$(grep -c '| all terms |' "$tmp/np/report.md")" -eq 0 ]
+"$S2BENCH" report "$tmp/res" --profile "$tmp/nopath.profile" --paths "$tmp/qemu.profile" --out "$tmp/wp" >/dev/null 2>&1
+check report_with_paths_exits_0 [ $? -eq 0 ]
+got_paths=$(grep -E '^\| guest=touch frac=100 +\| clean ' "$tmp/wp/report.md" | head -1 | cut -d'|' -f4 | xargs)
+check paths_from_the_second_profile [ -n "$expected" -a "$got_paths" = "$expected" ]
+"$S2BENCH" report "$tmp/res" --profile "$n1" --paths no-such-cpu >/dev/null 2>"$tmp/paths.err"
+check missing_paths_profile_exits_2 [ $? -eq 2 ]
+check missing_paths_profile_one_line [ "$(wc -l <"$tmp/paths.err")" -eq 1 ]
+check missing_paths_profile_says_which grep -q '^s2bench report: --paths: profiles/no-such-cpu.profile' "$tmp/paths.err"
+
 # Bad profiles: the parser's FILE:LINE and exit 2, before any work.
 sed 's/^hvc = 306 ns/hvc = 306 furlongs/' "$n1" >"$tmp/broken.profile"
 line=$(grep -n '^hvc = ' "$tmp/broken.profile" | cut -d: -f1)
 "$S2BENCH" report "$tmp/res" --profile "$tmp/broken.profile" --out "$tmp/b" >"$tmp/b.out" 2>"$tmp/b.err"
 check broken_profile_exits_2 [ $? -eq 2 ]
-check broken_profile_names_file_and_line grep -qE "^s2bench report: $tmp/broken.profile:$line: hvc: " "$tmp/b.err"
+check broken_profile_names_file_and_line grep -qE "^s2bench report: --profile: $tmp/broken.profile:$line: hvc: " "$tmp/b.err"
 check broken_profile_one_line [ "$(wc -l <"$tmp/b.err")" -eq 1 ]
 check broken_profile_writes_no_report test ! -e "$tmp/b/report.html"
 "$S2BENCH" report "$tmp/res" --profile no-such-cpu >/dev/null 2>"$tmp/none.err"

@@ -1,6 +1,6 @@
 /*
  * What the calibration program (core/calib_program.c) needs from the CPU: the cache geometry
- * (CLIDR_EL1/CCSIDR_EL1), the two clocks (PMCCNTR_EL0, CNTPCT_EL0/CNTFRQ_EL0), and line-by-line
+ * (CLIDR_EL1/CCSIDR_EL1), the two clocks (PMCCNTR_EL0, CNTPCT_EL0/CNTFRQ_EL0), the retired-instruction count (PMEVCNTR0_EL0), and line-by-line
  * loads and stores that put a buffer's lines in a known state before a timed pass.
  */
 #include "../../arch.h"
@@ -46,13 +46,14 @@ u64 arch_timer_freq(void)
 	return read_sysreg(cntfrq_el0);
 }
 
-void arch_calib_now(struct calib_clock *c, bool cycles)
+void arch_calib_now(struct calib_clock *c, bool cycles, bool insts)
 {
 	/* The ISB keeps both reads from being taken early, before the code being timed finished
 	 * issuing: ARM ARM, The Generic Timer, "reads of CNTPCT_EL0 can occur speculatively and out
 	 * of order relative to other instructions"; the PMU counters likewise (pmu.c). */
 	isb();
 	c->cycles = cycles ? read_sysreg(pmccntr_el0) : 0;
+	c->insts = insts ? read_sysreg(pmevcntr0_el0) : 0; /* INST_RETIRED: pmu_init() put it there */
 	c->ticks = read_sysreg(cntpct_el0);
 }
 

@@ -1,22 +1,25 @@
 /*
  * Entry of s2hv.img. The first 64 bytes are the arm64 Linux Image header
  * (Documentation/arch/arm64/booting.rst), so QEMU -kernel, U-Boot booti and Raspberry Pi
- * firmware all load this file. Entered with MMU off, x0 = DTB, at EL3 or EL2.
+ * firmware all load this file. Entered with MMU off, x0 = DTB, at EL3 or EL2. The header is also
+ * the MS-DOS stub of a PE/COFF image ("MZ" at 0, the PE header's offset at 0x3c): a UEFI
+ * firmware starts the same file as an EFI application at efi_entry (efi_header.S).
  */
 #include "vcpu_ctx.h"
 
 	.section .text.head, "ax"
 	.global _head_entry
 _head_entry:
-	b	primary_entry			// code0
-	.long	0				// code1
+	.inst	0xfa405a4d			// code0: "MZ", and harmless: ccmp x18, #0, #0xd, pl
+	b	primary_entry			// code1
 	.quad	0x80000				// text_offset
 	.quad	_image_size			// image_size
 	.quad	0xa				// flags: LE, 4K pages, anywhere in PA space
 	.quad	0, 0, 0				// res2-res4
 	.ascii	"ARM\x64"			// magic
-	.long	0				// res5
+	.long	__pe_header_offset		// res5: PE header (image.ld, efi_header.S)
 
+	.global primary_entry
 primary_entry:
 	msr	daifset, #0xf
 	mov	x20, x0				// DTB
@@ -32,22 +35,8 @@ el2_entry:
 	msr	sctlr_el2, x1
 	isb
 1:
-	/* Apply R_AARCH64_RELATIVE relocations: *(base + off) = base + addend. */
 	adr	x19, _head_entry		// load address (the image is linked at 0)
-	adrp	x9, __rela_start
-	add	x9, x9, :lo12:__rela_start
-	adrp	x10, __rela_end
-	add	x10, x10, :lo12:__rela_end
-6:	cmp	x9, x10
-	b.hs	2f
-	ldp	x11, x12, [x9], #24
-	ldr	x13, [x9, #-8]
-	cmp	x12, #1027			// R_AARCH64_RELATIVE
-	b.ne	6b
-	add	x13, x13, x19
-	str	x13, [x19, x11]
-	b	6b
-2:
+	bl	apply_relocations
 	/* Zero .bss and the stack area. */
 	adrp	x9, __bss_start
 	add	x9, x9, :lo12:__bss_start
@@ -135,3 +124,28 @@ not_at_el2:
 	mov	x0, x20
 	bl	hv_not_at_el2
 	b	5b
+
+	/*
+	 * x19 = load address. Applies the R_AARCH64_RELATIVE relocations: *(base + off) = base +
+	 * addend. Idempotent (each word is written from its addend), so the EFI path, which runs
+	 * it under the firmware's MMU before its C code, may run it again from el2_entry.
+	 * Clobbers x9-x13; no stack. In .text, not .text.head: under UEFI the PE headers, which
+	 * .text.head is part of, are not executable (efi_header.S).
+	 */
+	.text
+	.global apply_relocations
+apply_relocations:
+	adrp	x9, __rela_start
+	add	x9, x9, :lo12:__rela_start
+	adrp	x10, __rela_end
+	add	x10, x10, :lo12:__rela_end
+6:	cmp	x9, x10
+	b.hs	7f
+	ldp	x11, x12, [x9], #24
+	ldr	x13, [x9, #-8]
+	cmp	x12, #1027			// R_AARCH64_RELATIVE
+	b.ne	6b
+	add	x13, x13, x19
+	str	x13, [x19, x11]
+	b	6b
+7:	ret

@@ -7,6 +7,10 @@
 #include "vcpu_ctx.h"
 #ifdef S2B_ORACLE
 #include "markers.h"	/* guest MMU and FWB state for the oracle plugin */
+#include "oracle_tvm.h"	/* and a marker-less guest's MMU switches, trapped */
+#else
+#define ORACLE_HCR_TVM 0
+#define oracle_tvm_emulate(v, esr) false
 #endif
 
 _Static_assert(__builtin_offsetof(struct vcpu, sp_el1) == CTX_SP_EL1, "vcpu layout");
@@ -37,7 +41,8 @@ static bool have_pauth(void)
  */
 static void write_guest_hcr(bool secondary)
 {
-	u64 hcr = HCR_VM | HCR_SWIO | HCR_AMO | HCR_TSC | HCR_RW | HCR_TID3 | hcr_fwb;
+	u64 hcr = HCR_VM | HCR_SWIO | HCR_AMO | HCR_TSC | HCR_RW | HCR_TID3 | hcr_fwb |
+		  ORACLE_HCR_TVM;
 
 	if (!hcr_passthrough)
 		hcr |= HCR_FMO | HCR_IMO | HCR_TWI;
@@ -148,6 +153,7 @@ void arch_vcpu_reset(struct vcpu *v, ipa_t entry, u64 x0, u64 x1)
 	write_sysreg(0ULL, mdscr_el1);
 	write_sysreg(SCTLR_EL1_RESET, sctlr_el1);
 #ifdef S2B_ORACLE
+	ORACLE_MARK(ORACLE_HINT_GUEST_RESET);
 	ORACLE_MARK(ORACLE_HINT_GUEST_MMU_OFF);	/* every boot starts with the guest's MMU off */
 #endif
 	write_sysreg(0ULL, vbar_el1);
@@ -212,7 +218,8 @@ static bool answered_in_place(struct vcpu *v, u64 kind)
 {
 	u64 esr = read_sysreg(esr_el2);
 
-	return kind == EXIT_SYNC && ESR_EC(esr) == EC_SYSREG && sysreg_trap_emulate(v, esr);
+	return kind == EXIT_SYNC && ESR_EC(esr) == EC_SYSREG &&
+	       (sysreg_trap_emulate(v, esr) || oracle_tvm_emulate(v, esr));
 }
 
 void arch_vcpu_run(struct vcpu *v, struct vcpu_exit *e)

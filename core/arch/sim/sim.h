@@ -11,7 +11,8 @@
 #include "../../s2pt.h"
 #include "../../types.h"
 
-#define SIM_LINE 64
+/* The largest cache line the model holds (buffers are this big): CTR_EL0.DminLine = 6. */
+#define SIM_LINE_MAX 256
 
 /* Simulated physical memory [0, size) = the contents at the PoC ("DRAM"). Zero-filled.
  * Also resets the caches and TLB to sim_cache_defaults(). */
@@ -32,6 +33,12 @@ void sim_counts_reset(void);
 /* The CPU the sim reports through cpu_features_read(). sim_cpu.fwb also places the PoU:
  * without FEAT_S2FWB below the D-cache, with it CLIDR_EL1.{LoUU,LoUIS} = 0 (fetch sees it). */
 extern struct cpu_features sim_cpu;
+/* The line size of both caches in bytes, from sim_cpu.ctr (CTR_EL0.DminLine, log2 of 4-byte
+ * words; the model uses one size for both caches), as arch_dcache_line_size() reports it. */
+u32 sim_line(void);
+/* Give sim_cpu `bytes`-byte D- and I-cache lines (a power of two, 16..SIM_LINE_MAX) in its
+ * CTR_EL0.{DminLine,IminLine}; takes effect at the next sim_cache_init() / sim_mem_init(). */
+void sim_cpu_set_line(u32 bytes);
 
 /* Mutation hooks: make the arch ops wrong on purpose, to show the tests catch it. */
 enum sim_mutation {
@@ -122,7 +129,7 @@ struct sim_fault {
  * there) and whether stage-2 DBM (VTCR_EL2.HD) is on. NULL detaches. */
 void sim_guest_attach(struct s2pt *pt, ipa_t ram_ipa, u64 ram_size, bool hw_dirty);
 /*
- * One access inside one 64-byte line. MMU off: Non-cacheable unless the stage-2 leaf is
+ * One access inside one cache line (sim_line()). MMU off: Non-cacheable unless the stage-2 leaf is
  * FWB-forced Write-Back; MMU on: cacheable (identity stage 1, Normal WB) unless stage 2 says
  * Device. Returns true when done; false with *f filled on a stage-2 fault (nothing accessed).
  */

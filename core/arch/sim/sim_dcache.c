@@ -1,5 +1,5 @@
 /*
- * The data-cache model: PIPT, write-back, write-allocate, 64-byte lines, Invalid/Clean/Dirty,
+ * The data-cache model: PIPT, write-back, write-allocate, lines of sim_line() bytes (the CPU's CTR_EL0), Invalid/Clean/Dirty,
  * seeded random or LRU replacement (evicting a Dirty line writes it back), and speculative
  * fills of any line the hypervisor's cacheable linear map covers (ARM ARM B2.12: a Normal
  * cacheable location may be allocated at any time). Memory = the simulated PA space.
@@ -13,7 +13,7 @@ struct sim_dline {
 	pa_t pa;
 	u8 state;
 	u64 used; /* LRU stamp */
-	u8 data[SIM_LINE];
+	u8 data[SIM_LINE_MAX];
 };
 
 struct sim_cache_config sim_cache_cfg;
@@ -41,8 +41,10 @@ u64 sim_rand(void)
 void sim_cache_init(const struct sim_cache_config *c)
 {
 	sim_cache_cfg = *c;
+	if (sim_line() < 16 || sim_line() > SIM_LINE_MAX)
+		abort(); /* a test gave sim_cpu a CTR_EL0 the model cannot hold */
 	ways = c->dcache_ways;
-	sets = c->dcache_bytes / SIM_LINE / ways;
+	sets = c->dcache_bytes / sim_line() / ways;
 	free(lines);
 	lines = calloc((size_t)sets * ways, sizeof(*lines));
 	if (!lines)
@@ -55,7 +57,7 @@ void sim_cache_init(const struct sim_cache_config *c)
 
 static struct sim_dline *set_of(pa_t line)
 {
-	return &lines[((line / SIM_LINE) % sets) * ways];
+	return &lines[((line / sim_line()) % sets) * ways];
 }
 
 static struct sim_dline *find(pa_t line)
@@ -71,7 +73,7 @@ static struct sim_dline *find(pa_t line)
 static void write_back(struct sim_dline *l)
 {
 	if (l->state == SIM_DIRTY)
-		memcpy(arch_pa_to_va(l->pa), l->data, SIM_LINE);
+		memcpy(arch_pa_to_va(l->pa), l->data, sim_line());
 	l->state = SIM_CLEAN;
 }
 
@@ -98,7 +100,7 @@ static struct sim_dline *allocate(pa_t line)
 	write_back(l);
 	l->pa = line;
 	l->state = SIM_CLEAN;
-	memcpy(l->data, arch_pa_to_va(line), SIM_LINE);
+	memcpy(l->data, arch_pa_to_va(line), sim_line());
 	return l;
 }
 
@@ -114,7 +116,7 @@ static struct sim_dline *lookup_or_fill(pa_t line)
 
 void sim_dc_read(pa_t line, u8 *dst)
 {
-	memcpy(dst, lookup_or_fill(line)->data, SIM_LINE);
+	memcpy(dst, lookup_or_fill(line)->data, sim_line());
 }
 
 void sim_dc_write(pa_t line, const u8 *src, unsigned off, unsigned len)
@@ -131,7 +133,7 @@ bool sim_dc_peek(pa_t line, u8 *dst, enum sim_line_state *st)
 
 	*st = l ? l->state : SIM_INVALID;
 	if (l && dst)
-		memcpy(dst, l->data, SIM_LINE);
+		memcpy(dst, l->data, sim_line());
 	return l != NULL;
 }
 
@@ -183,13 +185,13 @@ bool sim_cache_evict_random(void)
 void sim_speculate(void)
 {
 	const struct sim_cache_config *c = &sim_cache_cfg;
-	u64 nlines = c->spec_size / SIM_LINE;
+	u64 nlines = c->spec_size / sim_line();
 
 	if (!c->spec_per_mille || !nlines || sim_rand() % 1000 >= c->spec_per_mille)
 		return;
-	lookup_or_fill(c->spec_base + (sim_rand() % nlines) * SIM_LINE);
+	lookup_or_fill(c->spec_base + (sim_rand() % nlines) * sim_line());
 	if (c->spec_ifetch_anywhere)
-		sim_ic_fill_speculative(c->spec_base + (sim_rand() % nlines) * SIM_LINE);
+		sim_ic_fill_speculative(c->spec_base + (sim_rand() % nlines) * sim_line());
 	else
 		sim_guest_speculative_fetch();
 }
@@ -198,8 +200,8 @@ void sim_speculate(void)
 static void for_lines(pa_t pa, u64 size, void (*fn)(pa_t line, unsigned off, unsigned len, u8 *buf), u8 *buf)
 {
 	while (size) {
-		pa_t line = ALIGN_DOWN(pa, SIM_LINE);
-		unsigned off = pa - line, len = MIN(size, (u64)SIM_LINE - off);
+		pa_t line = ALIGN_DOWN(pa, sim_line());
+		unsigned off = pa - line, len = MIN(size, (u64)sim_line() - off);
 
 		fn(line, off, len, buf);
 		pa += len;
@@ -216,7 +218,7 @@ static void host_write_line(pa_t line, unsigned off, unsigned len, u8 *buf)
 
 static void host_read_line(pa_t line, unsigned off, unsigned len, u8 *buf)
 {
-	u8 tmp[SIM_LINE];
+	u8 tmp[SIM_LINE_MAX];
 
 	sim_speculate();
 	sim_dc_read(line, tmp);
@@ -225,11 +227,11 @@ static void host_read_line(pa_t line, unsigned off, unsigned len, u8 *buf)
 
 static void writeback_view_line(pa_t line, unsigned off, unsigned len, u8 *buf)
 {
-	u8 tmp[SIM_LINE];
+	u8 tmp[SIM_LINE_MAX];
 	enum sim_line_state st;
 
 	if (!sim_dc_peek(line, tmp, &st) || st != SIM_DIRTY)
-		memcpy(tmp, arch_pa_to_va(line), SIM_LINE);
+		memcpy(tmp, arch_pa_to_va(line), sim_line());
 	memcpy(buf, tmp + off, len);
 }
 

@@ -83,15 +83,15 @@ static bool access(ipa_t ipa, void *buf, u64 size, bool mmu_on, struct sim_fault
 {
 	pa_t pa, line;
 	u64 pte;
-	u8 tmp[SIM_LINE];
+	u8 tmp[SIM_LINE_MAX];
 	unsigned off;
 
 	sim_speculate();
 	if (!translate(ipa, a, f, &pa, &pte))
 		return false;
-	line = ALIGN_DOWN(pa, SIM_LINE);
+	line = ALIGN_DOWN(pa, sim_line());
 	off = pa - line;
-	if (off + size > SIM_LINE)
+	if (off + size > sim_line())
 		return false; /* one line per access: a test bug, reported as a fault */
 	if (a == ACC_FETCH) {
 		sim_ic_fetch(line, cacheable(pte, mmu_on), tmp);
@@ -134,7 +134,7 @@ void sim_guest_sync_code(ipa_t ipa)
 
 	if (!pte)
 		return;
-	line = ALIGN_DOWN(s2_pte_pa(pte) + (ipa & (s2_level_size(level) - 1)), SIM_LINE);
+	line = ALIGN_DOWN(s2_pte_pa(pte) + (ipa & (s2_level_size(level) - 1)), sim_line());
 	if (!sim_cpu.fwb)
 		sim_dc_maint(line, true, false); /* DC CVAU: the PoU is below the D-cache */
 	sim_ic_inval_line(line);                 /* IC IVAU */
@@ -148,10 +148,10 @@ void sim_guest_speculative_fetch(void)
 
 	if (!guest_pt || !guest_ram_size)
 		return;
-	ipa = guest_ram_ipa + (sim_rand() % (guest_ram_size / SIM_LINE)) * SIM_LINE;
+	ipa = guest_ram_ipa + (sim_rand() % (guest_ram_size / sim_line())) * sim_line();
 	pte = sim_tlb_translate(guest_pt, ipa, &level, NULL);
 	/* Speculative fetches need an executable translation (ARM ARM D8, execute-never: no speculative
 	 * instruction fetch from execute-never locations). */
 	if (pte && !(pte & S2_PTE_XN) && memattr_normal(pte))
-		sim_ic_fill_speculative(ALIGN_DOWN(s2_pte_pa(pte) + (ipa & (s2_level_size(level) - 1)), SIM_LINE));
+		sim_ic_fill_speculative(ALIGN_DOWN(s2_pte_pa(pte) + (ipa & (s2_level_size(level) - 1)), sim_line()));
 }

@@ -13,7 +13,7 @@
 struct sim_iline {
 	pa_t pa;
 	bool valid;
-	u8 data[SIM_LINE];
+	u8 data[SIM_LINE_MAX];
 };
 
 static struct sim_iline *ilines;
@@ -22,7 +22,7 @@ static u32 isets, iways;
 void sim_ic_reset(u32 bytes, u32 ways)
 {
 	iways = ways;
-	isets = bytes / SIM_LINE / ways;
+	isets = bytes / sim_line() / ways;
 	free(ilines);
 	ilines = calloc((size_t)isets * iways, sizeof(*ilines));
 	if (!ilines)
@@ -31,7 +31,7 @@ void sim_ic_reset(u32 bytes, u32 ways)
 
 static struct sim_iline *iset_of(pa_t line)
 {
-	return &ilines[((line / SIM_LINE) % isets) * iways];
+	return &ilines[((line / sim_line()) % isets) * iways];
 }
 
 static struct sim_iline *ifind(pa_t line)
@@ -51,7 +51,7 @@ static void read_pou(pa_t line, bool cacheable, u8 *dst)
 
 	if (cacheable && sim_cpu.fwb && sim_dc_peek(line, dst, &st))
 		return; /* PoU at the D-cache: fetch sees (even Dirty) D-lines */
-	memcpy(dst, arch_pa_to_va(line), SIM_LINE);
+	memcpy(dst, arch_pa_to_va(line), sim_line());
 }
 
 static void ifill(pa_t line, bool cacheable)
@@ -76,7 +76,7 @@ void sim_ic_fetch(pa_t line, bool cacheable, u8 *dst)
 		ifill(line, cacheable);
 		l = ifind(line);
 	}
-	memcpy(dst, l->data, SIM_LINE);
+	memcpy(dst, l->data, sim_line());
 }
 
 void sim_ic_fill_speculative(pa_t line)

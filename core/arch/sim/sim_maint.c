@@ -17,19 +17,31 @@ void sim_counts_reset(void)
 /* One DC operation on every line of [pa, pa+size) rounded out to lines; returns the count. */
 static u64 each_line(pa_t pa, u64 size, bool clean, bool inval)
 {
-	pa_t end = ALIGN_UP(pa + size, SIM_LINE);
+	pa_t end = ALIGN_UP(pa + size, sim_line());
 	u64 n = 0;
 
 	if (!size)
 		return 0;
-	for (pa_t line = ALIGN_DOWN(pa, SIM_LINE); line < end; line += SIM_LINE, n++) {
+	for (pa_t line = ALIGN_DOWN(pa, sim_line()); line < end; line += sim_line(), n++) {
 		sim_speculate(); /* a fill may land between any two maintenance instructions */
 		sim_dc_maint(line, clean, inval);
 	}
 	return n;
 }
 
-u32 arch_dcache_line_size(void) { return SIM_LINE; }
+u32 sim_line(void)
+{
+	return 4u << ((sim_cpu.ctr >> 16) & 0xf);
+}
+
+void sim_cpu_set_line(u32 bytes)
+{
+	u64 log2_words = (u64)__builtin_ctz(bytes / 4);
+
+	sim_cpu.ctr = (sim_cpu.ctr & ~0xf000fULL) | log2_words << 16 | log2_words;
+}
+
+u32 arch_dcache_line_size(void) { return sim_line(); }
 void arch_zero_page(void *va) { memset(va, 0, PAGE_SIZE); }
 void arch_dc_civac_range(pa_t pa, u64 size)
 {
@@ -48,9 +60,9 @@ void arch_ic_iallu_is(void)
 
 void arch_ic_ivau_range(pa_t pa, u64 size)
 {
-	pa_t end = ALIGN_UP(pa + size, SIM_LINE);
+	pa_t end = ALIGN_UP(pa + size, sim_line());
 
-	for (pa_t line = ALIGN_DOWN(pa, SIM_LINE); size && line < end; line += SIM_LINE) {
+	for (pa_t line = ALIGN_DOWN(pa, sim_line()); size && line < end; line += sim_line()) {
 		sim_speculate();
 		sim_ic_inval_line(line);
 		sim_counts.ic_ivau_lines++;

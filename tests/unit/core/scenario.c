@@ -5,6 +5,7 @@
 #include "arch.h"
 #include "cache_ops.h"
 #include "config.h"
+#include "dtb_stamp.h"
 #include "guest_image.h"
 #include "hypercall.h"
 #include "loader.h"
@@ -13,6 +14,7 @@
 #include "reboot.h"
 #include "vcpu.h"
 #include "vm.h"
+#include <libfdt.h>
 
 #define SCN_MEM_SIZE (SCN_RAM_PA + SCN_RAM_SIZE)
 #define SCN_POOL_BASE (1ULL << 20)
@@ -28,6 +30,10 @@ static const unsigned scribble_pages[] = {4, 5, 6, 7, 16, 17, 18, 19, 20, 21, 22
 /* Pages the guest only reads with its MMU on (tables, firmware data): mapped, never written. */
 #define SCN_READONLY_FIRST 100
 #define SCN_READONLY_PAGES 32
+/* An image page holding a DTB the loader stamps with the boot index (dtb_stamp.h), as s2hv's
+ * loader does for bundle guests: the loader changes bytes between boots, as real VMMs do. The
+ * guest never writes it, so only the loader's rewrite makes it need cleaning. */
+#define SCN_DTB_PAGE 10
 /* Code pages the guest overwrites and executes (JIT, module loading). */
 #define SCN_JIT_PAGES 2
 
@@ -43,7 +49,9 @@ struct scn {
 	struct guest_image img;
 	struct vm vm;
 	struct cpu_features cpu;
-	u8 pristine[SCN_IMG_BYTES];
+	u8 pristine[SCN_IMG_BYTES] __attribute__((aligned(8))); /* libfdt wants its DTB 8-aligned */
+	/* What this boot's loader wrote: pristine, with this boot's stamp. */
+	u8 expected[SCN_IMG_BYTES] __attribute__((aligned(8)));
 	u64 bss_value[ARRAY_SIZE(bss_pages)];
 	u64 rng;
 	struct boot_obs *obs;
@@ -105,18 +113,18 @@ static void loader_stores_from_now(void)
 /* Right after reset: MMU off. Execute and read the image; write the bss. */
 static void guest_mmu_off(unsigned boot)
 {
-	u8 line[SIM_LINE];
+	u8 line[SIM_LINE_MAX];
 
-	for (u64 off = 0; off < SCN_CODE_PAGES * PAGE_SIZE; off += SIM_LINE) {
-		guest(FETCH, GUEST_RAM_IPA + off, line, SIM_LINE, false);
-		if (memcmp(line, s_.pristine + off, SIM_LINE))
+	for (u64 off = 0; off < SCN_CODE_PAGES * PAGE_SIZE; off += sim_line()) {
+		guest(FETCH, GUEST_RAM_IPA + off, line, sim_line(), false);
+		if (memcmp(line, s_.pristine + off, sim_line()))
 			s_.obs->stale_fetches++;
 	}
-	for (u64 off = 0; off < SCN_IMG_BYTES; off += SIM_LINE) {
-		u64 n = MIN((u64)SIM_LINE, SCN_IMG_BYTES - off);
+	for (u64 off = 0; off < SCN_IMG_BYTES; off += sim_line()) {
+		u64 n = MIN((u64)sim_line(), SCN_IMG_BYTES - off);
 
 		guest(READ, GUEST_RAM_IPA + off, line, n, false);
-		if (memcmp(line, s_.pristine + off, n))
+		if (memcmp(line, s_.expected + off, n))
 			s_.obs->stale_reads++;
 	}
 	for (unsigned i = 0; i < ARRAY_SIZE(bss_pages); i++) {
@@ -145,20 +153,20 @@ static void scribble_page(unsigned page)
 /* Later in the boot: MMU on, caches on. Dirty data and code, run the new code. */
 static void guest_mmu_on(void)
 {
-	u8 line[SIM_LINE];
+	u8 line[SIM_LINE_MAX];
 
 	for (unsigned i = 0; i < ARRAY_SIZE(scribble_pages); i++)
 		scribble_page(scribble_pages[i]);
 	for (unsigned i = 0; i < ARRAY_SIZE(bss_pages); i++)
 		scribble_page(bss_pages[i]);
 	for (unsigned p = SCN_READONLY_FIRST; p < SCN_READONLY_FIRST + SCN_READONLY_PAGES; p++)
-		for (u64 off = 0; off < PAGE_SIZE; off += SIM_LINE)
-			guest(READ, page_ipa(p) + off, line, SIM_LINE, true);
+		for (u64 off = 0; off < PAGE_SIZE; off += sim_line())
+			guest(READ, page_ipa(p) + off, line, sim_line(), true);
 	for (unsigned p = 0; p < SCN_JIT_PAGES; p++) {
 		scribble_page(p);
-		for (u64 off = 0; off < PAGE_SIZE; off += SIM_LINE) {
+		for (u64 off = 0; off < PAGE_SIZE; off += sim_line()) {
 			sim_guest_sync_code(page_ipa(p) + off);
-			guest(FETCH, page_ipa(p) + off, line, SIM_LINE, true);
+			guest(FETCH, page_ipa(p) + off, line, sim_line(), true);
 		}
 	}
 	random_evictions();
@@ -169,8 +177,8 @@ static void check_after_flush(struct scenario_result *r)
 	u8 *mem = arch_pa_to_va(SCN_RAM_PA);
 
 	sim_cache_flush_all();
-	for (u64 off = 0; off < SCN_IMG_BYTES; off += SIM_LINE)
-		if (memcmp(mem + off, s_.pristine + off, MIN((u64)SIM_LINE, SCN_IMG_BYTES - off)))
+	for (u64 off = 0; off < SCN_IMG_BYTES; off += sim_line())
+		if (memcmp(mem + off, s_.expected + off, MIN((u64)sim_line(), SCN_IMG_BYTES - off)))
 			r->lost_after_flush++;
 	for (unsigned i = 0; i < ARRAY_SIZE(bss_pages); i++)
 		if (*(u64 *)(mem + (u64)bss_pages[i] * PAGE_SIZE) != s_.bss_value[i])
@@ -181,6 +189,7 @@ static void setup_world(const struct scenario_params *p)
 {
 	struct sim_cache_config c;
 
+	sim_cpu_set_line(p->line ? p->line : 64); /* before the caches are sized by sim_mem_init */
 	sim_mem_init(SCN_MEM_SIZE);
 	palloc_init(SCN_POOL_BASE, SCN_POOL_SIZE);
 	sim_counts_reset();
@@ -198,6 +207,19 @@ static void setup_world(const struct scenario_params *p)
 	s_.rng = p->seed * 0x9e3779b97f4a7c15ULL + 7;
 	for (unsigned i = 0; i < SCN_IMG_BYTES; i++)
 		s_.pristine[i] = (u8)(0xa5 ^ (i * 131) ^ (i >> 8));
+	if (fdt_create_empty_tree(s_.pristine + SCN_DTB_PAGE * PAGE_SIZE, PAGE_SIZE) ||
+	    !dtb_stamp_add(s_.pristine + SCN_DTB_PAGE * PAGE_SIZE, PAGE_SIZE))
+		abort();
+}
+
+/* The loader's stamp of this boot, into guest RAM (a plain store, replayed as cacheable like
+ * the rest of the loader's) and into what the guest must read. */
+static void loader_stamp(struct vm *vm)
+{
+	memcpy(s_.expected, s_.pristine, SCN_IMG_BYTES);
+	if (dtb_stamp_set(s_.expected + SCN_DTB_PAGE * PAGE_SIZE, (u32)vm->boot_idx) ||
+	    dtb_stamp_set((u8 *)arch_pa_to_va(vm->ram_pa) + SCN_DTB_PAGE * PAGE_SIZE, (u32)vm->boot_idx))
+		abort();
 }
 
 /* The real loop's setup/reinit call lands here: replay the loader's stores as cacheable, let
@@ -208,6 +230,7 @@ static int probe_prepare(struct vm *vm)
 	int ret;
 
 	s_.obs = &s_.r->boot[vm->boot_idx];
+	loader_stamp(vm);
 	sim_host_stores_end();
 	random_evictions();
 	if (vm->boot_idx == 0)
@@ -304,6 +327,8 @@ int scenario_run(const struct scenario_params *p, struct scenario_result *r)
 		r->boot[boots - 1].errors++;
 	}
 	r->pages_mapped_last_boot = s_.vm.stats.pages_mapped;
+	r->dc_lines_counted = maint_counts.lines_cleaned + maint_counts.lines_inval;
+	r->dc_lines_maintained = sim_counts.dc_civac_lines + sim_counts.dc_cvac_lines + sim_counts.dc_ivac_lines;
 	check_after_flush(r);
 	sim_guest_attach(NULL, 0, 0, false);
 	sim_vcpu_program(NULL, NULL);

@@ -24,6 +24,7 @@ struct scenario_params {
 	u64 block;      /* SZ_4K or SZ_2M */
 	bool premap;
 	bool fwb_cpu;   /* sim_cpu.fwb: FEAT_S2FWB, PoU at the D-cache */
+	u32 line;       /* the CPU's cache line in bytes (its CTR_EL0); 0: 64 */
 	bool icache_all;
 	u64 seed;
 	unsigned boots; /* <= SCN_MAX_BOOTS */
@@ -46,6 +47,9 @@ struct scenario_result {
 	struct boot_obs boot[SCN_MAX_BOOTS];
 	u64 lost_after_flush; /* lines wrong in memory after every Dirty line was written back */
 	u64 pages_mapped_last_boot; /* the last boot's `pages_mapped` (reboot.c counts per boot) */
+	/* Lines of every DC range as the core counts them (cache_ops.c: the `lines` of the records)
+	 * and as the CPU model maintained them (its CTR_EL0 line): equal unless one assumes a size. */
+	u64 dc_lines_counted, dc_lines_maintained;
 };
 
 /* Run the whole sequence; returns 0, or -1 if the strategy refused or setup failed. */

@@ -4,7 +4,7 @@
 
 #define IPA 0x40000000ULL
 #define PA 0x02000000ULL /* 2M-aligned, above the page-table pool */
-#define LINES(bytes) ((bytes) / SIM_LINE)
+#define LINES(bytes) ((bytes) / sim_line())
 
 static struct s2pt pt;
 

@@ -11,7 +11,7 @@
 #include <string.h>
 #include "scenario.h"
 
-#define LINES_PER_PAGE (PAGE_SIZE / SIM_LINE)
+#define LINES_PER_PAGE (PAGE_SIZE / sim_line())
 
 struct cost_cell {
 	char strategy[16];
@@ -114,7 +114,7 @@ static u64 loader_lines_in(const struct leaves *l, unsigned leaf)
 	u64 start = (u64)leaf * l->per_leaf * PAGE_SIZE, end = start + l->per_leaf * PAGE_SIZE;
 
 	end = MIN(end, (u64)SCN_IMG_BYTES);
-	return end > start ? (end - start + SIM_LINE - 1) / SIM_LINE : 0;
+	return end > start ? (end - start + sim_line() - 1) / sim_line() : 0;
 }
 
 struct expected {
@@ -142,7 +142,7 @@ static struct expected expect(const struct cost_cell *c, const struct leaves *l,
 	}
 	if (m->unmaps && c->premap) { /* vm_premap() cleans all RAM again */
 		e.reinit_lines += ram_lines;
-		e.reinit_lines_loaded += (SCN_IMG_BYTES + SIM_LINE - 1) / SIM_LINE;
+		e.reinit_lines_loaded += (SCN_IMG_BYTES + sim_line() - 1) / sim_line();
 	}
 	e.reinit_tlbis = m->unmaps || m->cleans_written;
 	e.reinit_icache = m->reinit_icache == IC_ALWAYS || (m->reinit_icache == IC_IF_PREMAP && c->premap);

@@ -57,12 +57,12 @@ Test(sim_cache, eviction_writes_back_dirty_lines)
 	c.evict = SIM_EVICT_LRU;
 	sim_cache_init(&c);
 	/* Twice the cache's size of lines, LRU: the first ones must have been evicted. */
-	for (u64 i = 0; i < 2 * (32 << 10) / SIM_LINE; i++)
-		host_put(PA_X + i * SIM_LINE, i + 1);
+	for (u64 i = 0; i < 2 * (32 << 10) / sim_line(); i++)
+		host_put(PA_X + i * sim_line(), i + 1);
 	cr_assert_eq(mem_u64(PA_X), 1);
 	sim_cache_flush_all();
-	for (u64 i = 0; i < 2 * (32 << 10) / SIM_LINE; i++)
-		cr_assert_eq(mem_u64(PA_X + i * SIM_LINE), i + 1);
+	for (u64 i = 0; i < 2 * (32 << 10) / sim_line(); i++)
+		cr_assert_eq(mem_u64(PA_X + i * sim_line()), i + 1);
 }
 
 Test(sim_cache, guest_mmu_off_read_misses_dirty_line_fwb_read_sees_it)

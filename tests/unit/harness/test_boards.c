@@ -40,6 +40,14 @@ Test(boards, kvm_boards_boot_s2vmm_and_share_one_back_end)
 		cr_expect_eq(e->host == HOST_S2VMM, board_find(e->name) == &board_kvm, "%s", e->name);
 }
 
+/* Only qemu-virt-tcg runs without -icount; its LAVA job must not add it either (lava.c). */
+Test(boards, only_qemu_virt_tcg_is_wall_clock)
+{
+	for (const struct catalog_entry *e = catalog_boards; e->name; e++)
+		cr_expect_eq(board_wall_clock(e->name), !strcmp(e->name, "qemu-virt-tcg"), "%s", e->name);
+	cr_expect_eq(board_wall_clock("no-such-board"), 0);
+}
+
 Test(boards, an_unknown_board_has_no_descriptor)
 {
 	cr_expect_null(board_desc_find("no-such-board"));

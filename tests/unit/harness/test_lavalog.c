@@ -114,3 +114,45 @@ Test(lavalog, done_at_feedback_level_in_a_server_log)
 {
 	parse_feedback_done(DATA "/lava-feedback-done.yaml");
 }
+
+/* Copies ENTRY into BUF and asks lava_job_error about it; *LEN = the length after. */
+static int job_error(const char *entry, char *buf, size_t size, size_t *len)
+{
+	*len = strlen(entry);
+	cr_assert_lt(*len, size);
+	memcpy(buf, entry, *len + 1);
+	return lava_job_error(buf, len);
+}
+
+Test(lavalog, the_job_result_gives_the_dispatchers_error)
+{
+	char b[512];
+	size_t len;
+	const char *entry =
+		"- {\"dt\": \"2026-11-28T11:02:08.857157\", \"lvl\": \"results\", \"msg\": {\"case\": "
+		"\"job\", \"definition\": \"lava\", \"error_msg\": \"Invalid job data: [\\\"Image file "
+		"'/nonexistent/s2hv.img' does not exist\\\"]\\n\", \"error_type\": \"Job\", \"result\": "
+		"\"fail\"}}";
+
+	cr_assert_eq(job_error(entry, b, sizeof(b), &len), 1);
+	cr_expect_str_eq(b, "Invalid job data: [\"Image file '/nonexistent/s2hv.img' does not exist\"]\n");
+	cr_expect_eq(len, strlen(b));
+
+	static const char *const others[] = {
+		/* another result, without an error */
+		"- {\"dt\": \"x\", \"lvl\": \"results\", \"msg\": {\"case\": \"validate\", \"definition\": "
+		"\"lava\", \"result\": \"fail\"}}",
+		/* a job result of another test definition's case named job */
+		"- {\"dt\": \"x\", \"lvl\": \"results\", \"msg\": {\"case\": \"job\", \"result\": \"pass\"}}",
+		/* console text that looks like one */
+		"{\"dt\": \"x\", \"lvl\": \"target\", \"msg\": \"{case: job, error_msg: no}\"}",
+		/* error_msg outside the result mapping */
+		"{\"dt\": \"x\", \"lvl\": \"results\", \"msg\": {\"case\": \"job\"}, \"error_msg\": \"e\"}",
+		"@s2b done status=ok *793fa95f",
+		"- {\"dt\": \"x\", \"lvl\": \"results\", \"msg\": {\"case\": \"job\", \"error_msg\": \"cut",
+	};
+	for (size_t i = 0; i < sizeof(others) / sizeof(others[0]); i++) {
+		cr_expect_eq(job_error(others[i], b, sizeof(b), &len), 0, "%s", others[i]);
+		cr_expect_str_eq(b, others[i], "left untouched");
+	}
+}

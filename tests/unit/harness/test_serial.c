@@ -47,39 +47,64 @@ static void *board_main(void *arg)
 	return NULL;
 }
 
-Test(serial, runs_on_a_pty_board_with_reset_cmd_and_stops_at_done, .timeout = 60)
-{
-	char *dir = make_tmpdir("serial"), *out, slave_name[128], suite[600], out_dir[600],
-	     reset[800];
-	struct board b = { 0 };
+/* A pty board with its thread running, and the suite (unmap and clean, 3 touch boots) it runs. */
+struct pty_setup {
+	struct board b;
 	int slave;
+	pthread_t thread;
+	char *dir, slave_name[128], suite[600], out_dir[600];
+};
+
+static void pty_board_start(struct pty_setup *s, const char *name)
+{
 	struct termios raw;
 
+	memset(s, 0, sizeof(*s));
+	s->dir = make_tmpdir(name);
 	cfmakeraw(&raw);
-	cr_assert_eq(openpty(&b.master, &slave, slave_name, &raw, NULL), 0);
-	snprintf(b.fifo, sizeof(b.fifo), "%s/reset.fifo", dir);
-	cr_assert_eq(mkfifo(b.fifo, 0600), 0);
-	pthread_t t;
-	pthread_create(&t, NULL, board_main, &b);
+	cr_assert_eq(openpty(&s->b.master, &s->slave, s->slave_name, &raw, NULL), 0);
+	snprintf(s->b.fifo, sizeof(s->b.fifo), "%s/reset.fifo", s->dir);
+	cr_assert_eq(mkfifo(s->b.fifo, 0600), 0);
+	pthread_create(&s->thread, NULL, board_main, &s->b);
+	snprintf(s->suite, sizeof(s->suite), "%s/serial.suite", s->dir);
+	write_text(s->suite, "board = serial\nstrategy = unmap clean\nguest = touch\nboots = 3\n");
+	snprintf(s->out_dir, sizeof(s->out_dir), "%s/res", s->dir);
+}
 
-	snprintf(suite, sizeof(suite), "%s/serial.suite", dir);
-	write_text(suite, "board = serial\nstrategy = unmap clean\nguest = touch\nboots = 3\n");
-	snprintf(out_dir, sizeof(out_dir), "%s/res", dir);
-	snprintf(reset, sizeof(reset), "printf '%%s\\n' \"$S2B_BOOTARGS\" > %s", b.fifo);
-	char *args[] = { "run", suite, "--console", slave_name, "--baud", "115200", "--reset-cmd",
-			 reset, "--out", out_dir, "--timeout", "30", "-j", "4", NULL };
-	int rc = run_s2bench(args, NULL, &out);
+/* `s2bench run` of the suite on the pty with RESET as --reset-cmd; output in *OUT. */
+static int pty_board_run(struct pty_setup *s, const char *reset, char **out)
+{
+	char *args[] = { "run", s->suite, "--console", s->slave_name, "--baud", "115200",
+			 "--reset-cmd", (char *)reset, "--out", s->out_dir, "--timeout", "30", "-j", "4",
+			 NULL };
+	return run_s2bench(args, NULL, out);
+}
 
-	FILE *q = fopen(b.fifo, "w"); /* stop the board */
+static void pty_board_stop(struct pty_setup *s)
+{
+	FILE *q = fopen(s->b.fifo, "w");
 	fputs("quit\n", q);
 	fclose(q);
-	pthread_join(t, NULL);
+	pthread_join(s->thread, NULL);
+	close(s->slave);
+	close(s->b.master);
+}
+
+Test(serial, runs_on_a_pty_board_with_reset_cmd_and_stops_at_done, .timeout = 60)
+{
+	struct pty_setup s;
+	char reset[800], *out;
+
+	pty_board_start(&s, "serial");
+	snprintf(reset, sizeof(reset), "printf '%%s\\n' \"$S2B_BOOTARGS\" > %s", s.b.fifo);
+	int rc = pty_board_run(&s, reset, &out);
+	pty_board_stop(&s);
 	cr_assert_eq(rc, 0, "%s", out);
-	cr_expect_eq(b.resets, 2, "one reset per run, one run at a time");
+	cr_expect_eq(s.b.resets, 2, "one reset per run, one run at a time");
 
 	struct csv_rows runs, boots;
-	load_csv(out_dir, "runs.csv", &runs);
-	load_csv(out_dir, "boots.csv", &boots);
+	load_csv(s.out_dir, "runs.csv", &runs);
+	load_csv(s.out_dir, "boots.csv", &boots);
 	cr_assert_eq(runs.nrows, 2);
 	cr_expect_eq(boots.nrows, 6);
 	int st = csv_col(&runs, "status"), strat = csv_col(&runs, "strategy"),
@@ -91,8 +116,46 @@ Test(serial, runs_on_a_pty_board_with_reset_cmd_and_stops_at_done, .timeout = 60
 	}
 	cr_expect_str_eq(runs.cell[0][strat], "unmap", "the bootargs reached the board");
 	cr_expect_str_eq(runs.cell[1][strat], "clean");
-	close(slave);
-	close(b.master);
+}
+
+/* The relay fails for the clean run until FLAG exists: that run is a crash (start_failed); the
+ * same command run again redoes it, and only it, and the crash row is set aside. */
+Test(serial, a_run_whose_reset_cmd_failed_is_redone_on_resume, .timeout = 60)
+{
+	struct pty_setup s;
+	char reset[2000], flag[700], *out1, *out2;
+
+	pty_board_start(&s, "serial-retry");
+	snprintf(flag, sizeof(flag), "%s/relay-fixed", s.dir);
+	snprintf(reset, sizeof(reset),
+		 "case \"$S2B_BOOTARGS\" in *strategy=clean*) [ -e %s ] || exit 3;; esac; "
+		 "printf '%%s\\n' \"$S2B_BOOTARGS\" > %s",
+		 flag, s.b.fifo);
+	int rc1 = pty_board_run(&s, reset, &out1);
+	struct csv_rows first;
+	load_csv(s.out_dir, "runs.csv", &first);
+	write_text(flag, "");
+	int rc2 = pty_board_run(&s, reset, &out2);
+	pty_board_stop(&s);
+
+	cr_assert_eq(rc1, 0, "%s", out1);
+	cr_assert_eq(first.nrows, 2);
+	cr_expect_str_eq(csv_cell(&first, 1, "status"), "crash");
+	cr_expect_str_eq(csv_cell(&first, 1, "error"), "start_failed");
+	cr_expect(strstr(out1, "--reset-cmd exited with status 3"), "%s", out1);
+
+	cr_assert_eq(rc2, 0, "%s", out2);
+	cr_expect(strstr(out2, "1 of runs whose board never started"), "%s", out2);
+	cr_expect(strstr(out2, "2 runs, 1 already in"), "only the failed run is redone: %s", out2);
+	cr_expect_eq(s.b.resets, 2, "unmap once, clean once (its failed reset reached no board)");
+	struct csv_rows runs;
+	load_csv(s.out_dir, "runs.csv", &runs);
+	cr_assert_eq(runs.nrows, 2, "the crash row is replaced, not kept beside the new one");
+	cr_expect_str_eq(csv_cell(&runs, 0, "strategy"), "unmap");
+	cr_expect_str_eq(csv_cell(&runs, 1, "strategy"), "clean");
+	cr_expect_str_eq(csv_cell(&runs, 1, "status"), "ok");
+	free_csv(&first);
+	free_csv(&runs);
 }
 
 Test(serial, missing_console_is_a_clear_error)

@@ -461,3 +461,31 @@ Test(store, temp_files_are_reused_run_after_run_and_removed_at_close)
 	store_close(&st);
 	cr_expect_eq(tmp_entries(dir), 0, "closing removes the temp files");
 }
+
+/* A run whose board never started (error start_failed: a serial board's --reset-cmd failed) has
+ * no result: its row is set aside as not_started and the run is not finished, so it is redone;
+ * a crash with any other error stays finished. */
+Test(store, start_failed_rows_are_set_aside_and_redone)
+{
+	char *dir = make_tmpdir("store-not-started"), *msg;
+	FILE *f = new_table(dir, TAB_RUNS);
+	put_row(f, TAB_RUNS, ID_A, table_col(TAB_RUNS, "error"), "start_failed");
+	put_row(f, TAB_RUNS, ID_B, table_col(TAB_RUNS, "error"), "no_done_record_exit_1");
+	fclose(f);
+
+	struct store st;
+	cr_assert_eq(open_captured(&st, dir, &msg), 0, "%s", msg);
+	cr_expect_not(store_is_finished(&st, ID_A), "a run that never started is redone");
+	cr_expect(store_is_finished(&st, ID_B), "a crash is a result");
+	cr_expect_eq(st.repaired_rows, 1);
+	store_close(&st);
+	cr_expect(strstr(msg, "1 of runs whose board never started"), "%s", msg);
+	struct csv_rows aside, runs;
+	load_set_aside(dir, "runs.csv", &aside);
+	cr_assert_eq(aside.nrows, 1);
+	cr_expect_str_eq(csv_cell(&aside, 0, "reason"), "not_started");
+	cr_expect_str_eq(csv_cell(&aside, 0, "run_id"), ID_A);
+	cr_assert_eq(load_csv(dir, "runs.csv", &runs), 0);
+	cr_assert_eq(runs.nrows, 1);
+	cr_expect_str_eq(runs.cell[0][0], ID_B);
+}

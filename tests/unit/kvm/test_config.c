@@ -124,9 +124,9 @@ Test(kvm_hostile_words, an_inject_value_no_guest_knows_is_refused)
 	cr_assert_eq(parse("s2b.inject=255"), -1);
 	cr_assert_str_eq(err.key, "s2b.inject");
 	cr_assert_str_eq(err.msg, "unknown_inject");
-	cr_assert_eq(parse("s2b.inject=11"), -1);
-	cr_assert_eq(parse("s2b.inject=10"), 0);
-	cr_assert_eq(cfg.inject, INJECT_LOAD_HIGH_IPA);
+	cr_assert_eq(parse("s2b.inject=13"), -1);
+	cr_assert_eq(parse("s2b.inject=12"), 0);
+	cr_assert_eq(cfg.inject, INJECT_UART_LDP);
 	cr_assert_eq(parse("s2b.inject=0"), 0);
 }
 

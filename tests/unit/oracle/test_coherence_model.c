@@ -181,3 +181,60 @@ Test(coherence_model, idc_needs_only_the_icache_invalidate)
 	cm_ifetch(&m, 0, A);
 	cr_expect_eq(m.violations[CM_IFETCH_STALE], 1);
 }
+
+/* A DC loop must run one DC per line it covers: the probes see only its two ends. */
+Test(coherence_model, dc_loop_one_dc_per_line_passes)
+{
+	cm_dc_loop(&m, A + 8, A + 3 * L - 1, 3);	/* unaligned start, three lines */
+	cm_dc_loop(&m, A, A, 1);
+	cr_expect_eq(cm_total_violations(&m), 0);
+}
+
+/* Stepping by a quarter of the line (64-byte steps on 256-byte lines): a size assumed. */
+Test(coherence_model, dc_loop_stepping_by_a_smaller_line_is_caught)
+{
+	cm_dc_loop(&m, A, A + 2 * L - 1, 8);
+	cr_expect_eq(m.violations[CM_DC_STEP], 1);
+	cr_expect_eq(m.first_violation_pa[CM_DC_STEP], A);
+}
+
+/* Stepping by two lines: every other line between the ends is never maintained. */
+Test(coherence_model, dc_loop_skipping_lines_is_caught)
+{
+	cm_dc_loop(&m, A, A + 4 * L - 1, 2);
+	cr_expect_eq(m.violations[CM_DC_STEP], 1);
+}
+
+/* The guest (without markers) writes code at A as its own, cacheable and never cleaned. */
+static void guest_writes_own_code(void)
+{
+	cm_write(&m, A, 4, true);
+	cm_guest_own_write(&m, A, 4);
+}
+
+/* Its own code writes are its own to maintain: a stale fetch is counted, not judged... */
+Test(coherence_model, guest_own_code_write_is_counted_not_judged)
+{
+	guest_writes_own_code();
+	cm_ifetch(&m, 0, A);
+	cr_expect_eq(m.violations[CM_IFETCH_STALE], 0);
+	cr_expect_eq(m.ifetch_guest_own, 1);
+}
+
+/* ...until its vCPU is reset: then the strategy must have made the line visible... */
+Test(coherence_model, guest_own_write_of_an_earlier_boot_is_judged)
+{
+	guest_writes_own_code();
+	cm_new_boot(&m);
+	cm_ifetch(&m, 0, A);
+	cr_expect(m.violations[CM_IFETCH_STALE] == 1 && m.ifetch_guest_own == 0);
+}
+
+/* ...and a write by anyone else (the loader) over it makes the line the strategy's. */
+Test(coherence_model, loader_write_over_guest_own_code_is_judged)
+{
+	guest_writes_own_code();
+	cm_write(&m, A, 4, true);
+	cm_ifetch(&m, 0, A);
+	cr_expect_eq(m.violations[CM_IFETCH_STALE], 1);
+}

@@ -61,7 +61,7 @@ static struct profile p, back;
 /* Build, write, and read back with the profile reader: what calibrate does. */
 static void build_and_reparse(const struct calib_run *r, const char *board, const char *emulator)
 {
-	struct calib_meta meta = {"test-board", board, "2026-11-28", emulator};
+	struct calib_meta meta = {"test-board", board, "2026-11-28", emulator, 0};
 	char *text = NULL;
 	size_t len = 0;
 	FILE *f = open_memstream(&text, &len);
@@ -208,6 +208,20 @@ Test(calib_profile, qemu_numbers_are_labelled_the_emulators)
 	cr_assert(strstr(back.src[0].method, "emulator"), "%s", back.src[0].method);
 }
 
+/* qemu-virt-tcg runs without -icount: its method must not claim instruction counts. */
+Test(calib_profile, a_wall_clock_emulator_says_so_in_its_method)
+{
+	struct calib_meta meta = {"test-board", "qemu-virt-tcg", "2026-11-28", "7.2.22", 1};
+
+	sample_run(&run, HELLO, CLOCK);
+	cr_assert_eq(calib_profile_build(&run, &meta, &p, err, sizeof(err)), 0, "%s", err);
+	cr_assert(strstr(p.src[0].method, "without -icount") && strstr(p.src[0].method, "wall-clock"),
+		  "%s", p.src[0].method);
+	cr_assert(!strstr(p.src[0].method, "shift=0"), "%s", p.src[0].method);
+	build_and_reparse(&run, "qemu-virt", "7.2.22");
+	cr_assert(strstr(back.src[0].method, "-icount shift=0"), "%s", back.src[0].method);
+}
+
 /* Without a cycle counter: nanoseconds by the generic timer, and no clock claimed. */
 Test(calib_profile, without_cycles_times_are_ns_by_the_timer)
 {
@@ -249,6 +263,36 @@ Test(calib_profile, the_clock_loops_instruction_count_gives_inst)
 	cr_assert(!back.c[PROF_INST].known);
 }
 
+/* insts_med (instructions retired per sample) ÷ ops becomes the constant's path length; a run
+ * without it (a CPU that counts no instructions) leaves every path out, and `inst` never has one. */
+Test(calib_profile, insts_med_gives_each_constant_its_path_length)
+{
+	static const char *const with_insts[] = {
+		"calib op=dc_cvac state=absent bytes=4194304 ops=65536 n=9 cycles_med=3276800 cycles_q1=3270000 cycles_q3=3280000 ticks_med=204800 ticks_q1=204000 ticks_q3=205000 insts_med=139309",
+		"calib op=s2_fault ops=1 n=31 cycles_med=2000 cycles_q1=1900 cycles_q3=2100 ticks_med=125 ticks_q1=119 ticks_q3=131 insts_med=187",
+		"calib op=tlbi_vmalls12e1is ops=16 n=31 cycles_med=3200 cycles_q1=3100 cycles_q3=3300 ticks_med=200 ticks_q1=194 ticks_q3=206 insts_med=212",
+	};
+	static const char clock_insts[] = "calib op=clock cntfrq=62500000 insts=200000 ops=1 n=9 cycles_med=500000 cycles_q1=499990 cycles_q3=500010 ticks_med=31250 ticks_q1=31250 ticks_q3=31251 insts_med=200026";
+
+	sample_run(&run, HELLO, clock_insts);
+	build_and_reparse(&run, "qemu-virt", NULL);
+	cr_expect(!back.c[PROF_TLBI_VMALLS12E1IS].have_path, "the sample run's records have no insts_med");
+	cr_expect(!back.c[PROF_INST].have_path);
+	for (size_t i = 0; i < sizeof(with_insts) / sizeof(with_insts[0]); i++)
+		cr_assert_eq(take(&run, with_insts[i]), 0, "%s: %s", with_insts[i], err);
+	build_and_reparse(&run, "qemu-virt", NULL);
+	const struct profile_value *mem = &back.c[profile_cmo(PROF_CVAC, PROF_ABSENT, PROF_MEM)];
+	cr_expect(mem->have_path);
+	cr_expect_float_eq(mem->path, 2.126, 1e-9, "139309 / 65536 lines, to thousandths");
+	cr_expect_float_eq(back.c[PROF_S2_FAULT].path, 187, 1e-9);
+	cr_expect_float_eq(back.c[PROF_TLBI_VMALLS12E1IS].path, 13.25, 1e-9, "212 per 16");
+	cr_expect(!back.c[PROF_INST].have_path, "one instruction is its own path");
+	cr_expect(!back.c[profile_cmo(PROF_CIVAC, PROF_ABSENT, PROF_MEM)].have_path, "its record had none");
+	cr_assert_eq(take(&run, "calib op=map_4k ops=1 n=31 cycles_med=900 cycles_q1=880 cycles_q3=950 ticks_med=56 ticks_q1=55 ticks_q3=59 insts_med=0"), 0, "%s", err);
+	build_and_reparse(&run, "qemu-virt", NULL);
+	cr_expect(back.c[PROF_MAP_4K].known && !back.c[PROF_MAP_4K].have_path, "a counter that did not move gives no path");
+}
+
 Test(calib_profile, a_third_level_gives_the_llc_class)
 {
 	sample_run(&run, HELLO, CLOCK);
@@ -263,7 +307,7 @@ Test(calib_profile, a_third_level_gives_the_llc_class)
 
 Test(calib_profile, refused_without_hello_or_clock)
 {
-	struct calib_meta meta = {"x", "qemu-virt", "2026-11-28", NULL};
+	struct calib_meta meta = {"x", "qemu-virt", "2026-11-28", NULL, 0};
 
 	memset(&run, 0, sizeof(run));
 	cr_assert_eq(take(&run, CLOCK), 0);

@@ -78,3 +78,25 @@ Test(phase, only_crossovers_that_change_the_cheapest_are_edges)
 	cr_expect_float_eq(e[1].r, 60, 1e-9);
 	cr_expect_eq(e[1].high, 0);
 }
+
+/* Along a CPU's ratio: at r = 5 the fault-time clean (20x) is cheaper than the eager one (1000)
+ * up to x = 50 %, the eager one above; at r = 0.5 (11x) up to 90.9 %. */
+Test(phase, along_a_ratio_the_cheapest_changes_at_the_hand_solved_fraction)
+{
+	struct phase_span sp[4];
+
+	cr_assert_eq(phase_along(two, 2, 5, 0.5, sp, 4), 2);
+	cr_expect_eq(sp[0].strategy, 1);
+	cr_expect_float_eq(sp[0].from, 0, 1e-12);
+	cr_expect_float_eq(sp[0].to, 50, 1e-6);
+	cr_expect_eq(sp[1].strategy, 0);
+	cr_expect_float_eq(sp[1].from, 50, 1e-6);
+	cr_expect_float_eq(sp[1].to, 100, 1e-12);
+	cr_assert_eq(phase_along(two, 2, 0.5, 0.5, sp, 4), 2);
+	cr_expect_float_eq(sp[0].to, 1000.0 / 11, 1e-6);
+	/* a strategy cheaper everywhere: one span */
+	static const struct phase_strategy three[] = {two[0], two[1], {"cheap", {400, 0}, {0, 0}}};
+	cr_assert_eq(phase_along(three, 3, 1e6, 0.5, sp, 4), 2, "at-fault at 0 %, then cheap");
+	cr_assert_eq(phase_along(&three[2], 1, 5, 0.5, sp, 4), 1);
+	cr_expect_float_eq(sp[0].to, 100, 1e-12);
+}

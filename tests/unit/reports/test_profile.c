@@ -317,6 +317,25 @@ Test(profile, inst_round_trips_and_converts_like_a_time)
 	expect_line_refused("inst", "inst = 2 GB/s spread - measured cal", "inst: unit `GB/s` does not fit");
 }
 
+/* A path length (instructions per operation, docs/profiles.md) is an optional field of a measured
+ * value: read, written back as read; refused on a published value, and when it is no number. */
+Test(profile, a_measured_values_path_length_round_trips_and_a_published_one_is_refused)
+{
+	expect_round_trip(profile_text("s2_fault", "s2_fault = 900 cycles spread iqr 880 950 n 31 path 187.5 measured cal", NULL),
+			  "t.profile");
+	cr_expect(prof.c[PROF_S2_FAULT].have_path);
+	cr_expect_float_eq(prof.c[PROF_S2_FAULT].path, 187.5, 1e-12);
+	cr_expect(!prof.c[PROF_HVC].have_path, "a value without `path` has none");
+	char *text = write_to_string(&prof);
+	cr_expect(strstr(text, "\ns2_fault = 900 cycles spread iqr 880 950 n 31 path 187.5 measured cal\n"), "%s", text);
+	free(text);
+	expect_line_refused("s2_fault", "s2_fault = 900 cycles spread - path 187 published trm at \"p. 2\"",
+			    "s2_fault: a path length is s2hv's own");
+	expect_line_refused("s2_fault", "s2_fault = 900 cycles spread - path x measured cal",
+			    "s2_fault: bad number `x`");
+	expect_line_refused("s2_fault", "s2_fault = 900 cycles spread - path", "s2_fault: `path` takes an instruction count");
+}
+
 /* Values are written as plain decimals (docs/profiles.md: VALUE is a non-negative decimal): a
  * round number, a large one and a tiny one never in exponent form. */
 Test(profile, the_writer_never_writes_an_exponent)

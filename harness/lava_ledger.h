@@ -1,0 +1,33 @@
+/* DIR/lava-jobs.csv: which LAVA job runs which run of a result directory, so `lava submit
+ * --resume` polls jobs already submitted instead of submitting them again. One line per
+ * submission, "RUN_ID,JOB_ID", appended and fsynced before the next job is submitted; a torn last
+ * line (a kill mid-write) is dropped when the file is opened. */
+#ifndef S2B_HARNESS_LAVA_LEDGER_H
+#define S2B_HARNESS_LAVA_LEDGER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct lava_ledger_entry {
+	uint64_t run;
+	unsigned long long job;
+};
+
+struct lava_ledger {
+	char *path;
+	int fd;
+	struct lava_ledger_entry *e;
+	size_t n, cap;
+};
+
+/* Opens (creating) DIR/lava-jobs.csv and reads it. A line that is not "RUN_ID,JOB_ID" fails the
+ * open with its line number in ERR and the file unchanged. */
+int lava_ledger_open(struct lava_ledger *l, const char *dir, char *err, size_t errlen);
+void lava_ledger_close(struct lava_ledger *l);
+
+/* The job of RUN_ID (its last submission), 0 when it has none. */
+unsigned long long lava_ledger_job(const struct lava_ledger *l, const char *run_id);
+int lava_ledger_add(struct lava_ledger *l, const char *run_id, unsigned long long job, char *err,
+		    size_t errlen);
+
+#endif

@@ -1,0 +1,202 @@
+/* `s2bench lava submit` (lava_submit.h): check the server, the token and the device type before
+ * anything is written; submit what is missing, recording each job id durably before the next
+ * submission (lava_ledger.h); then poll every job in flight each --poll seconds, one progress
+ * line per change of state, and store each finished job's rows at once, so a kill loses at most
+ * the polling: `--resume` finds the jobs again. */
+#include "lava_submit.h"
+
+#include "cli.h"
+#include "lava_api.h"
+#include "lava_ingest.h"
+#include "lava_ledger.h"
+#include "lava_state.h"
+#include "store.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+struct tracked {
+	const struct planned_run *r;
+	unsigned long long job;
+	enum lava_phase shown; /* the phase last printed */
+	int done;
+};
+
+struct submit_session {
+	struct lava_submit_opts *o;
+	char default_out[128];  /* results/SUITE_NAME, as `run` */
+	const char *suite_name; /* runs.csv `suite`, as `run` writes it */
+	struct lava_api api;
+	struct store store;
+	struct lava_ledger ledger;
+	struct tracked *t;
+	size_t nt, finished, total, ok;
+	char err[1024];
+};
+
+static int submit_one(struct submit_session *s, struct tracked *t)
+{
+	char *yaml = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&yaml, &len);
+
+	if (!f)
+		return cli_error("out of memory");
+	lava_job_write(f, &s->o->job, t->r);
+	if (fclose(f)) {
+		free(yaml);
+		return cli_error("out of memory");
+	}
+	int rc = lava_api_submit(&s->api, yaml, &t->job);
+	free(yaml);
+	if (rc)
+		return cli_error("%s", s->api.err);
+	if (lava_ledger_add(&s->ledger, t->r->run_id, t->job, s->err, sizeof(s->err)))
+		return cli_error("%s", s->err);
+	printf("lava: submitted job %llu: run %s (%s %s rep %u)\n", t->job, t->r->run_id,
+	       t->r->cfg.strategy, t->r->cfg.guest, t->r->cfg.rep);
+	return 0;
+}
+
+static int finish_job(struct submit_session *s, struct tracked *t, const struct lava_verdict *v,
+		      const struct lava_job_info *info)
+{
+	struct lava_job_end end = { t->job, v->status, info->failure };
+	const char *status;
+	char *log;
+	size_t len;
+
+	if (lava_api_log(&s->api, t->job, s->o->log_max, &log, &len))
+		return cli_error("%s", s->api.err);
+	int rc = lava_ingest(&s->store, s->suite_name, t->r, &end, log, len, &status, s->err,
+			     sizeof(s->err));
+	free(log);
+	if (rc)
+		return cli_error("run %s (job %llu): %s", t->r->run_id, t->job, s->err);
+	t->done = 1;
+	s->finished++;
+	s->ok += strcmp(status, "ok") == 0;
+	printf("lava: [%zu/%zu] job %llu run %s: %s\n", s->finished, s->total, t->job, t->r->run_id,
+	       status);
+	fflush(stdout);
+	return 0;
+}
+
+/* One poll of every job in flight; *LEFT = jobs still unfinished. */
+static int poll_round(struct submit_session *s, size_t *left)
+{
+	*left = 0;
+	for (size_t i = 0; i < s->nt; i++) {
+		struct tracked *t = &s->t[i];
+		struct lava_job_info info;
+		if (t->done)
+			continue;
+		if (lava_api_job(&s->api, t->job, &info))
+			return cli_error("%s", s->api.err);
+		struct lava_verdict v = lava_job_verdict(info.state, info.health);
+		if (v.phase == LAVA_PHASE_BAD)
+			return cli_error("job %llu: state '%s', health '%s': not a state this s2bench knows",
+					 t->job, info.state, info.health);
+		if (v.phase == LAVA_PHASE_DONE) {
+			if (finish_job(s, t, &v, &info))
+				return 1;
+			continue;
+		}
+		(*left)++;
+		if (v.phase != t->shown) {
+			t->shown = v.phase;
+			printf("lava: [%zu/%zu] job %llu run %s: %s\n", s->finished, s->total, t->job,
+			       t->r->run_id, lava_phase_name(v.phase));
+			fflush(stdout);
+		}
+	}
+	return 0;
+}
+
+/* Server, token and device type, checked before --out is touched. */
+static int connect_server(struct submit_session *s)
+{
+	char token[256];
+
+	if (lava_api_read_token(s->o->token_file, token, sizeof(token), s->err, sizeof(s->err)))
+		return cli_error("%s", s->err);
+	int rc = lava_api_open(&s->api, s->o->server, token) ||
+		 lava_api_check_device_type(&s->api, s->o->job.device_type);
+	memset(token, 0, sizeof(token));
+	return rc ? cli_error("%s", s->api.err) : 0;
+}
+
+static int track_runs(struct submit_session *s, const struct planned_run *runs, size_t n)
+{
+	if (!s->o->resume && s->ledger.n)
+		return cli_error("%s holds %zu submitted LAVA jobs (lava-jobs.csv): add --resume to pick them up, or use a new --out",
+				 s->o->out, s->ledger.n);
+	s->t = calloc(n ? n : 1, sizeof(*s->t));
+	if (!s->t)
+		return cli_error("out of memory");
+	for (size_t i = 0; i < n; i++) {
+		if (store_is_finished(&s->store, runs[i].run_id))
+			continue;
+		struct tracked *t = &s->t[s->nt++];
+		t->r = &runs[i];
+		t->shown = LAVA_PHASE_BAD;
+		t->job = lava_ledger_job(&s->ledger, runs[i].run_id);
+		if (t->job)
+			printf("lava: resuming job %llu: run %s\n", t->job, t->r->run_id);
+		else if (submit_one(s, t))
+			return 1;
+	}
+	return 0;
+}
+
+int lava_submit(struct lava_submit_opts *o)
+{
+	struct submit_session s = { .o = o };
+	struct suite suite;
+	struct planned_run *runs;
+	size_t n, left = 0;
+	int rc;
+
+	if (lava_job_opts_check(&o->job) ||
+	    lava_suite_runs(o->suite, &suite, &runs, &n, &o->job.timeout_min))
+		return 1;
+	s.suite_name = suite.name;
+	if (!o->out) {
+		snprintf(s.default_out, sizeof(s.default_out), "results/%s", suite.name);
+		o->out = s.default_out;
+	}
+	if ((rc = connect_server(&s)))
+		goto out;
+	if (store_open(&s.store, o->out, s.err, sizeof(s.err))) {
+		rc = cli_error("%s", s.err);
+		goto out;
+	}
+	if (lava_ledger_open(&s.ledger, o->out, s.err, sizeof(s.err))) {
+		rc = cli_error("%s", s.err);
+		store_close(&s.store);
+		goto out;
+	}
+	rc = track_runs(&s, runs, n);
+	s.total = s.nt;
+	if (!rc && s.nt < n)
+		printf("lava: %zu of %zu runs already have rows in %s\n", n - s.nt, n, o->out);
+	fflush(stdout);
+	while (!rc && (rc = poll_round(&s, &left)) == 0 && left)
+		sleep(o->poll_s);
+	if (!rc)
+		printf("lava: %zu runs: %zu ok, %zu not ok; results in %s\n", s.nt, s.ok,
+		       s.nt - s.ok, o->out);
+	else if (s.nt && s.t[0].job) /* jobs were in flight */
+		cli_error("the jobs are in %s/lava-jobs.csv: run the same command with --resume to pick them up",
+			  o->out);
+	free(s.t);
+	lava_ledger_close(&s.ledger);
+	store_close(&s.store);
+out:
+	lava_api_close(&s.api);
+	free(runs);
+	suite_free(&suite);
+	return rc ? 1 : 0;
+}
