@@ -11,20 +11,26 @@
 
 #define STARTED_OK 0x600d
 
+/* Set by vCPU 0 once it asked CPU_ON twice: a started vCPU stays on until then, so the second
+ * CPU_ON finds it on (or still pending) even where vCPUs really run in parallel (MTTCG). */
+static u64 release;
+
 /* What a started vCPU checks: a word per property, STARTED_OK when all hold. */
 static u64 started(unsigned idx)
 {
-	u64 el, sctlr;
+	u64 el, sctlr, ret = STARTED_OK;
 
 	__asm__ volatile("mrs %0, CurrentEL" : "=r"(el));
 	__asm__ volatile("mrs %0, sctlr_el1" : "=r"(sctlr));
 	if (smp_this_vcpu() != idx)
-		return 0x100 | smp_this_vcpu();
-	if (el >> 2 != 1)
-		return 0x200 | el;
-	if (sctlr & 1)
-		return 0x300;
-	return STARTED_OK;
+		ret = 0x100 | smp_this_vcpu();
+	else if (el >> 2 != 1)
+		ret = 0x200 | el;
+	else if (sctlr & 1)
+		ret = 0x300;
+	while (!__atomic_load_n(&release, __ATOMIC_ACQUIRE))
+		smp_relax();
+	return ret;
 }
 
 static volatile u64 busy_calls[SMP_MAX_VCPUS];
@@ -65,6 +71,7 @@ void guest_main(void)
 			       PSCI_RET_ALREADY_ON))
 			s2b_printf("psci: second CPU_ON of vcpu %u: 0x%lx\n", i, again);
 	}
+	__atomic_store_n(&release, 1, __ATOMIC_RELEASE); /* pairs with started()'s Load-Acquire */
 	for (unsigned i = 1; i < n; i++)
 		check_eq(smp_join(i), STARTED_OK);
 	for (unsigned i = 1; i < n; i++)
