@@ -8,8 +8,9 @@
 # touch and memsweep split their work over 1, 2 and 4 vCPUs under every strategy of
 # strategies/table.h, and the boot vCPU checks every word all of them wrote (touch) and the
 # records (memsweep, this boot's and, at the next boot with the MMU off, the previous one's).
-# The same races for real without -icount (MTTCG). Counts are deterministic under -icount with N CPUs; more vCPUs than CPUs, or than 8, is
-# refused with a record that says so. Through the harness, suite key `vcpus` runs QEMU with
+# psci and touch again without -icount, where QEMU runs the CPUs in parallel (MTTCG). Counts
+# are deterministic under -icount with N CPUs; more vCPUs than CPUs, or than 8, is refused with
+# a record that says so. Through the harness, suite key `vcpus` runs QEMU with
 # -smp N, boots.csv keeps vcpus, and the report draws cost vs vCPU count only when the data
 # has more than one vCPU count.
 set -u
