@@ -234,7 +234,6 @@ static const char *id_of(const struct probe *p, const char *strategy, unsigned r
 static int run_probe(struct xo *s, double x)
 {
 	struct probe *p = &s->p[s->np];
-	struct planned_run *todo;
 	struct results r;
 	char err[1024];
 	int rc;
@@ -243,6 +242,7 @@ static int run_probe(struct xo *s, double x)
 	p->x = x;
 	if ((rc = plan_probe(s, p)))
 		return rc;
+	const struct plan plan = { .runs = p->runs, .n = p->nruns };
 	if (s->np == 0) {
 		unsigned boots = (unsigned)p->runs[0].cfg.boots;
 		if (!s->a.have_window)
@@ -250,17 +250,12 @@ static int run_probe(struct xo *s, double x)
 		if (boots < 2 || s->a.window.to >= boots)
 			return cli_usage_error("--window %u:%u: runs have boots 0..%u (boot 0 is cold)",
 					       s->a.window.from, s->a.window.to, boots - 1);
-		if ((rc = run_session_check(&s->a.opt, p->runs, p->nruns)) || (rc = run_session_open(&s->rs)))
+		if ((rc = run_session_check(&s->a.opt, &plan)) || (rc = run_session_open(&s->rs)))
 			return rc;
 	}
 	s->np++;
 	s->runs_total += p->nruns;
-	todo = malloc(p->nruns * sizeof(*todo));
-	if (!todo)
-		return cli_error("out of memory");
-	memcpy(todo, p->runs, p->nruns * sizeof(*todo));
-	rc = run_session_execute(&s->rs, todo, p->nruns);
-	free(todo);
+	rc = run_session_execute(&s->rs, &plan);
 	if (rc)
 		return rc;
 	if (results_load(s->a.out, &r, err, sizeof(err)))

@@ -98,58 +98,51 @@ static int parse_args(int argc, char **argv, struct run_args *a)
 	return 0;
 }
 
-static void print_matrix(const struct planned_run *runs, size_t n)
+static void print_matrix(const struct plan *plan)
 {
+	struct plan_walk w;
+	size_t n = 0;
+
 	printf("%-16s %-13s %-8s %-10s %5s %-5s %-8s %-6s %4s %6s %5s %-6s %20s %-6s %5s %3s\n",
 	       "run_id", "board", "strategy", "guest", "mem", "block", "map", "icache", "frac",
 	       "stride", "write", "order", "seed", "trace", "boots", "rep");
-	for (size_t i = 0; i < n; i++) {
-		const struct run_config *c = &runs[i].cfg;
+	plan_walk_start(&w, plan);
+	for (const struct planned_run *r; (r = plan_walk_next(&w)); n++) {
+		const struct run_config *c = &r->cfg;
 		char mem[16], stride[16], frac[24];
 		format_size(c->mem, mem, sizeof(mem));
 		run_config_frac(c, frac);
 		format_size(c->stride, stride, sizeof(stride));
 		printf("%-16s %-13s %-8s %-10s %5s %-5s %-8s %-6s %4s %6s %5llu %-6s %20llu %-6s %5llu %3u\n",
-		       runs[i].run_id, c->board, c->strategy, c->guest, mem, c->block, c->map,
+		       r->run_id, c->board, c->strategy, c->guest, mem, c->block, c->map,
 		       c->icache, frac, stride, (unsigned long long)c->write,
 		       c->order, (unsigned long long)c->seed, c->trace, (unsigned long long)c->boots,
 		       c->rep);
 	}
+	plan_walk_end(&w);
 	printf("%zu runs\n", n);
 }
 
-/* --board replaces the suite's boards; ids change with it and repeats collapse. */
-static size_t override_board(struct planned_run *runs, size_t n, const char *board)
-{
-	size_t kept = 0;
-	for (size_t i = 0; i < n; i++) {
-		snprintf(runs[i].cfg.board, sizeof(runs[i].cfg.board), "%s", board);
-		run_config_id(&runs[i].cfg, runs[i].run_id);
-		size_t k = 0;
-		while (k < kept && strcmp(runs[k].run_id, runs[i].run_id))
-			k++;
-		if (k == kept)
-			runs[kept++] = runs[i];
-	}
-	return kept;
-}
-
 /* The suite's checks saw its own boards: `oracle = on` must still fit the --board one. */
-static int oracle_board_ok(const struct planned_run *runs, size_t n, const char *board)
+static int oracle_board_ok(const struct plan *plan, const char *board)
 {
 	char why[64];
-	for (size_t i = 0; i < n; i++)
-		if (hv_board_accepts(catalog_find(catalog_boards, board), "oracle", runs[i].cfg.oracle,
-				     why, sizeof(why)))
-			return cli_usage_error("--board %s: the suite sets oracle = on (%s)", board, why);
-	return 0;
+	struct plan_walk w;
+	int rc = 0;
+
+	plan_walk_start(&w, plan);
+	for (const struct planned_run *r; !rc && (r = plan_walk_next(&w));)
+		if (hv_board_accepts(catalog_find(catalog_boards, board), "oracle", r->cfg.oracle, why,
+				     sizeof(why)))
+			rc = cli_usage_error("--board %s: the suite sets oracle = on (%s)", board, why);
+	plan_walk_end(&w);
+	return rc;
 }
 
 int cmd_run(int argc, char **argv)
 {
 	struct run_args a = { 0 };
 	struct suite suite;
-	struct planned_run *runs;
 	char err[512], default_out[128];
 	int rc = parse_args(argc, argv, &a);
 
@@ -157,16 +150,15 @@ int cmd_run(int argc, char **argv)
 		return rc < 0 ? usage() : rc;
 	if (suite_load(a.suite_path, &suite, err, sizeof(err)))
 		return cli_error("%s", err);
-	size_t n = matrix_expand(&suite, &runs);
-	if (a.board)
-		n = override_board(runs, n, a.board);
-	if (a.board && (rc = oracle_board_ok(runs, n, a.board)))
+	/* --board replaces the suite's boards; ids change with it and repeats collapse */
+	const struct plan plan = { .suite = &suite, .board = a.board };
+	if (a.board && (rc = oracle_board_ok(&plan, a.board)))
 		goto out;
 	if (a.dry_run) {
-		print_matrix(runs, n);
+		print_matrix(&plan);
 		goto out;
 	}
-	if ((rc = run_session_check(&a.opt, runs, n)))
+	if ((rc = run_session_check(&a.opt, &plan)))
 		goto out;
 	if (!a.out) {
 		snprintf(default_out, sizeof(default_out), "results/%s", suite.name);
@@ -176,10 +168,9 @@ int cmd_run(int argc, char **argv)
 				  .timeout_s = a.timeout_s ? a.timeout_s : suite.timeout_s, .opt = &a.opt };
 	if ((rc = run_session_open(&rs)))
 		goto out;
-	rc = run_session_execute(&rs, runs, n);
+	rc = run_session_execute(&rs, &plan);
 	run_session_close(&rs);
 out:
-	free(runs);
 	suite_free(&suite);
 	return rc;
 }

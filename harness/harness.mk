@@ -74,7 +74,7 @@ $(BUILD)/fuzz-store: $(FUZZ_STORE_SRCS) harness/tablerepair.h harness/csvsplit.h
 		$(FUZZ_STORE_SRCS) -lcsv && mv $@.tmp $@
 
 # libFuzzer target for the suite parser, its limits and the expansion (clang only).
-FUZZ_SUITE_SRCS := tests/fuzz/fuzz_suite.c harness/suite.c harness/matrix.c harness/catalog.c \
+FUZZ_SUITE_SRCS := tests/fuzz/fuzz_suite.c harness/suite.c harness/matrix.c harness/idset.c harness/catalog.c \
 	harness/hvkeys.c harness/runconfig.c harness/protocol.c harness/proto_check.c core/crc32.c core/bootargs.c \
 	core/lib/parse.c core/lib/fmt.c kvm/config.c
 $(BUILD)/fuzz-suite: $(FUZZ_SUITE_SRCS)

@@ -1,98 +1,99 @@
-/* Suite → runs: every point of every matrix for every repetition, then identical points (same
- * run id) merged, keeping the first; sorting makes that O(n log n) (suite.h bounds n). */
+/* Suite → runs, walked point by point (see matrix.h). */
 #include "matrix.h"
 
 #include "catalog.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* Appends every point of M for repetition REP (an odometer over the keys, last key fastest). */
-static size_t expand_one(const struct suite *s, const struct suite_matrix *m, unsigned rep,
-			 const struct run_config *defaults, struct planned_run *runs, size_t n)
+void matrix_iter_start(struct matrix_iter *it, const struct suite *s, const char *board)
 {
-	size_t idx[SUITE_MAX_KEYS] = { 0 };
+	memset(it, 0, sizeof(*it));
+	it->s = s, it->board = board;
+	it->ms = suite_matrices(s, &it->nm);
+	it->max_reps = 1;
+	for (int i = 0; i < it->nm; i++)
+		if (suite_reps_of(s, &it->ms[i]) > it->max_reps)
+			it->max_reps = suite_reps_of(s, &it->ms[i]);
+	run_config_defaults(&it->defaults);
+	it->done = !s->nruns || it->nm == 0; /* not from suite_parse: nothing to walk */
+}
 
-	for (;;) {
-		struct planned_run *r = &runs[n++];
-		char why[128];
+/* The point idx of matrix mi, repetition rep, into *R. */
+static void make_point(const struct matrix_iter *it, struct planned_run *r)
+{
+	const struct suite_matrix *m = &it->ms[it->mi];
+	char why[128];
 
-		r->cfg = *defaults;
-		for (size_t k = 0; k < run_key_count; k++) {
-			const struct suite_dim *d = suite_dim_of(s, m, k);
-			if (d->n) /* checked when the suite was read */
-				run_key_apply(&run_keys[k], d->values[idx[k]], &r->cfg, why, sizeof(why));
-		}
-		r->suite_seed = r->cfg.seed;
-		run_config_set_rep(&r->cfg, r->suite_seed, rep);
-		run_config_id(&r->cfg, r->run_id);
-		run_config_bootargs(&r->cfg, r->bootargs, sizeof(r->bootargs));
-		size_t k = run_key_count;
-		while (k-- > 0) {
-			const struct suite_dim *d = suite_dim_of(s, m, k);
-			if (d->n && ++idx[k] < (size_t)d->n)
-				break;
-			idx[k] = 0;
-		}
-		if (k == (size_t)-1)
-			return n;
+	r->cfg = it->defaults;
+	for (size_t k = 0; k < run_key_count; k++) {
+		const struct suite_dim *d = suite_dim_of(it->s, m, k);
+		if (d->n) /* checked when the suite was read */
+			run_key_apply(&run_keys[k], d->values[it->idx[k]], &r->cfg, why, sizeof(why));
 	}
+	if (it->board)
+		snprintf(r->cfg.board, sizeof(r->cfg.board), "%s", it->board);
+	r->suite_seed = r->cfg.seed;
+	run_config_set_rep(&r->cfg, r->suite_seed, it->rep);
+	run_config_id(&r->cfg, r->run_id);
+	run_config_bootargs(&r->cfg, r->bootargs, sizeof(r->bootargs));
 }
 
-static const struct planned_run *sort_base;
-
-/* By run id, then by position: the first of equal ids is the one kept. */
-static int by_id_then_index(const void *a, const void *b)
+/* Moves to the next point: the odometer of matrix mi, then the next matrix with this many reps,
+ * then the next repetition. */
+static void advance(struct matrix_iter *it)
 {
-	size_t i = *(const size_t *)a, j = *(const size_t *)b;
-	int c = strcmp(sort_base[i].run_id, sort_base[j].run_id);
-	return c ? c : (i > j) - (i < j);
+	size_t k = run_key_count;
+	while (k-- > 0) {
+		const struct suite_dim *d = suite_dim_of(it->s, &it->ms[it->mi], k);
+		if (d->n && ++it->idx[k] < (size_t)d->n)
+			return;
+		it->idx[k] = 0;
+	}
+	do {
+		if (++it->mi == it->nm) {
+			it->mi = 0;
+			if (++it->rep == it->max_reps) {
+				it->done = 1;
+				return;
+			}
+		}
+	} while (it->rep >= suite_reps_of(it->s, &it->ms[it->mi]));
 }
 
-/* Drops every run whose id an earlier run has; keeps the order. */
-static size_t merge_identical(struct planned_run *runs, size_t n)
+int matrix_iter_next(struct matrix_iter *it, struct planned_run *run)
 {
-	size_t *order = malloc(n * sizeof(*order));
-	unsigned char *drop = calloc(n, 1);
-	size_t kept = 0;
+	while (!it->done) {
+		make_point(it, run);
+		advance(it);
+		if (!id_set_has_id(&it->seen, run->run_id)) {
+			id_set_add_id(&it->seen, run->run_id);
+			return 1;
+		}
+	}
+	return 0;
+}
 
-	if (!order || !drop)
-		abort(); /* n is at most SUITE_MAX_RUNS: a few hundred KiB */
-	for (size_t i = 0; i < n; i++)
-		order[i] = i;
-	sort_base = runs;
-	qsort(order, n, sizeof(*order), by_id_then_index);
-	for (size_t i = 1; i < n; i++)
-		if (!strcmp(runs[order[i]].run_id, runs[order[i - 1]].run_id))
-			drop[order[i]] = 1;
-	for (size_t i = 0; i < n; i++)
-		if (!drop[i])
-			runs[kept++] = runs[i];
-	free(order);
-	free(drop);
-	return kept;
+void matrix_iter_end(struct matrix_iter *it)
+{
+	id_set_free(&it->seen);
+	memset(it, 0, sizeof(*it));
 }
 
 size_t matrix_expand(const struct suite *s, struct planned_run **runs)
 {
-	int nm;
-	const struct suite_matrix *ms = suite_matrices(s, &nm);
-	unsigned max_reps = 1;
-	struct run_config defaults;
-	size_t n = 0;
+	struct matrix_iter it;
+	size_t n = 0, cap = 0;
 
 	*runs = NULL;
-	if (!s->nruns || s->nruns > SUITE_MAX_RUNS) /* not from suite_parse: nothing to trust */
-		return 0;
-	*runs = malloc((size_t)s->nruns * sizeof(**runs));
-	if (!*runs)
-		abort();
-	run_config_defaults(&defaults);
-	for (int i = 0; i < nm; i++)
-		max_reps = suite_reps_of(s, &ms[i]) > max_reps ? suite_reps_of(s, &ms[i]) : max_reps;
-	for (unsigned rep = 0; rep < max_reps; rep++)
-		for (int i = 0; i < nm; i++)
-			if (rep < suite_reps_of(s, &ms[i]))
-				n = expand_one(s, &ms[i], rep, &defaults, *runs, n);
-	return merge_identical(*runs, n);
+	matrix_iter_start(&it, s, NULL);
+	for (struct planned_run r; matrix_iter_next(&it, &r); (*runs)[n++] = r)
+		if (n == cap) {
+			cap = cap ? 2 * cap : 16;
+			if (!(*runs = realloc(*runs, cap * sizeof(**runs))))
+				abort();
+		}
+	matrix_iter_end(&it);
+	return n;
 }

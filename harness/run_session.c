@@ -7,19 +7,12 @@
 
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
-static int plan_uses(const struct planned_run *runs, size_t n, const char *board)
-{
-	for (size_t i = 0; i < n; i++)
-		if (strcmp(runs[i].cfg.board, board) == 0)
-			return 1;
-	return 0;
-}
-
 /* Every back-end the plan uses must be ready before the first run starts; boards sharing one
- * (the kvm-qemu-* boards) are checked once. */
-static int check_boards(struct run_options *opt, const struct planned_run *runs, size_t n)
+ * (the kvm-qemu-* boards) are checked once. USED[i]: the plan has a run on board_descs[i]. */
+static int check_boards(struct run_options *opt, const char *used)
 {
 	char err[512];
 
@@ -27,9 +20,9 @@ static int check_boards(struct run_options *opt, const struct planned_run *runs,
 		const struct board_desc *d = &board_descs[i];
 		size_t k = 0;
 
-		while (k < i && !(board_descs[k].ops == d->ops && plan_uses(runs, n, board_descs[k].name)))
+		while (k < i && !(board_descs[k].ops == d->ops && used[k]))
 			k++;
-		if (k < i || !plan_uses(runs, n, d->name))
+		if (k < i || !used[i])
 			continue;
 		if (d->ops->check(opt, err, sizeof(err)))
 			return cli_error("%s", err);
@@ -37,11 +30,26 @@ static int check_boards(struct run_options *opt, const struct planned_run *runs,
 	return 0;
 }
 
-int run_session_check(struct run_options *opt, const struct planned_run *runs, size_t n)
+int run_session_check(struct run_options *opt, const struct plan *plan)
 {
-	int rc = check_boards(opt, runs, n);
+	char *used = calloc(board_desc_count + 1, 1);
+	struct planned_run qemu_run; /* a run the image is checked for (image_check_runs) */
+	size_t nqemu = 0;
+	struct plan_walk w;
 
-	return rc ? rc : image_check_runs(opt->image, runs, n);
+	if (!used)
+		return cli_error("out of memory");
+	plan_walk_start(&w, plan);
+	for (const struct planned_run *r; (r = plan_walk_next(&w));) {
+		for (size_t i = 0; i < board_desc_count; i++)
+			used[i] |= strcmp(r->cfg.board, board_descs[i].name) == 0;
+		if (!nqemu && strncmp(r->cfg.board, "qemu-", 5) == 0)
+			qemu_run = *r, nqemu = 1;
+	}
+	plan_walk_end(&w);
+	int rc = check_boards(opt, used);
+	free(used);
+	return rc ? rc : image_check_runs(opt->image, &qemu_run, nqemu);
 }
 
 int run_session_open(struct run_session *s)
@@ -93,50 +101,55 @@ static void on_signal(int sig)
 	runner_interrupted = 1;
 }
 
-static size_t drop_finished(const struct store *st, struct planned_run *runs, size_t n)
-{
-	size_t kept = 0;
-	for (size_t i = 0; i < n; i++)
-		if (!store_is_finished(st, runs[i].run_id))
-			runs[kept++] = runs[i];
-	return kept;
-}
-
 /* A directory written before per-rep seeds holds its reps >= 1 under other ids, run with the
  * suite's seed: resuming would add a second rep 1 beside the old one, so refuse instead. */
-static int refuse_legacy_reps(const struct store *st, const struct planned_run *runs, size_t n,
-			      const char *out)
+static int refuse_legacy_rep(const struct store *st, const struct planned_run *run, const char *out)
 {
 	char id[RUN_ID_LEN + 1];
 
-	for (size_t i = 0; i < n; i++) {
-		if (runs[i].cfg.rep == 0)
-			continue;
-		run_config_legacy_id(&runs[i].cfg, runs[i].suite_seed, id);
-		if (store_is_finished(st, id)) {
-			cli_error("%s: run %s is rep %u of %s/%s run with the suite's seed %llu by an "
-				  "s2bench before per-rep seeds (this one runs it with seed %llu); "
-				  "use a new --out directory",
-				  out, id, runs[i].cfg.rep, runs[i].cfg.strategy, runs[i].cfg.guest,
-				  (unsigned long long)runs[i].suite_seed,
-				  (unsigned long long)runs[i].cfg.seed);
-			return EXIT_OLD_RESULTS;
-		}
-	}
-	return 0;
+	if (run->cfg.rep == 0)
+		return 0;
+	run_config_legacy_id(&run->cfg, run->suite_seed, id);
+	if (!store_is_finished(st, id))
+		return 0;
+	cli_error("%s: run %s is rep %u of %s/%s run with the suite's seed %llu by an s2bench before "
+		  "per-rep seeds (this one runs it with seed %llu); use a new --out directory",
+		  out, id, run->cfg.rep, run->cfg.strategy, run->cfg.guest,
+		  (unsigned long long)run->suite_seed, (unsigned long long)run->cfg.seed);
+	return EXIT_OLD_RESULTS;
 }
 
-int run_session_execute(struct run_session *s, struct planned_run *runs, size_t n)
+/* One walk: the refusal above, and how many runs the plan has and how many are still to do. */
+static int count_plan(const struct run_session *s, const struct plan *plan, size_t *total,
+		      size_t *todo)
 {
-	int rc = refuse_legacy_reps(&s->store, runs, n, s->out);
+	struct plan_walk w;
+	int rc = 0;
+
+	*total = *todo = 0;
+	plan_walk_start(&w, plan);
+	for (const struct planned_run *r; !rc && (r = plan_walk_next(&w));) {
+		rc = refuse_legacy_rep(&s->store, r, s->out);
+		++*total;
+		*todo += !store_is_finished(&s->store, r->run_id);
+	}
+	plan_walk_end(&w);
+	return rc;
+}
+
+int run_session_execute(struct run_session *s, const struct plan *plan)
+{
+	size_t total, n;
+	int rc = count_plan(s, plan, &total, &n);
 
 	if (rc)
 		return rc;
-	size_t total = n;
-	n = drop_finished(&s->store, runs, n);
 	fprintf(stderr, "run: %s: %zu runs, %zu already in %s, %zu to do, -j %u\n", s->suite, total,
 		total - n, s->out, n, s->jobs);
 
+	struct planned_run *batch = malloc(RUN_SESSION_BATCH * sizeof(*batch));
+	if (!batch)
+		return cli_error("out of memory");
 	struct sigaction sa = { .sa_handler = on_signal };
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
@@ -144,7 +157,20 @@ int run_session_execute(struct run_session *s, struct planned_run *runs, size_t 
 	struct progress pg;
 	progress_start(&pg, stderr, n);
 	struct runner r = { &s->store, s->opt, s->suite, s->jobs, s->timeout_s, &pg };
-	enum runner_result res = runner_run(&r, runs, n);
+	enum runner_result res = RUNNER_OK;
+	struct plan_walk w;
+	const struct planned_run *next = NULL;
+	plan_walk_start(&w, plan);
+	do { /* the runs still to do, a batch at a time, in plan order */
+		size_t k = 0;
+		while (k < RUN_SESSION_BATCH && (next = plan_walk_next(&w)))
+			if (!store_is_finished(&s->store, next->run_id))
+				batch[k++] = *next;
+		if (k)
+			res = runner_run(&r, batch, k);
+	} while (next && res == RUNNER_OK);
+	plan_walk_end(&w);
+	free(batch);
 	progress_end(&pg);
 	return report_result(res, &pg, n, s->out);
 }

@@ -3,7 +3,7 @@
 #ifndef S2B_HARNESS_RUN_SESSION_H
 #define S2B_HARNESS_RUN_SESSION_H
 
-#include "matrix.h"
+#include "plan.h"
 #include "runner.h"
 #include "store.h"
 
@@ -15,15 +15,17 @@ struct run_session {
 	int open;
 };
 
-/* Every back-end RUNS use, and the image, checked before anything runs: 0, else the exit status
- * (one line on stderr). */
-int run_session_check(struct run_options *opt, const struct planned_run *runs, size_t n);
+/* Every back-end the plan's runs use, and the image, checked before anything runs: 0, else the
+ * exit status (one line on stderr). */
+int run_session_check(struct run_options *opt, const struct plan *plan);
 /* Opens S->out (lock, repair of an interrupted run's rows): 0, or 1 after one line on stderr. */
 int run_session_open(struct run_session *s);
-/* Runs those of RUNS (compacted in place) that S->out does not have yet, with SIGINT/SIGTERM
- * stopping cleanly; refuses a directory whose reps >= 1 predate per-rep seeds. Prints the closing
- * line; returns the exit status of docs/harness.md, "Exit status". */
-int run_session_execute(struct run_session *s, struct planned_run *runs, size_t n);
+/* Runs those of the plan that S->out does not have yet, RUN_SESSION_BATCH at a time (what is held
+ * in memory however many runs the plan has), with SIGINT/SIGTERM stopping cleanly; refuses a
+ * directory whose reps >= 1 predate per-rep seeds. Prints the closing line; returns the exit
+ * status of docs/harness.md, "Exit status". */
+#define RUN_SESSION_BATCH 256
+int run_session_execute(struct run_session *s, const struct plan *plan);
 void run_session_close(struct run_session *s);
 
 #endif

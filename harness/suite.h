@@ -21,8 +21,11 @@
 
 #define SUITE_MAX_KEYS 16
 /* Runs a suite may expand to (every matrix's points × its reps, before identical points are
- * merged): more is refused before anything is allocated for them (docs/harness.md). */
-#define SUITE_MAX_RUNS 10000
+ * merged): more is refused before anything is allocated for them (docs/harness.md). Runs are
+ * walked, not held (matrix.h): what grows is a set of the ids walked, 8 to 16 bytes a run (16 MB
+ * at this limit), and the result directory's own. 10x a 100 k-run campaign (issue 20); past it a
+ * suite is more likely a product of lists by mistake than a plan (weeks of QEMU at 1 s a run). */
+#define SUITE_MAX_RUNS 1000000
 /* Longest suite name, matrix name and single value; longer ones are refused, never cut. */
 #define SUITE_NAME_MAX 63
 /* The strategy value that stands for every s2hv strategy, negative controls included. */

@@ -1,6 +1,8 @@
 /* Building the analysis of one result directory. */
 #include "analysis.h"
 
+#include "bootstrap.h"
+
 #include <stdio.h>
 #include <string.h>
 
@@ -50,6 +52,7 @@ static void boards_analyse(struct analysis *a)
 int analysis_run(const char *dir, struct analysis *a, char *err, size_t errlen)
 {
 	memset(a, 0, sizeof(*a));
+	bootstrap_tally_reset(); /* the B a report states is its own intervals' */
 	if (results_load(dir, &a->r, err, errlen))
 		return -1;
 	if (a->r.nruns == 0) {

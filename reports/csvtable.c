@@ -1,11 +1,9 @@
-/* Loading a CSV into memory through the harness's reader (harness/csvsplit.h), so the report sees
- * the records the harness kept. */
+/* Loading a CSV into memory through the row reader (csvstream.h, on the harness's reader), so the
+ * report sees the records the harness kept. */
 #include "csvtable.h"
 
-#include "../harness/csvsplit.h"
+#include "csvstream.h"
 
-#include <csv.h>
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,148 +44,78 @@ static void *arena_alloc(struct csv_table *t, size_t n, size_t align, int *oom)
 
 struct loader {
 	struct csv_table *t;
-	char **cur; /* fields of the row being parsed */
-	size_t ncur, capcur;
 	size_t caprows;
 	int oom;
 };
 
-static void *xrealloc(void *p, size_t n, int *oom)
+/* A copy of CELLS[0..n) in the arena (empty cells shared): 0, or -1 when out of memory. */
+static char **keep_cells(struct loader *l, char *const *cells, size_t n)
 {
-	void *q = realloc(p, n ? n : 1);
-	if (!q)
-		*oom = 1;
-	return q;
+	char **row = arena_alloc(l->t, n * sizeof(*row), sizeof(*row), &l->oom);
+	for (size_t j = 0; row && j < n; j++) {
+		size_t len = strlen(cells[j]);
+		row[j] = len ? arena_alloc(l->t, len + 1, 1, &l->oom) : empty_cell;
+		if (!row[j])
+			return NULL;
+		memcpy(row[j], cells[j], len + 1);
+	}
+	return row;
 }
 
-static void on_field(void *s, size_t len, void *data)
+static int on_header(const struct csv_row *r, void *data)
 {
 	struct loader *l = data;
-	if (l->ncur == l->capcur) {
-		size_t cap = l->capcur ? 2 * l->capcur : 32;
-		char **n = xrealloc(l->cur, cap * sizeof(*n), &l->oom);
-		if (!n)
-			return;
-		l->cur = n, l->capcur = cap;
-	}
-	char *f = len ? arena_alloc(l->t, len + 1, 1, &l->oom) : empty_cell;
-	if (!f)
-		return;
-	if (len) {
-		memcpy(f, s, len);
-		f[len] = '\0';
-	}
-	l->cur[l->ncur++] = f;
+	l->t->header = keep_cells(l, r->header, r->ncols);
+	l->t->ncols = r->ncols;
+	return l->oom ? -1 : 0;
 }
 
-static int on_record(const struct csv_record *rec, void *data)
+static int on_row(const struct csv_row *r, void *data)
 {
 	struct loader *l = data;
-	if (!rec->row) /* an unterminated tail with no field: not a row */
-		return 0;
 	struct csv_table *t = l->t;
-	size_t n = l->ncur;
-	l->ncur = 0; /* l->cur is reused for the next row */
-	if (!t->header) {
-		if (!(t->header = arena_alloc(t, n * sizeof(char *), sizeof(char *), &l->oom)))
-			return 0;
-		memcpy(t->header, l->cur, n * sizeof(char *));
-		t->ncols = n;
-		return 0;
-	}
-	if (n == 1 && l->cur[0][0] == '\0' && t->ncols > 1) /* blank line */
-		return 0;
-	char **row = arena_alloc(t, t->ncols * sizeof(*row), sizeof(*row), &l->oom);
-	if (!row)
-		return 0;
-	/* a missing trailing cell is an absent value; cells beyond the header have no name */
-	for (size_t j = 0; j < t->ncols; j++)
-		row[j] = j < n ? l->cur[j] : empty_cell;
-	if (t->nrows == l->caprows) {
+	char **row = keep_cells(l, r->cells, r->ncols);
+	if (row && t->nrows == l->caprows) {
 		size_t cap = l->caprows ? 2 * l->caprows : 256;
-		char ***r = xrealloc(t->rows, cap * sizeof(*r), &l->oom);
-		if (!r)
-			return 0;
-		t->rows = r, l->caprows = cap;
+		char ***rows = realloc(t->rows, cap * sizeof(*rows));
+		if (rows)
+			t->rows = rows, l->caprows = cap;
+		else
+			l->oom = 1;
 	}
+	if (l->oom)
+		return -1;
 	t->rows[t->nrows++] = row;
 	return 0;
-}
-
-/* The whole of F (malloc'd, *LEN bytes); NULL on a read error or when out of memory. */
-static char *slurp(FILE *f, size_t *len, int *oom)
-{
-	size_t n = 0, cap = 65536;
-	char *buf = xrealloc(NULL, cap, oom);
-	while (buf) {
-		n += fread(buf + n, 1, cap - n, f);
-		if (n < cap)
-			break;
-		char *b = xrealloc(buf, cap *= 2, oom);
-		if (!b)
-			free(buf);
-		buf = b;
-	}
-	if (buf && ferror(f))
-		free(buf), buf = NULL;
-	*len = n;
-	return buf;
 }
 
 int csv_table_load(const char *path, struct csv_table *t, char *err, size_t errlen)
 {
 	memset(t, 0, sizeof(*t));
-	FILE *f = fopen(path, "rb");
-	if (!f) {
-		snprintf(err, errlen, "%s: %s", path, strerror(errno));
-		return -1;
-	}
 	struct loader l = { .t = t };
-	size_t len;
-	char *buf = slurp(f, &len, &l.oom);
-	int ioerr = !buf && !l.oom;
-	fclose(f);
-	static const struct csv_split_cb cb = { on_field, on_record };
-	int csv_err = 0;
-	unsigned line;
-	int bad = buf && csv_split(buf, len, 0, &cb, &l, &csv_err, &line) < 0;
-	free(buf);
+	static const struct csv_stream_cb cb = { on_header, on_row };
+	int rc = csv_stream(path, &cb, &l, err, errlen);
+	if (l.oom)
+		snprintf(err, errlen, "%s: out of memory", path);
+	if (rc) {
+		csv_table_free(t);
+		return -1;
+	}
 	t->path = strdup(path);
-	if (bad || ioerr || l.oom) {
-		snprintf(err, errlen, "%s: %s", path,
-			 ioerr ? "read error" : l.oom ? "out of memory" : csv_strerror(csv_err));
-		free(l.cur);
-		csv_table_free(t);
-		return -1;
-	}
-	free(l.cur);
-	if (!t->header) {
-		snprintf(err, errlen, "%s: empty file (no header row)", path);
-		csv_table_free(t);
-		return -1;
-	}
 	return 0;
 }
 
 int csv_table_col(const struct csv_table *t, const char *name)
 {
-	for (size_t j = 0; j < t->ncols; j++)
-		if (strcmp(t->header[j], name) == 0)
-			return (int)j;
-	return -1;
+	const struct csv_row r = { .path = t->path, .header = t->header, .ncols = t->ncols };
+	return csv_row_col(&r, name);
 }
 
 int csv_table_require(const struct csv_table *t, const char *const *names, int *idx, char *err,
 		      size_t errlen)
 {
-	for (size_t i = 0; names[i]; i++) {
-		idx[i] = csv_table_col(t, names[i]);
-		if (idx[i] < 0) {
-			snprintf(err, errlen, "%s: missing column '%s'", t->path, names[i]);
-			return -1;
-		}
-	}
-	return 0;
+	const struct csv_row r = { .path = t->path, .header = t->header, .ncols = t->ncols };
+	return csv_row_require(&r, names, idx, err, errlen);
 }
 
 void csv_table_free(struct csv_table *t)

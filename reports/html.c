@@ -191,6 +191,8 @@ int write_html(const struct analysis *a, const char *outdir, const char *charts_
 			      "record), so they are in no table or chart of this report.", &t);
 	}
 
+	char boot_b[256];
+	bootstrap_statement(boot_b, sizeof(boot_b));
 	sb_printf(&o, "<h2>Method</h2>\n<p class=\"note\">Measurements are warm boots (index ≥ 1) of "
 		      "runs with status ok or check_failed; boot 0 has no reinit. The unit of "
 		      "replication is the run, not the boot: a strategy that keeps mappings carries "
@@ -201,16 +203,16 @@ int write_html(const struct analysis *a, const char *outdir, const char *charts_
 		      "at the last reboot index every run reached and at reboot 1, and charted against "
 		      "the reboot index. A cell whose runs are bit-identical is exact: no CI and no "
 		      "test over copies. Otherwise: with fewer than %d runs the runs' range is shown; "
-		      "from %d, a percentile bootstrap CI of the median over runs (%d resamples, fixed "
-		      "seed: the report is reproducible), marked \"too noisy\" when wider than %.0f%% "
-		      "of the median. Differences: two-sided Mann–Whitney U over one value per run. A "
+		      "from %d, a percentile bootstrap CI of the median over runs (fixed seed: the "
+		      "report is reproducible), marked \"too noisy\" when wider than %.0f%% of the "
+		      "median. %s Differences: two-sided Mann–Whitney U over one value per run. A "
 		      "crossover is bounded by the grid points either side of it; linear interpolation "
 		      "between medians is shown as a guess inside that bracket. Each board is answered "
 		      "on its own. A strategy with failed checks, or the negative control, is never "
 		      "ranked. Machine-readable values: <code>summary.csv</code>; charts as PNG: "
 		      "<code>charts/</code>.</p>\n</body></html>\n",
-		  TREND_TAU, 100 * TREND_CHANGE, MIN_SAMPLES, MIN_SAMPLES, BOOTSTRAP_RESAMPLES,
-		  100 * NOISY_REL_WIDTH);
+		  TREND_TAU, 100 * TREND_CHANGE, MIN_SAMPLES, MIN_SAMPLES, 100 * NOISY_REL_WIDTH,
+		  boot_b);
 	int rc = write_text_file(outdir, "report.html", sb_str(&o), err, errlen);
 	sb_free(&o), sb_free(&concl);
 	return rc;

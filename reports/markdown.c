@@ -1,6 +1,7 @@
 /* report.md: the same answer as the page, as text a mailing list can take. */
 #include "render.h"
 
+#include "bootstrap.h"
 #include "conclusion.h"
 #include "tables.h"
 
@@ -64,6 +65,9 @@ int write_markdown(const struct analysis *a, const char *outdir, char *err, size
 	sb_printf(&o, "\nCosts are %s per warm reboot: median over runs with its spread (exact, "
 		      "the runs' range, or ± half-width of the 95%% bootstrap CI over runs); **bold** "
 		      "= cheapest correct strategy.\n", a->unit);
+	char boot_b[256];
+	bootstrap_statement(boot_b, sizeof(boot_b));
+	wrapped(&o, "", boot_b, 78);
 	struct titled_table tt[4 * MAX_BOARDS + 2];
 	size_t ntt = result_tables(a, 0, tt, sizeof(tt) / sizeof(tt[0]));
 	for (size_t i = 0; i < ntt; i++) {

@@ -21,18 +21,24 @@ static const char *const mc_col_name[MC_NCOLS] = {
 /* A directory's boots.csv by run and index: the row of (run_id, idx), found by scanning (a few
  * thousand rows at most for a suite). */
 struct boot_rows {
+	struct csv_table table; /* the report streams boots.csv into struct boot: read here whole */
 	const struct csv_table *t;
 	int col[MC_NCOLS], run_id, idx, check;
 };
 
-static void boot_rows_open(const struct results *r, struct boot_rows *b)
+static int boot_rows_open(const struct results *r, struct boot_rows *b, char *err, size_t errlen)
 {
-	b->t = &r->boots_t;
+	char path[4096];
+	snprintf(path, sizeof(path), "%s/boots.csv", r->dir);
+	if (csv_table_load(path, &b->table, err, errlen))
+		return -1;
+	b->t = &b->table;
 	b->run_id = csv_table_col(b->t, "run_id");
 	b->idx = csv_table_col(b->t, "idx");
 	b->check = csv_table_col(b->t, "check");
 	for (int k = 0; k < MC_NCOLS; k++)
 		b->col[k] = csv_table_col(b->t, mc_col_name[k]);
+	return 0;
 }
 
 /* The cell as a number: an empty cell (or no such column) is ABSENT. */
@@ -239,25 +245,18 @@ static int refuse(char *err, size_t errlen, const char *what, const char *dir)
 	return -1;
 }
 
-int model_check_build(const struct results *counts, const char *counts_board,
-		      const struct results *measured, const struct profile *p, const struct profile *paths,
-		      struct mc_table *t, char *err, size_t errlen)
+static int build_paired(const struct pairing *pr, const char *counts_board, struct mc_table *t,
+			char *err, size_t errlen)
 {
+	const struct results *counts = pr->counts, *measured = pr->measured;
 	int ambiguous = 0;
-	struct pairing pr = { counts, measured, {0}, {0}, p, paths, 0 };
 
-	memset(t, 0, sizeof(*t));
-	if (!p->clock.known || !(p->clock.value > 0))
-		return refuse(err, errlen, "profile %s has no clock: reboot_cycles cannot become ns", p->name);
-	pr.ns_per_cycle = 1e3 / p->clock.value; /* MHz */
-	boot_rows_open(counts, &pr.cb);
-	boot_rows_open(measured, &pr.mb);
-	if (pr.cb.col[MC_REBOOT_INSTS] < 0)
+	if (pr->cb.col[MC_REBOOT_INSTS] < 0)
 		return refuse(err, errlen, "%s: boots.csv has no reboot_insts column", counts->dir);
-	if (pr.mb.col[MC_REBOOT_CYCLES] < 0)
+	if (pr->mb.col[MC_REBOOT_CYCLES] < 0)
 		return refuse(err, errlen, "%s: boots.csv has no reboot_cycles column", measured->dir);
 	t->measured = measured;
-	t->have_loaded = pr.cb.col[MC_REINIT_LINES_LOADED] >= 0;
+	t->have_loaded = pr->cb.col[MC_REINIT_LINES_LOADED] >= 0;
 	t->cells = calloc(measured->nruns + 1, sizeof(*t->cells));
 	for (size_t i = 0; i < measured->nruns; i++) {
 		const struct run *m = &measured->runs[i], *c;
@@ -277,7 +276,7 @@ int model_check_build(const struct results *counts, const char *counts_board,
 			if (!run_measured(r) || strcmp(r->strategy, m->strategy) || !same_config(r, m, NDIMS))
 				continue;
 			if ((c = counts_run(counts, r, counts_board, &ambiguous)))
-				add_boots(&pr, r, c, &s, &missing);
+				add_boots(pr, r, c, &s, &missing);
 			else
 				t->unpaired++;
 		}
@@ -302,6 +301,25 @@ int model_check_build(const struct results *counts, const char *counts_board,
 	}
 	qsort(t->cells, t->ncells, sizeof(*t->cells), cmp_cell);
 	return 0;
+}
+
+int model_check_build(const struct results *counts, const char *counts_board,
+		      const struct results *measured, const struct profile *p, const struct profile *paths,
+		      struct mc_table *t, char *err, size_t errlen)
+{
+	struct pairing pr = { .counts = counts, .measured = measured, .p = p, .paths = paths };
+
+	memset(t, 0, sizeof(*t));
+	if (!p->clock.known || !(p->clock.value > 0))
+		return refuse(err, errlen, "profile %s has no clock: reboot_cycles cannot become ns", p->name);
+	pr.ns_per_cycle = 1e3 / p->clock.value; /* MHz */
+	if (boot_rows_open(counts, &pr.cb, err, errlen))
+		return -1;
+	int rc = boot_rows_open(measured, &pr.mb, err, errlen) ? -1
+		 : build_paired(&pr, counts_board, t, err, errlen);
+	csv_table_free(&pr.cb.table);
+	csv_table_free(&pr.mb.table);
+	return rc;
 }
 
 void model_check_free(struct mc_table *t)

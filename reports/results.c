@@ -2,8 +2,11 @@
 #include "results.h"
 
 #include "../harness/columns.h"
+#include "csvstream.h"
+#include "strintern.h"
 
 #include <errno.h>
+#include <stddef.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -42,15 +45,21 @@ static int parse_num(const char *s, double *out)
 	return (*end || errno) ? -1 : 0;
 }
 
+static int row_num(const struct csv_row *row, int col, double *out, char *err, size_t errlen)
+{
+	const char *s = row->cells[col];
+	if (parse_num(s, out) == 0)
+		return 0;
+	snprintf(err, errlen, "%s:%zu: column '%s': bad number '%s'", row->path, row->row + 2,
+		 row->header[col], s);
+	return -1;
+}
+
 static int num_cell(const struct csv_table *t, size_t row, int col, double *out, char *err,
 		    size_t errlen)
 {
-	const char *s = t->rows[row][col];
-	if (parse_num(s, out) == 0)
-		return 0;
-	snprintf(err, errlen, "%s:%zu: column '%s': bad number '%s'", t->path, row + 2,
-		 t->header[col], s);
-	return -1;
+	const struct csv_row r = { t->path, t->header, t->ncols, t->rows[row], row };
+	return row_num(&r, col, out, err, errlen);
 }
 
 static char *join(const char *dir, const char *file)
@@ -111,7 +120,7 @@ static int load_runs(struct results *r, char *err, size_t errlen)
 		u->qemu_version = row[c[R_QEMU]], u->fwb = row[c[R_FWB]], u->midr = row[c[R_MIDR]];
 		for (int k = 0; k < NDIMS_RUNS_CSV; k++)
 			u->dim[k] = row[d[k]];
-		u->dim[DIM_VCPUS] = "1"; /* until a boot says otherwise (load_boots) */
+		u->dim[DIM_VCPUS] = "1"; /* until a boot says otherwise (boots_row) */
 		if (num_cell(t, i, d[DIM_MEM], &u->mem, err, errlen) ||
 		    num_cell(t, i, d[DIM_FRAC], &u->frac, err, errlen) ||
 		    num_cell(t, i, c[R_REP], &u->rep, err, errlen) ||
@@ -154,19 +163,93 @@ static long find_run(const struct results *r, const size_t *sorted, const char *
 	return -1;
 }
 
-static int cmp_boot(const void *a, const void *b)
+static int cmp_boot_idx(const void *a, const void *b)
 {
 	const struct boot *x = a, *y = b;
-	if (x->run != y->run)
-		return x->run < y->run ? -1 : 1;
 	return (x->idx > y->idx) - (x->idx < y->idx);
 }
 
-static int cmp_fault(const void *a, const void *b)
+/* Reorders ITEMS (N of SIZE bytes, each with its run index at offset RUN_OFF) so that each run's
+ * items are together, runs in index order, items of a run in file order: a counting sort, in
+ * place, with one index per item beside them (a merge sort's copy of 2 M boots was 256 MB).
+ * The size_t fields at FIRST_OFF and COUNT_OFF of each struct run get the run's span. 0, or -1 +
+ * ERR when out of memory. */
+static int group_by_run(struct results *r, void *items, size_t n, size_t size, size_t run_off,
+			size_t first_off, size_t count_off, char *err, size_t errlen)
 {
-	const struct fault *x = a, *y = b;
-	return (x->run > y->run) - (x->run < y->run);
+	char *base = items;
+	size_t *start = calloc(r->nruns + 1, sizeof(*start)), *dest = malloc((n + 1) * sizeof(*dest));
+	char *tmp = malloc(size);
+	if (!start || !dest || !tmp) {
+		free(start), free(dest), free(tmp);
+		snprintf(err, errlen, "%s: out of memory", r->dir);
+		return -1;
+	}
+#define RUN_OF(i) (*(const size_t *)(base + (i) * size + run_off))
+#define FIELD(u, off) (*(size_t *)((char *)(u) + (off)))
+	for (size_t i = 0; i < n; i++)
+		FIELD(&r->runs[RUN_OF(i)], count_off)++;
+	for (size_t k = 0, at = 0; k < r->nruns; k++) {
+		start[k] = FIELD(&r->runs[k], first_off) = at;
+		at += FIELD(&r->runs[k], count_off);
+	}
+	for (size_t i = 0; i < n; i++)
+		dest[i] = start[RUN_OF(i)]++;
+	for (size_t i = 0; i < n; i++) /* follow each cycle of the permutation */
+		while (dest[i] != i) {
+			size_t j = dest[i];
+			memcpy(tmp, base + j * size, size);
+			memcpy(base + j * size, base + i * size, size);
+			memcpy(base + i * size, tmp, size);
+			dest[i] = dest[j], dest[j] = j;
+		}
+#undef RUN_OF
+#undef FIELD
+	free(start), free(dest), free(tmp);
+	return 0;
 }
+
+/* Rows of boots.csv / faults.csv / metrics.csv, read one at a time (csvstream.h). */
+struct row_loader {
+	struct results *r;
+	const size_t *sorted; /* run indices by run_id */
+	int c[NBOOT_FIELDS + 8];
+	size_t cap;
+	char *err;
+	size_t errlen;
+};
+
+static void *room(struct row_loader *l, void *items, size_t n, size_t size)
+{
+	if (n < l->cap)
+		return items;
+	size_t cap = l->cap ? 2 * l->cap : 1024;
+	void *p = realloc(items, cap * size);
+	if (p)
+		l->cap = cap;
+	else
+		snprintf(l->err, l->errlen, "%s: out of memory", l->r->dir);
+	return p;
+}
+
+/* The run of ROW's run_id cell, or -1 (counted as an orphan unless it is an unusable run's). */
+static long row_run(struct row_loader *l, const struct csv_row *row)
+{
+	long run = find_run(l->r, l->sorted, row->cells[l->c[0]]);
+	if (run < 0)
+		l->r->orphan_rows += !is_unusable(l->r, row->cells[l->c[0]]);
+	return run;
+}
+
+static const char *intern_cell(struct row_loader *l, const char *s)
+{
+	const char *p = strintern(l->r->names, s);
+	if (!p)
+		snprintf(l->err, l->errlen, "%s: out of memory", l->r->dir);
+	return p;
+}
+
+static const char *const boot_fixed[] = { B(run_id), B(idx), B(check), B(exit), NULL };
 
 /* The `vcpus=N` of a boots.csv `extra` cell (k=v;k=v), as the run's DIM_VCPUS; NULL when it has
  * none (one vCPU) or N is not a vCPU count s2hv runs. */
@@ -184,106 +267,144 @@ static const char *extra_vcpus(const char *extra)
 	return counts[n - 1];
 }
 
-static int load_boots(struct results *r, const size_t *sorted, char *err, size_t errlen)
+/* l->c: run_id, idx, check, exit, then the boot fields, then `extra` (-1: none). */
+#define BOOT_EXTRA_COL (4 + NBOOT_FIELDS)
+
+static int boots_header(const struct csv_row *row, void *ctx)
 {
-	const struct csv_table *t = &r->boots_t;
-	static const char *const fixed[] = { B(run_id), B(idx), B(check), B(exit), NULL };
-	int c[4], f[NBOOT_FIELDS + 1];
+	struct row_loader *l = ctx;
 	const char *names[NBOOT_REQUIRED + 1];
 	memcpy(names, boot_field_name, sizeof(names[0]) * NBOOT_REQUIRED);
 	names[NBOOT_REQUIRED] = NULL;
-	if (csv_table_require(t, fixed, c, err, errlen) ||
-	    csv_table_require(t, names, f, err, errlen))
+	if (csv_row_require(row, boot_fixed, l->c, l->err, l->errlen) ||
+	    csv_row_require(row, names, l->c + 4, l->err, l->errlen))
 		return -1;
 	for (int k = NBOOT_REQUIRED; k < NBOOT_FIELDS; k++)
-		f[k] = csv_table_col(t, boot_field_name[k]); /* -1: an older directory */
-	int extra = csv_table_col(t, B(extra));
-	r->boots = calloc(t->nrows + 1, sizeof(*r->boots));
-	size_t n = 0;
-	for (size_t i = 0; i < t->nrows; i++) {
-		long run = find_run(r, sorted, t->rows[i][c[0]]);
-		if (run < 0) {
-			r->orphan_rows += !is_unusable(r, t->rows[i][c[0]]);
-			continue;
-		}
-		struct boot *b = &r->boots[n];
-		b->run = (size_t)run;
-		b->check = t->rows[i][c[2]], b->exit = t->rows[i][c[3]];
-		const char *vcpus = extra < 0 ? NULL : extra_vcpus(t->rows[i][extra]);
-		if (vcpus)
-			r->runs[run].dim[DIM_VCPUS] = vcpus;
-		if (num_cell(t, i, c[1], &b->idx, err, errlen))
-			return -1;
-		for (int k = 0; k < NBOOT_FIELDS; k++)
-			if (f[k] < 0)
-				b->v[k] = ABSENT;
-			else if (num_cell(t, i, f[k], &b->v[k], err, errlen))
-				return -1;
-		n++;
-	}
-	r->nboots = n;
-	qsort(r->boots, n, sizeof(*r->boots), cmp_boot);
-	for (size_t i = 0; i < n; i++) {
-		struct run *u = &r->runs[r->boots[i].run];
-		if (u->nboots++ == 0)
-			u->first_boot = i;
-	}
+		l->c[4 + k] = csv_row_col(row, boot_field_name[k]); /* -1: an older directory */
+	l->c[BOOT_EXTRA_COL] = csv_row_col(row, B(extra));
 	return 0;
 }
 
-static int load_faults(struct results *r, const size_t *sorted, char *err, size_t errlen)
+static int boots_row(const struct csv_row *row, void *ctx)
 {
-	const struct csv_table *t = &r->faults_t;
-	static const char *const cols[] = { F(run_id), F(boot), F(kind), F(cycles), F(lines),
-					    NULL };
-	int c[5];
-	if (csv_table_require(t, cols, c, err, errlen))
+	struct row_loader *l = ctx;
+	struct results *r = l->r;
+	long run = row_run(l, row);
+	if (run < 0)
+		return 0;
+	struct boot *boots = room(l, r->boots, r->nboots, sizeof(*r->boots));
+	if (!boots)
 		return -1;
-	r->faults = calloc(t->nrows + 1, sizeof(*r->faults));
-	size_t n = 0;
-	for (size_t i = 0; i < t->nrows; i++) {
-		long run = find_run(r, sorted, t->rows[i][c[0]]);
-		if (run < 0) {
-			r->orphan_rows += !is_unusable(r, t->rows[i][c[0]]);
-			continue;
-		}
-		struct fault *f = &r->faults[n];
-		f->run = (size_t)run, f->kind = t->rows[i][c[2]];
-		if (num_cell(t, i, c[1], &f->boot, err, errlen) ||
-		    num_cell(t, i, c[3], &f->cycles, err, errlen) ||
-		    num_cell(t, i, c[4], &f->lines, err, errlen))
+	r->boots = boots;
+	struct boot *b = &boots[r->nboots];
+	b->run = (size_t)run;
+	const char *vcpus = l->c[BOOT_EXTRA_COL] < 0 ? NULL : extra_vcpus(row->cells[l->c[BOOT_EXTRA_COL]]);
+	if (vcpus)
+		r->runs[run].dim[DIM_VCPUS] = vcpus;
+	if (!(b->check = intern_cell(l, row->cells[l->c[2]])) ||
+	    !(b->exit = intern_cell(l, row->cells[l->c[3]])) ||
+	    row_num(row, l->c[1], &b->idx, l->err, l->errlen))
+		return -1;
+	for (int k = 0; k < NBOOT_FIELDS; k++)
+		if (l->c[4 + k] < 0)
+			b->v[k] = ABSENT;
+		else if (row_num(row, l->c[4 + k], &b->v[k], l->err, l->errlen))
 			return -1;
-		n++;
-	}
-	r->nfaults = n;
-	qsort(r->faults, n, sizeof(*r->faults), cmp_fault); /* order within a run is irrelevant */
-	for (size_t i = 0; i < n; i++) {
-		struct run *u = &r->runs[r->faults[i].run];
-		if (u->nfaults++ == 0)
-			u->first_fault = i;
-	}
+	r->nboots++;
 	return 0;
+}
+
+/* Streams PATH's rows through CB (a row_loader's callbacks). */
+static int stream_rows(struct results *r, const size_t *sorted, const char *path,
+		       const struct csv_stream_cb *cb, char *err, size_t errlen)
+{
+	struct row_loader l = { .r = r, .sorted = sorted, .err = err, .errlen = errlen };
+	return csv_stream(path, cb, &l, err, errlen);
+}
+
+static int load_boots(struct results *r, const size_t *sorted, const char *path, char *err,
+		      size_t errlen)
+{
+	static const struct csv_stream_cb cb = { boots_header, boots_row };
+	if (stream_rows(r, sorted, path, &cb, err, errlen) ||
+	    group_by_run(r, r->boots, r->nboots, sizeof(*r->boots), offsetof(struct boot, run),
+			 offsetof(struct run, first_boot), offsetof(struct run, nboots), err, errlen))
+		return -1;
+	for (size_t i = 0; i < r->nruns; i++) /* a run's boots in index order */
+		qsort(r->boots + r->runs[i].first_boot, r->runs[i].nboots, sizeof(*r->boots),
+		      cmp_boot_idx);
+	return 0;
+}
+
+static const char *const fault_cols[] = { F(run_id), F(boot), F(kind), F(cycles), F(lines), NULL };
+
+static int faults_header(const struct csv_row *row, void *ctx)
+{
+	struct row_loader *l = ctx;
+	return csv_row_require(row, fault_cols, l->c, l->err, l->errlen);
+}
+
+static int faults_row(const struct csv_row *row, void *ctx)
+{
+	struct row_loader *l = ctx;
+	struct results *r = l->r;
+	long run = row_run(l, row);
+	if (run < 0)
+		return 0;
+	struct fault *faults = room(l, r->faults, r->nfaults, sizeof(*r->faults));
+	if (!faults)
+		return -1;
+	r->faults = faults;
+	struct fault *f = &faults[r->nfaults];
+	f->run = (size_t)run;
+	if (!(f->kind = intern_cell(l, row->cells[l->c[2]])) ||
+	    row_num(row, l->c[1], &f->boot, l->err, l->errlen) ||
+	    row_num(row, l->c[3], &f->cycles, l->err, l->errlen) ||
+	    row_num(row, l->c[4], &f->lines, l->err, l->errlen))
+		return -1;
+	r->nfaults++;
+	return 0;
+}
+
+/* Faults grouped by run; their order within a run is irrelevant (file order is kept). */
+static int load_faults(struct results *r, const size_t *sorted, const char *path, char *err,
+		       size_t errlen)
+{
+	static const struct csv_stream_cb cb = { faults_header, faults_row };
+	return stream_rows(r, sorted, path, &cb, err, errlen) ||
+			       group_by_run(r, r->faults, r->nfaults, sizeof(*r->faults),
+					    offsetof(struct fault, run), offsetof(struct run, first_fault),
+					    offsetof(struct run, nfaults), err, errlen)
+		       ? -1
+		       : 0;
+}
+
+static const char *const metric_cols[] = { M(run_id), M(key), M(value), NULL };
+
+static int metrics_header(const struct csv_row *row, void *ctx)
+{
+	struct row_loader *l = ctx;
+	return csv_row_require(row, metric_cols, l->c, l->err, l->errlen);
+}
+
+static int metrics_row(const struct csv_row *row, void *ctx)
+{
+	struct row_loader *l = ctx;
+	long run = strcmp(row->cells[l->c[1]], "oracle_violations") ? -1
+		   : find_run(l->r, l->sorted, row->cells[l->c[0]]);
+	if (run < 0)
+		return 0;
+	l->r->runs[run].oracle = true;
+	return row_num(row, l->c[2], &l->r->runs[run].oracle_violations, l->err, l->errlen);
 }
 
 /* metrics.csv rows `oracle_violations` (harness/collect.c on_oracle) mark their runs as oracle
  * runs. Other metrics are not read here. */
-static int load_oracle(struct results *r, const size_t *sorted, char *err, size_t errlen)
+static int load_oracle(struct results *r, const size_t *sorted, const char *path, char *err,
+		       size_t errlen)
 {
-	const struct csv_table *t = &r->metrics_t;
-	static const char *const cols[] = { M(run_id), M(key), M(value), NULL };
-	int c[3];
-	if (csv_table_require(t, cols, c, err, errlen))
-		return -1;
-	for (size_t i = 0; i < t->nrows; i++) {
-		long run = strcmp(t->rows[i][c[1]], "oracle_violations") ? -1
-			   : find_run(r, sorted, t->rows[i][c[0]]);
-		if (run < 0)
-			continue;
-		r->runs[run].oracle = true;
-		if (num_cell(t, i, c[2], &r->runs[run].oracle_violations, err, errlen))
-			return -1;
-	}
-	return 0;
+	static const struct csv_stream_cb cb = { metrics_header, metrics_row };
+	return stream_rows(r, sorted, path, &cb, err, errlen);
 }
 
 int results_load(const char *dir, struct results *r, char *err, size_t errlen)
@@ -298,31 +419,29 @@ int results_load(const char *dir, struct results *r, char *err, size_t errlen)
 	}
 	r->dir = strdup(dir);
 	size_t *sorted = NULL;
-	if (load_file(dir, "runs.csv", &r->runs_t, err, errlen) || load_runs(r, err, errlen) ||
-	    load_file(dir, "boots.csv", &r->boots_t, err, errlen))
+	char *bp = join(dir, "boots.csv"), *fp = join(dir, "faults.csv");
+	char *mp = join(dir, "metrics.csv");
+	if (!r->dir || !bp || !fp || !mp || !(r->names = strintern_new())) {
+		snprintf(err, errlen, "%s: out of memory", dir);
+		goto fail;
+	}
+	if (load_file(dir, "runs.csv", &r->runs_t, err, errlen) || load_runs(r, err, errlen))
 		goto fail;
 	sorted = malloc((r->nruns + 1) * sizeof(*sorted));
 	for (size_t i = 0; i < r->nruns; i++)
 		sorted[i] = i;
 	qsort_r(sorted, r->nruns, sizeof(*sorted), cmp_run_id, r);
-	if (load_boots(r, sorted, err, errlen))
+	if (load_boots(r, sorted, bp, err, errlen))
 		goto fail;
-	char *fp = join(dir, "faults.csv");
 	r->have_faults = access(fp, F_OK) == 0;
-	free(fp);
-	if (r->have_faults && (load_file(dir, "faults.csv", &r->faults_t, err, errlen) ||
-			       load_faults(r, sorted, err, errlen)))
+	if (r->have_faults && load_faults(r, sorted, fp, err, errlen))
 		goto fail;
-	char *mp = join(dir, "metrics.csv");
-	int have_metrics = access(mp, F_OK) == 0;
-	free(mp);
-	if (have_metrics && (load_file(dir, "metrics.csv", &r->metrics_t, err, errlen) ||
-			     load_oracle(r, sorted, err, errlen)))
+	if (access(mp, F_OK) == 0 && load_oracle(r, sorted, mp, err, errlen))
 		goto fail;
-	free(sorted);
+	free(sorted), free(bp), free(fp), free(mp);
 	return 0;
 fail:
-	free(sorted);
+	free(sorted), free(bp), free(fp), free(mp);
 	results_free(r);
 	return -1;
 }
@@ -330,9 +449,7 @@ fail:
 void results_free(struct results *r)
 {
 	csv_table_free(&r->runs_t);
-	csv_table_free(&r->boots_t);
-	csv_table_free(&r->faults_t);
-	csv_table_free(&r->metrics_t);
+	strintern_free(r->names);
 	free(r->runs);
 	free(r->boots);
 	free(r->faults);

@@ -62,7 +62,8 @@ struct unusable_run {
 
 struct results {
 	char *dir;
-	struct csv_table runs_t, boots_t, faults_t, metrics_t;
+	struct csv_table runs_t;  /* runs[] point into its cells; boots and faults are streamed */
+	struct strintern *names;  /* the boots' check/exit and the faults' kind strings */
 	struct run *runs;
 	size_t nruns;
 	struct boot *boots;

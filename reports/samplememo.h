@@ -6,7 +6,7 @@
 
 #include <stddef.h>
 
-#define MEMO_VALUES 3
+#define MEMO_VALUES 4 /* a bootstrap's point, CI bounds and resample count */
 
 /* KIND tells computations apart; B may be NULL (nb 0). Returns 1 and fills OUT if remembered. */
 int memo_get(int kind, const double *a, size_t na, const double *b, size_t nb,

@@ -39,15 +39,17 @@ if [ $quick = 1 ]; then
 	parse_runs="500 2000" report_runs=2000 run_runs="20 100"
 else
 	# 1,000,008 lines at 55,556 runs of 18 lines: the most runs per line of any real log
-	parse_runs="13889 55556" report_runs=100000 run_runs="1000 10000" # 10000 = SUITE_MAX_RUNS
+	parse_runs="13889 55556" report_runs=100000 run_runs="1000 100000" # memory flat in runs?
 fi
 rm -rf "$work" && mkdir -p "$work"
 one_core=()
 command -v taskset >/dev/null && one_core=(taskset -c 0)
 
-# timed OUT_PREFIX CMD...: runs CMD; OUT_PREFIX.time gets "wall user sys maxrss_kb"
+# timed OUT_PREFIX CMD...: runs CMD; OUT_PREFIX.time gets "wall user sys maxrss_kb", OUT_PREFIX.load
+# the 1-minute load average just before (the machine is shared: wall times follow it)
 timed() {
 	local out=$1; shift
+	cut -d' ' -f1 /proc/loadavg >"$out.load"
 	/usr/bin/time -f "%e %U %S %M" -o "$out.time" "$@" >"$out.txt" 2>&1 ||
 		{ echo "bench-harness: failed: $* (see $out.txt)" >&2; exit 1; }
 }
@@ -65,14 +67,16 @@ for n in $parse_runs; do
 	timed "$work/parse-$n" "${one_core[@]}" "$S2BENCH" parse "$work/parse-$n.log" --out "$work/parse-$n.out"
 	grep -q "^parse: $n runs written" "$work/parse-$n.txt" ||
 		{ echo "bench-harness: parse of $n runs wrote another count" >&2; exit 1; }
-	awk -v n="$n" -v l="$lines" '{ printf "| `parse`, %d distinct runs in one log (%d lines) | %.2f s | %.2f s | %.0f MB | %.2f M lines/s wall, %.2f M lines/s CPU, %.1f µs CPU per run |\n", n, l, $1, $2 + $3, $4 / 1024, l / $1 / 1e6, l / ($2 + $3) / 1e6, ($2 + $3) / n * 1e6 }' \
+	awk -v n="$n" -v l="$lines" -v ld="$(cat "$work/parse-$n.load")" '{ printf "| `parse`, %d distinct runs in one log (%d lines) | %s | %.2f s | %.2f s | %.0f MB | %.2f M lines/s wall, %.2f M lines/s CPU, %.1f µs CPU per run |\n", n, l, ld, $1, $2 + $3, $4 / 1024, l / $1 / 1e6, l / ($2 + $3) / 1e6, ($2 + $3) / n * 1e6 }' \
 		"$work/parse-$n.time" >>"$rows"
 done
 
 # 2. report: a synthetic result directory of report_runs runs x 20 boots (20 cells)
 scripts/bench-harness-results.py "$work/parse-${parse_runs%% *}.out" "$report_runs" 20 "$work/report-in"
 timed "$work/report" "${one_core[@]}" "$S2BENCH" report "$work/report-in" --out "$work/report-out"
-awk -v n="$report_runs" '{ printf "| `report`, %d runs x 20 boots | %.2f s | %.2f s | %.0f MB | %.1f µs CPU per run |\n", n, $1, $2 + $3, $4 / 1024, ($2 + $3) / n * 1e6 }' \
+# the resample counts the report states it used (reports/bootstrap.c)
+resamples=$(tr '\n' ' ' <"$work/report-out/report.md" | grep -o 'B = [0-9]*\( to [0-9]*\)*' | head -1)
+awk -v n="$report_runs" -v b="${resamples:-no bootstrap}" -v ld="$(cat "$work/report.load")" '{ printf "| `report`, %d runs x 20 boots | %s | %.2f s | %.2f s | %.0f MB | %.1f µs CPU per run; bootstrap %s |\n", n, ld, $1, $2 + $3, $4 / 1024, ($2 + $3) / n * 1e6, b }' \
 	"$work/report.time" >>"$rows"
 
 # 3. run: the fake emulator (no QEMU), one boot pair per run; then a resume that has nothing to do
@@ -83,7 +87,7 @@ for n in $run_runs; do
 	for pass in run resume; do
 		S2B_QEMU=$FAKE_QEMU timed "$work/$pass-$n" "$S2BENCH" run "$work/run-$n.suite" \
 			--out "$work/run-$n.out" --image "$work/fake.img"
-		awk -v n="$n" -v p="$pass" '{ printf "| `run`%s, %d runs (fake emulator) | %.2f s | %.2f s | %.0f MB | %.2f ms wall per run (emulator included) |\n", p == "resume" ? " again (all finished: resume)" : "", n, $1, $2 + $3, $4 / 1024, $1 / n * 1e3 }' \
+		awk -v n="$n" -v p="$pass" -v ld="$(cat "$work/$pass-$n.load")" '{ printf "| `run`%s, %d runs (fake emulator) | %s | %.2f s | %.2f s | %.0f MB | %.2f ms wall, %.2f ms CPU per run (emulator included) |\n", p == "resume" ? " again (all finished: resume)" : "", n, ld, $1, $2 + $3, $4 / 1024, $1 / n * 1e3, ($2 + $3) / n * 1e3 }' \
 			"$work/$pass-$n.time" >>"$rows"
 	done
 done
@@ -92,10 +96,10 @@ done
 	echo "<!-- harness-scale: begin -->"
 	echo "Written by \`scripts/bench-harness.sh$([ $quick = 1 ] && echo " --quick")\` (\`make bench-harness\`) on $(date -u +%Y-%m-%d):"
 	echo "$(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //'), $(nproc) cores, $(uname -sr)," \
-		"load average $(cut -d' ' -f1-3 /proc/loadavg) at the end. CPU = user + system (children included)."
+		"load average $(cut -d' ' -f1-3 /proc/loadavg) at the end; each row's 1-minute load just before it. CPU = user + system (children included)."
 	echo
-	echo "| input | wall | CPU | max RSS | rate |"
-	echo "|---|---|---|---|---|"
+	echo "| input | load before | wall | CPU | max RSS | rate |"
+	echo "|---|---|---|---|---|---|"
 	cat "$rows"
 	echo "<!-- harness-scale: end -->"
 } >"$work/region.md"

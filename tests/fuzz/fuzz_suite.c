@@ -1,6 +1,6 @@
 /* libFuzzer target for suite files: any text either is refused with a "t.suite..." message, or
- * parses into a suite within the run limit whose expansion has unique ids and only bootargs the
- * board's own hypervisor parser accepts. */
+ * parses into a suite within the run limit whose walk (its first WALK_MAX runs) has unique ids and
+ * only bootargs the board's own hypervisor parser accepts. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,15 +11,13 @@
 #include "matrix.h"
 #include "suite.h"
 
-static int by_id(const void *a, const void *b)
-{
-	return strcmp(((const struct planned_run *)a)->run_id, ((const struct planned_run *)b)->run_id);
-}
+/* Runs walked per input at most: a suite may expand to SUITE_MAX_RUNS (1 M), a walk of seconds;
+ * its first runs are checked like a small suite's. */
+#define WALK_MAX 10000
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	char *text = malloc(size + 1), err[512], why[160];
-	struct planned_run *runs;
 	struct suite s;
 
 	memcpy(text, data, size);
@@ -33,19 +31,22 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	if (!s.name[0] || strlen(s.name) > SUITE_NAME_MAX || s.nruns < 1 || s.nruns > SUITE_MAX_RUNS)
 		abort();
-	size_t n = matrix_expand(&s, &runs);
-	if (n < 1 || n > s.nruns)
-		abort();
-	for (size_t i = 0; i < n; i += n > 256 ? n / 128 : 1) { /* big expansions: a sample */
-		const struct catalog_entry *b = catalog_find(catalog_boards, runs[i].cfg.board);
-		if (!b || hv_board_parse(b, runs[i].bootargs, why, sizeof(why)))
+	struct matrix_iter it;
+	struct planned_run run;
+	struct id_set ids = { 0 };
+	size_t n = 0, step = s.nruns > 256 ? (size_t)s.nruns / 128 : 1; /* big suites: a sample */
+	matrix_iter_start(&it, &s, NULL);
+	for (; n < WALK_MAX && matrix_iter_next(&it, &run); n++) {
+		if (id_set_has_id(&ids, run.run_id) || id_set_add_id(&ids, run.run_id))
+			abort(); /* identical points must have been merged; ids are 16 hex digits */
+		const struct catalog_entry *b = catalog_find(catalog_boards, run.cfg.board);
+		if (n % step == 0 && (!b || hv_board_parse(b, run.bootargs, why, sizeof(why))))
 			abort(); /* the suite check let through what the hypervisor refuses */
 	}
-	qsort(runs, n, sizeof(*runs), by_id);
-	for (size_t i = 1; i < n; i++)
-		if (!strcmp(runs[i - 1].run_id, runs[i].run_id))
-			abort(); /* identical points must have been merged */
-	free(runs);
+	if (n < 1 || n > s.nruns)
+		abort();
+	matrix_iter_end(&it);
+	id_set_free(&ids);
 	suite_free(&s);
 	free(text);
 	return 0;

@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "run_session.h"
 #include "support.h"
 
 static char *env_qemu(void)
@@ -200,12 +201,56 @@ Test(run, missing_qemu_image_bad_suite_unwritable_out)
 	expect_one_line_error(a4, env, "s2bench: ", NULL);
 }
 
+/* `run --dry-run` of SUITE_TEXT: what it printed (it must succeed). */
+static char *dry_run(const char *name, const char *suite_text)
+{
+	char *dir = make_tmpdir(name), *out;
+	char *s = write_suite(dir, suite_text);
+	char *args[] = { "run", s, "--dry-run", "--qemu", "/nonexistent/qemu", NULL };
+	cr_assert_eq(run_s2bench(args, NULL, &out), 0, "%.300s", out);
+	return out;
+}
+
 Test(run, dry_run_prints_the_matrix_and_runs_nothing)
 {
-	char *dir = make_tmpdir("run-dry"), *out;
-	char *s = write_suite(dir, "strategy = unmap clean\nmem = 64M 128M\nreps = 2\n");
-	char *args[] = { "run", s, "--dry-run", "--qemu", "/nonexistent/qemu", NULL };
-	cr_assert_eq(run_s2bench(args, NULL, &out), 0, "%s", out);
+	char *out = dry_run("run-dry", "strategy = unmap clean\nmem = 64M 128M\nreps = 2\n");
 	cr_expect(strstr(out, "\n8 runs\n"), "%s", out);
 	cr_expect(strstr(out, " clean ") && strstr(out, " 128M "), "%s", out);
+}
+
+/* A suite walked in batches (run_session.h RUN_SESSION_BATCH): more runs than two batches all run,
+ * once each, and a second `run` finds them all done. */
+Test(run, a_suite_of_several_batches_runs_every_run_once_then_resumes_with_none_to_do,
+     .timeout = 300)
+{
+	char *dir = make_tmpdir("run-batches"), *out, out_dir[600];
+	const unsigned n = 2 * RUN_SESSION_BATCH + 88;
+	char text[128];
+	snprintf(text, sizeof(text), "strategy = unmap\nguest = hello\nboots = 2\nreps = %u\n", n);
+	char *s = write_suite(dir, text);
+	snprintf(out_dir, sizeof(out_dir), "%s/res", dir);
+	char *args[] = { "run", s, "-j", "2", "--out", out_dir, "--image", fake_image(dir), NULL };
+	char *env[] = { env_qemu(), NULL };
+	cr_assert_eq(run_s2bench(args, env, &out), 0, "%s", out);
+	struct csv_rows runs;
+	load_csv(out_dir, "runs.csv", &runs);
+	cr_assert_eq(runs.nrows, n);
+	char *seen = calloc(n, 1);
+	for (size_t i = 0; i < runs.nrows; i++) {
+		unsigned rep = (unsigned)atoi(csv_cell(&runs, i, "rep"));
+		cr_assert_lt(rep, n);
+		cr_assert_not(seen[rep], "rep %u ran twice", rep);
+		seen[rep] = 1;
+	}
+	free(seen);
+	free(out);
+	cr_assert_eq(run_s2bench(args, env, &out), 0, "%s", out);
+	snprintf(text, sizeof(text), "%u runs, %u already in", n, n);
+	cr_expect(strstr(out, text) && strstr(out, "0 to do"), "%s", out);
+}
+
+Test(run, dry_run_of_a_suite_past_the_old_10k_limit)
+{
+	char *out = dry_run("run-dry-big", "strategy = unmap clean\nreps = 10001\n");
+	cr_expect(strstr(out, "\n20002 runs\n"), "%.300s", out);
 }

@@ -224,9 +224,14 @@ static char *values(const char *key, int first, int n)
 
 Test(suite, expansion_over_the_limit_is_refused_with_the_count)
 {
-	expect_error("reps = 1000000\nboots = 2\n", "t.suite: expands to 1000000 runs (points x reps); the limit is 10000");
-	char *seed = values("seed", 0, 1000), *boots = values("boots", 1, 1000), *stride = values("stride", 8, 1000);
+	char want[128];
+	snprintf(want, sizeof(want), "t.suite: expands to %d runs (points x reps); the limit is %d",
+		 2 * SUITE_MAX_RUNS, SUITE_MAX_RUNS);
 	char *text;
+	cr_assert(asprintf(&text, "reps = %d\nboots = 2 3\n", SUITE_MAX_RUNS) > 0);
+	expect_error(text, want);
+	free(text);
+	char *seed = values("seed", 0, 1000), *boots = values("boots", 1, 1000), *stride = values("stride", 8, 1000);
 	cr_assert(asprintf(&text, "%s%s%s", seed, boots, stride) > 0);
 	expect_error(text, "t.suite: expands to 1000000000 runs");
 	free(text);
@@ -234,7 +239,8 @@ Test(suite, expansion_over_the_limit_is_refused_with_the_count)
 	expect_error(text, "t.suite: expands to 1000000000000000 runs");
 	free(text);
 	cr_assert(asprintf(&text, "[a]\n%s%s%s[b]\n%s%s%sreps = 1000000\n", seed, boots, stride, seed, boots, stride) > 0);
-	expect_error(text, "runs (points x reps); the limit is 10000");
+	snprintf(want, sizeof(want), "runs (points x reps); the limit is %d", SUITE_MAX_RUNS);
+	expect_error(text, want);
 	free(text);
 	free(seed);
 	free(boots);
@@ -242,7 +248,9 @@ Test(suite, expansion_over_the_limit_is_refused_with_the_count)
 	seed = values("seed", 0, 10000), boots = values("boots", 1, 10000), stride = values("stride", 8, 10000);
 	char *frac = values("frac", 0, 101);
 	cr_assert(asprintf(&text, "reps = 1000000\n%s%s%s%s", seed, boots, stride, frac) > 0);
-	expect_error(text, "t.suite: expands to more than 18446744073709551615 runs; the limit is 10000");
+	snprintf(want, sizeof(want), "t.suite: expands to more than 18446744073709551615 runs; the "
+		 "limit is %d", SUITE_MAX_RUNS);
+	expect_error(text, want);
 	free(text);
 	free(seed);
 	free(boots);
@@ -250,20 +258,33 @@ Test(suite, expansion_over_the_limit_is_refused_with_the_count)
 	free(frac);
 }
 
-Test(suite, the_limit_itself_is_accepted_and_identical_points_still_merge)
+/* The limit itself (1 M points, 500 k distinct: far past the old 10 k) is accepted and walked in
+ * order with identical points merged; what the walk keeps is its id set alone, one slot per 8
+ * bytes, at most 4 slots per run given (matrix.h), so memory does not hold the runs. */
+Test(suite, the_limit_itself_is_walked_and_identical_points_still_merge, .timeout = 120)
 {
-	struct planned_run *r;
-	char *seed = values("seed", 0, 5000), *text;
+	char *seed = values("seed", 0, SUITE_MAX_RUNS / 2), *text, e[512];
 	cr_assert(asprintf(&text, "[a]\n%s[b]\n%s", seed, seed) > 0);
-	size_t n = expand(text, &r);
-	cr_expect_eq(n, 5000, "10000 points, every one twice");
-	for (size_t i = 0; i < n; i++)
-		cr_assert_eq(r[i].cfg.seed, i, "first places kept, in order");
+	struct suite s;
+	cr_assert_eq(suite_parse("t.suite", text, &s, e, sizeof(e)), 0, "%s", e);
+	cr_assert_eq(s.nruns, SUITE_MAX_RUNS);
+	struct matrix_iter it;
+	struct planned_run r;
+	size_t n = 0;
+	matrix_iter_start(&it, &s, NULL);
+	for (; matrix_iter_next(&it, &r); n++)
+		cr_assert_eq(r.cfg.seed, n, "first places kept, in order");
+	cr_expect_eq(n, SUITE_MAX_RUNS / 2, "every point twice, given once");
+	cr_expect_eq(it.seen.count, n);
+	cr_expect_leq(it.seen.cap, 4 * n, "the id set is all that grew with the runs");
+	matrix_iter_end(&it);
+	suite_free(&s);
 	free(text);
-	free(r);
 	free(seed);
-	seed = values("seed", 0, 10001);
-	expect_error(seed, "t.suite: expands to 10001 runs");
+	seed = values("seed", 0, SUITE_MAX_RUNS + 1);
+	char want[64];
+	snprintf(want, sizeof(want), "t.suite: expands to %d runs", SUITE_MAX_RUNS + 1);
+	expect_error(seed, want);
 	free(seed);
 }
 

@@ -122,3 +122,42 @@ Test(csv, missing_boots_csv, .init = make_fixture)
 	cr_assert_eq(results_load(dir, &r, err, sizeof(err)), -1);
 	cr_assert_not_null(strstr(err, "boots.csv"), "%s", err);
 }
+
+Test(csv, boots_and_faults_grouped_by_run_whatever_the_file_order, .init = make_fixture)
+{
+	char text[4096];
+	static const char run_row[] = ",s,rpi4,unmap,touch,16777216,4k,ondemand,exec,50,4096,50,seq,1,"
+				      "3,0,ok,0,0.5,3,0,,0.1.0,,0,0x410fd083\n";
+	snprintf(text, sizeof(text), "%sr1%sr2%sr3%s", runs_header, run_row, run_row, run_row);
+	write_file("runs.csv", text);
+	/* r3 has no boots; r2's and r1's are interleaved, each in descending index order */
+	snprintf(text, sizeof(text), "%sr2,2,,,,,22\nr1,2,,,,,12\nr2,1,,,,,21\nrX,1,,,,,99\n"
+		 "r1,1,,,,,11\nr2,0,,,,,20\nr1,0,,,,,10\n", boots_header);
+	write_file("boots.csv", text);
+	write_file("faults.csv", "run_id,boot,kind,cycles,lines\nr2,1,data,5,0\nr1,1,data,6,0\n"
+				 "r2,2,inst,7,0\n");
+	struct results r;
+	char err[256];
+	cr_assert_eq(results_load(dir, &r, err, sizeof(err)), 0, "%s", err);
+	cr_assert_eq(r.nruns, 3);
+	cr_assert_eq(r.nboots, 6);
+	cr_assert_eq(r.orphan_rows, 1, "rX is not in runs.csv");
+	for (size_t u = 0; u < 2; u++) {
+		const struct run *run = &r.runs[u];
+		cr_assert_eq(run->nboots, 3);
+		for (size_t k = 0; k < 3; k++) {
+			const struct boot *b = &r.boots[run->first_boot + k];
+			cr_assert_eq(b->run, u);
+			cr_assert_float_eq(b->idx, (double)k, 0);
+			cr_assert_float_eq(b->v[BF_FAULT_CYCLES], 10.0 * (double)(u + 1) + (double)k, 0);
+		}
+	}
+	cr_assert_eq(r.runs[2].nboots, 0);
+	cr_assert_eq(r.runs[0].nfaults, 1);
+	cr_assert_float_eq(r.faults[r.runs[0].first_fault].cycles, 6, 0);
+	cr_assert_eq(r.runs[1].nfaults, 2);
+	cr_assert_float_eq(r.faults[r.runs[1].first_fault].cycles, 5, 0, "file order within a run");
+	cr_assert_str_eq(r.faults[r.runs[1].first_fault + 1].kind, "inst");
+	cr_assert_eq(r.faults[0].kind, r.faults[1].kind, "equal strings kept once");
+	results_free(&r);
+}

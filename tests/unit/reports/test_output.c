@@ -1,4 +1,5 @@
 /* The rendered report: numbers against the CSV, charts as real SVG/PNG, compare's table. */
+#include "bootstrap.h"
 #include "fixture.h"
 #include "fmt.h"
 #include "report.h"
@@ -201,4 +202,36 @@ Test(compare, two_dirs_same_data_shows_no_difference, .init = render_board)
 	cr_assert_not_null(strstr(txt, "  ~  "), "identical data: no significant delta");
 	cr_assert_null(strstr(txt, "p<0.001"));
 	free(txt);
+}
+
+/* The report states the bootstrap's rule and the B its intervals used (the tally of the render),
+ * and the same data give the same report, byte for byte. */
+Test(report, states_the_resample_count_it_used)
+{
+	strcpy(dir, "/tmp/s2b-report-XXXXXX");
+	cr_assert_not_null(mkdtemp(dir));
+	struct fixture_opts o = { .reps = 6, .boots = 6, .seed = 3 };
+	cr_assert_eq(fixture_write(dir, &o), 0);
+	char *md[2];
+	for (int k = 0; k < 2; k++) {
+		snprintf(out, sizeof(out), "%s/out%d", dir, k);
+		char *argv[] = { "report", dir, "--out", out, NULL };
+		cr_assert_eq(s2b_cmd_report(4, argv), 0);
+		md[k] = slurp("report.md");
+	}
+	cr_assert_str_eq(md[0], md[1], "same data, same report.md");
+	size_t lo, hi;
+	cr_assert(bootstrap_tally(&lo, &hi), "the fixture's noisy cells were bootstrapped");
+	char want[64];
+	if (lo == hi)
+		snprintf(want, sizeof(want), "B = %zu for every interval", lo);
+	else
+		snprintf(want, sizeof(want), "B = %zu to %zu across", lo, hi);
+	char *html = slurp("report.html"), *flat = strdup(md[0]);
+	for (char *p = flat; *p; p++) /* report.md wraps its lines */
+		*p = *p == '\n' ? ' ' : *p;
+	cr_assert_not_null(strstr(flat, "Bootstrap resamples: 1000, doubled until"), "%s", flat);
+	cr_assert_not_null(strstr(flat, want), "%s not in report.md", want);
+	cr_assert_not_null(strstr(html, want), "%s not in report.html", want);
+	free(md[0]), free(md[1]), free(html), free(flat);
 }
