@@ -21,7 +21,8 @@
 #define M(c) COL_NAME(METRICS, c)
 
 const char *const cfg_dim_name[NDIMS] = { R(board),  R(guest), R(mem),    R(block), R(map),
-					  R(icache), R(frac),  R(stride), R(write), R(order) };
+					  R(icache), R(frac),  R(stride), R(write), R(order),
+					  "vcpus" };
 const char *const boot_field_name[NBOOT_FIELDS] = {
 	B(reinit_cycles), B(reinit_insts), B(reinit_lines), B(faults), B(fault_cycles),
 	B(fault_max_cycles), B(fault_lines), B(icache_invals), B(tlbis), B(pages_mapped),
@@ -88,10 +89,10 @@ static const char *const run_cols[] = { R(run_id), R(suite),	   R(strategy), R(s
 static int load_runs(struct results *r, char *err, size_t errlen)
 {
 	const struct csv_table *t = &r->runs_t;
-	int c[R_NCOLS], d[NDIMS + 1];
-	const char *dims[NDIMS + 1];
-	memcpy(dims, cfg_dim_name, sizeof(cfg_dim_name));
-	dims[NDIMS] = NULL;
+	int c[R_NCOLS], d[NDIMS_RUNS_CSV + 1];
+	const char *dims[NDIMS_RUNS_CSV + 1];
+	memcpy(dims, cfg_dim_name, sizeof(dims[0]) * NDIMS_RUNS_CSV);
+	dims[NDIMS_RUNS_CSV] = NULL;
 	if (csv_table_require(t, run_cols, c, err, errlen) ||
 	    csv_table_require(t, dims, d, err, errlen))
 		return -1;
@@ -117,8 +118,9 @@ static int load_runs(struct results *r, char *err, size_t errlen)
 		u->strategy = row[c[R_STRATEGY]], u->status = row[c[R_STATUS]];
 		u->error = row[c[R_ERROR]], u->hv_version = row[c[R_HV]];
 		u->qemu_version = row[c[R_QEMU]], u->fwb = row[c[R_FWB]], u->midr = row[c[R_MIDR]];
-		for (int k = 0; k < NDIMS; k++)
+		for (int k = 0; k < NDIMS_RUNS_CSV; k++)
 			u->dim[k] = row[d[k]];
+		u->dim[DIM_VCPUS] = "1"; /* until a boot says otherwise (boots_row) */
 		if (num_cell(t, i, d[DIM_MEM], &u->mem, err, errlen) ||
 		    num_cell(t, i, d[DIM_FRAC], &u->frac, err, errlen) ||
 		    num_cell(t, i, c[R_REP], &u->rep, err, errlen) ||
@@ -249,6 +251,25 @@ static const char *intern_cell(struct row_loader *l, const char *s)
 
 static const char *const boot_fixed[] = { B(run_id), B(idx), B(check), B(exit), NULL };
 
+/* The `vcpus=N` of a boots.csv `extra` cell (k=v;k=v), as the run's DIM_VCPUS; NULL when it has
+ * none (one vCPU) or N is not a vCPU count s2hv runs. */
+static const char *extra_vcpus(const char *extra)
+{
+	static const char *const counts[] = { "1", "2", "3", "4", "5", "6", "7", "8" };
+	const char *p = strstr(extra, "vcpus=");
+
+	if (!p || (p != extra && p[-1] != ';'))
+		return NULL;
+	char *end;
+	unsigned long n = strtoul(p + 6, &end, 10);
+	if ((*end && *end != ';') || n < 1 || n > sizeof(counts) / sizeof(counts[0]))
+		return NULL;
+	return counts[n - 1];
+}
+
+/* l->c: run_id, idx, check, exit, then the boot fields, then `extra` (-1: none). */
+#define BOOT_EXTRA_COL (4 + NBOOT_FIELDS)
+
 static int boots_header(const struct csv_row *row, void *ctx)
 {
 	struct row_loader *l = ctx;
@@ -260,6 +281,7 @@ static int boots_header(const struct csv_row *row, void *ctx)
 		return -1;
 	for (int k = NBOOT_REQUIRED; k < NBOOT_FIELDS; k++)
 		l->c[4 + k] = csv_row_col(row, boot_field_name[k]); /* -1: an older directory */
+	l->c[BOOT_EXTRA_COL] = csv_row_col(row, B(extra));
 	return 0;
 }
 
@@ -276,6 +298,9 @@ static int boots_row(const struct csv_row *row, void *ctx)
 	r->boots = boots;
 	struct boot *b = &boots[r->nboots];
 	b->run = (size_t)run;
+	const char *vcpus = l->c[BOOT_EXTRA_COL] < 0 ? NULL : extra_vcpus(row->cells[l->c[BOOT_EXTRA_COL]]);
+	if (vcpus)
+		r->runs[run].dim[DIM_VCPUS] = vcpus;
 	if (!(b->check = intern_cell(l, row->cells[l->c[2]])) ||
 	    !(b->exit = intern_cell(l, row->cells[l->c[3]])) ||
 	    row_num(row, l->c[1], &b->idx, l->err, l->errlen))
