@@ -1,12 +1,16 @@
 # bench-guests/: the benchmark guests, each its own flat binary at IPA 0x40000000
 # (docs/guests.md). core/core.mk embeds $(BUILD)/guests/<name>.bin for every GUEST_NAMES entry.
 
-GUEST_NAMES := hello boot-reloc touch icode memsweep
+GUEST_NAMES := hello boot-reloc touch icode memsweep psci
+# Guests that start more vCPUs link the SMP library (lib/smp/); the others stay as they were.
+SMP_GUESTS := psci touch memsweep
 
 GUEST_LIB_SRCS := $(wildcard bench-guests/lib/*.c) $(wildcard bench-guests/lib/*.S)
+GUEST_SMP_SRCS := $(wildcard bench-guests/lib/smp/*.c) $(wildcard bench-guests/lib/smp/*.S)
 GUEST_LD       := bench-guests/lib/guest.ld
 # Sources of one guest: <name>.c plus any <name>-*.S next to it (icode's code pages).
-guest_srcs = bench-guests/$(1).c $(wildcard bench-guests/$(1)-*.S)
+guest_srcs = bench-guests/$(1).c $(wildcard bench-guests/$(1)-*.S) \
+	$(if $(filter $(1),$(SMP_GUESTS)),$(GUEST_SMP_SRCS))
 guest_objs = $(patsubst %,$(BUILD)/target/%.o,$(call guest_srcs,$(1)) $(GUEST_LIB_SRCS))
 
 # Linked at a fixed address, so no PIE; -mcmodel=tiny keeps every reference PC-relative

@@ -3,13 +3,16 @@
  * MEMSWEEP_PAGES pages spread evenly over RAM, and on the next boot - MMU off, so reading memory
  * past the caches - checks the previous boot's records are there (data a guest keeps across a warm
  * reboot, as pstore/ramoops does: the host must have cleaned them to memory). Eager reinit cost
- * then grows with mapped RAM while lazy unmap cost grows with these few pages.
+ * then grows with mapped RAM while lazy unmap cost grows with these few pages. With
+ * s2b.vcpus=N the N vCPUs write N contiguous parts of the records at once (lib/smp/), and the
+ * boot vCPU checks them all, as the next boot does.
  */
 #include "lib/image.h"
 #include "lib/inject.h"
 #include "lib/mmu.h"
 #include "lib/params.h"
 #include "lib/prng.h"
+#include "lib/smp/smp.h"
 
 #define MEMSWEEP_PAGES 16
 #define PAGE_SIZE 4096UL
@@ -47,11 +50,38 @@ static bool records_verify(const struct sweep *s, u64 boot, const char *what)
 	return s2b_check(true, boot, boot);
 }
 
-static void records_write(const struct sweep *s, u64 boot)
+static void records_write(const struct sweep *s, u64 boot, u64 lo, u64 hi)
 {
-	for (unsigned k = 0; k < MEMSWEEP_PAGES; k++)
+	for (unsigned k = lo; k < hi; k++)
 		for (unsigned w = 0; w < RECORD_WORDS; w++)
 			record(s, k)[w] = record_word(s, k, w, boot);
+}
+
+static struct sweep sweep; /* read by every vCPU */
+static u64 sweep_boot;
+static unsigned vcpus;
+
+static u64 write_vcpu(unsigned idx)
+{
+	u64 lo, hi;
+
+	smp_slice(MEMSWEEP_PAGES, idx, vcpus, &lo, &hi);
+	records_write(&sweep, sweep_boot, lo, hi);
+	return hi - lo;
+}
+
+/* Every record of this boot, written by all vCPUs. */
+static void records_write_all(const struct sweep *s, u64 boot)
+{
+	u64 written[SMP_MAX_VCPUS];
+
+	if (vcpus == 1) {
+		records_write(s, boot, 0, MEMSWEEP_PAGES);
+		return;
+	}
+	sweep = *s;
+	sweep_boot = boot;
+	smp_run(vcpus, write_vcpu, written);
 }
 
 void guest_main(void)
@@ -72,14 +102,17 @@ void guest_main(void)
 	free_ram = mmu_enable(gp.ram_base, gp.ram_size);
 	if (!s2b_check(free_ram != 0 && free_ram <= s.first, free_ram, s.first))
 		return;
+	vcpus = smp_vcpus();
 	s2b_mark_begin("sweep");
-	records_write(&s, gp.boot);
+	records_write_all(&s, gp.boot);
 	s2b_mark_end("sweep");
 	s2b_mark_ready();
 	inject_corrupt((void *)&record(&s, MEMSWEEP_PAGES - 1)[RECORD_WORDS - 1]);
 	records_verify(&s, gp.boot, "this boot's");
 	s2b_report("pages", MEMSWEEP_PAGES);
 	s2b_report("ram_mb", gp.ram_size >> 20);
+	if (vcpus > 1)
+		s2b_report("vcpus", vcpus);
 	s2b_printf("memsweep: boot %lu, %u records every %lu KiB from %p in %lu MiB\n", gp.boot,
 		   MEMSWEEP_PAGES, s.gap >> 10, (void *)s.first, gp.ram_size >> 20);
 }

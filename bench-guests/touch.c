@@ -5,12 +5,15 @@
  * touches a different random frac% of all free RAM on every boot (seeded by seed and boot), so
  * the pages mapped across reboots grow while the pages touched per boot do not. Reports the
  * 4 KiB pages touched, so faults and cleaned lines can be plotted against touched memory.
+ * With s2b.vcpus=N the N vCPUs touch the walk's N contiguous parts at once (lib/smp/), and the
+ * boot vCPU re-reads every written word after they joined, its own and the others'.
  */
 #include "lib/image.h"
 #include "lib/inject.h"
 #include "lib/mmu.h"
 #include "lib/params.h"
 #include "lib/prng.h"
+#include "lib/smp/smp.h"
 
 #define PAGE_SIZE 4096UL
 
@@ -82,21 +85,48 @@ static u64 slot_walk_next(const struct touch_plan *t, struct slot_walk *w, u64 n
 	return t->order == ORDER_SEQ ? n : permutation_next(&w->perm, w->range);
 }
 
-static u64 touch_all(const struct touch_plan *t)
+/* The walk's touches [lo, hi): a permutation is stepped from its start, touching from lo. */
+static u64 touch_part(const struct touch_plan *t, u64 lo, u64 hi)
 {
 	struct slot_walk w;
 	u64 sink = 0;
 
 	slot_walk_init(t, &w);
-	for (u64 n = 0; n < t->count; n++) {
+	for (u64 n = t->order == ORDER_SEQ ? lo : 0; n < hi; n++) {
 		u64 i = slot_walk_next(t, &w, n);
 		volatile u64 *p = (volatile u64 *)(t->base + i * t->stride);
 
+		if (n < lo)
+			continue;
 		if (slot_writes(t, i))
 			*p = slot_value(t, i);
 		else
 			sink += *p;
 	}
+	return sink;
+}
+
+static struct touch_plan plan; /* read by every vCPU */
+static unsigned vcpus;
+
+static u64 touch_vcpu(unsigned idx)
+{
+	u64 lo, hi;
+
+	smp_slice(plan.count, idx, vcpus, &lo, &hi);
+	return touch_part(&plan, lo, hi);
+}
+
+/* Every touch once, on all vCPUs; the read sum. */
+static u64 touch_all(void)
+{
+	u64 sums[SMP_MAX_VCPUS], sink = 0;
+
+	if (vcpus == 1)
+		return touch_part(&plan, 0, plan.count);
+	smp_run(vcpus, touch_vcpu, sums);
+	for (unsigned i = 0; i < vcpus; i++)
+		sink += sums[i];
 	return sink;
 }
 
@@ -162,15 +192,19 @@ void guest_main(void)
 	t.write_pct = gp.write;
 	t.seed = gp.seed;
 	t.boot = gp.boot;
+	plan = t;
+	vcpus = smp_vcpus();
 
 	s2b_mark_begin("touch");
-	sink = touch_all(&t);
+	sink = touch_all();
 	s2b_mark_end("touch");
 	s2b_mark_ready();
 
 	s2b_report("pages", pages_touched(&t));
 	s2b_report("touches", t.count);
 	s2b_report("writes", verify_writes(&t));
+	if (vcpus > 1)
+		s2b_report("vcpus", vcpus);
 	s2b_printf("touch: boot %lu, %lu touches every %lu bytes from %p (%s), read sum 0x%lx\n", gp.boot,
 		   t.count, t.stride, (void *)t.base,
 		   gp.order == ORDER_SCATTER ? "scatter" : gp.order ? "random" : "seq", sink);

@@ -69,7 +69,7 @@ u64 bench_param(const struct bench_params *p, const u64 x[6])
 		/* frac: whole percent, as kvmtest reads it; frac10: tenths, as touch reads it */
 		{"frac", p->frac_tenths / 10}, {"frac10", p->frac_tenths}, {"stride", p->stride},
 		{"write", p->write},
-		{"order", p->order}, {"seed", p->seed}, {"inject", p->inject},
+		{"order", p->order}, {"seed", p->seed}, {"inject", p->inject}, {"vcpus", p->vcpus},
 	};
 	char name[9];
 

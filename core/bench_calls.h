@@ -19,6 +19,7 @@ extern const char *const check_state_names[3];
 /* What S2B_PARAM answers, by name. */
 struct bench_params {
 	u64 ram_base, ram_size, boot, frac_tenths, stride, write, order, seed, inject;
+	u64 vcpus; /* 0 from a host without SMP: the guest takes it as 1 */
 };
 
 /* What one host does differently. */

@@ -56,14 +56,18 @@ struct bootarg_key {
 	 .values = {SZ_4K, SZ_2M}}
 
 /* s2hv's own keys: how it maps stage 2, invalidates the I-cache and traces faults (s2vmm accepts
- * only the first word of each: the kernel decides). */
+ * only the first word of each: the kernel decides), and how many vCPUs the guest gets (one per
+ * physical CPU, docs/guests.md "SMP"). */
+#define BOOTARG_MAX_VCPUS 8
 #define BOOTARG_HV_KEYS(TYPE)                                                                    \
 	{.name = "map", .kind = BA_ENUM, .offset = offsetof(TYPE, premap),                       \
 	 .choices = {"ondemand", "premap"}, .values = {0, 1}},                                     \
 	{.name = "icache", .kind = BA_ENUM, .offset = offsetof(TYPE, icache_all),                \
 	 .choices = {"exec", "all"}, .values = {0, 1}},                                            \
 	{.name = "trace", .kind = BA_ENUM, .offset = offsetof(TYPE, trace_faults),               \
-	 .choices = {"none", "faults"}, .values = {0, 1}}
+	 .choices = {"none", "faults"}, .values = {0, 1}},                                         \
+	{.name = "vcpus", .kind = BA_UINT, .offset = offsetof(TYPE, vcpus), .min = 1,            \
+	 .max = BOOTARG_MAX_VCPUS}
 
 /* The strategy and guest a run gets when it names none. */
 #define BOOTARG_DEFAULT_STRATEGY "unmap"

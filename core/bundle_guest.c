@@ -80,6 +80,7 @@ static const char *make_dtb(struct vm *vm, const struct platform *plat, struct p
 		.initrd_start = vm->ram_ipa + g.initrd_off,
 		.initrd_end = vm->ram_ipa + g.initrd_off + g.bn.part[BUNDLE_INITRAMFS].size,
 		.pt = pt,
+		.vcpus = vm->smp.n,
 	};
 	const char *why = passthrough_find((const void *)(uintptr_t)plat->dtb, pt);
 

@@ -44,6 +44,7 @@ void config_defaults(struct config *cfg)
 	cfg->strategy = strategy_find(BOOTARG_DEFAULT_STRATEGY, strlen(BOOTARG_DEFAULT_STRATEGY));
 	cfg->guest = guest_image_find(BOOTARG_DEFAULT_GUEST, strlen(BOOTARG_DEFAULT_GUEST));
 	BOOTARG_COMMON_DEFAULTS(cfg);
+	cfg->vcpus = 1;
 }
 
 int config_parse(struct config *cfg, const char *bootargs, struct bootarg_error *err)

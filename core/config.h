@@ -32,6 +32,7 @@ struct config {
 	u64 premap;       /* 1: map all guest RAM at setup instead of on demand */
 	u64 icache_all;   /* 1: invalidate all I-caches on exec faults instead of by range */
 	u64 trace_faults; /* 1: emit a `fault` record per stage-2 fault */
+	u64 vcpus;        /* vCPUs of the guest, one per physical CPU (core/smp.h) */
 };
 
 

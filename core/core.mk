@@ -9,7 +9,7 @@ CORE_PORTABLE := core/cache_ops.c core/walk.c core/s2pt.c core/s2pt_attrs.c core
 	core/run.c core/fault.c core/hypercall.c core/loader.c core/reboot.c core/hv.c \
 	core/guest_image.c core/calibrate.c core/calib_program.c core/calib_stats.c core/bench_calls.c core/bootargs.c core/lib/fmt.c core/lib/parse.c \
 	core/guest_console.c core/psci.c core/mmio.c core/vuart.c core/bundle.c core/passthrough.c \
-	core/vdtb.c core/bundle_guest.c core/guest_abort.c
+	core/vdtb.c core/bundle_guest.c core/guest_abort.c core/smp.c core/smp_run.c
 STRATEGY_SRCS := $(wildcard strategies/*.c)
 
 HV_SRCS := $(CORE_PORTABLE) $(STRATEGY_SRCS) core/lib/string.c core/uart_pl011.c \
@@ -85,7 +85,8 @@ $(BUILD)/tests/unit-core: $(CORE_TEST_OBJS) $(CORE_HOST_LIB)
 
 UNIT_TESTS += $(BUILD)/tests/unit-core
 INTEG_TESTS += tests/integration/core-qemu.sh tests/integration/boards-qemu.sh \
-	tests/integration/bootargs-qemu.sh tests/integration/bootargs-kvm.sh tests/integration/docs-protocol.sh
+	tests/integration/bootargs-qemu.sh tests/integration/bootargs-kvm.sh tests/integration/docs-protocol.sh \
+	tests/integration/smp-qemu.sh
 -include $(CORE_HOST_OBJS:.o=.d) $(CORE_TEST_OBJS:.o=.d)
 
 # Board DTBs for QEMU models that take one (-dtb).

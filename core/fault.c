@@ -32,7 +32,7 @@ enum boot_exit fault_handle(struct vm *vm, struct boot_ctx *b, const struct vcpu
 	enum fault_result res;
 
 	/* Outside RAM: an emulated device's register, not a stage-2 fault to measure. */
-	if (!vm_ipa_in_ram(vm, e->ipa) && mmio_emulate(vm, b, e)) {
+	if (!vm_ipa_in_ram(vm, e->ipa) && mmio_emulate(b, e)) {
 		if (b->console_ready)
 			boot_mark_ready(b);
 		return BOOT_CONTINUE;

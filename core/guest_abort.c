@@ -10,7 +10,7 @@
 
 enum boot_exit guest_abort_deliver(struct vm *vm, const struct vcpu_exit *e)
 {
-	if (!arch_vcpu_inject_abort(&vm->vcpu, e)) {
+	if (!arch_vcpu_inject_abort(e->vcpu, e)) {
 		report_guest_error(vm, "guest_abort", "abort_from_aarch32_not_delivered", e);
 		return BOOT_ERROR;
 	}

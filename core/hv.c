@@ -14,6 +14,7 @@
 #include "palloc.h"
 #include "proto.h"
 #include "reboot.h"
+#include "smp.h"
 #include "records.h"
 
 static struct vm the_vm;
@@ -155,6 +156,18 @@ void hv_run(const struct platform *plat, const struct cpu_features *cpu, pa_t im
 	if (why) {
 		report_error("unsupported", why);
 		report_done("unsupported", 0);
+		return;
+	}
+	why = smp_start(&the_vm, plat);
+	if (why) {
+		struct record r;
+
+		rec_begin(&r, "error");
+		rec_str(&r, "code", "smp_failed");
+		rec_str(&r, "key", "s2b.vcpus");
+		rec_str(&r, "msg", why);
+		rec_end(&r);
+		report_done("error", 0);
 		return;
 	}
 	boots = reboot_loop(&the_vm, &failed);

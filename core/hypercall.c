@@ -29,7 +29,7 @@ void hypercall_boot_start(const struct vm *vm, struct boot_ctx *b)
 	b->calls.params = (struct bench_params){
 		.ram_base = vm->ram_ipa, .ram_size = vm->ram_size, .boot = vm->boot_idx,
 		.frac_tenths = c->frac_tenths, .stride = c->stride, .write = c->write_pct, .order = c->order,
-		.seed = c->seed, .inject = c->inject,
+		.seed = c->seed, .inject = c->inject, .vcpus = vm->smp.n,
 	};
 }
 
@@ -39,13 +39,13 @@ enum boot_exit hypercall_handle(struct vm *vm, struct boot_ctx *b, const struct 
 		.ctx = b, .clock = pmu_cycles, .unit_suffix = "_cycles",
 		.mark_overhead = vm->cal.mark_cycles, .ready = mark_ready,
 	};
-	struct vcpu *v = &vm->vcpu;
+	struct vcpu *v = e->vcpu;
 	u64 ret;
 
 	if (e->smc)
 		v->pc += 4; /* a trapped SMC returns to itself (ARM ARM D1.10.2); HVC to the next */
 	if (!bench_call(&b->calls, &be, v->x, &ret))
-		return psci_handle(v);
+		return psci_handle(vm, v);
 	v->x[0] = ret;
 	return BOOT_CONTINUE;
 }

@@ -42,10 +42,10 @@ static u64 load_result(u64 esr, u64 val, unsigned bytes)
 	return val;
 }
 
-bool mmio_emulate(struct vm *vm, struct boot_ctx *b, const struct vcpu_exit *e)
+bool mmio_emulate(struct boot_ctx *b, const struct vcpu_exit *e)
 {
 	const struct mmio_device *dev = device_at(e->ipa);
-	struct vcpu *v = &vm->vcpu;
+	struct vcpu *v = e->vcpu;
 	unsigned bytes = 1u << ISS_SAS(e->esr), rt = ISS_SRT(e->esr);
 	u64 off, val = 0;
 

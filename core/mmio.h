@@ -22,6 +22,6 @@ int mmio_register(const struct mmio_device *dev);
  * access (ESR_EL2.ISV = 1): move the value between the device and the guest register, step
  * over the instruction. False when it cannot: the caller reports the abort.
  */
-bool mmio_emulate(struct vm *vm, struct boot_ctx *b, const struct vcpu_exit *e);
+bool mmio_emulate(struct boot_ctx *b, const struct vcpu_exit *e);
 
 #endif

@@ -121,6 +121,25 @@ static void find_psci(const void *fdt, struct platform *p)
 		p->psci = PSCI_CONDUIT_HVC;
 }
 
+/* Every /cpus/cpu node's reg (1 or 2 cells, /cpus #address-cells), up to PLATFORM_MAX_CPUS. */
+static void find_cpus(const void *fdt, struct platform *p)
+{
+	int cpus = fdt_path_offset(fdt, "/cpus"), node, len;
+	const fdt32_t *ac = cpus >= 0 ? fdt_getprop(fdt, cpus, "#address-cells", &len) : NULL;
+	unsigned cells = ac && len == 4 ? fdt32_ld(ac) : 1;
+
+	if (cpus < 0 || cells < 1 || cells > 2)
+		return;
+	fdt_for_each_subnode(node, fdt, cpus) {
+		const char *type = fdt_getprop(fdt, node, "device_type", &len);
+		const fdt32_t *reg = fdt_getprop(fdt, node, "reg", &len);
+
+		if (type && !strcmp(type, "cpu") && reg && len >= (int)(4 * cells) &&
+		    p->cpu_count < PLATFORM_MAX_CPUS)
+			p->cpu_mpidr[p->cpu_count++] = read_cells(reg, cells);
+	}
+}
+
 static void find_chosen(const void *fdt, struct platform *p)
 {
 	int chosen = fdt_path_offset(fdt, "/chosen"), len;
@@ -151,5 +170,6 @@ const char *platform_from_fdt(const void *fdt, struct platform *p)
 	find_uart(fdt, p);
 	find_chosen(fdt, p);
 	find_psci(fdt, p);
+	find_cpus(fdt, p);
 	return p->ram_count ? NULL : "no_memory_node";
 }

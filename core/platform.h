@@ -5,6 +5,7 @@
 #include "types.h"
 
 #define PLATFORM_MAX_RAM 8
+#define PLATFORM_MAX_CPUS 8
 
 /* How to reach PSCI (SYSTEM_OFF) from the DTB's /psci node; none on e.g. a Raspberry Pi. */
 enum psci_conduit { PSCI_CONDUIT_NONE, PSCI_CONDUIT_SMC, PSCI_CONDUIT_HVC };
@@ -22,6 +23,9 @@ struct platform {
 	u64 dtb_size;
 	enum psci_conduit psci;
 	bool semihosting; /* /chosen/s2b,semihosting: power off through semihosting (QEMU) */
+	/* The /cpus nodes' MPIDR affinities (their `reg`), in DTB order: what PSCI CPU_ON takes. */
+	u64 cpu_mpidr[PLATFORM_MAX_CPUS];
+	unsigned cpu_count;
 };
 
 /* 0 on success, else a short error word (e.g. "bad_dtb", "no_memory_node"). */

@@ -1,13 +1,6 @@
-/* See psci.h. One vCPU, always on: CPU_ON can only find it already on. */
+/* See psci.h. The vCPUs' power states live in smp.c. */
 #include "psci.h"
-
-/* MPIDR affinity fields Aff3..Aff0 (ARM ARM D19.2, MPIDR_EL1). */
-#define MPIDR_AFF_MASK 0xff00ffffffULL
-
-static bool is_vcpu0(u64 mpidr)
-{
-	return (mpidr & MPIDR_AFF_MASK) == VCPU0_MPIDR_AFF;
-}
+#include "smp.h"
 
 static u64 psci_features(u32 fid)
 {
@@ -27,7 +20,7 @@ static u64 psci_features(u32 fid)
 	return SMCCC_NOT_SUPPORTED;
 }
 
-enum boot_exit psci_handle(struct vcpu *v)
+enum boot_exit psci_handle(struct vm *vm, struct vcpu *v)
 {
 	u32 fid = (u32)v->x[0];
 	u64 ret = SMCCC_NOT_SUPPORTED;
@@ -40,19 +33,18 @@ enum boot_exit psci_handle(struct vcpu *v)
 		ret = psci_features((u32)v->x[1]);
 		break;
 	case PSCI_SYSTEM_OFF:
-		return BOOT_OFF;
+		return smp_system_request(vm, v, BOOT_OFF);
 	case PSCI_SYSTEM_RESET:
-		return BOOT_RESET;
+		return smp_system_request(vm, v, BOOT_RESET);
 	case PSCI_CPU_OFF:
-		return BOOT_OFF; /* the last vCPU going off leaves nothing running: the system is off */
+		return smp_cpu_off(vm, v);
 	case PSCI_CPU_ON:
 	case PSCI_CPU_ON | PSCI_64BIT:
-		ret = is_vcpu0(v->x[1]) ? PSCI_ALREADY_ON : PSCI_INVALID_PARAMETERS;
+		ret = smp_cpu_on(vm, v->x[1], v->x[2], v->x[3]);
 		break;
 	case PSCI_AFFINITY_INFO:
 	case PSCI_AFFINITY_INFO | PSCI_64BIT:
-		/* Only level 0 is asked by Linux; one vCPU makes every level "on" or absent. */
-		ret = is_vcpu0(v->x[1]) ? PSCI_AFFINITY_ON : PSCI_INVALID_PARAMETERS;
+		ret = smp_affinity_info(vm, v->x[1], v->x[2]);
 		break;
 	case PSCI_MIGRATE_INFO_TYPE:
 		ret = PSCI_TOS_NOT_PRESENT_MP;

@@ -19,6 +19,10 @@ struct boot_ctx {
 };
 
 enum boot_exit run_boot(struct vm *vm, struct boot_ctx *b);
+/* run_boot with more than one vCPU (smp_run.c): vCPU 0's loop, exits handled under the lock. */
+enum boot_exit smp_run_boot(struct vm *vm, struct boot_ctx *b);
+/* Dispatch one exit of any vCPU to its handler. */
+enum boot_exit run_handle_exit(struct vm *vm, struct boot_ctx *b, const struct vcpu_exit *e);
 
 /* The guest is ready (its S2B_MARK READY call, or its console's ready line): timestamp it once. */
 void boot_mark_ready(struct boot_ctx *b);

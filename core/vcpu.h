@@ -16,6 +16,10 @@ struct vcpu {
 	/* The guest owns the interrupt controller, the timer's interrupts and WFI (passthrough.h):
 	 * physical IRQs/FIQs go to EL1, WFI is not trapped. Kept across resets. */
 	bool passthrough;
+	/* Which vCPU this is (0 boots the guest) and the MPIDR_EL1 affinity the guest reads for it
+	 * (VMPIDR_EL2; the guest DTB's cpu@N reg): Aff0 = idx, as in core/smp.h. */
+	unsigned idx;
+	u64 mpidr;
 };
 
 enum exit_kind {
@@ -31,6 +35,7 @@ struct vcpu_exit {
 	ipa_t ipa;
 	bool write, exec, perm;
 	bool smc; /* the hypercall came through SMC: PC must step over it */
+	struct vcpu *vcpu; /* the vCPU that exited: handlers change its registers */
 };
 
 /* Enter the guest until its next trap and decode the trap. */

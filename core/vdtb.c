@@ -29,17 +29,22 @@ static int prop_reg(void *fdt, const pa_t *base, const u64 *size, int n)
 	return fdt_property(fdt, "reg", v, n * 2 * sizeof(fdt64_t));
 }
 
-static int add_cpus(void *fdt)
+static int add_cpus(void *fdt, unsigned vcpus)
 {
 	TRY(fdt_begin_node(fdt, "cpus"));
 	TRY(fdt_property_u32(fdt, "#address-cells", 2));
 	TRY(fdt_property_u32(fdt, "#size-cells", 0));
-	TRY(fdt_begin_node(fdt, "cpu@0"));
-	TRY(fdt_property_string(fdt, "device_type", "cpu"));
-	TRY(fdt_property_string(fdt, "compatible", "arm,armv8"));
-	TRY(fdt_property_u64(fdt, "reg", VCPU0_MPIDR_AFF)); /* = VMPIDR_EL2's affinity */
-	TRY(fdt_property_string(fdt, "enable-method", "psci"));
-	TRY(fdt_end_node(fdt));
+	for (unsigned i = 0; i < MAX(vcpus, 1u); i++) {
+		char name[16];
+
+		fmt_snprintf(name, sizeof(name), "cpu@%u", i);
+		TRY(fdt_begin_node(fdt, name));
+		TRY(fdt_property_string(fdt, "device_type", "cpu"));
+		TRY(fdt_property_string(fdt, "compatible", "arm,armv8"));
+		TRY(fdt_property_u64(fdt, "reg", i)); /* = VMPIDR_EL2's affinity (smp.h) */
+		TRY(fdt_property_string(fdt, "enable-method", "psci"));
+		TRY(fdt_end_node(fdt));
+	}
 	return fdt_end_node(fdt);
 }
 
@@ -129,7 +134,7 @@ static int build(void *fdt, u64 size, const struct vdtb_params *p)
 	TRY(fdt_property_u32(fdt, "#address-cells", 2));
 	TRY(fdt_property_u32(fdt, "#size-cells", 2));
 	TRY(fdt_property_u32(fdt, "interrupt-parent", PHANDLE_GIC));
-	TRY(add_cpus(fdt));
+	TRY(add_cpus(fdt, p->vcpus));
 	TRY(add_psci_and_timer(fdt, p->pt));
 	TRY(add_gic(fdt, p->pt));
 	TRY(add_uart(fdt, uart_node));

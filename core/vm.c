@@ -14,6 +14,7 @@ int vm_init(struct vm *vm, const struct config *cfg, const struct cpu_features *
 	vm->ram_ipa = GUEST_RAM_IPA;
 	vm->ram_pa = ram_pa;
 	vm->ram_size = cfg->mem;
+	smp_init(vm);
 	return s2pt_init(&vm->s2, cpu->pa_bits, GUEST_VMID);
 }
 

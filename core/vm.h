@@ -6,6 +6,7 @@
 #include "config.h"
 #include "cpu_features.h"
 #include "s2pt.h"
+#include "smp.h"
 #include "vcpu.h"
 
 #define GUEST_RAM_IPA 0x40000000ULL
@@ -29,7 +30,8 @@ struct vm {
 	const struct config *cfg;
 	const struct cpu_features *cpu;
 	struct s2pt s2;
-	struct vcpu vcpu;
+	struct vcpu vcpu; /* vCPU 0, the one that boots the guest */
+	struct smp smp;   /* the others, and their power states (smp.h) */
 	ipa_t ram_ipa;
 	pa_t ram_pa;
 	u64 ram_size;

@@ -31,6 +31,7 @@ const struct catalog_entry catalog_guests[] = {
 	{ "boot-reloc", "relocates itself like a kernel decompressor, then runs the copy", HOST_ANY },
 	{ "icode", "executes code the host rewrote: catches a missing I-cache invalidate", HOST_ANY },
 	{ "memsweep", "sweeps all of RAM, reading and writing, to measure fault cost per page", HOST_ANY },
+	{ "psci", "checks PSCI for its vcpus (CPU_ON, AFFINITY_INFO), resets with them busy", HOST_S2HV },
 	{ NULL, NULL, HOST_ANY },
 };
 

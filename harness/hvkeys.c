@@ -13,7 +13,7 @@
 /* The u64 fields s2hv's table stores into (core/config.h has the same names). */
 struct hv_words {
 	u64 mem, boots, frac_tenths, stride, write_pct, order, seed, inject, block;
-	u64 premap, icache_all, trace_faults;
+	u64 premap, icache_all, trace_faults, vcpus;
 };
 
 static int name_is(const char *name, const char *v, size_t n)

@@ -25,6 +25,14 @@ static void el2_init(void)
 	isb();
 }
 
+/* A secondary CPU's own EL2 registers (arch/aarch64/smp.c): as the boot CPU's. */
+void arch_el2_cpu_init(void);
+void arch_el2_cpu_init(void)
+{
+	el2_init();
+	pmu_init(&cpu);
+}
+
 void hv_main(pa_t dtb)
 {
 	pa_t img_start = (pa_t)(uintptr_t)_head_entry, img_end = (pa_t)(uintptr_t)_end;

@@ -5,6 +5,8 @@
  * the MS-DOS stub of a PE/COFF image ("MZ" at 0, the PE header's offset at 0x3c): a UEFI
  * firmware starts the same file as an EFI application at efi_entry (efi_header.S).
  */
+#include "vcpu_ctx.h"
+
 	.section .text.head, "ax"
 	.global _head_entry
 _head_entry:
@@ -78,6 +80,33 @@ el2_entry:
 	bl	arch_system_off
 5:	wfi
 	b	5b
+
+/*
+ * A secondary CPU, started by arch_cpu_start() through the firmware's PSCI CPU_ON: at EL2, MMU
+ * off, x0 = its index. It enables the MMU on the boot CPU's tables before its first data access,
+ * so it never reads memory non-cacheable that others wrote cacheable, then takes its own stack.
+ */
+	.global secondary_entry
+secondary_entry:
+	msr	daifset, #0xf
+	mov	x19, x0
+	ldr	x1, =0x30c50830			// SCTLR_EL2: MMU and caches off, RES1 bits
+	msr	sctlr_el2, x1
+	isb
+	bl	mmu_enable			// a leaf: no stack yet
+	adr	x0, el2_vectors
+	msr	vbar_el2, x0
+	isb
+	adrp	x9, secondary_stacks
+	add	x9, x9, :lo12:secondary_stacks
+	add	x1, x19, #1
+	mov	x2, #SECONDARY_STACK_SIZE
+	madd	x9, x1, x2, x9			// top of stack idx
+	mov	sp, x9
+	mov	x0, x19
+	bl	arch_secondary_main
+7:	wfi
+	b	7b
 
 drop_from_el3:
 	/* SCR_EL3: NS, SMD clear, HCE (HVC enabled), RW (lower ELs AArch64). ARM ARM D19.2.121 */

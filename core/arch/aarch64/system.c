@@ -29,6 +29,12 @@ void arch_set_power_off(const struct platform *p)
 	off_semihosting = p->semihosting;
 }
 
+enum psci_conduit arch_psci_conduit(void);
+enum psci_conduit arch_psci_conduit(void)
+{
+	return off_conduit;
+}
+
 static void psci_off(enum psci_conduit c)
 {
 	register u64 x0 __asm__("x0") = PSCI_SYSTEM_OFF;

@@ -17,6 +17,7 @@ _Static_assert(__builtin_offsetof(struct vcpu, host_save) == CTX_HOST, "vcpu lay
 u64 __guest_enter(struct vcpu *v);
 
 static u64 hcr_fwb;           /* HCR_EL2.FWB as the strategy asked (arch_s2_enable) */
+static u64 s2_vtcr, s2_vttbr; /* as arch_s2_enable set them, for the other CPUs (arch_s2_load) */
 static bool hcr_passthrough;  /* as the vCPU asked at its last reset */
 
 /* FEAT_PAuth: ID_AA64ISAR1_EL1.{APA, API, GPA, GPI} or ID_AA64ISAR2_EL1.APA3. */
@@ -95,8 +96,10 @@ void arch_s2_enable(const struct s2pt *pt, bool fwb)
 	if (pt->hw_dirty)
 		vtcr |= (1ULL << 21) | (1ULL << 22);
 
-	write_sysreg(vtcr, vtcr_el2);
-	write_sysreg(pt->root_pa | ((u64)pt->vmid << 48), vttbr_el2);
+	s2_vtcr = vtcr;
+	s2_vttbr = pt->root_pa | ((u64)pt->vmid << 48);
+	write_sysreg(s2_vtcr, vtcr_el2);
+	write_sysreg(s2_vttbr, vttbr_el2);
 	hcr_fwb = fwb ? HCR_FWB : 0;
 #ifdef S2B_ORACLE
 	if (fwb)
@@ -110,6 +113,16 @@ void arch_s2_enable(const struct s2pt *pt, bool fwb)
 	dsb(ishst);
 	__asm__ volatile("tlbi vmalls12e1is");
 	dsb(ish);
+	isb();
+}
+
+/* A secondary CPU, before its vCPU's reset: the VM's stage 2 as the boot CPU installed it. Its
+ * TLBs hold nothing of this VMID: arch_s2_enable's TLBI was Inner Shareable (ARM ARM D8.16). */
+void arch_s2_load(void)
+{
+	write_sysreg(s2_vtcr, vtcr_el2);
+	write_sysreg(s2_vttbr, vttbr_el2);
+	write_guest_hcr();
 	isb();
 }
 
@@ -127,8 +140,8 @@ void arch_vcpu_reset(struct vcpu *v, ipa_t entry, u64 x0, u64 x1)
 	untrap_fp_sve_sme();
 	enable_gic_sysregs();
 	reset_timers();
-	/* The guest's one CPU: its DTB lists this affinity (psci.h); VPIDR_EL2 is the MIDR. */
-	write_sysreg((1ULL << 31) | VCPU0_MPIDR_AFF, vmpidr_el2);
+	/* This vCPU's affinity, as its DTB lists it (smp.h); bit 31 is RES1; VPIDR_EL2 is the MIDR. */
+	write_sysreg((1ULL << 31) | v->mpidr, vmpidr_el2);
 	write_sysreg(0ULL, mdscr_el1);
 	write_sysreg(SCTLR_EL1_RESET, sctlr_el1);
 #ifdef S2B_ORACLE
@@ -207,7 +220,7 @@ void arch_vcpu_run(struct vcpu *v, struct vcpu_exit *e)
 		kind = __guest_enter(v);
 	while (answered_in_place(v, kind));
 
-	*e = (struct vcpu_exit){0};
+	*e = (struct vcpu_exit){.vcpu = v};
 	e->esr = read_sysreg(esr_el2);
 	e->far = read_sysreg(far_el2);
 	e->hpfar = read_sysreg(hpfar_el2);

@@ -9,6 +9,9 @@
 #define CTX_HOST 272 /* x19..x30, sp: 13 words */
 #define CTX_SIZE (CTX_HOST + 13 * 8)
 
+/* Each secondary CPU's EL2 stack (smp.c, head.S secondary_entry). */
+#define SECONDARY_STACK_SIZE 0x4000
+
 #define EXIT_SYNC 0
 #define EXIT_IRQ 1
 #define EXIT_FIQ 2

@@ -65,7 +65,7 @@ void arch_vcpu_reset(struct vcpu *v, ipa_t entry, u64 x0, u64 x1)
 void arch_vcpu_run(struct vcpu *v, struct vcpu_exit *e)
 {
 	if (!guest_live) {
-		*e = (struct vcpu_exit){.kind = EXIT_OTHER}; /* no program, or never reset */
+		*e = (struct vcpu_exit){.kind = EXIT_OTHER, .vcpu = v}; /* no program, or never reset */
 		return;
 	}
 	running = v;
@@ -73,6 +73,7 @@ void arch_vcpu_run(struct vcpu *v, struct vcpu_exit *e)
 	swapcontext(&host_ctx, &guest_ctx);
 	running = NULL;
 	*e = pending;
+	e->vcpu = v;
 }
 
 void sim_vcpu_trap(const struct vcpu_exit *e)
