@@ -91,6 +91,7 @@ void emit_boot(const struct boot_rec *b)
 
 	rec_begin(&r, "boot");
 	rec_u64(&r, "idx", b->idx);
+	opt_u64(&r, "vcpus", b->vcpus);
 	span(&r, "reinit", b->units, &b->reinit);
 	opt_u64(&r, "reinit_lines", b->reinit_lines);
 	opt_u64(&r, "reinit_lines_loaded", b->reinit_lines_loaded);

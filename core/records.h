@@ -49,6 +49,7 @@ struct rec_span {
 struct boot_rec {
 	const char *units[2]; /* s2hv: cycles, insts (PMU); s2vmm: ns, ticks */
 	u64 idx;
+	struct rec_opt vcpus;            /* the guest's vCPUs; absent with one (s2vmm sets it) */
 	struct rec_span reinit;          /* s2hv, boots after the first */
 	struct rec_opt reinit_lines, reinit_lines_loaded; /* s2hv: of them, in the loader's range */
 	unsigned nevents;                /* reinit_<event_names[i]> = event_values[i] */

@@ -14,7 +14,7 @@ S2VMM_CORE_SRCS := core/proto.c core/records.c core/crc32.c core/console.c core/
 	core/lib/parse.c core/bench_calls.c core/guest_console.c core/bootargs.c
 S2VMM_SRCS := $(wildcard kvm/*.c) $(S2VMM_CORE_SRCS)
 S2VMM_OBJS := $(patsubst %.c,$(KVM_OBJ)/%.o,$(S2VMM_SRCS))
-S2VMM_CFLAGS := -std=c11 -O2 -g -Wall -Wextra -Werror -D_GNU_SOURCE \
+S2VMM_CFLAGS := -std=c11 -O2 -g -Wall -Wextra -Werror -D_GNU_SOURCE -pthread \
 	-I$(LIBFDT_ARM64)/include -DS2VMM_VERSION_STR=\"$(S2_VERSION)\"
 
 $(KVM_OBJ)/%.o: %.c $(LIBFDT_ARM64_A)
@@ -22,7 +22,7 @@ $(KVM_OBJ)/%.o: %.c $(LIBFDT_ARM64_A)
 	$(Q)$(TCC) $(S2VMM_CFLAGS) -MMD -MP -c $< -o $@
 
 $(BUILD)/s2vmm: $(S2VMM_OBJS) $(LIBFDT_ARM64_A)
-	$(Q)$(TCC) -static -o $@ $(S2VMM_OBJS) $(LIBFDT_ARM64_A)
+	$(Q)$(TCC) -static -pthread -o $@ $(S2VMM_OBJS) $(LIBFDT_ARM64_A)
 	@echo "  built $@"
 
 ALL += $(BUILD)/s2vmm

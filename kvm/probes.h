@@ -26,6 +26,9 @@ struct probe_counts {
 };
 
 void probes_open(struct probes *p);
+/* Count the faults of these threads (the vCPU threads of this boot, s2vmm's own included)
+ * instead of the process's main thread alone: the tracepoint's common_pid is a thread id. */
+void probes_follow_threads(struct probes *p, const int *tids, unsigned n);
 /* Empty the trace buffer: what follows belongs to the next boot. */
 void probes_begin(struct probes *p);
 /* Count what happened since probes_begin; faults on [ram_lo, ram_hi) count as RAM faults, on

@@ -51,7 +51,7 @@ void rec_boot(const struct boot_result *b)
 	const struct probe_counts *k = &b->k;
 
 	emit_boot(&(struct boot_rec){
-		.units = {"ns", "ticks"}, .idx = b->idx,
+		.units = {"ns", "ticks"}, .idx = b->idx, .vcpus = {b->vcpus > 1, b->vcpus},
 		.faults = {k->faults_known, k->ram_faults},
 		.mmio_faults = {k->faults_known, k->mmio_faults},
 		.stray_faults = {k->faults_known, k->stray_faults},

@@ -30,12 +30,20 @@ done
 	echo "kvm-qemu: QEMU_TIMEOUT is ignored: the caller's time limit is the only one" >&2
 mode=""
 [ -n "${KVM_ARM_MODE:-}" ] && mode="kvm-arm.mode=$KVM_ARM_MODE"
+# As many host CPUs as the guest has vCPUs (s2b.vcpus=N, 1..8; s2vmm refuses other values), so
+# each vCPU thread can run on a CPU of its own, as on a real host.
+smp=1
+for w in "$@"; do
+	case "$w" in
+	s2b.vcpus=[1-8]) smp=${w#s2b.vcpus=} ;;
+	esac
+done
 
 # quiet + s2vmm lowering the console log level keep kernel lines out of the record stream.
 # s2vmm.end last: the kernel silently keeps only 2047 bytes of its command line, and s2vmm refuses
 # to run when this word did not survive (kvm/cmdline.h).
 exec qemu-system-aarch64 \
-	-M virt,virtualization=on,gic-version=3 -cpu "$cpu" -smp 1 -m "${QEMU_MEM:-1G}" \
+	-M virt,virtualization=on,gic-version=3 -cpu "$cpu" -smp "$smp" -m "${QEMU_MEM:-1G}" \
 	-nographic -monitor none -serial stdio -no-reboot \
 	-kernel "$build/kvm/Image" -initrd "$initrd" \
 	-append "console=ttyAMA0 panic=-1 quiet $mode s2b.board=$board $* s2vmm.end" </dev/null
