@@ -59,7 +59,7 @@ struct boot_rec {
 		icache_invals, tlbis, pages_mapped;
 	struct rec_opt aborts_injected;  /* s2hv: aborts delivered to the guest's EL1 */
 	struct rec_span init;            /* s2vmm: KVM_ARM_VCPU_INIT */
-	struct rec_opt unmaps, unmap_us, load_ns;
+	struct rec_opt unmaps, unmap_us, unmap_max_us, load_ns;
 	struct rec_span ready, reboot;
 	struct rec_opt doorbell_exits, bad_calls;
 	struct rec_opt ready_flag;       /* `ready=`: when no span can say the guest got there */

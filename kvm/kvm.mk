@@ -53,6 +53,8 @@ $(BUILD)/kvm/initrd.gz: $(BUILD)/s2vmm $(KVM_TESTGUEST) $(GUEST_BINS) $(IMAGE_GU
 	$(Q)scripts/kvm-initramfs.sh $@ $(BUILD)/s2vmm $(KVM_TESTGUEST) $(GUEST_BINS) $(IMAGE_GUEST_FILES)
 
 INTEG_TESTS += tests/integration/kvm-qemu.sh
+# s2vmm with 1, 2, 4 vCPUs: unmaps per reboot = N without FWB (docs/kvm.md "SMP").
+INTEG_TESTS += tests/integration/kvm-smp.sh
 
 # The Debian kernel as an s2vmm guest (tests/integration/linux-kvm.sh): a host initramfs of its
 # own, so the kernel does not weigh on every other KVM test's boot. Its command line is the one

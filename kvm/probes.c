@@ -163,8 +163,11 @@ void probes_collect(struct probes *p, u64 ram_lo, u64 ram_hi, u64 db_lo, u64 db_
 			in_us = stamp_us(line, ev);
 			in_open = true;
 		} else if ((ev = strstr(line, " unmap_out: ")) && in_open) {
+			u64 us = stamp_us(line, ev) - in_us;
+
 			out->unmaps++;
-			out->unmap_us += stamp_us(line, ev) - in_us;
+			out->unmap_us += us;
+			out->unmap_max_us = us > out->unmap_max_us ? us : out->unmap_max_us;
 			in_open = false;
 		}
 	}

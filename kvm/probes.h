@@ -23,6 +23,7 @@ struct probe_counts {
 	u64 stray_faults; /* aborts elsewhere outside RAM (not the UART or vGIC): the access that ended a boot in error */
 	u64 unmaps;       /* stage2_unmap_vm calls */
 	u64 unmap_us;     /* their summed duration (tracefs prints microseconds) */
+	u64 unmap_max_us; /* the longest one: with N vCPUs the first finds stage 2 full, the rest empty */
 };
 
 void probes_open(struct probes *p);

@@ -57,6 +57,8 @@ void rec_boot(const struct boot_result *b)
 		.stray_faults = {k->faults_known, k->stray_faults},
 		.init = stamp_span(true, b->init),
 		.unmaps = {k->unmap_known, k->unmaps}, .unmap_us = {k->unmap_known, k->unmap_us},
+		/* with one vCPU there is one call: unmap_us says it all, and the record stays as it was */
+		.unmap_max_us = {k->unmap_known && b->vcpus > 1, k->unmap_max_us},
 		.load_ns = REC_SOME(b->load_ns),
 		.ready = stamp_span(b->ready_seen, b->ready),
 		.reboot = stamp_span(b->ready_seen && b->reboot_known, b->reboot),
