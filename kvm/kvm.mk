@@ -76,7 +76,7 @@ INTEG_TESTS += tests/integration/linux-kvm.sh
 # model, the guest DTB (host libfdt) and the image's command line (its error records captured).
 KVM_TEST_SRCS := $(wildcard tests/unit/kvm/*.c) kvm/config.c kvm/doorbell.c kvm/cmdline.c core/bootargs.c \
 	core/lib/parse.c core/lib/fmt.c kvm/pl011.c kvm/dtb.c kvm/guest_image.c kvm/errors.c \
-	core/proto.c core/crc32.c core/console.c tests/unit/core/console_capture.c
+	core/proto.c core/crc32.c core/console.c tests/unit/core/console_capture.c kvm/boot_stop.c
 KVM_TEST_OBJS := $(patsubst %.c,$(BUILD)/host/kvm-tests/%.o,$(KVM_TEST_SRCS))
 $(BUILD)/host/kvm-tests/%.o: %.c
 	@mkdir -p $(@D)
@@ -85,7 +85,7 @@ $(BUILD)/host/kvm-tests/%.o: %.c
 $(BUILD)/host/kvm-tests/tests/unit/core/console_capture.o: HOST_CFLAGS += -Icore
 $(BUILD)/tests/unit-kvm: $(KVM_TEST_OBJS)
 	@mkdir -p $(@D)
-	$(Q)$(HOSTCC) -o $@ $^ $(CRITERION_LIBS) -lfdt
+	$(Q)$(HOSTCC) -o $@ $^ $(CRITERION_LIBS) -lfdt -pthread
 
 UNIT_TESTS += $(BUILD)/tests/unit-kvm
 -include $(KVM_TEST_OBJS:.o=.d)
