@@ -92,3 +92,10 @@ UNIT_TESTS += $(BUILD)/tests/unit-kvm
 
 # s2vmm against hostile guests and configs (issue 22): inside QEMU like kvm-qemu.sh.
 INTEG_TESTS += tests/integration/kvm-hostile.sh
+
+# `make kvm-smp-doc`: KVM's reboot cost against the vCPU count (touch on kvm-qemu-n1 with 1, 2, 4,
+# 8 vCPUs) into docs/kvm.md's generated `kvm-smp` section. Wall-clock under nested TCG: the
+# numbers vary, so only tests/integration/kvm-smp.sh's counts are checked, not this section.
+.PHONY: kvm-smp-doc
+kvm-smp-doc:
+	$(Q)BUILD=$(BUILD) scripts/kvm-smp-doc.sh --doc docs/kvm.md
