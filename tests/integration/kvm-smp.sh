@@ -11,32 +11,22 @@
 set -u
 cd "$(dirname "$0")/../.."
 . tests/integration/lib.sh
-out=$BUILD/test-logs/kvm-smp
-mkdir -p "$out"
-
-need_kvm_image kvm-smp kvm_image_builds
-
-run() { # NAME BOARD WORDS...: one QEMU boot in the background; status in $out/NAME.rc
-	local name=$1; shift
-	(timeout -k 5 300 scripts/kvm-qemu.sh "$@" >"$out/$name.log" 2>&1; echo $? >"$out/$name.rc") &
-}
+kvm_test_begin kvm-smp
 
 # Two QEMUs at a time (2 CPUs shared); 2 boots each: the first init and one reboot.
-run touch1 kvm-qemu-n1 s2b.guest=touch s2b.boots=2 s2b.vcpus=1
-run touch2 kvm-qemu-n1 s2b.guest=touch s2b.boots=2 s2b.vcpus=2
+kvm_run touch1 kvm-qemu-n1 s2b.guest=touch s2b.boots=2 s2b.vcpus=1
+kvm_run touch2 kvm-qemu-n1 s2b.guest=touch s2b.boots=2 s2b.vcpus=2
 wait
-run touch4 kvm-qemu-n1 s2b.guest=touch s2b.boots=2 s2b.vcpus=4
-run memsweep2 kvm-qemu-a72 s2b.guest=memsweep s2b.boots=2 s2b.vcpus=2
+kvm_run touch4 kvm-qemu-n1 s2b.guest=touch s2b.boots=2 s2b.vcpus=4
+kvm_run memsweep2 kvm-qemu-a72 s2b.guest=memsweep s2b.boots=2 s2b.vcpus=2
 wait
-run memsweep4 kvm-qemu-n1 s2b.guest=memsweep s2b.boots=2 s2b.vcpus=4
-run touch2-max kvm-qemu-max s2b.guest=touch s2b.boots=2 s2b.vcpus=2
+kvm_run memsweep4 kvm-qemu-n1 s2b.guest=memsweep s2b.boots=2 s2b.vcpus=4
+kvm_run touch2-max kvm-qemu-max s2b.guest=touch s2b.boots=2 s2b.vcpus=2
 wait
-run badarg kvm-qemu-n1 s2b.guest=touch s2b.vcpus=9
+kvm_run badarg kvm-qemu-n1 s2b.guest=touch s2b.vcpus=9
 wait
 
-boots_of() { grep -a '^@s2b boot ' "$1" | tr -d '\r'; }
 boot_n() { boots_of "$1" | sed -n "$(($2 + 1))p"; } # LOG IDX
-all_checks_pass() { ! boots_of "$1" | grep -vq ' check=pass '; }
 # The guest's `vcpus` metric (how many vCPUs it ran on; touch/memsweep report it above 1).
 guest_vcpus() { field "$(grep -a '^@s2b metric boot=1 key=vcpus ' "$1")" value; }
 # vcpus_key LOG N: every boot record says vcpus=N (absent for one vCPU: records as before SMP).
