@@ -116,5 +116,5 @@ Test(records, smp_boot_says_vcpus_after_idx_and_the_longest_unmap_after_the_sum)
 		.unmap_us = REC_SOME(90), .unmap_max_us = REC_SOME(80), .check = CHECK_PASS,
 		.exit = BOOT_RESET});
 	cr_expect(!strncmp(console_out, "@s2b boot idx=1 vcpus=4 unmaps=4 unmap_us=90 unmap_max_us=80 "
-			   "check=pass exit=reset *", 83), "%s", console_out);
+			   "check=pass exit=reset *", 84), "%s", console_out);
 }
