@@ -12,7 +12,9 @@ static void on_kick(int sig)
 
 void boot_stop_install(void)
 {
-	struct sigaction sa = {.sa_handler = on_kick};
+	/* SA_RESTART: a kick that lands outside KVM_RUN (reading the trace, printing records) must
+	 * not cut those calls short; KVM_RUN returns EINTR regardless, as ppoll does. */
+	struct sigaction sa = {.sa_handler = on_kick, .sa_flags = SA_RESTART};
 
 	sigemptyset(&sa.sa_mask);
 	sigaction(BOOT_STOP_SIGNAL, &sa, NULL);
@@ -61,4 +63,14 @@ enum boot_exit boot_stop_all(struct boot_stop *st, enum boot_exit exit)
 bool boot_stopping(struct boot_stop *st)
 {
 	return atomic_load(&st->stopping);
+}
+
+enum boot_exit boot_stop_outcome(struct boot_stop *st)
+{
+	enum boot_exit exit;
+
+	pthread_mutex_lock(&st->lock);
+	exit = st->exit;
+	pthread_mutex_unlock(&st->lock);
+	return exit;
 }

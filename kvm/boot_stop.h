@@ -34,5 +34,8 @@ void boot_stop_register(struct boot_stop *st, pthread_t thread, struct kvm_run *
  * caller. Returns the boot's outcome (the first one). */
 enum boot_exit boot_stop_all(struct boot_stop *st, enum boot_exit exit);
 bool boot_stopping(struct boot_stop *st);
+/* The boot's outcome, once boot_stopping: what a kicked thread returns. It kicks nobody: the
+ * thread that ended the boot did, and a thread already joined must never be signalled. */
+enum boot_exit boot_stop_outcome(struct boot_stop *st);
 
 #endif

@@ -210,9 +210,11 @@ static enum boot_exit run_vcpu(struct vmm *m, struct vcpu *v)
 
 		pthread_mutex_lock(&m->exits_lock);
 		if (boot_stopping(&m->stop)) {
-			/* the boot is over: what this vCPU did meanwhile belongs to no boot */
+			/* The boot is over: what this vCPU did meanwhile belongs to no boot. No kick
+			 * from here: whoever ended it kicked everyone, and a thread the main one has
+			 * joined already must never be signalled. */
 			pthread_mutex_unlock(&m->exits_lock);
-			return boot_stop_all(&m->stop, BOOT_ERROR);
+			return boot_stop_outcome(&m->stop);
 		}
 		go = on_exit(m, v, ret, &exit);
 		pthread_mutex_unlock(&m->exits_lock);
