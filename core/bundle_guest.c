@@ -82,7 +82,7 @@ static const char *make_dtb(struct vm *vm, const struct platform *plat, struct p
 		.pt = pt,
 		.vcpus = vm->smp.n,
 	};
-	const char *why = passthrough_find((const void *)(uintptr_t)plat->dtb, pt);
+	const char *why = passthrough_find((const void *)(uintptr_t)plat->dtb, vm->smp.n, pt);
 
 	if (why)
 		return why;

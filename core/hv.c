@@ -30,15 +30,16 @@ void report_error(const char *code, const char *msg)
 	rec_end(&r);
 }
 
-/* Guest RAM (s2b.mem) or its tables do not fit: name the key that asked for too much. */
-static void report_no_memory(void)
+/* An error a bootarg asked for: `key` names it, e.g. guest RAM (s2b.mem) or its tables do not
+ * fit, or the vCPUs (s2b.vcpus) cannot be had. */
+static void report_error_key(const char *code, const char *msg, const char *key)
 {
 	struct record r;
 
 	rec_begin(&r, "error");
-	rec_str(&r, "code", "no_memory");
-	rec_str(&r, "msg", "guest_ram_does_not_fit");
-	rec_str(&r, "key", "s2b.mem");
+	rec_str(&r, "code", code);
+	rec_str(&r, "msg", msg);
+	rec_str(&r, "key", key);
 	rec_end(&r);
 }
 
@@ -80,7 +81,7 @@ static void report_cfg(const struct config *c)
 		.icache = c->icache_all ? "all" : "exec", .frac_tenths = c->frac_tenths,
 		.stride = c->stride,
 		.write = c->write_pct, .order = c->order, .seed = c->seed,
-		.trace = c->trace_faults ? "faults" : "none",
+		.trace = c->trace_faults ? "faults" : "none", .vcpus = {c->vcpus > 1, c->vcpus},
 	});
 }
 
@@ -133,7 +134,7 @@ void hv_run(const struct platform *plat, const struct cpu_features *cpu, pa_t im
 	if (!setup_memory(plat, img_start, img_end, &ram_pa) || vm_init(&the_vm, &cfg, cpu, ram_pa)) {
 		report_hello(plat, cpu, NULL);
 		report_cfg(&cfg);
-		report_no_memory();
+		report_error_key("no_memory", "guest_ram_does_not_fit", "s2b.mem");
 		report_done("error", 0);
 		return;
 	}
@@ -160,13 +161,7 @@ void hv_run(const struct platform *plat, const struct cpu_features *cpu, pa_t im
 	}
 	why = smp_start(&the_vm, plat);
 	if (why) {
-		struct record r;
-
-		rec_begin(&r, "error");
-		rec_str(&r, "code", "smp_failed");
-		rec_str(&r, "key", "s2b.vcpus");
-		rec_str(&r, "msg", why);
-		rec_end(&r);
+		report_error_key("smp_failed", why, "s2b.vcpus");
 		report_done("error", 0);
 		return;
 	}

@@ -32,7 +32,7 @@ static int find_gic(const void *fdt, struct passthrough *p)
 	return -1;
 }
 
-const char *passthrough_find(const void *fdt, struct passthrough *p)
+const char *passthrough_find(const void *fdt, unsigned vcpus, struct passthrough *p)
 {
 	int gic = find_gic(fdt, p), timer = fdt_node_offset_by_compatible(fdt, -1, "arm,armv8-timer");
 	int len, parent, ac, sc;
@@ -51,8 +51,8 @@ const char *passthrough_find(const void *fdt, struct passthrough *p)
 		p->gic_base[i] = cells(reg + i * (ac + sc), ac);
 		p->gic_size[i] = cells(reg + i * (ac + sc) + ac, sc);
 	}
-	if (p->gic_version == 3)
-		p->gic_size[1] = MIN(p->gic_size[1], GICR_FRAMES_SIZE); /* vCPU 0's only */
+	if (p->gic_version == 3) /* the redistributors of vCPUs 0..vcpus-1 (one per CPU, smp.h) */
+		p->gic_size[1] = MIN(p->gic_size[1], GICR_FRAMES_SIZE * MAX(vcpus, 1u));
 	p->gic_compatible = fdt_getprop(fdt, gic, "compatible", &p->gic_compatible_len);
 	p->timer_irqs = timer >= 0 ? fdt_getprop(fdt, timer, "interrupts", &p->timer_irqs_len) : NULL;
 	return p->timer_irqs ? NULL : "no_timer";

@@ -13,14 +13,15 @@ struct passthrough {
 	unsigned gic_version; /* 2 or 3 */
 	const char *gic_compatible; /* the host node's compatible list, to copy */
 	int gic_compatible_len;
-	pa_t gic_base[2]; /* distributor; CPU interface (v2) or CPU 0's redistributor (v3) */
+	pa_t gic_base[2]; /* distributor; CPU interface (v2, banked per CPU) or the vCPUs' CPUs'
+			   * redistributors (v3) */
 	u64 gic_size[2];
 	const void *timer_irqs; /* the host timer's `interrupts`, to copy */
 	int timer_irqs_len;
 };
 
-/* Read the host DTB. 0 on success, else "no_gic" / "no_timer". */
-const char *passthrough_find(const void *host_fdt, struct passthrough *p);
+/* Read the host DTB, for `vcpus` vCPUs. 0 on success, else "no_gic" / "no_timer". */
+const char *passthrough_find(const void *host_fdt, unsigned vcpus, struct passthrough *p);
 /* Map the GIC frames into the guest at IPA == PA, as Device memory. 0, or -1 (overlaps RAM). */
 int passthrough_map(struct vm *vm, const struct passthrough *p);
 

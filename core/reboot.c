@@ -39,6 +39,7 @@ static void report_boot(const struct vm *vm, const struct reinit_cost *rc, const
 		.tlbis = REC_SOME(maint_counts.tlbis - m0->tlbis),
 		.pages_mapped = REC_SOME(s->pages_mapped),
 		.aborts_injected = REC_SOME(s->aborts_injected),
+		.vcpus = {vm->smp.n > 1, vm->smp.n},
 		/* Without a counter no ready_* key can say the guest got to READY: say it plainly,
 		 * or the harness could not tell a healthy boot from one that never got there. */
 		.ready_flag = {!cpu->pmu_cycles && !cpu->pmu_insts, b->ready_seen},

@@ -82,6 +82,7 @@ void emit_cfg(const struct cfg_rec *c)
 	rec_str(&r, "order", c->order < ARRAY_SIZE(order_words) ? order_words[c->order] : "?");
 	rec_u64(&r, "seed", c->seed);
 	opt_str(&r, "trace", c->trace);
+	opt_u64(&r, "vcpus", c->vcpus);
 	rec_end(&r);
 }
 
@@ -91,7 +92,6 @@ void emit_boot(const struct boot_rec *b)
 
 	rec_begin(&r, "boot");
 	rec_u64(&r, "idx", b->idx);
-	opt_u64(&r, "vcpus", b->vcpus);
 	span(&r, "reinit", b->units, &b->reinit);
 	opt_u64(&r, "reinit_lines", b->reinit_lines);
 	opt_u64(&r, "reinit_lines_loaded", b->reinit_lines_loaded);
@@ -111,6 +111,7 @@ void emit_boot(const struct boot_rec *b)
 	opt_u64(&r, "tlbis", b->tlbis);
 	opt_u64(&r, "pages_mapped", b->pages_mapped);
 	opt_u64(&r, "aborts_injected", b->aborts_injected);
+	opt_u64(&r, "vcpus", b->vcpus);
 	span(&r, "init", b->units, &b->init);
 	opt_u64(&r, "unmaps", b->unmaps);
 	opt_u64(&r, "unmap_us", b->unmap_us);

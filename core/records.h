@@ -39,6 +39,7 @@ struct cfg_rec {
 	u64 frac_tenths, stride, write, order, seed; /* frac in tenths of a %; order: index of
 							     * BOOTARG_ORDER_WORDS */
 	const char *trace; /* s2hv */
+	struct rec_opt vcpus; /* s2hv, s2vmm, when more than one */
 };
 
 /* A measured span as <what>_<unit0> and <what>_<unit1>: the host's two units. */
@@ -49,7 +50,6 @@ struct rec_span {
 struct boot_rec {
 	const char *units[2]; /* s2hv: cycles, insts (PMU); s2vmm: ns, ticks */
 	u64 idx;
-	struct rec_opt vcpus;            /* the guest's vCPUs; absent with one (s2vmm sets it) */
 	struct rec_span reinit;          /* s2hv, boots after the first */
 	struct rec_opt reinit_lines, reinit_lines_loaded; /* s2hv: of them, in the loader's range */
 	unsigned nevents;                /* reinit_<event_names[i]> = event_values[i] */
@@ -58,6 +58,7 @@ struct boot_rec {
 	struct rec_opt faults, mmio_faults, stray_faults, fault_cycles, fault_max_cycles, fault_lines,
 		icache_invals, tlbis, pages_mapped;
 	struct rec_opt aborts_injected;  /* s2hv: aborts delivered to the guest's EL1 */
+	struct rec_opt vcpus;            /* s2hv, s2vmm, when more than one: the guest's vCPUs */
 	struct rec_span init;            /* s2vmm: KVM_ARM_VCPU_INIT */
 	struct rec_opt unmaps, unmap_us, unmap_max_us, load_ns;
 	struct rec_span ready, reboot;

@@ -127,6 +127,7 @@ bool smp_stop_all(struct vm *vm)
 		if (s->cpu[i].power == VCPU_POWER_ON_PENDING)
 			s->cpu[i].power = VCPU_POWER_OFF; /* started by CPU_ON, not running yet */
 	arch_spin_unlock(&s->lock);
+	arch_send_event(); /* wake the vCPUs waiting at EL2 for their guest's WFI (smp_run.c) */
 	for (unsigned i = 1; i < s->n; i++)
 		if (!wait_until(&s->cpu[i].running, 0)) {
 			struct record r;

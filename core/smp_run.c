@@ -42,6 +42,14 @@ static void run_secondary(struct vm *vm, struct smp_vcpu *c)
 		arch_spin_lock(&s->lock);
 		if (s->stop)
 			break; /* the boot is over: this exit belongs to no boot */
+		if (e.kind == EXIT_WFX && c->vcpu.passthrough) {
+			/* A guest that owns the GIC idles in WFI, trapped on secondaries (vcpu.c): wait
+			 * here for an event instead — an interrupt for it, or smp_stop_all's SEV (ARM ARM
+			 * D1.6.1, WFE wake-up events) — outside the lock. */
+			arch_spin_unlock(&s->lock);
+			arch_wait_event();
+			arch_spin_lock(&s->lock);
+		}
 		enum boot_exit x = run_handle_exit(vm, s->boot, &e);
 
 		if (x != BOOT_CONTINUE) { /* an error: the record is out, vCPU 0 ends the boot */
@@ -69,6 +77,7 @@ void smp_secondary_main(unsigned idx)
 		}
 		c->running = 1;
 		c->power = VCPU_POWER_ON;
+		c->vcpu.passthrough = vm->vcpu.passthrough; /* the guest owns the GIC, or not */
 		arch_s2_load();
 		/* As PSCI CPU_ON says: at the entry point, EL1 with the MMU off, x0 = context id. */
 		arch_vcpu_reset(&c->vcpu, c->entry, c->context, 0);

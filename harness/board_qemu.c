@@ -5,6 +5,7 @@
 #include "process.h"
 
 #include <errno.h>
+#include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -72,7 +73,7 @@ int qemu_start_firmware(struct board_job *job, const struct run_options *opt,
 			size_t errlen)
 {
 	char *const *media = fw ? fw->boot_media : NULL;
-	char mem[32], dtb[512], oracle_img[512], plugin[600];
+	char mem[32], dtb[512], oracle_img[512], plugin[600], smp[24];
 	const char *image = opt->image;
 	char *argv[56]; /* at most 19 words before the boot media, 13 after: media stop at 40 */
 	int n = 0;
@@ -90,6 +91,10 @@ int qemu_start_firmware(struct board_job *job, const struct run_options *opt,
 	if (!m->fixed_ram) {
 		machine_mem(&job->run->cfg, mem, sizeof(mem));
 		argv[n++] = "-m", argv[n++] = mem;
+	}
+	if (job->run->cfg.vcpus > 1) { /* one CPU per vCPU (core/smp.h) */
+		snprintf(smp, sizeof(smp), "%" PRIu64, job->run->cfg.vcpus);
+		argv[n++] = "-smp", argv[n++] = smp;
 	}
 	if (m->dtb) {
 		beside_image(opt, m->dtb, dtb, sizeof(dtb));

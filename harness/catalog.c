@@ -61,6 +61,7 @@ const struct run_key run_keys[] = {
 	{ "order", KEY_BOOTARG, NULL, STR_FIELD(order), "touch order (scatter: another random subset every boot)" },
 	{ "seed", KEY_BOOTARG, NULL, U64_FIELD(seed), "seed of random order and eviction" },
 	{ "trace", KEY_BOOTARG, NULL, STR_FIELD(trace), "one fault record per stage-2 fault" },
+	{ "vcpus", KEY_BOOTARG, NULL, U64_FIELD(vcpus), "vCPUs of the guest, one per CPU (qemu-virt: -smp N)" },
 	{ "oracle", KEY_NAME, catalog_onoff, STR_FIELD(oracle), "coherence oracle (QEMU boards)" },
 };
 const size_t run_key_count = sizeof(run_keys) / sizeof(run_keys[0]);

@@ -8,6 +8,7 @@
 
 #include <inttypes.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* The u64 fields s2hv's table stores into (core/config.h has the same names). */
@@ -130,6 +131,7 @@ void hv_key_default(const char *key, char *buf, size_t len, uint64_t *num)
 	u64 v;
 
 	BOOTARG_COMMON_DEFAULTS(&w);
+	w.vcpus = 1; /* core/config.c's default */
 	*num = 0;
 	buf[0] = 0;
 	if (!strcmp(key, "oracle")) { /* the harness's key, not the hypervisor's */
@@ -197,12 +199,27 @@ int hv_board_accepts(const struct catalog_entry *board, const char *key, const c
 		snprintf(why, whylen, "the oracle runs on qemu-virt boards only");
 		return -1;
 	}
+	/* one vCPU is what every host runs; s2vmm has no vcpus key yet */
+	if (!strcmp(key, "vcpus") && board->host == HOST_S2VMM) {
+		if (strtoull(value, NULL, 0) == 1)
+			return 0;
+		snprintf(why, whylen, "s2vmm runs one vCPU");
+		return -1;
+	}
 	if ((size_t)snprintf(words, sizeof(words), BOOTARG_PREFIX "%s=%s", key, value) >= sizeof(words)) {
 		snprintf(why, whylen, "too long");
 		return -1;
 	}
-	if (!hv_board_parse(board, words, reason, sizeof(reason)))
+	if (!hv_board_parse(board, words, reason, sizeof(reason))) {
+		/* other CPUs start by the firmware's PSCI CPU_ON (core/smp.c): QEMU's raspi3b has
+		 * spin tables instead; the other QEMU boards get -smp N (board_qemu.c) */
+		if (!strcmp(key, "vcpus") && strtoull(value, NULL, 0) > 1 &&
+		    !strncmp(board->name, "qemu-", 5) && strncmp(board->name, "qemu-virt", 9)) {
+			snprintf(why, whylen, "more than one vCPU needs PSCI, which %s has not", board->name);
+			return -1;
+		}
 		return 0;
+	}
 	msg = strstr(reason, ": "); /* the key is the caller's */
 	snprintf(why, whylen, "%s", msg ? msg + 2 : reason);
 	return -1;

@@ -50,6 +50,7 @@ static const struct key_spec specs[] = {
 	{ "cfg", "order", V_ENUM, "seq random scatter ", 1, 0 },
 	{ "cfg", "seed", V_NUM, 0, 1, 0 },
 	{ "cfg", "trace", V_ENUM, "none faults ", 0, 0 },
+	{ "cfg", "vcpus", V_NUM, 0, 0, 0 }, /* s2hv, when more than one */
 	{ "boot", "idx", V_NUM, 0, 1, 0 },
 	{ "boot", "reinit_cycles", V_NUM, 0, 0, 0 },
 	{ "boot", "reinit_insts", V_NUM, 0, 0, 0 },
@@ -63,6 +64,7 @@ static const struct key_spec specs[] = {
 	{ "boot", "tlbis", V_NUM, 0, 0, 0 },
 	{ "boot", "pages_mapped", V_NUM, 0, 0, 0 },
 	{ "boot", "aborts_injected", V_NUM, 0, 0, 0 },
+	{ "boot", "vcpus", V_NUM, 0, 0, 0 },
 	{ "boot", "ready", V_BIT, 0, 0, 0 },
 	{ "boot", "ready_cycles", V_NUM, 0, 0, 0 },
 	{ "boot", "ready_insts", V_NUM, 0, 0, 0 },

@@ -16,20 +16,30 @@ void run_config_frac(const struct run_config *cfg, char buf[24])
 	bootarg_format_tenths(cfg->frac_tenths, buf, 24);
 }
 
+/* " vcpus=N" for more than one vCPU, else "": one vCPU is written as before SMP existed, so
+ * every older run id and command line stands. */
+static void vcpus_word(const struct run_config *c, const char *prefix, char buf[32])
+{
+	buf[0] = 0;
+	if (c->vcpus > 1)
+		snprintf(buf, 32, " %svcpus=%" PRIu64, prefix, c->vcpus);
+}
+
 /* A whole frac is written as it was before tenths, so old ids stand; likewise `oracle` is only
  * written when on: an oracle run is another measurement than the same config without it. */
 static int canonical_text(const struct run_config *c, char *buf, size_t len)
 {
-	char frac[24];
+	char frac[24], vcpus[32];
 
 	run_config_frac(c, frac);
+	vcpus_word(c, "", vcpus);
 	return snprintf(buf, len,
 			"board=%s strategy=%s guest=%s mem=%" PRIu64 " boots=%" PRIu64
 			" block=%s map=%s icache=%s frac=%s stride=%" PRIu64
-			" write=%" PRIu64 " order=%s seed=%" PRIu64 " trace=%s rep=%u%s",
+			" write=%" PRIu64 " order=%s seed=%" PRIu64 " trace=%s rep=%u%s%s",
 			c->board, c->strategy, c->guest, c->mem, c->boots, c->block, c->map,
 			c->icache, frac, c->stride, c->write, c->order, c->seed, c->trace, c->copy,
-			run_config_oracle(c) ? " oracle=on" : "");
+			run_config_oracle(c) ? " oracle=on" : "", vcpus);
 }
 
 int run_config_oracle(const struct run_config *c)
@@ -83,16 +93,17 @@ void run_config_legacy_id(const struct run_config *c, uint64_t suite_seed, char 
 
 int run_config_bootargs(const struct run_config *c, char *buf, size_t len)
 {
-	char frac[24];
+	char frac[24], vcpus[32];
 
 	run_config_frac(c, frac);
+	vcpus_word(c, BOOTARG_PREFIX, vcpus);
 	return snprintf(buf, len,
 			"s2b.strategy=%s s2b.guest=%s s2b.mem=%" PRIu64 " s2b.boots=%" PRIu64
 			" s2b.block=%s s2b.map=%s s2b.icache=%s s2b.frac=%s"
 			" s2b.stride=%" PRIu64 " s2b.write=%" PRIu64 " s2b.order=%s s2b.seed=%" PRIu64
-			" s2b.trace=%s",
+			" s2b.trace=%s%s",
 			c->strategy, c->guest, c->mem, c->boots, c->block, c->map, c->icache, frac,
-			c->stride, c->write, c->order, c->seed, c->trace);
+			c->stride, c->write, c->order, c->seed, c->trace, vcpus);
 }
 
 /* The hypervisor's own number syntax (core/lib/parse.c): decimal or 0x hex, never octal. */
@@ -155,7 +166,8 @@ int run_config_from_record(struct run_config *cfg, const struct record *rec)
 	    set_tenths(&cfg->frac_tenths, record_get(rec, "frac")) ||
 	    set_u64(&cfg->stride, record_get(rec, "stride")) ||
 	    set_u64(&cfg->write, record_get(rec, "write")) ||
-	    set_u64(&cfg->seed, record_get(rec, "seed")))
+	    set_u64(&cfg->seed, record_get(rec, "seed")) ||
+	    set_u64(&cfg->vcpus, record_get(rec, "vcpus"))) /* absent: one vCPU */
 		return -1;
 	return 0;
 }

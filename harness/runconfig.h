@@ -24,6 +24,7 @@ struct run_config {
 	char order[8];   /* seq | random | scatter */
 	uint64_t seed;
 	char trace[8];   /* none | faults */
+	uint64_t vcpus;  /* the guest's vCPUs; QEMU boards run with -smp vcpus (board_qemu.c) */
 	char oracle[4];  /* on | off: the oracle image under the coherence plugin (docs/oracle.md);
 			  * the harness's own key, never a bootarg */
 	unsigned rep;    /* runs.csv `rep`: the repetition of the suite line (run_rep_seed) */

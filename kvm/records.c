@@ -36,7 +36,7 @@ void rec_cfg(const struct vmm_config *cfg, u64 huge_bytes)
 		.boots = cfg->boots, .block = cfg->block,
 		.host_huge = {huge_bytes != ~0ULL, huge_bytes}, .frac_tenths = cfg->frac_tenths,
 		.stride = cfg->stride, .write = cfg->write_pct, .order = cfg->order,
-		.seed = cfg->seed,
+		.seed = cfg->seed, .vcpus = {cfg->vcpus > 1, cfg->vcpus},
 	});
 }
 

@@ -18,6 +18,7 @@ static void part_analyse(const struct dataset *d, struct board_part *p)
 	const char *want[NDIMS] = { [DIM_BOARD] = p->board };
 	p->have_mem = sweep_pick(d, DIM_MEM, want, &p->mem) == 0;
 	p->have_frac = sweep_pick(d, DIM_FRAC, want, &p->frac) == 0;
+	p->have_vcpus = sweep_pick(d, DIM_VCPUS, want, &p->vcpus) == 0;
 	/* The seed question: fault-time cleaning (lazy, and KVM's unmap) against an eager pass. */
 	static const char *const fault_time[] = { "lazy", "unmap" };
 	for (int i = 0; i < 2 && p->have_frac; i++)
@@ -75,7 +76,7 @@ int analysis_run(const char *dir, struct analysis *a, char *err, size_t errlen)
 void analysis_free(struct analysis *a)
 {
 	for (size_t i = 0; i < a->nparts; i++)
-		sweep_free(&a->part[i].mem), sweep_free(&a->part[i].frac);
+		sweep_free(&a->part[i].mem), sweep_free(&a->part[i].frac), sweep_free(&a->part[i].vcpus);
 	sweep_free(&a->premap);
 	dataset_free(&a->d);
 	results_free(&a->r);

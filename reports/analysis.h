@@ -10,13 +10,14 @@
 #include "sweep.h"
 
 enum figure_id { FIG_COST_MEM, FIG_COST_PREMAP, FIG_COST_FRAC, FIG_COST_BOOT, FIG_FAULTS_FRAC,
-		 FIG_LINES_FRAC, FIG_READY, FIG_FAULT_CDF, NFIGURES };
+		 FIG_LINES_FRAC, FIG_READY, FIG_FAULT_CDF, FIG_COST_VCPUS, NFIGURES };
 
 struct figure {
 	const char *name;  /* charts/NAME.svg and .png */
 	const char *title;
 	char caption[1024];
 	int rendered;      /* 0: not enough data (caption says why) */
+	int optional;      /* left out of the page, not listed as not drawn, when not rendered */
 };
 
 struct predictions;
@@ -27,8 +28,8 @@ struct predictions;
 /* What one board's data says: every board gets its own answer. */
 struct board_part {
 	const char *board;
-	struct sweep mem, frac;
-	int have_mem, have_frac;
+	struct sweep mem, frac, vcpus;
+	int have_mem, have_frac, have_vcpus;
 	struct crossover xo[MAX_CROSSOVERS]; /* lazy vs clean, unmap vs clean (where measured) */
 	size_t nxo;
 };

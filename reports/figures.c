@@ -288,5 +288,13 @@ int figures_render(struct analysis *a, const char *dir, char *err, size_t errlen
 			 err, errlen) ||
 	    ready_figure(a, dir, err, errlen) || cdf_figure(a, dir, err, errlen))
 		return -1;
-	return 0;
+	/* SMP runs only (s2b.vcpus): one line per strategy against the guest's vCPU count */
+	struct chart c_vcpus = { "cost_vs_vcpus", "Reinit cost vs vCPU count", "vCPUs of the guest",
+				 cost, 1, 1, NAN, NAN, NAN, NULL, NULL };
+	a->fig[FIG_COST_VCPUS].optional = 1;
+	return sweep_figure(a, FIG_COST_VCPUS, &p->vcpus, p->have_vcpus, M_COST, &c_vcpus,
+			    "Cost per reboot as the guest's work is split over more vCPUs (one per "
+			    "CPU); on QEMU the counts are instructions of all CPUs (its PMU counts "
+			    "the machine's instructions), so they include the other vCPUs' work and "
+			    "waiting.", dir, err, errlen);
 }

@@ -150,6 +150,8 @@ int write_html(const struct analysis *a, const char *outdir, const char *charts_
 	sb_puts(&o, "<h2>Charts</h2>\n");
 	for (int i = 0; i < NFIGURES; i++) {
 		char label[32];
+		if (a->fig[i].optional && !a->fig[i].rendered)
+			continue;
 		snprintf(label, sizeof(label), "Figure %d", i + 1);
 		if (html_figure(&o, &a->fig[i], label, charts_dir, err, errlen)) {
 			sb_free(&o), sb_free(&concl);

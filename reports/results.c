@@ -18,7 +18,8 @@
 #define M(c) COL_NAME(METRICS, c)
 
 const char *const cfg_dim_name[NDIMS] = { R(board),  R(guest), R(mem),    R(block), R(map),
-					  R(icache), R(frac),  R(stride), R(write), R(order) };
+					  R(icache), R(frac),  R(stride), R(write), R(order),
+					  "vcpus" };
 const char *const boot_field_name[NBOOT_FIELDS] = {
 	B(reinit_cycles), B(reinit_insts), B(reinit_lines), B(faults), B(fault_cycles),
 	B(fault_max_cycles), B(fault_lines), B(icache_invals), B(tlbis), B(pages_mapped),
@@ -79,10 +80,10 @@ static const char *const run_cols[] = { R(run_id), R(suite),	   R(strategy), R(s
 static int load_runs(struct results *r, char *err, size_t errlen)
 {
 	const struct csv_table *t = &r->runs_t;
-	int c[R_NCOLS], d[NDIMS + 1];
-	const char *dims[NDIMS + 1];
-	memcpy(dims, cfg_dim_name, sizeof(cfg_dim_name));
-	dims[NDIMS] = NULL;
+	int c[R_NCOLS], d[NDIMS_RUNS_CSV + 1];
+	const char *dims[NDIMS_RUNS_CSV + 1];
+	memcpy(dims, cfg_dim_name, sizeof(dims[0]) * NDIMS_RUNS_CSV);
+	dims[NDIMS_RUNS_CSV] = NULL;
 	if (csv_table_require(t, run_cols, c, err, errlen) ||
 	    csv_table_require(t, dims, d, err, errlen))
 		return -1;
@@ -108,8 +109,9 @@ static int load_runs(struct results *r, char *err, size_t errlen)
 		u->strategy = row[c[R_STRATEGY]], u->status = row[c[R_STATUS]];
 		u->error = row[c[R_ERROR]], u->hv_version = row[c[R_HV]];
 		u->qemu_version = row[c[R_QEMU]], u->fwb = row[c[R_FWB]], u->midr = row[c[R_MIDR]];
-		for (int k = 0; k < NDIMS; k++)
+		for (int k = 0; k < NDIMS_RUNS_CSV; k++)
 			u->dim[k] = row[d[k]];
+		u->dim[DIM_VCPUS] = "1"; /* until a boot says otherwise (load_boots) */
 		if (num_cell(t, i, d[DIM_MEM], &u->mem, err, errlen) ||
 		    num_cell(t, i, d[DIM_FRAC], &u->frac, err, errlen) ||
 		    num_cell(t, i, c[R_REP], &u->rep, err, errlen) ||
@@ -166,6 +168,22 @@ static int cmp_fault(const void *a, const void *b)
 	return (x->run > y->run) - (x->run < y->run);
 }
 
+/* The `vcpus=N` of a boots.csv `extra` cell (k=v;k=v), as the run's DIM_VCPUS; NULL when it has
+ * none (one vCPU) or N is not a vCPU count s2hv runs. */
+static const char *extra_vcpus(const char *extra)
+{
+	static const char *const counts[] = { "1", "2", "3", "4", "5", "6", "7", "8" };
+	const char *p = strstr(extra, "vcpus=");
+
+	if (!p || (p != extra && p[-1] != ';'))
+		return NULL;
+	char *end;
+	unsigned long n = strtoul(p + 6, &end, 10);
+	if ((*end && *end != ';') || n < 1 || n > sizeof(counts) / sizeof(counts[0]))
+		return NULL;
+	return counts[n - 1];
+}
+
 static int load_boots(struct results *r, const size_t *sorted, char *err, size_t errlen)
 {
 	const struct csv_table *t = &r->boots_t;
@@ -179,6 +197,7 @@ static int load_boots(struct results *r, const size_t *sorted, char *err, size_t
 		return -1;
 	for (int k = NBOOT_REQUIRED; k < NBOOT_FIELDS; k++)
 		f[k] = csv_table_col(t, boot_field_name[k]); /* -1: an older directory */
+	int extra = csv_table_col(t, B(extra));
 	r->boots = calloc(t->nrows + 1, sizeof(*r->boots));
 	size_t n = 0;
 	for (size_t i = 0; i < t->nrows; i++) {
@@ -190,6 +209,9 @@ static int load_boots(struct results *r, const size_t *sorted, char *err, size_t
 		struct boot *b = &r->boots[n];
 		b->run = (size_t)run;
 		b->check = t->rows[i][c[2]], b->exit = t->rows[i][c[3]];
+		const char *vcpus = extra < 0 ? NULL : extra_vcpus(t->rows[i][extra]);
+		if (vcpus)
+			r->runs[run].dim[DIM_VCPUS] = vcpus;
 		if (num_cell(t, i, c[1], &b->idx, err, errlen))
 			return -1;
 		for (int k = 0; k < NBOOT_FIELDS; k++)

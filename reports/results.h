@@ -12,9 +12,12 @@
 #define ABSENT NAN
 static inline bool is_absent(double v) { return isnan(v); }
 
-/* The configuration dimensions that tell two runs apart (besides strategy and repetition). */
+/* The configuration dimensions that tell two runs apart (besides strategy and repetition).
+ * Those before DIM_VCPUS are runs.csv columns; a run's vCPU count is its boots' `vcpus=N` in
+ * boots.csv `extra` ("1" without: one vCPU, and every older result directory). */
 enum cfg_dim { DIM_BOARD, DIM_GUEST, DIM_MEM, DIM_BLOCK, DIM_MAP, DIM_ICACHE, DIM_FRAC,
-	       DIM_STRIDE, DIM_WRITE, DIM_ORDER, NDIMS };
+	       DIM_STRIDE, DIM_WRITE, DIM_ORDER, DIM_VCPUS, NDIMS };
+#define NDIMS_RUNS_CSV DIM_VCPUS
 extern const char *const cfg_dim_name[NDIMS];
 
 struct run {

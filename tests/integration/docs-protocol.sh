@@ -9,9 +9,10 @@ cd "$(dirname "$0")/../.."
 doc=docs/protocol.md
 srcs=$(find core kvm strategies -name '*.c')
 
-# Every way a code is written: report_error("x", report_guest_error(vm, "x", error_errno("x", efi_refuse("x",
-# error_in_boot("x", and rec_str(&r, "code", "x"); error_bad_arg() writes code=bad_arg itself.
-code_codes=$(grep -ohE '(report_error|error_errno|error_in_boot|efi_refuse)\("[a-z0-9_]+"|report_guest_error\(vm, "[a-z0-9_]+"|rec_str\(&r, "code", "[a-z0-9_]+"' $srcs |
+# Every way a code is written: report_error("x", report_error_key("x", report_guest_error(vm, "x",
+# error_errno("x", efi_refuse("x", error_in_boot("x", and rec_str(&r, "code", "x"); error_bad_arg()
+# writes code=bad_arg itself.
+code_codes=$(grep -ohE '(report_error|report_error_key|error_errno|error_in_boot|efi_refuse)\("[a-z0-9_]+"|report_guest_error\(vm, "[a-z0-9_]+"|rec_str\(&r, "code", "[a-z0-9_]+"' $srcs |
 	sed -E 's/.*"([a-z0-9_]+)"$/\1/' | sort -u)
 doc_codes=$(sed -n '/^### Error codes/,/^##/p' "$doc" | sed -nE 's/^\| `([a-z0-9_]+)` \|.*/\1/p' | sort -u)
 check "error_codes_found_in_code" [ "$(wc -w <<<"$code_codes")" -ge 10 ]

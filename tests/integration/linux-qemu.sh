@@ -64,6 +64,14 @@ for s in unmap clean fwb dirty; do
 	mkdir -p "$out/perf" && cp "$out/$s.log" "$out/perf/linux-$s.log"
 done
 
+# SMP (docs/guests.md "SMP"): the kernel brings its second CPU up by PSCI CPU_ON in both boots,
+# and each reset stops that CPU while it idles in WFI.
+QEMU_TIMEOUT=150 qemu_virt "$out/smp.log" max,pauth-impdef=on \
+	"s2b.strategy=unmap s2b.guest=linux s2b.mem=256M s2b.boots=2 s2b.vcpus=2" -initrd "$bundle" -smp 2
+check "linux_smp_brings_up_2_cpus_every_boot" [ "$(grep -ac '^guest| smp: Brought up 1 node, 2 CPUs' "$out/smp.log")" -eq 2 ]
+check "linux_smp_every_boot_resets" [ "$(grep -ac '^@s2b boot .* vcpus=2 .*exit=reset ' "$out/smp.log")" -eq 2 ]
+check "linux_smp_done_ok" grep -aq '^@s2b done status=ok boots=2 ' "$out/smp.log"
+
 # docs/guests.md's numbers (make perf-doc) are what these runs give, within their run-to-run
 # variation (0.1% of a number, or 64 for a small one: one 4 KiB page of 64-byte lines more or less
 # -- `dirty` boot 2 cleaned 0 lines in one run and 64 in another -- a few thousand instructions of

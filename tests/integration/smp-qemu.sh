@@ -9,7 +9,9 @@
 # strategies/table.h, and the boot vCPU checks every word all of them wrote (touch) and the
 # records (memsweep, this boot's and, at the next boot with the MMU off, the previous one's).
 # Counts are deterministic under -icount with N CPUs; more vCPUs than CPUs, or than 8, is
-# refused with a record that says so.
+# refused with a record that says so. Through the harness, suite key `vcpus` runs QEMU with
+# -smp N, boots.csv keeps vcpus, and the report draws cost vs vCPU count only when the data
+# has more than one vCPU count.
 set -u
 cd "$(dirname "$0")/../.."
 . tests/integration/lib.sh
@@ -48,8 +50,31 @@ check "touch_4_vcpus_counts_deterministic" [ "$(boot_lines "$out/touch-unmap-4.l
 
 # More vCPUs than the machine has CPUs; more than s2hv supports.
 qemu_virt "$out/short.log" max "s2b.guest=psci s2b.vcpus=4" -smp 2
-check "more_vcpus_than_cpus_refused" grep -aq '^@s2b error code=smp_failed key=s2b.vcpus msg=more_vcpus_than_cpus ' "$out/short.log"
+check "more_vcpus_than_cpus_refused" grep -aq '^@s2b error code=smp_failed msg=more_vcpus_than_cpus key=s2b.vcpus ' "$out/short.log"
 check "more_vcpus_than_cpus_done_error" grep -aq '^@s2b done status=error boots=0 ' "$out/short.log"
 qemu_virt "$out/nine.log" max "s2b.guest=psci s2b.vcpus=9" -smp 8
 check "nine_vcpus_bad_arg" grep -aq '^@s2b error code=bad_arg key=s2b.vcpus msg=out_of_range ' "$out/nine.log"
+
+# The harness: vcpus = 1 2 (-smp 2, or s2hv would refuse the run), the report's vCPU chart.
+cat >"$out/smp.suite" <<'SUITE'
+name = smp
+boots = 3
+reps = 1
+strategy = lazy clean
+guest = touch
+frac = 10
+vcpus = 1 2
+SUITE
+"$S2BENCH" run "$out/smp.suite" --out "$out/res" -j 2 >"$out/run.txt" 2>&1
+check "harness_vcpus_runs_ok" grep -q '^run: 4 runs done, 0 failed' "$out/run.txt"
+check "harness_vcpus_in_boots_extra" [ "$(grep -c 'vcpus=2' "$out/res/boots.csv")" -eq 6 ]
+"$S2BENCH" report "$out/res" >"$out/report.txt" 2>&1
+check "report_draws_cost_vs_vcpus" [ -s "$out/res/charts/cost_vs_vcpus.svg" ]
+check "report_page_has_vcpu_figure" grep -q 'Reinit cost vs vCPU count' "$out/res/report.html"
+check "report_cells_split_by_vcpus" [ "$(grep -c ',cost,.*,2$' "$out/res/summary.csv")" -eq 2 ]
+# One vCPU count only: no vCPU chart, not even a "not drawn" caption.
+sed -i 's/^vcpus = 1 2$/vcpus = 2/' "$out/smp.suite"
+"$S2BENCH" run "$out/smp.suite" --out "$out/res2" -j 2 >"$out/run2.txt" 2>&1
+"$S2BENCH" report "$out/res2" >"$out/report2.txt" 2>&1
+check "report_one_vcpu_count_no_vcpu_figure" bash -c "! grep -q 'vCPU count' '$out/res2/report.html'"
 finish

@@ -29,16 +29,20 @@ static bool have_pauth(void)
 /*
  * SMCs trap (TSC) and are handled as HVCs. A bench guest's IRQs/FIQs would come to EL2
  * (IMO/FMO) and its WFI returns at once (TWI, run.c). A guest that owns the GIC (vcpu.h,
- * passthrough) takes its interrupts at EL1 and sleeps in WFI until one arrives. Pointer
+ * passthrough) takes its interrupts at EL1 and sleeps in WFI until one arrives — except on a
+ * secondary vCPU, whose WFI traps (smp_run.c waits for an event at EL2 instead) so that the
+ * end of a boot can stop it even when it idles: its interrupts are not ours to kick it. Pointer
  * authentication, which Linux uses in the kernel, must not trap (APK/API) where it exists.
  * ID register reads trap (TID3) so the guest sees only what s2hv gives it (idregs.c).
  */
-static void write_guest_hcr(void)
+static void write_guest_hcr(bool secondary)
 {
 	u64 hcr = HCR_VM | HCR_SWIO | HCR_AMO | HCR_TSC | HCR_RW | HCR_TID3 | hcr_fwb;
 
 	if (!hcr_passthrough)
 		hcr |= HCR_FMO | HCR_IMO | HCR_TWI;
+	else if (secondary)
+		hcr |= HCR_TWI;
 	if (have_pauth())
 		hcr |= HCR_APK | HCR_API;
 	write_sysreg(hcr, hcr_el2);
@@ -107,7 +111,7 @@ void arch_s2_enable(const struct s2pt *pt, bool fwb)
 	else
 		ORACLE_MARK(ORACLE_HINT_FWB_OFF);
 #endif
-	write_guest_hcr();
+	write_guest_hcr(false); /* the boot CPU's: vCPU 0 */
 	isb();
 	/* Nothing of this VMID may survive from firmware or an earlier run (ARM ARM D8.16). */
 	dsb(ishst);
@@ -122,8 +126,7 @@ void arch_s2_load(void)
 {
 	write_sysreg(s2_vtcr, vtcr_el2);
 	write_sysreg(s2_vttbr, vttbr_el2);
-	write_guest_hcr();
-	isb();
+	isb(); /* HCR_EL2 follows at the vCPU's reset */
 }
 
 void arch_vcpu_reset(struct vcpu *v, ipa_t entry, u64 x0, u64 x1)
@@ -136,7 +139,7 @@ void arch_vcpu_reset(struct vcpu *v, ipa_t entry, u64 x0, u64 x1)
 	v->pc = entry;
 	v->pstate = SPSR_EL1H_DAIF;
 	hcr_passthrough = v->passthrough;
-	write_guest_hcr();
+	write_guest_hcr(v->idx);
 	untrap_fp_sve_sme();
 	enable_gic_sysregs();
 	reset_timers();

@@ -187,8 +187,8 @@ Test(matrix, bootargs_name_every_key)
 Test(suite, shipped_suites_parse)
 {
 	struct suite s;
-	const char *files[] = { "suites/default.suite", "suites/quick.suite" };
-	for (int i = 0; i < 2; i++) {
+	const char *files[] = { "suites/default.suite", "suites/quick.suite", "suites/smp.suite" };
+	for (int i = 0; i < 3; i++) {
 		cr_expect_eq(suite_load(files[i], &s, err, sizeof(err)), 0, "%s", err);
 		suite_free(&s);
 	}
@@ -400,4 +400,34 @@ Test(list, shows_every_choice_and_the_hypervisors_limits)
 	cr_expect(strstr(out, "(1..1000000)"), "%s", out);
 	cr_expect(strstr(out, "(names above, or all: every s2hv one)"), "%s", out);
 	free(out);
+}
+
+/* vcpus (issue 18): written into bootargs and run ids only above one, so every older id and
+ * command line stands; boards whose hypervisor or firmware cannot start more are refused. */
+Test(matrix, vcpus_above_one_in_bootargs_and_ids_only)
+{
+	struct planned_run *r, *plain;
+	cr_assert_eq(expand("guest = touch\nvcpus = 1 2 8\n", &r), 3);
+	cr_assert_eq(expand("guest = touch\n", &plain), 1);
+	cr_expect_eq(r[0].cfg.vcpus, 1);
+	cr_expect_str_eq(r[0].bootargs, plain[0].bootargs, "one vCPU: the command line as before");
+	cr_expect_str_eq(r[0].run_id, plain[0].run_id, "one vCPU: the id as before");
+	cr_expect(strstr(r[1].bootargs, " s2b.vcpus=2") && !strstr(r[0].bootargs, "vcpus"), "%s",
+		  r[1].bootargs);
+	cr_expect_str_neq(r[1].run_id, r[0].run_id);
+	cr_expect_str_neq(r[2].run_id, r[1].run_id);
+}
+
+Test(suite, vcpus_checked_against_limits_and_boards)
+{
+	expect_error("vcpus = 9\n", "t.suite:1:9: vcpus '9': out of range (1..8)");
+	expect_error("vcpus = 0\n", "t.suite:1:9: vcpus '0': out of range (1..8)");
+	expect_error("board = qemu-raspi3b\nvcpus = 2\n",
+		     "vcpus '2' cannot run on board 'qemu-raspi3b' (more than one vCPU needs PSCI, which qemu-raspi3b has not)");
+	expect_error("board = kvm-qemu-max\nstrategy = kvm\nvcpus = 1 2\n",
+		     "vcpus '2' cannot run on board 'kvm-qemu-max' (s2vmm runs one vCPU)");
+	struct planned_run *r;
+	cr_expect_eq(expand("board = qemu-virt-a72 serial\nvcpus = 4\n", &r), 2);
+	cr_expect_eq(expand("board = qemu-raspi3b kvm-qemu-n1\n[hv]\nboard = qemu-raspi3b\n[k]\nboard = kvm-qemu-n1\nstrategy = kvm\n", &r), 2,
+		     "the default of one vCPU runs everywhere");
 }
