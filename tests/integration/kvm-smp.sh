@@ -13,19 +13,20 @@ cd "$(dirname "$0")/../.."
 . tests/integration/lib.sh
 kvm_test_begin kvm-smp
 
-# Two QEMUs at a time (2 CPUs shared); 2 boots each (the first init and one reboot) but one.
-kvm_run touch1 kvm-qemu-n1 s2b.guest=touch s2b.boots=2 s2b.vcpus=1
-kvm_run touch2 kvm-qemu-n1 s2b.guest=touch s2b.boots=2 s2b.vcpus=2
-wait
-kvm_run touch4 kvm-qemu-n1 s2b.guest=touch s2b.boots=2 s2b.vcpus=4
-kvm_run memsweep2 kvm-qemu-a72 s2b.guest=memsweep s2b.boots=2 s2b.vcpus=2
-wait
-kvm_run memsweep4 kvm-qemu-n1 s2b.guest=memsweep s2b.boots=2 s2b.vcpus=4
-kvm_run touch2-max kvm-qemu-max s2b.guest=touch s2b.boots=2 s2b.vcpus=2
-wait
-# The most vCPUs s2vmm takes, and a reboot more: every boot's end joins 7 threads.
-kvm_run memsweep8 kvm-qemu-n1 s2b.guest=memsweep s2b.boots=3 s2b.vcpus=8
-kvm_run badarg kvm-qemu-n1 s2b.guest=touch s2b.vcpus=9
+# NAME BOARD GUEST VCPUS BOOTS, two QEMUs at a time (2 CPUs shared). Two boots (the first init
+# and one reboot) but for 8 vCPUs, the most s2vmm takes: a reboot more, as every boot's end joins
+# 7 threads. badarg asks for 9.
+runs=(
+	"touch1 kvm-qemu-n1 touch 1 2" "touch2 kvm-qemu-n1 touch 2 2"
+	"touch4 kvm-qemu-n1 touch 4 2" "memsweep2 kvm-qemu-a72 memsweep 2 2"
+	"memsweep4 kvm-qemu-n1 memsweep 4 2" "touch2-max kvm-qemu-max touch 2 2"
+	"memsweep8 kvm-qemu-n1 memsweep 8 3" "badarg kvm-qemu-n1 touch 9 2"
+)
+for ((i = 0; i < ${#runs[@]}; i++)); do
+	read -r name board guest n boots <<<"${runs[$i]}"
+	kvm_run "$name" "$board" s2b.guest="$guest" s2b.boots="$boots" s2b.vcpus="$n"
+	[ $((i % 2)) = 1 ] && wait
+done
 wait
 
 boot_n() { boots_of "$1" | sed -n "$(($2 + 1))p"; } # LOG IDX
