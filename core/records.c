@@ -115,6 +115,7 @@ void emit_boot(const struct boot_rec *b)
 	span(&r, "init", b->units, &b->init);
 	opt_u64(&r, "unmaps", b->unmaps);
 	opt_u64(&r, "unmap_us", b->unmap_us);
+	opt_u64(&r, "unmap_max_us", b->unmap_max_us);
 	opt_u64(&r, "load_ns", b->load_ns);
 	span(&r, "ready", b->units, &b->ready);
 	span(&r, "reboot", b->units, &b->reboot);

@@ -39,7 +39,7 @@ struct cfg_rec {
 	u64 frac_tenths, stride, write, order, seed; /* frac in tenths of a %; order: index of
 							     * BOOTARG_ORDER_WORDS */
 	const char *trace; /* s2hv */
-	struct rec_opt vcpus; /* s2hv, when more than one */
+	struct rec_opt vcpus; /* s2hv, s2vmm, when more than one */
 };
 
 /* A measured span as <what>_<unit0> and <what>_<unit1>: the host's two units. */
@@ -58,9 +58,9 @@ struct boot_rec {
 	struct rec_opt faults, mmio_faults, stray_faults, fault_cycles, fault_max_cycles, fault_lines,
 		icache_invals, tlbis, pages_mapped;
 	struct rec_opt aborts_injected;  /* s2hv: aborts delivered to the guest's EL1 */
-	struct rec_opt vcpus;            /* s2hv, when more than one: the guest's vCPUs */
+	struct rec_opt vcpus;            /* s2hv, s2vmm, when more than one: the guest's vCPUs */
 	struct rec_span init;            /* s2vmm: KVM_ARM_VCPU_INIT */
-	struct rec_opt unmaps, unmap_us, load_ns;
+	struct rec_opt unmaps, unmap_us, unmap_max_us, load_ns;
 	struct rec_span ready, reboot;
 	struct rec_opt doorbell_exits, bad_calls;
 	struct rec_opt ready_flag;       /* `ready=`: when no span can say the guest got there */

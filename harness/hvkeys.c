@@ -199,13 +199,6 @@ int hv_board_accepts(const struct catalog_entry *board, const char *key, const c
 		snprintf(why, whylen, "the oracle runs on qemu-virt boards only");
 		return -1;
 	}
-	/* one vCPU is what every host runs; s2vmm has no vcpus key yet */
-	if (!strcmp(key, "vcpus") && board->host == HOST_S2VMM) {
-		if (strtoull(value, NULL, 0) == 1)
-			return 0;
-		snprintf(why, whylen, "s2vmm runs one vCPU");
-		return -1;
-	}
 	if ((size_t)snprintf(words, sizeof(words), BOOTARG_PREFIX "%s=%s", key, value) >= sizeof(words)) {
 		snprintf(why, whylen, "too long");
 		return -1;

@@ -60,6 +60,9 @@ static const struct bootarg_key keys[] = {
 	/* s2vmm's own watchdog: a guest can stop without ever exiting KVM_RUN (docs/kvm.md). */
 	{.name = "boot_timeout", .kind = BA_UINT, .offset = offsetof(struct vmm_config, boot_timeout),
 	 .min = 1, .max = 86400},
+	/* As s2hv's: the guest's vCPUs (here threads, not physical CPUs). */
+	{.name = "vcpus", .kind = BA_UINT, .offset = offsetof(struct vmm_config, vcpus), .min = 1,
+	 .max = BOOTARG_MAX_VCPUS},
 };
 
 void vmm_config_defaults(struct vmm_config *cfg)
@@ -69,6 +72,7 @@ void vmm_config_defaults(struct vmm_config *cfg)
 	strcpy(cfg->board, "kvm-host");
 	BOOTARG_COMMON_DEFAULTS(cfg);
 	cfg->boot_timeout = BOOT_TIMEOUT_DEFAULT_S;
+	cfg->vcpus = 1;
 }
 
 int vmm_config_parse(struct vmm_config *cfg, const char *words, struct bootarg_error *err)

@@ -14,6 +14,7 @@ struct vmm_config {
 	u64 frac_tenths, stride, write_pct, order, seed, inject; /* handed to the guest through S2B_PARAM */
 	u64 block;       /* SZ_4K: RAM the host backs with 4K pages; SZ_2M: 2 MiB-aligned THP */
 	u64 boot_timeout; /* seconds one boot may run before s2vmm ends it (s2vmm only) */
+	u64 vcpus;       /* vCPUs, one thread each (1..BOOTARG_MAX_VCPUS) */
 };
 
 #define BOOT_TIMEOUT_DEFAULT_S 600

@@ -10,14 +10,19 @@
 #define PHANDLE_CLK 2
 #define UART_SPI 1    /* GIC_SPI 1, level high, as s2hv's: never raised */
 #define IRQ_LEVEL_HIGH 4
-/* GICv2 PPIs name the CPUs they go to (bits 8..15): one CPU. */
-#define PPI_CPU0 (1u << 8)
+/* GICv2 PPIs name the CPUs they go to (bits 8..15, one per CPU). */
+#define PPI_CPUS(n) (((1u << (n)) - 1) << 8)
 
 #define TRY(x) \
 	do { \
 		if ((x) < 0) \
 			return -1; \
 	} while (0)
+
+unsigned dtb_cpus(const struct dtb_params *p)
+{
+	return p->cpus ? p->cpus : 1;
+}
 
 static int reg64(void *fdt, u64 base, u64 size)
 {
@@ -26,18 +31,28 @@ static int reg64(void *fdt, u64 base, u64 size)
 	return fdt_property(fdt, "reg", cells, sizeof(cells));
 }
 
-/* One CPU, reg = its MPIDR affinity in two cells: KVM gives vCPU 0 affinity 0. */
-static int add_cpus(void *fdt)
+/* MPIDR_EL1's affinity fields Aff3 (39:32) and Aff2..Aff0 (23:0), what a cpu node's reg holds
+ * (Documentation/devicetree/bindings/arm/cpus.yaml); bit 31 (RES1) and U/MT are not affinity. */
+#define MPIDR_AFFINITY_MASK 0xff00ffffffULL
+
+/* A cpu node per vCPU, reg = its MPIDR affinity in two cells, named by it as Linux expects. */
+static int add_cpus(void *fdt, const struct dtb_params *p)
 {
 	TRY(fdt_begin_node(fdt, "cpus"));
 	TRY(fdt_property_u32(fdt, "#address-cells", 2));
 	TRY(fdt_property_u32(fdt, "#size-cells", 0));
-	TRY(fdt_begin_node(fdt, "cpu@0"));
-	TRY(fdt_property_string(fdt, "device_type", "cpu"));
-	TRY(fdt_property_string(fdt, "compatible", "arm,armv8"));
-	TRY(fdt_property_u64(fdt, "reg", 0));
-	TRY(fdt_property_string(fdt, "enable-method", "psci"));
-	TRY(fdt_end_node(fdt));
+	for (unsigned i = 0; i < dtb_cpus(p); i++) {
+		u64 aff = p->mpidr[i] & MPIDR_AFFINITY_MASK;
+		char name[32];
+
+		snprintf(name, sizeof(name), "cpu@%llx", (unsigned long long)aff);
+		TRY(fdt_begin_node(fdt, name));
+		TRY(fdt_property_string(fdt, "device_type", "cpu"));
+		TRY(fdt_property_string(fdt, "compatible", "arm,armv8"));
+		TRY(fdt_property_u64(fdt, "reg", aff));
+		TRY(fdt_property_string(fdt, "enable-method", "psci"));
+		TRY(fdt_end_node(fdt));
+	}
 	return fdt_end_node(fdt);
 }
 
@@ -54,10 +69,10 @@ static int add_psci(void *fdt)
 
 /* The architected timer's PPIs in QEMU virt's order: secure and non-secure physical, virtual,
  * hypervisor (13, 14, 11, 10); KVM gives the guest the virtual (27) and physical (30) ones. */
-static int add_timer(void *fdt, enum gic_kind gic)
+static int add_timer(void *fdt, enum gic_kind gic, unsigned cpus)
 {
 	static const u32 ppis[4] = {13, 14, 11, 10};
-	u32 flags = IRQ_LEVEL_HIGH | (gic == GIC_V2 ? PPI_CPU0 : 0);
+	u32 flags = IRQ_LEVEL_HIGH | (gic == GIC_V2 ? PPI_CPUS(cpus) : 0);
 	fdt32_t irqs[12];
 
 	for (int i = 0; i < 4; i++) {
@@ -71,12 +86,13 @@ static int add_timer(void *fdt, enum gic_kind gic)
 	return fdt_end_node(fdt);
 }
 
-/* The vGIC (vgic.h) with the compatible QEMU virt gives each version, as s2hv copies it. */
-static int add_gic(void *fdt, enum gic_kind gic)
+/* The vGIC (vgic.h) with the compatible QEMU virt gives each version, as s2hv copies it; GICv3:
+ * one redistributor per vCPU, contiguous from vCPU 0's. */
+static int add_gic(void *fdt, enum gic_kind gic, unsigned cpus)
 {
 	static const char v2[] = "arm,cortex-a15-gic", v3[] = "arm,gic-v3";
 	u64 second = gic == GIC_V3 ? GICV3_REDIST_IPA : GICV2_CPU_IPA;
-	u64 second_size = gic == GIC_V3 ? GICV3_REDIST_SIZE : GICV2_CPU_SIZE;
+	u64 second_size = gic == GIC_V3 ? GICV3_REDIST_SIZE * cpus : GICV2_CPU_SIZE;
 	fdt64_t reg[4] = {cpu_to_fdt64(GIC_DIST_IPA), cpu_to_fdt64(GIC_DIST_SIZE),
 			  cpu_to_fdt64(second), cpu_to_fdt64(second_size)};
 	char name[32];
@@ -162,11 +178,11 @@ static int build(void *fdt, const struct dtb_params *p)
 	TRY(fdt_property_u32(fdt, "#size-cells", 2));
 	if (p->gic != GIC_NONE)
 		TRY(fdt_property_u32(fdt, "interrupt-parent", PHANDLE_GIC));
-	TRY(add_cpus(fdt));
+	TRY(add_cpus(fdt, p));
 	TRY(add_psci(fdt));
 	if (p->gic != GIC_NONE) {
-		TRY(add_timer(fdt, p->gic));
-		TRY(add_gic(fdt, p->gic));
+		TRY(add_timer(fdt, p->gic, dtb_cpus(p)));
+		TRY(add_gic(fdt, p->gic, dtb_cpus(p)));
 	}
 	TRY(add_uart(fdt, uart_node, p->gic));
 	TRY(add_memory_and_chosen(fdt, p->ram_ipa, p->ram_size, uart_node, p->bootargs));

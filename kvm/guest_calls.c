@@ -16,7 +16,7 @@ void guest_calls_start(struct boot_session *s, const struct vmm_config *c, ipa_t
 		.ram_base = ram_ipa, .ram_size = ram_size, .boot = s->idx,
 		.frac_tenths = c->frac_tenths,
 		.stride = c->stride, .write = c->write_pct, .order = c->order, .seed = c->seed,
-		.inject = c->inject,
+		.inject = c->inject, .vcpus = c->vcpus,
 	};
 }
 

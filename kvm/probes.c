@@ -78,6 +78,23 @@ void probes_open(struct probes *p)
 	write_file(p, "tracing_on", "1", O_TRUNC);
 }
 
+void probes_follow_threads(struct probes *p, const int *tids, unsigned n)
+{
+	char filter[256];
+	size_t len = 0;
+
+	if (!p->faults)
+		return;
+	for (unsigned i = 0; i < n && len < sizeof(filter); i++)
+		len += (size_t)snprintf(filter + len, sizeof(filter) - len, "%scommon_pid == %d",
+					i ? " || " : "", tids[i]);
+	if (len >= sizeof(filter) || write_file(p, "events/kvm/kvm_guest_fault/filter", filter, O_TRUNC)) {
+		/* the faults of some vCPUs would go uncounted: say so rather than undercount */
+		p->faults = false;
+		note(p, "cannot_filter_faults_by_vcpu_thread:faults_absent");
+	}
+}
+
 void probes_begin(struct probes *p)
 {
 	if (p->faults || p->unmap)
@@ -146,8 +163,11 @@ void probes_collect(struct probes *p, u64 ram_lo, u64 ram_hi, u64 db_lo, u64 db_
 			in_us = stamp_us(line, ev);
 			in_open = true;
 		} else if ((ev = strstr(line, " unmap_out: ")) && in_open) {
+			u64 us = stamp_us(line, ev) - in_us;
+
 			out->unmaps++;
-			out->unmap_us += stamp_us(line, ev) - in_us;
+			out->unmap_us += us;
+			out->unmap_max_us = us > out->unmap_max_us ? us : out->unmap_max_us;
 			in_open = false;
 		}
 	}

@@ -23,9 +23,13 @@ struct probe_counts {
 	u64 stray_faults; /* aborts elsewhere outside RAM (not the UART or vGIC): the access that ended a boot in error */
 	u64 unmaps;       /* stage2_unmap_vm calls */
 	u64 unmap_us;     /* their summed duration (tracefs prints microseconds) */
+	u64 unmap_max_us; /* the longest one: with N vCPUs the first finds stage 2 full, the rest empty */
 };
 
 void probes_open(struct probes *p);
+/* Count the faults of these threads (the vCPU threads of this boot, s2vmm's own included)
+ * instead of the process's main thread alone: the tracepoint's common_pid is a thread id. */
+void probes_follow_threads(struct probes *p, const int *tids, unsigned n);
 /* Empty the trace buffer: what follows belongs to the next boot. */
 void probes_begin(struct probes *p);
 /* Count what happened since probes_begin; faults on [ram_lo, ram_hi) count as RAM faults, on

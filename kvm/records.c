@@ -36,7 +36,7 @@ void rec_cfg(const struct vmm_config *cfg, u64 huge_bytes)
 		.boots = cfg->boots, .block = cfg->block,
 		.host_huge = {huge_bytes != ~0ULL, huge_bytes}, .frac_tenths = cfg->frac_tenths,
 		.stride = cfg->stride, .write = cfg->write_pct, .order = cfg->order,
-		.seed = cfg->seed,
+		.seed = cfg->seed, .vcpus = {cfg->vcpus > 1, cfg->vcpus},
 	});
 }
 
@@ -51,12 +51,14 @@ void rec_boot(const struct boot_result *b)
 	const struct probe_counts *k = &b->k;
 
 	emit_boot(&(struct boot_rec){
-		.units = {"ns", "ticks"}, .idx = b->idx,
+		.units = {"ns", "ticks"}, .idx = b->idx, .vcpus = {b->vcpus > 1, b->vcpus},
 		.faults = {k->faults_known, k->ram_faults},
 		.mmio_faults = {k->faults_known, k->mmio_faults},
 		.stray_faults = {k->faults_known, k->stray_faults},
 		.init = stamp_span(true, b->init),
 		.unmaps = {k->unmap_known, k->unmaps}, .unmap_us = {k->unmap_known, k->unmap_us},
+		/* with one vCPU there is one call: unmap_us says it all, and the record stays as it was */
+		.unmap_max_us = {k->unmap_known && b->vcpus > 1, k->unmap_max_us},
 		.load_ns = REC_SOME(b->load_ns),
 		.ready = stamp_span(b->ready_seen, b->ready),
 		.reboot = stamp_span(b->ready_seen && b->reboot_known, b->reboot),

@@ -23,6 +23,7 @@ struct boot_result {
 	struct probe_counts k; /* from tracefs */
 	u64 doorbell_exits;
 	u64 bad_calls;         /* guest calls refused (empty metric names) */
+	u64 vcpus;             /* the guest's vCPUs (a record key only when more than one) */
 	enum check_state check;
 	enum boot_exit exit;
 };

@@ -8,17 +8,18 @@
 #include "vcpu.h"
 #include "vm.h"
 
-int vcpu_create(struct vcpu *v, struct vm *vm)
+int vcpu_create(struct vcpu *v, struct vm *vm, unsigned id)
 {
 	int size;
 
+	v->id = id;
 	v->fd = -1;
 	v->run = MAP_FAILED;
 	if (ioctl(vm->vm_fd, KVM_ARM_PREFERRED_TARGET, &v->init))
 		return error_errno("no_kvm", "KVM_ARM_PREFERRED_TARGET", errno);
 	/* PSCI 0.2+: SYSTEM_RESET/OFF reach us as KVM_EXIT_SYSTEM_EVENT. */
 	v->init.features[0] |= 1u << KVM_ARM_VCPU_PSCI_0_2;
-	v->fd = ioctl(vm->vm_fd, KVM_CREATE_VCPU, 0);
+	v->fd = ioctl(vm->vm_fd, KVM_CREATE_VCPU, (unsigned long)id);
 	if (v->fd < 0)
 		return error_errno("no_kvm", "KVM_CREATE_VCPU", errno);
 	size = ioctl(vm->kvm_fd, KVM_GET_VCPU_MMAP_SIZE, 0);
@@ -31,8 +32,12 @@ int vcpu_create(struct vcpu *v, struct vm *vm)
 	return 0;
 }
 
-int vcpu_init(struct vcpu *v)
+int vcpu_init(struct vcpu *v, bool powered_off)
 {
+	if (powered_off)
+		v->init.features[0] |= 1u << KVM_ARM_VCPU_POWER_OFF;
+	else
+		v->init.features[0] &= ~(1u << KVM_ARM_VCPU_POWER_OFF);
 	return ioctl(v->fd, KVM_ARM_VCPU_INIT, &v->init) ? error_errno("no_kvm", "KVM_ARM_VCPU_INIT", errno) : 0;
 }
 
@@ -71,6 +76,14 @@ int vcpu_get_reg(struct vcpu *v, u64 id, u64 *value)
 	struct kvm_one_reg reg = {.id = id, .addr = (uintptr_t)value};
 
 	return ioctl(v->fd, KVM_GET_ONE_REG, &reg);
+}
+
+int vcpu_mpidr(struct vcpu *v, u64 *mpidr)
+{
+	/* MPIDR_EL1: op0 3, op1 0, CRn 0, CRm 0, op2 5 (ARM ARM D23.2) */
+	return vcpu_get_reg(v, ARM64_SYS_REG(3, 0, 0, 0, 5), mpidr)
+		       ? error_errno("no_kvm", "KVM_GET_ONE_REG_MPIDR_EL1", errno)
+		       : 0;
 }
 
 bool vcpu_stopped(struct vcpu *v)

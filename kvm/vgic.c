@@ -75,7 +75,7 @@ bool vgic_contains(enum gic_kind kind, u64 ipa)
 	switch (kind) {
 	case GIC_V3:
 		return in(ipa, GIC_DIST_IPA, GIC_DIST_SIZE) ||
-		       in(ipa, GICV3_REDIST_IPA, GICV3_REDIST_SIZE);
+		       in(ipa, GICV3_REDIST_IPA, GICV3_REDIST_SIZE * GICV3_REDIST_VCPUS);
 	case GIC_V2:
 		return in(ipa, GIC_DIST_IPA, GIC_DIST_SIZE) || in(ipa, GICV2_CPU_IPA, GICV2_CPU_SIZE);
 	case GIC_NONE:

@@ -1,5 +1,5 @@
-/* See watchdog.h. ITIMER_REAL and SIGALRM: s2vmm is single-threaded, so the signal lands on the
- * thread in KVM_RUN. SA_RESTART keeps other syscalls (console writes) whole; KVM_RUN itself
+/* See watchdog.h. ITIMER_REAL and SIGALRM: the secondary vCPUs' threads block it (kvm/vmm.c),
+ * so the signal lands on the main thread, the boot vCPU's, in KVM_RUN. SA_RESTART keeps other syscalls (console writes) whole; KVM_RUN itself
  * returns EINTR regardless. */
 #include <signal.h>
 #include <stddef.h>

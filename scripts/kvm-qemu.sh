@@ -7,7 +7,8 @@
 #   BOARD: kvm-qemu-n1 (neoverse-n1: VHE, no FWB), kvm-qemu-a72 (cortex-a72: nVHE, no FWB),
 #          kvm-qemu-max (max,pauth-impdef=on: FWB; plain max boots ~2.5x slower)
 # Environment: BUILD (build), KVM_ARM_MODE (nvhe|protected: kvm-arm.mode= on the host kernel),
-#              QEMU_MEM (host RAM, default 1G), KVM_INITRD (the host initramfs, default
+#              QEMU_MEM (host RAM, default 1G), QEMU_SMP (host CPUs, default s2b.vcpus or 1),
+#              KVM_INITRD (the host initramfs, default
 #              $BUILD/kvm/initrd.gz; $BUILD/kvm/initrd-linux.gz holds the Linux guest).
 # No time limit of its own: the caller's is the one (s2bench's suite `timeout`, which it records
 # as `timeout`; by hand, timeout(1)); a guest that stops is ended by s2vmm's s2b.boot_timeout.
@@ -30,12 +31,21 @@ done
 	echo "kvm-qemu: QEMU_TIMEOUT is ignored: the caller's time limit is the only one" >&2
 mode=""
 [ -n "${KVM_ARM_MODE:-}" ] && mode="kvm-arm.mode=$KVM_ARM_MODE"
+# As many host CPUs as the guest has vCPUs (s2b.vcpus=N, 1..8; s2vmm refuses other values), so
+# each vCPU thread can run on a CPU of its own, as on a real host; QEMU_SMP overrides it.
+smp=1
+for w in "$@"; do
+	case "$w" in
+	s2b.vcpus=[1-8]) smp=${w#s2b.vcpus=} ;;
+	esac
+done
+smp=${QEMU_SMP:-$smp}
 
 # quiet + s2vmm lowering the console log level keep kernel lines out of the record stream.
 # s2vmm.end last: the kernel silently keeps only 2047 bytes of its command line, and s2vmm refuses
 # to run when this word did not survive (kvm/cmdline.h).
 exec qemu-system-aarch64 \
-	-M virt,virtualization=on,gic-version=3 -cpu "$cpu" -smp 1 -m "${QEMU_MEM:-1G}" \
+	-M virt,virtualization=on,gic-version=3 -cpu "$cpu" -smp "$smp" -m "${QEMU_MEM:-1G}" \
 	-nographic -monitor none -serial stdio -no-reboot \
 	-kernel "$build/kvm/Image" -initrd "$initrd" \
 	-append "console=ttyAMA0 panic=-1 quiet $mode s2b.board=$board $* s2vmm.end" </dev/null

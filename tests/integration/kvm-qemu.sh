@@ -9,31 +9,22 @@
 set -u
 cd "$(dirname "$0")/../.."
 . tests/integration/lib.sh
-out=$BUILD/test-logs/kvm-qemu
-mkdir -p "$out"
-
-need_kvm_image kvm-qemu kvm_image_builds
-
-run() { # NAME BOARD WORDS...: one QEMU boot in the background; status in $out/NAME.rc
-	local name=$1; shift
-	(timeout -k 5 300 scripts/kvm-qemu.sh "$@" >"$out/$name.log" 2>&1; echo $? >"$out/$name.rc") &
-}
+kvm_test_begin kvm-qemu
 
 # Two QEMUs at a time: each host boot is 3-10 s of TCG.
-run n1 kvm-qemu-n1 s2b.guest=kvmtest s2b.boots=3 s2b.frac=50
-run max kvm-qemu-max s2b.guest=kvmtest s2b.boots=3 s2b.frac=50
+kvm_run n1 kvm-qemu-n1 s2b.guest=kvmtest s2b.boots=3 s2b.frac=50
+kvm_run max kvm-qemu-max s2b.guest=kvmtest s2b.boots=3 s2b.frac=50
 wait
-run n1-2m kvm-qemu-n1 s2b.guest=kvmtest s2b.boots=2 s2b.frac=50 s2b.block=2m
-run hello kvm-qemu-n1 s2b.guest=hello s2b.boots=2
+kvm_run n1-2m kvm-qemu-n1 s2b.guest=kvmtest s2b.boots=2 s2b.frac=50 s2b.block=2m
+kvm_run hello kvm-qemu-n1 s2b.guest=hello s2b.boots=2
 wait
-run touch-n1 kvm-qemu-n1 s2b.guest=touch s2b.boots=2
-run touch-max kvm-qemu-max s2b.guest=touch s2b.boots=2
+kvm_run touch-n1 kvm-qemu-n1 s2b.guest=touch s2b.boots=2
+kvm_run touch-max kvm-qemu-max s2b.guest=touch s2b.boots=2
 wait
-run badarg kvm-qemu-max s2b.guest=kvmtest s2b.boots=12x
+kvm_run badarg kvm-qemu-max s2b.guest=kvmtest s2b.boots=12x
 wait
 
 # $1 = log: every boot record, its touched-page count (the guest's `pages` metric).
-boots_of() { grep -a '^@s2b boot ' "$1" | tr -d '\r'; }
 pages_of() { field "$(grep -a '^@s2b metric boot=0 key=pages ' "$1")" value; }
 # boots_match LOG N FIRST LAST UNMAPS FLO FHI: the log has N boot records, and boots FIRST..LAST
 # each have unmaps=UNMAPS and FLO <= faults <= FHI.
@@ -54,7 +45,6 @@ unmap_timed() { # LOG IDX...: stage2_unmap_vm took measurable time in those boot
 		[ "$(field "$b" unmap_us)" -gt 0 ] 2>/dev/null || return 1
 	done
 }
-all_checks_pass() { ! boots_of "$1" | grep -vq ' check=pass '; }
 
 for run in n1 max n1-2m hello touch-n1 touch-max; do
 	log=$out/$run.log

@@ -85,3 +85,21 @@ need_kvm_image() {
 		fail "$2"; tail -20 "$out/make.log"; finish
 	fi
 }
+
+# kvm_run NAME BOARD WORDS...: one KVM host boot (scripts/kvm-qemu.sh) in the background, its
+# console in $out/NAME.log and QEMU's exit status in $out/NAME.rc; `wait` for it.
+kvm_run() {
+	local name=$1; shift
+	(timeout -k 5 300 scripts/kvm-qemu.sh "$@" >"$out/$name.log" 2>&1; echo $? >"$out/$name.rc") &
+}
+# boots_of LOG: its boot records, one a line, without the console's CRs.
+boots_of() { grep -a '^@s2b boot ' "$1" | tr -d '\r'; }
+# all_checks_pass LOG: every boot record says check=pass.
+all_checks_pass() { ! boots_of "$1" | grep -vq ' check=pass '; }
+# kvm_test_begin NAME: logs in $out = $BUILD/test-logs/NAME, and the KVM host image built
+# (need_kvm_image: SKIP NAME without a kernel).
+kvm_test_begin() {
+	out=$BUILD/test-logs/$1
+	mkdir -p "$out"
+	need_kvm_image "$1" kvm_image_builds
+}

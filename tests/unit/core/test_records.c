@@ -108,3 +108,13 @@ Test(records, s2vmm_records_as_before_they_were_shared)
 		"reboot_ticks=80 doorbell_exits=16 bad_calls=15 check=none exit=error *fa7caf6f\r\n"
 		"@s2b done status=crash boots=2 faults=77 *34218db2\r\n");
 }
+
+Test(records, smp_boot_says_vcpus_after_idx_and_the_longest_unmap_after_the_sum)
+{
+	emit_boot(&(struct boot_rec){
+		.units = {"ns", "ticks"}, .idx = 1, .vcpus = REC_SOME(4), .unmaps = REC_SOME(4),
+		.unmap_us = REC_SOME(90), .unmap_max_us = REC_SOME(80), .check = CHECK_PASS,
+		.exit = BOOT_RESET});
+	cr_expect(!strncmp(console_out, "@s2b boot idx=1 vcpus=4 unmaps=4 unmap_us=90 unmap_max_us=80 "
+			   "check=pass exit=reset *", 84), "%s", console_out);
+}

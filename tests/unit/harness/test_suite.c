@@ -445,9 +445,10 @@ Test(suite, vcpus_checked_against_limits_and_boards)
 	expect_error("vcpus = 0\n", "t.suite:1:9: vcpus '0': out of range (1..8)");
 	expect_error("board = qemu-raspi3b\nvcpus = 2\n",
 		     "vcpus '2' cannot run on board 'qemu-raspi3b' (more than one vCPU needs PSCI, which qemu-raspi3b has not)");
-	expect_error("board = kvm-qemu-max\nstrategy = kvm\nvcpus = 1 2\n",
-		     "vcpus '2' cannot run on board 'kvm-qemu-max' (s2vmm runs one vCPU)");
 	struct planned_run *r;
+	cr_expect_eq(expand("board = kvm-qemu-max\nstrategy = kvm\nvcpus = 1 2 8\n", &r), 3,
+		     "s2vmm takes s2b.vcpus (kvm/config.c)");
+	cr_expect(strstr(r[2].bootargs, " s2b.vcpus=8") != NULL, "%s", r[2].bootargs);
 	cr_expect_eq(expand("board = qemu-virt-a72 serial\nvcpus = 4\n", &r), 2);
 	cr_expect_eq(expand("board = qemu-raspi3b kvm-qemu-n1\n[hv]\nboard = qemu-raspi3b\n[k]\nboard = kvm-qemu-n1\nstrategy = kvm\n", &r), 2,
 		     "the default of one vCPU runs everywhere");

@@ -152,3 +152,16 @@ Test(kvm_hostile_words, a_command_line_must_end_with_the_end_word)
 	cr_assert_not(cmdline_complete(CMDLINE_END " s2b.boots=3"));
 	cr_assert_not(cmdline_complete(""));
 }
+
+Test(kvm_config, vcpus_default_one_and_range_1_to_8)
+{
+	cr_assert_eq(parse(""), 0);
+	cr_assert_eq(cfg.vcpus, 1);
+	cr_assert_eq(parse("s2b.vcpus=8"), 0);
+	cr_assert_eq(cfg.vcpus, 8);
+	cr_assert_eq(parse("s2b.vcpus=9"), -1);
+	cr_assert_str_eq(err.key, "s2b.vcpus");
+	cr_assert_str_eq(err.msg, "out_of_range");
+	cr_assert_eq(parse("s2b.vcpus=0"), -1);
+	cr_assert_str_eq(err.msg, "out_of_range");
+}

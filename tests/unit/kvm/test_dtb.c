@@ -160,3 +160,57 @@ Test(kvm_dtb, no_gic_no_timer_no_interrupts)
 	cr_assert_null(fdt_getprop(fdt, node("/pl011@9000000"), "interrupts", NULL));
 	STR_PROP_IS("/chosen", "stdout-path", "/pl011@9000000");
 }
+
+/* N vCPUs: a cpu node each, named and reg'd by the affinity of the MPIDR KVM gave it (RES1 bit
+ * 31 and the U/MT bits are not affinity), the GICv3 redistributors of all of them, and GICv2's
+ * PPIs aimed at every CPU. */
+static void build_cpus(enum gic_kind gic, unsigned n, const u64 *mpidr)
+{
+	struct dtb_params p = {
+		.ram_ipa = 0x40000000, .ram_size = 64 << 20, .doorbell_ipa = 0x3ffff000,
+		.bootargs = "", .gic = gic, .cpus = n,
+	};
+
+	memcpy(p.mpidr, mpidr, n * sizeof(u64));
+	cr_assert_neq(dtb_build(fdt, &p), 0);
+	cr_assert_eq(fdt_check_full(fdt, fdt_totalsize(fdt)), 0);
+}
+
+Test(kvm_dtb, a_cpu_node_per_vcpu_reg_is_its_mpidr_affinity)
+{
+	const u64 mpidr[4] = {0x80000000, 0x80000001, 0x80000002, 0xc1000103};
+	const u64 aff[4] = {0, 1, 2, 0x103};
+	const char *names[4] = {"/cpus/cpu@0", "/cpus/cpu@1", "/cpus/cpu@2", "/cpus/cpu@103"};
+	int cpus = 0, off;
+
+	build_cpus(GIC_V3, 4, mpidr);
+	for (int i = 0; i < 4; i++) {
+		fdt64_t want = cpu_to_fdt64(aff[i]);
+
+		prop_is(names[i], "reg", &want, sizeof(want));
+		STR_PROP_IS(names[i], "enable-method", "psci");
+		STR_PROP_IS(names[i], "device_type", "cpu");
+	}
+	fdt_for_each_subnode(off, fdt, node("/cpus"))
+		cpus++;
+	cr_assert_eq(cpus, 4, "one node per vCPU, no more");
+}
+
+Test(kvm_dtb, gicv3_redistributors_cover_every_vcpu)
+{
+	const u64 mpidr[3] = {0x80000000, 0x80000001, 0x80000002};
+	const fdt64_t reg[4] = {cpu_to_fdt64(0x08000000), cpu_to_fdt64(0x10000),
+				cpu_to_fdt64(0x080a0000), cpu_to_fdt64(3 * 0x20000)};
+
+	build_cpus(GIC_V3, 3, mpidr);
+	prop_is("/intc@8000000", "reg", reg, sizeof(reg));
+}
+
+Test(kvm_dtb, gicv2_ppis_target_every_vcpu)
+{
+	const u64 mpidr[2] = {0x80000000, 0x80000001};
+	const u32 flags = 4 | (3u << 8), timer[12] = {1, 13, flags, 1, 14, flags, 1, 11, flags, 1, 10, flags};
+
+	build_cpus(GIC_V2, 2, mpidr);
+	cells_are("/timer", "interrupts", timer, 12);
+}
