@@ -1,6 +1,7 @@
 /* A finished LAVA job's log → rows (lava_ingest.h). */
 #include "lava_ingest.h"
 
+#include "config_match.h"
 #include "lavalog.h"
 #include "logsplit.h"
 
@@ -38,20 +39,6 @@ static void on_run(void *ctx, struct logsplit *ls)
 	}
 	memcpy(in->raw, ls->raw_buf, ls->raw_len);
 	in->raw_len = ls->raw_len;
-}
-
-/* The id the log's own cfg gives on the planned run's board: the planned id unless the job ran
- * something else. */
-static int same_config(const struct ingest *in)
-{
-	struct run_config cfg = in->col.sum.cfg;
-	char id[RUN_ID_LEN + 1];
-
-	snprintf(cfg.board, sizeof(cfg.board), "%s", in->r->cfg.board);
-	snprintf(cfg.oracle, sizeof(cfg.oracle), "%s", in->r->cfg.oracle);
-	cfg.copy = 0;
-	run_config_id(&cfg, id);
-	return strcmp(id, in->r->run_id) == 0;
 }
 
 static int write_file(const char *path, const char *data, size_t len, char *err, size_t errlen)
@@ -116,10 +103,10 @@ static const char *decide(const struct ingest *in, const struct lava_job_end *en
 		*error = error_buf;
 		return "error";
 	}
-	if (in->runs == 1 && in->col.sum.have_cfg && !same_config(in)) {
-		snprintf(error_buf, len, "lava_log_is_another_config");
+	if (in->runs == 1 && in->col.sum.have_cfg &&
+	    config_mismatch(&in->r->cfg, &in->col.sum.cfg, in->col.sum.cfg_absent, error_buf, len)) {
 		*error = error_buf;
-		return "error";
+		return "config_mismatch";
 	}
 	if (in->runs == 0) {
 		snprintf(error_buf, len, "lava_log_has_no_records");
@@ -161,6 +148,9 @@ int lava_ingest(struct store *st, const char *suite, const struct planned_run *r
 			snprintf(err, errlen, "out of memory");
 			goto out;
 		}
+	if (strcmp(*status, "config_mismatch") == 0) /* no rows under the planned run's labels */
+		for (int t = TAB_BOOTS; t <= TAB_METRICS; t++)
+			in.len[t] = 0;
 	/* the logs first: store_commit_rows makes them durable before the rows */
 	char *console = store_log_path(st, r->run_id);
 	if (!console || asprintf(&path, "%.*s.lava.yaml", (int)strlen(console) - 4, console) < 0) {

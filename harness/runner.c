@@ -3,6 +3,7 @@
 
 #include "cli.h"
 #include "collect.h"
+#include "config_match.h"
 #include "csvout.h"
 #include "linebuf.h"
 #include "oracle_record.h"
@@ -171,6 +172,17 @@ static int add_oracle_record(struct job *j)
 	return 0;
 }
 
+/* Empties the run's pending boots/faults/metrics rows (its runs.csv row is still to come). */
+static void drop_rows(struct job *j)
+{
+	for (int t = TAB_BOOTS; t <= TAB_METRICS && !j->save_errno; t++) {
+		FILE *f = j->pending.f[t];
+		errno = 0;
+		if (fflush(f) || ftruncate(fileno(f), 0) || fseek(f, 0, SEEK_SET))
+			j->save_errno = errno ? errno : EIO;
+	}
+}
+
 /* Ends a job: release the board, decide the status, commit (or discard). Returns 0, or -1 when
  * the run could not be saved (s->stop_errno says why). */
 static int end_job(struct sched *s, struct job *j, enum end_reason why)
@@ -197,6 +209,13 @@ static int end_job(struct sched *s, struct job *j, enum end_reason why)
 	if (no_verdict && (!strcmp(status, "ok") || !strcmp(status, "check_failed"))) {
 		status = "error";
 		snprintf(error, sizeof(error), "no_oracle_verdict");
+	}
+	/* a board that ran something else: its rows would carry the wrong labels, so none are
+	 * stored; its log keeps every record (docs/protocol.md, "Run status") */
+	if (j->col.sum.have_cfg && config_mismatch(&j->b.run->cfg, &j->col.sum.cfg,
+						   j->col.sum.cfg_absent, error, sizeof(error))) {
+		status = "config_mismatch";
+		drop_rows(j);
 	}
 	struct run_outcome o = { .suite = r->suite, .status = status, .exit_code = exit_code,
 				 .wall_s = now_s() - j->start, .error = error[0] ? error : NULL,

@@ -117,8 +117,9 @@ Test(lava_ingest, a_log_that_is_not_the_planned_run)
 	static const struct {
 		const char *name, *suite, *log, *status, *error;
 	} cases[] = {
+		/* the job ran boots=4: none of its rows goes under the boots=5 run */
 		{ "ingest-other", "strategy = unmap\nguest = hello\nboots = 5\n",
-		  DATA "/lava-feedback-done.yaml", "error", "lava_log_is_another_config" },
+		  DATA "/lava-feedback-done.yaml", "config_mismatch", "config_mismatch:boots:5_vs_4" },
 		{ "ingest-two", UNMAP_HELLO_4, DATA "/two-runs.log", "error", "lava_log_holds_2_runs" },
 		{ "ingest-empty", UNMAP_HELLO_4, NULL, "crash", "lava_log_has_no_records" },
 	};
@@ -129,6 +130,9 @@ Test(lava_ingest, a_log_that_is_not_the_planned_run)
 		ingest(&g, cases[i].name, cases[i].suite, cases[i].log, &end);
 		cr_expect_str_eq(g.status, cases[i].status, "%s", cases[i].name);
 		cr_expect_str_eq(csv_cell(&g.runs, 0, "error"), cases[i].error, "%s", cases[i].name);
+		if (strcmp(cases[i].status, "config_mismatch") == 0)
+			cr_expect_eq(g.boots.nrows, 0,
+				     "%s: no rows under the planned labels", cases[i].name);
 		done(&g);
 	}
 }
