@@ -3,8 +3,10 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "collect.h"
 #include "config_match.h"
 #include "csvout.h"
+#include "fake_board.h"
 
 /* What the harness asks for in these tests: every key away from its default where it can be. */
 static struct run_config asked(void)
@@ -113,4 +115,35 @@ Test(config_match, a_key_the_board_leaves_out_does_not_count)
 	snprintf(got.icache, sizeof(got.icache), "all");
 	cr_expect_null(why_of(&got, map_icache));
 	cr_expect_not_null(why_of(&got, 0));
+}
+
+/* A cfg record that leaves out keys the hypervisor has defaults for (trace, vcpus): the collector
+ * reads them as the hypervisor's documented defaults, which match a run that asked for those
+ * defaults and not one that asked for something else. */
+Test(config_match, a_key_the_record_leaves_out_is_the_hypervisor_default)
+{
+	static struct collector c;
+	char line[512], why[256];
+	FILE *f = fopen("/dev/null", "w");
+
+	cr_assert_not_null(f);
+	collector_init(&c, "0123456789abcdef", f, f, f);
+	fake_record(line, sizeof(line), "hello proto=1.0 hv=0.1.0 board=qemu-virt midr=0xf0510 fwb=1");
+	collector_line(&c, line, strlen(line));
+	struct run_config a = asked();
+	snprintf(line, sizeof(line), "cfg strategy=unmap guest=hello mem=%llu boots=4 block=%s map=%s "
+		 "icache=%s frac=%llu stride=%llu write=%llu order=%s seed=%llu",
+		 (unsigned long long)a.mem, a.block, a.map, a.icache,
+		 (unsigned long long)a.frac_tenths / 10, (unsigned long long)a.stride,
+		 (unsigned long long)a.write, a.order, (unsigned long long)a.seed);
+	char body[512];
+	snprintf(body, sizeof(body), "%s", line);
+	fake_record(line, sizeof(line), body);
+	collector_line(&c, line, strlen(line));
+	cr_assert(c.sum.have_cfg, "the cfg record was accepted");
+	cr_expect_eq(config_mismatch(&a, &c.sum.cfg, c.sum.cfg_absent, why, sizeof(why)), 0, "%s", why);
+	snprintf(a.trace, sizeof(a.trace), "faults");
+	cr_expect_eq(config_mismatch(&a, &c.sum.cfg, c.sum.cfg_absent, why, sizeof(why)), 1);
+	cr_expect_str_eq(why, "config_mismatch:trace:faults_vs_none");
+	fclose(f);
 }
