@@ -158,6 +158,35 @@ Test(serial, a_run_whose_reset_cmd_failed_is_redone_on_resume, .timeout = 60)
 	free_csv(&runs);
 }
 
+/* A reset command that ignores $S2B_BOOTARGS: the board boots strategy=none guest=touch whatever
+ * was asked. The run is config_mismatch, naming the first key that differs, and no boots row is
+ * stored under the unmap/hello labels it asked for (issue 21). */
+Test(serial, a_board_that_ran_another_config_gives_no_rows, .timeout = 60)
+{
+	struct pty_setup s;
+	char reset[800], *out;
+
+	pty_board_start(&s, "serial-mismatch");
+	write_text(s.suite, "board = serial\nstrategy = unmap\nguest = hello\nboots = 3\n");
+	snprintf(reset, sizeof(reset),
+		 "printf '%%s\\n' 's2b.strategy=none s2b.guest=touch s2b.boots=3' > %s", s.b.fifo);
+	int rc = pty_board_run(&s, reset, &out);
+	pty_board_stop(&s);
+	cr_assert_eq(rc, 0, "%s", out);
+	cr_expect_eq(s.b.resets, 1);
+
+	struct csv_rows runs, boots;
+	load_csv(s.out_dir, "runs.csv", &runs);
+	load_csv(s.out_dir, "boots.csv", &boots);
+	cr_assert_eq(runs.nrows, 1);
+	cr_expect_str_eq(csv_cell(&runs, 0, "status"), "config_mismatch");
+	cr_expect_str_eq(csv_cell(&runs, 0, "error"), "config_mismatch:strategy:unmap_vs_none");
+	cr_expect_str_eq(csv_cell(&runs, 0, "strategy"), "unmap", "the row says what was asked");
+	cr_expect_eq(boots.nrows, 0, "no boots row under the requested labels");
+	free_csv(&runs);
+	free_csv(&boots);
+}
+
 Test(serial, missing_console_is_a_clear_error)
 {
 	char *dir = make_tmpdir("serial-err"), *out, suite[600];
