@@ -119,19 +119,25 @@ static int refuse_legacy_rep(const struct store *st, const struct planned_run *r
 	return EXIT_OLD_RESULTS;
 }
 
-/* One walk: the refusal above, and how many runs the plan has and how many are still to do. */
+/* One walk: the refusal above, how many runs the plan has and how many are still to do, and
+ * the most of them that can run at once (*PARALLEL: -j, or 1 when only a serial board is left). */
 static int count_plan(const struct run_session *s, const struct plan *plan, size_t *total,
-		      size_t *todo)
+		      size_t *todo, unsigned *parallel)
 {
 	struct plan_walk w;
 	int rc = 0;
 
 	*total = *todo = 0;
+	*parallel = 0;
 	plan_walk_start(&w, plan);
 	for (const struct planned_run *r; !rc && (r = plan_walk_next(&w));) {
 		rc = refuse_legacy_rep(&s->store, r, s->out);
 		++*total;
-		*todo += !store_is_finished(&s->store, r->run_id);
+		if (store_is_finished(&s->store, r->run_id))
+			continue;
+		++*todo;
+		unsigned p = runner_parallel(s->jobs, board_find(r->cfg.board));
+		*parallel = p > *parallel ? p : *parallel;
 	}
 	plan_walk_end(&w);
 	return rc;
@@ -140,12 +146,14 @@ static int count_plan(const struct run_session *s, const struct plan *plan, size
 int run_session_execute(struct run_session *s, const struct plan *plan)
 {
 	size_t total, n;
-	int rc = count_plan(s, plan, &total, &n);
+	unsigned parallel;
+	int rc = count_plan(s, plan, &total, &n, &parallel);
 
 	if (rc)
 		return rc;
-	fprintf(stderr, "run: %s: %zu runs, %zu already in %s, %zu to do, -j %u\n", s->suite, total,
-		total - n, s->out, n, s->jobs);
+	/* what will run at once, not what -j allowed: a serial board runs one at a time */
+	fprintf(stderr, "run: %s: %zu runs, %zu already in %s, %zu to do, %u at a time\n", s->suite,
+		total, total - n, s->out, n, parallel ? parallel : s->jobs);
 
 	struct planned_run *batch = malloc(RUN_SESSION_BATCH * sizeof(*batch));
 	if (!batch)

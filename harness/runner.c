@@ -298,9 +298,9 @@ static void console_closed(struct job *j)
 	j->exit_fd = spawn_exit_fd(j->b.pid);
 }
 
-static unsigned limit_for(const struct runner *r, const struct board_ops *ops)
+unsigned runner_parallel(unsigned jobs, const struct board_ops *ops)
 {
-	return ops->max_parallel && ops->max_parallel < r->jobs ? ops->max_parallel : r->jobs;
+	return ops->max_parallel && ops->max_parallel < jobs ? ops->max_parallel : jobs;
 }
 
 static enum runner_result result_of(const struct sched *s)
@@ -322,7 +322,7 @@ enum runner_result runner_run(const struct runner *r, const struct planned_run *
 	while (!s.stopping && (next < n || nactive)) {
 		/* start runs while slots are free (a physical board takes one at a time) */
 		while (next < n && !runner_interrupted && !s.stopping &&
-		       nactive < limit_for(r, board_find(runs[next].cfg.board))) {
+		       nactive < runner_parallel(r->jobs, board_find(runs[next].cfg.board))) {
 			struct job *j = start_job(&s, &runs[next++]);
 			if (!j) {
 				s.stopping = 1;

@@ -33,6 +33,9 @@ enum runner_result {
 	RUNNER_FAILED,      /* any other save error (message printed) */
 };
 
+/* How many runs of a board with OPS run at once under -j JOBS (a physical board: one). */
+unsigned runner_parallel(unsigned jobs, const struct board_ops *ops);
+
 /* Runs RUNS[0..N). A save error stops the suite: runs in flight are killed and not committed, and
  * no progress line shows a run whose rows are not on disk as anything but `not_saved`. */
 enum runner_result runner_run(const struct runner *r, const struct planned_run *runs, size_t n);

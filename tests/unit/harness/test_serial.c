@@ -101,6 +101,8 @@ Test(serial, runs_on_a_pty_board_with_reset_cmd_and_stops_at_done, .timeout = 60
 	pty_board_stop(&s);
 	cr_assert_eq(rc, 0, "%s", out);
 	cr_expect_eq(s.b.resets, 2, "one reset per run, one run at a time");
+	cr_expect(strstr(out, "2 to do, 1 at a time"), "-j 4 asked, but a serial board runs one: %s",
+		  out);
 
 	struct csv_rows runs, boots;
 	load_csv(s.out_dir, "runs.csv", &runs);
