@@ -9,21 +9,7 @@ cd "$(dirname "$0")/../.."
 out=$BUILD/test-logs/harness-config-mismatch
 rm -rf "$out" && mkdir -p "$out"
 
-cat >"$out/qemu-other-config" <<'WRAP'
-#!/bin/bash
-args=()
-while [ $# -gt 0 ]; do
-	if [ "$1" = -append ]; then
-		args+=("$1" "$(sed -e 's/s2b\.strategy=[^ ]*/s2b.strategy=none/' \
-			-e 's/s2b\.guest=[^ ]*/s2b.guest=touch/' <<<"$2")")
-		shift 2
-		continue
-	fi
-	args+=("$1"); shift
-done
-exec qemu-system-aarch64 "${args[@]}"
-WRAP
-chmod +x "$out/qemu-other-config"
+append_wrapper "$out/qemu-other-config" 's/s2b\.strategy=[^ ]*/s2b.strategy=none/; s/s2b\.guest=[^ ]*/s2b.guest=touch/'
 cat >"$out/asked.suite" <<'SUITE'
 name = asked
 timeout = 120

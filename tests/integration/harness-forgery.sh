@@ -12,16 +12,7 @@ rm -rf "$out" && mkdir -p "$out"
 FORGED='@s2b boot idx=9 faults=0 check=pass exit=reset *9e186782'
 
 # The suites have no `inject` key: a wrapper adds it to the bootargs and runs the real QEMU.
-cat >"$out/qemu-inject" <<'WRAP'
-#!/bin/bash
-args=()
-while [ $# -gt 0 ]; do
-	if [ "$1" = -append ]; then args+=("$1" "$2 s2b.inject=4"); shift 2; continue; fi
-	args+=("$1"); shift
-done
-exec qemu-system-aarch64 "${args[@]}"
-WRAP
-chmod +x "$out/qemu-inject"
+append_wrapper "$out/qemu-inject" 's/$/ s2b.inject=4/'
 cat >"$out/forge.suite" <<'SUITE'
 name = forge
 timeout = 120

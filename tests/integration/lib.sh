@@ -103,3 +103,18 @@ kvm_test_begin() {
 	mkdir -p "$out"
 	need_kvm_image "$1" kvm_image_builds
 }
+
+# append_wrapper FILE SED_SCRIPT: writes FILE, a --qemu wrapper that runs the real QEMU with its
+# -append text passed through `sed SED_SCRIPT` (a board that boots other bootargs than asked).
+append_wrapper() {
+	cat >"$1" <<WRAP
+#!/bin/bash
+args=()
+while [ \$# -gt 0 ]; do
+	if [ "\$1" = -append ]; then args+=("\$1" "\$(sed -e '$2' <<<"\$2")"); shift 2; continue; fi
+	args+=("\$1"); shift
+done
+exec qemu-system-aarch64 "\${args[@]}"
+WRAP
+	chmod +x "$1"
+}
