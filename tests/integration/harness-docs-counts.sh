@@ -1,6 +1,6 @@
 #!/bin/bash
 # The number of runs docs/harness.md gives for `make bench` is the default suite's real count
-# (`--dry-run` prints a header line, then one line per run), so the doc cannot go stale.
+# (`--dry-run` prints a header line, one line per run, then "N runs"), so the doc cannot go stale.
 set -u
 cd "$(dirname "$0")/../.."
 . tests/integration/lib.sh
@@ -9,7 +9,8 @@ rm -rf "$out" && mkdir -p "$out"
 
 "$S2BENCH" run suites/default.suite --dry-run >"$out/dry-run.txt" 2>"$out/dry-run.err"
 check "dry_run_exits_0" [ $? -eq 0 ]
-runs=$(($(wc -l <"$out/dry-run.txt") - 1))
+runs=$(grep -cE '^[0-9a-f]{16} ' "$out/dry-run.txt")
+check "dry_run_total_is_its_run_lines" grep -qx "$runs runs" "$out/dry-run.txt"
 # the line after "`suites/default.suite` is `make bench`" starts "(N runs,"
 doc=$(sed -n '/`suites\/default.suite` is `make bench`$/{n;s/^(\([0-9]*\) runs,.*/\1/p}' docs/harness.md)
 echo "default.suite: $runs runs; docs/harness.md says: ${doc:-nothing}"
