@@ -41,8 +41,8 @@ struct analysis {
 	size_t nparts;
 	struct sweep premap; /* guest RAM with map=premap (on part[0]'s board) */
 	int have_premap;
-	int qemu;          /* some run is on QEMU: costs are instruction counts */
-	const char *unit;  /* "instructions" or "cycles" */
+	int qemu;          /* some s2hv run is on QEMU: costs are instruction counts */
+	const char *unit;  /* "instructions" or "cycles"; KVM-only data: wall-clock */
 	struct figure fig[NFIGURES];
 	const struct predictions *pred; /* --profile: the model's predictions (predict.h); or NULL */
 };

@@ -479,6 +479,11 @@ bool run_measured(const struct run *run)
 	       (strcmp(run->status, "ok") == 0 || strcmp(run->status, "check_failed") == 0);
 }
 
+bool run_is_kvm(const struct run *run)
+{
+	return strncmp(run->hv_version, "s2vmm-", 6) == 0;
+}
+
 bool run_on_qemu(const struct run *run)
 {
 	return run->qemu_version[0] != '\0' || strncmp(run->dim[DIM_BOARD], "qemu", 4) == 0;

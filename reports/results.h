@@ -93,5 +93,7 @@ void results_warn_unusable(const struct results *r, const char *prog);
 bool run_measured(const struct run *run);
 /* Runs on QEMU count instructions, not cycles (TCG has no caches; -icount shift=0). */
 bool run_on_qemu(const struct run *run);
+/* Whether RUN is s2vmm's on a KVM host (its hv_version is "s2vmm-..."), not s2hv's. */
+bool run_is_kvm(const struct run *run);
 
 #endif

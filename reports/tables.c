@@ -81,7 +81,10 @@ void table_machine(const struct analysis *a, struct table *t)
 		table_cell(t, "%s", u->dim[DIM_BOARD]);
 		table_cell(t, "%s", describe_midr(u->midr, cpu, sizeof(cpu)));
 		table_cell(t, "%s", !strcmp(u->fwb, "1") ? "yes" : !strcmp(u->fwb, "0") ? "no" : "unknown");
-		table_cell(t, "s2hv %s", *u->hv_version ? u->hv_version : "?");
+		if (run_is_kvm(u)) /* a KVM host: s2vmm names itself */
+			table_cell(t, "%s (KVM)", u->hv_version);
+		else
+			table_cell(t, "s2hv %s", *u->hv_version ? u->hv_version : "?");
 		table_cell(t, "%s", *u->qemu_version ? u->qemu_version : "- (hardware)");
 		table_cell(t, "%s", u->suite);
 		table_cell(t, "%zu", n);
