@@ -36,21 +36,22 @@ size_t result_tables(const struct analysis *a, int full, struct titled_table *ou
 	size_t n = 0;
 	for (size_t i = 0; i < a->nparts; i++) {
 		const struct board_part *p = &a->part[i];
-		if (p->have_mem)
+		int kvm = board_measured(a, p->board, M_KVM_INIT);
+		/* a KVM host has no s2hv cost: its cost tables would be all dashes */
+		int cost = !kvm || board_measured(a, p->board, M_COST);
+		if (p->have_mem && cost)
 			sweep_table(a, p, &p->mem, M_COST, "Reinit + fault cost vs guest RAM", out, &n, max);
-		if (i == 0 && a->have_premap)
+		if (i == 0 && a->have_premap && cost)
 			sweep_table(a, p, &a->premap, M_COST, "Reinit + fault cost vs guest RAM, premapped",
 				    out, &n, max);
-		if (p->have_frac) {
+		if (p->have_frac && cost) {
 			sweep_table(a, p, &p->frac, M_COST, "Reinit + fault cost vs touched fraction",
 				    out, &n, max);
 			if (full)
 				sweep_table(a, p, &p->frac, M_LINES,
 					    "Cache lines cleaned vs touched fraction", out, &n, max);
 		}
-		int kvm = board_measured(a, p->board, M_KVM_INIT);
-		/* a KVM host has no s2hv cost: its table would be all dashes */
-		if (!p->have_mem && !p->have_frac && (!kvm || board_measured(a, p->board, M_COST))) {
+		if (!p->have_mem && !p->have_frac && cost) {
 			struct titled_table *tt = add(a, p, out, &n, max, "Reinit + fault cost per config");
 			if (!tt)
 				continue;
