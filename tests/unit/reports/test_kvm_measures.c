@@ -1,6 +1,7 @@
 /* s2vmm's boot keys (init_ns, unmap_us, reboot_ns) live in boots.csv's `extra` cell; the report
  * reads them as measures of their own, in their own units, and s2hv rows (no such keys) have none. */
 #include "extra_keys.h"
+#include "fixture.h"
 #include "measure.h"
 #include "results.h"
 
@@ -22,16 +23,6 @@ Test(extra_value, reads_whole_keys_only)
 	cr_expect(is_absent(extra_value("init_ns=12ab", "init_ns")), "garbage value");
 }
 
-static void put(const char *dir, const char *name, const char *text)
-{
-	char p[256];
-	snprintf(p, sizeof(p), "%s/%s", dir, name);
-	FILE *f = fopen(p, "w");
-	cr_assert_not_null(f);
-	fputs(text, f);
-	fclose(f);
-}
-
 #define RUNS_HDR "run_id,suite,board,strategy,guest,mem,block,map,icache,frac,stride,write,order," \
 	"seed,boots_req,rep,status,exit_code,wall_s,boots,bad_crc,error,hv_version,qemu_version,fwb,midr\n"
 #define BOOTS_HDR "run_id,idx,reinit_cycles,reinit_insts,reinit_lines,faults,fault_cycles," \
@@ -42,17 +33,17 @@ Test(kvm_measures, come_from_extra_with_units)
 {
 	char dir[] = "/tmp/s2b-kvm-measures-XXXXXX";
 	cr_assert_not_null(mkdtemp(dir));
-	put(dir, "runs.csv", RUNS_HDR
+	cr_assert_eq(write_dir_file(dir, "runs.csv", RUNS_HDR
 	    "k1,kvm,kvm-qemu,kvm,touch,64,4k,eager,exec,1,4096,50,seq,1,3,0,ok,0,1.0,2,0,,"
 	    "s2vmm-0.1.0,8.2.2,0,0x410fd083\n"
 	    "h1,s2hv,qemu-virt,unmap,touch,64,4k,eager,exec,1,4096,50,seq,1,3,0,ok,0,1.0,2,0,,"
-	    "0.1.0,8.2.2,1,0x000f0510\n");
-	put(dir, "boots.csv", BOOTS_HDR
+	    "0.1.0,8.2.2,1,0x000f0510\n"), 0);
+	cr_assert_eq(write_dir_file(dir, "boots.csv", BOOTS_HDR
 	    "k1,0,,,,5,,,,,,,,,pass,reset,init_ns=900;unmaps=0;vcpus=2\n"
 	    "k1,1,,,,7,,,,,,,,,pass,reset,init_ns=4100;unmaps=2;unmap_us=38;reboot_ns=2500000;"
 	    "vcpus=2\n"
 	    "h1,0,,,,3,900,400,64,1,1,3,5000,5000,pass,reset,\n"
-	    "h1,1,10,20,30,3,900,400,64,1,1,3,5000,5000,pass,reset,\n");
+	    "h1,1,10,20,30,3,900,400,64,1,1,3,5000,5000,pass,reset,\n"), 0);
 	struct results r;
 	char err[256];
 	cr_assert_eq(results_load(dir, &r, err, sizeof(err)), 0, "%s", err);
