@@ -1,8 +1,9 @@
 #!/bin/bash
 # A report of s2vmm runs on real KVM arm64 inside QEMU (kvm-qemu boards), through `s2bench run`
 # and `s2bench report`: KVM's re-init, unmap and reboot times are measures of their own, with
-# their units (ns, µs), never "cycles" or "instructions"; the machine row names s2vmm; with
-# several vCPU counts the report draws KVM's times against them. 3 runs, ~10 s each of TCG.
+# their units (ns, µs), never "cycles" or "instructions"; the machine row names s2vmm, the host
+# kernel and kvm_mode; with several vCPU counts the report draws KVM's times against them.
+# 3 runs, ~10 s each of TCG.
 set -u
 cd "$(dirname "$0")/../.."
 . tests/integration/lib.sh
@@ -54,7 +55,9 @@ check max_unmap_time_is_0 [ "$(row_cells kvm-qemu-max vcpus=1 | sed -n 2p)" = '0
 check no_cycles_anywhere no_word cycles
 check no_instructions_anywhere no_word instructions
 check no_tcg_icount_caveat no_word icount
-machine_row() { grep -E "^\| $1 .*\| s2vmm-[0-9.]+ \(KVM\) \|" "$md" | grep -q .; }
+# the host kernel and KVM's mode come from the run's hello record (kvm-qemu: Debian's, VHE)
+machine_row() { grep -E "^\| $1 .*\| s2vmm-[0-9.]+ \(KVM; kernel [0-9][^,]*-arm64, kvm_mode vhe\) \|" \
+	"$md" | grep -q .; }
 check machine_row_n1_names_s2vmm machine_row kvm-qemu-n1
 check machine_row_max_names_s2vmm machine_row kvm-qemu-max
 check machine_row_no_s2hv_label bash -c "! grep -q 's2hv s2vmm' '$md'"
