@@ -52,6 +52,9 @@ done
 no_word() { ! grep -qiw "$1" "$md" && ! grep -qiw "$1" "$out/rep/report.html"; }
 # FEAT_S2FWB: KVM never unmaps stage 2 at re-init
 check max_unmap_time_is_0 [ "$(row_cells kvm-qemu-max vcpus=1 | sed -n 2p)" = '0 (1 run)' ]
+# nothing to rank on a KVM host: the answer points at KVM's times, never "no correct strategy"
+check answer_names_kvm_table grep -q "^- On \`kvm-qemu-n1\`: s2vmm on KVM: no s2hv strategy to rank" "$md"
+check answer_no_missing_strategy bash -c "! grep -q 'no correct strategy' '$md'"
 check no_cycles_anywhere no_word cycles
 check no_instructions_anywhere no_word instructions
 check no_tcg_icount_caveat no_word icount
