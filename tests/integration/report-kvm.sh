@@ -69,4 +69,7 @@ check summary_has_kvm_measures bash -c "grep -q ',kvm,init_ns,' '$out/rep/summar
 check vcpus_chart_drawn [ -s "$out/rep/charts/kvm_vs_vcpus.png" ]
 check vcpus_chart_listed grep -q 'charts/kvm_vs_vcpus.png' "$md"
 check vcpus_chart_has_n1_lines grep -q 'kvm-qemu-n1 unmap' "$out/rep/charts/kvm_vs_vcpus.gp"
+# compare: KVM's times are rows of their own
+check compare_shows_kvm_times bash -c "'$S2BENCH' compare '$out/res' '$out/res' >'$out/compare.txt' &&
+	grep -q ' init_ns ' '$out/compare.txt' && grep -q ' unmap_us ' '$out/compare.txt'"
 finish
