@@ -65,9 +65,14 @@ int analysis_run(const char *dir, struct analysis *a, char *err, size_t errlen)
 		return -1;
 	}
 	dataset_build(&a->r, &a->d);
-	for (size_t i = 0; i < a->r.nruns; i++)
-		a->qemu |= run_on_qemu(&a->r.runs[i]);
-	a->unit = a->qemu ? "instructions" : "cycles";
+	int s2hv = 0; /* s2vmm's runs time in ns and µs, even under QEMU: never instructions */
+	for (size_t i = 0; i < a->r.nruns; i++) {
+		const struct run *u = &a->r.runs[i];
+		s2hv |= !run_is_kvm(u);
+		a->qemu |= run_on_qemu(u) && !run_is_kvm(u);
+	}
+	a->unit = !s2hv ? "wall-clock time (each measure's unit in its column header)"
+		  : a->qemu ? "instructions" : "cycles";
 	boards_analyse(a);
 	/* premapped RAM gets its own chart: eager cleaning then grows with all of RAM */
 	const char *want[NDIMS] = { [DIM_MAP] = "premap" };

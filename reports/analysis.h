@@ -10,7 +10,7 @@
 #include "sweep.h"
 
 enum figure_id { FIG_COST_MEM, FIG_COST_PREMAP, FIG_COST_FRAC, FIG_COST_BOOT, FIG_FAULTS_FRAC,
-		 FIG_LINES_FRAC, FIG_READY, FIG_FAULT_CDF, FIG_COST_VCPUS, NFIGURES };
+		 FIG_LINES_FRAC, FIG_READY, FIG_FAULT_CDF, FIG_COST_VCPUS, FIG_KVM_VCPUS, NFIGURES };
 
 struct figure {
 	const char *name;  /* charts/NAME.svg and .png */
@@ -41,8 +41,8 @@ struct analysis {
 	size_t nparts;
 	struct sweep premap; /* guest RAM with map=premap (on part[0]'s board) */
 	int have_premap;
-	int qemu;          /* some run is on QEMU: costs are instruction counts */
-	const char *unit;  /* "instructions" or "cycles" */
+	int qemu;          /* some s2hv run is on QEMU: costs are instruction counts */
+	const char *unit;  /* "instructions" or "cycles"; KVM-only data: wall-clock */
 	struct figure fig[NFIGURES];
 	const struct predictions *pred; /* --profile: the model's predictions (predict.h); or NULL */
 };
@@ -51,6 +51,8 @@ struct analysis {
 int analysis_run(const char *dir, struct analysis *a, char *err, size_t errlen);
 /* Renders the figures into CHARTS_DIR (gnuplot). 0, or -1 + ERR. */
 int figures_render(struct analysis *a, const char *charts_dir, char *err, size_t errlen);
+/* s2vmm's times against vCPU count (kvm_figure.c); optional: drawn only for KVM hosts. */
+int kvm_vcpus_figure(struct analysis *a, const char *charts_dir, char *err, size_t errlen);
 void analysis_free(struct analysis *a);
 
 /* The crossover the report's charts mark: part[0]'s first one found, else its first; NULL. */

@@ -296,5 +296,6 @@ int figures_render(struct analysis *a, const char *dir, char *err, size_t errlen
 			    "Cost per reboot as the guest's work is split over more vCPUs (one per "
 			    "CPU); on QEMU the counts are instructions of all CPUs (its PMU counts "
 			    "the machine's instructions), so they include the other vCPUs' work and "
-			    "waiting.", dir, err, errlen);
+			    "waiting.", dir, err, errlen) ||
+	       kvm_vcpus_figure(a, dir, err, errlen);
 }

@@ -167,7 +167,7 @@ int write_html(const struct analysis *a, const char *outdir, const char *charts_
 		    "spread (exact, the runs' range, or a 95% bootstrap CI over runs); the cheapest "
 		    "correct strategy of each row is bold. \"Runner-up costs\": ratio runner-up/"
 		    "cheapest, exact or with its CI and the Mann–Whitney p-value over runs.</p>\n");
-	struct titled_table tt[4 * MAX_BOARDS + 2];
+	struct titled_table tt[5 * MAX_BOARDS + 2];
 	size_t ntt = result_tables(a, 1, tt, sizeof(tt) / sizeof(tt[0]));
 	for (size_t i = 0; i < ntt; i++)
 		html_section_table(&o, tt[i].title, sb_str(&tt[i].note), &tt[i].t);

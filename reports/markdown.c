@@ -68,7 +68,7 @@ int write_markdown(const struct analysis *a, const char *outdir, char *err, size
 	char boot_b[256];
 	bootstrap_statement(boot_b, sizeof(boot_b));
 	wrapped(&o, "", boot_b, 78);
-	struct titled_table tt[4 * MAX_BOARDS + 2];
+	struct titled_table tt[5 * MAX_BOARDS + 2];
 	size_t ntt = result_tables(a, 0, tt, sizeof(tt) / sizeof(tt[0]));
 	for (size_t i = 0; i < ntt; i++) {
 		sb_printf(&o, "\n### %s\n\n", tt[i].title);

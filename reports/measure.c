@@ -10,6 +10,9 @@ const struct measure_def measure_defs[NMEASURES] = {
 	[M_FAULTS] = { "faults", "stage-2 faults", 0 },
 	[M_LINES] = { "lines", "cache lines cleaned", 0 },
 	[M_READY] = { "ready", "time to ready", 1 },
+	[M_KVM_INIT] = { "init_ns", "KVM re-init time", 1, "ns" },
+	[M_KVM_UNMAP] = { "unmap_us", "KVM stage-2 unmap time", 1, "µs" },
+	[M_KVM_REBOOT] = { "reboot_ns", "KVM reboot time", 1, "ns" },
 };
 
 static double time_of(const struct boot *b, enum boot_field cycles, enum boot_field insts)
@@ -32,6 +35,12 @@ double measure_of(const struct boot *b, enum measure m)
 		return b->v[BF_REINIT_LINES] + b->v[BF_FAULT_LINES];
 	case M_READY:
 		return time_of(b, BF_READY_CYCLES, BF_READY_INSTS);
+	case M_KVM_INIT:
+		return b->v[BF_INIT_NS];
+	case M_KVM_UNMAP:
+		return b->v[BF_UNMAP_US];
+	case M_KVM_REBOOT:
+		return b->v[BF_REBOOT_NS];
 	default:
 		return ABSENT;
 	}

@@ -11,13 +11,18 @@ enum measure {
 	M_FAULTS,
 	M_LINES,  /* cache lines cleaned, at reinit and at fault time */
 	M_READY,  /* reset to the guest's READY mark */
+	/* s2vmm's (KVM) boot keys, in wall-clock units; absent for s2hv runs */
+	M_KVM_INIT,   /* KVM_ARM_VCPU_INIT of every vCPU: KVM's re-init */
+	M_KVM_UNMAP,  /* stage2_unmap_vm inside that init */
+	M_KVM_REBOOT, /* image rewrite to READY */
 	NMEASURES
 };
 
 struct measure_def {
 	const char *key;   /* short name for tables and compare */
 	const char *label; /* axis/table label */
-	int is_time;       /* counted in cycles (= instructions on QEMU) */
+	int is_time;       /* a duration */
+	const char *unit;  /* its unit when fixed (ns, us); NULL: cycles (= instructions on QEMU) */
 };
 extern const struct measure_def measure_defs[NMEASURES];
 

@@ -39,7 +39,7 @@ $(BUILD)/tests/reports-driver: $(BUILD)/host/$(REPORT_TDIR)/driver.o $(REPORT_OB
 ALL += $(BUILD)/tests/reports-fixture $(BUILD)/tests/reports-driver
 UNIT_TESTS += $(REPORT_TESTS)
 INTEG_TESTS += tests/integration/report-chromium.sh tests/integration/report-scatter-boots.sh \
-	tests/integration/report-profile.sh
+	tests/integration/report-profile.sh tests/integration/report-kvm.sh
 
 -include $(REPORT_OBJS:.o=.d) $(wildcard $(BUILD)/host/$(REPORT_TDIR)/*.d)
 

@@ -36,19 +36,22 @@ size_t result_tables(const struct analysis *a, int full, struct titled_table *ou
 	size_t n = 0;
 	for (size_t i = 0; i < a->nparts; i++) {
 		const struct board_part *p = &a->part[i];
-		if (p->have_mem)
+		int kvm = board_measured(a, p->board, M_KVM_INIT);
+		/* a KVM host has no s2hv cost: its cost tables would be all dashes */
+		int cost = !kvm || board_measured(a, p->board, M_COST);
+		if (p->have_mem && cost)
 			sweep_table(a, p, &p->mem, M_COST, "Reinit + fault cost vs guest RAM", out, &n, max);
-		if (i == 0 && a->have_premap)
+		if (i == 0 && a->have_premap && cost)
 			sweep_table(a, p, &a->premap, M_COST, "Reinit + fault cost vs guest RAM, premapped",
 				    out, &n, max);
-		if (p->have_frac) {
+		if (p->have_frac && cost) {
 			sweep_table(a, p, &p->frac, M_COST, "Reinit + fault cost vs touched fraction",
 				    out, &n, max);
 			if (full)
 				sweep_table(a, p, &p->frac, M_LINES,
 					    "Cache lines cleaned vs touched fraction", out, &n, max);
 		}
-		if (!p->have_mem && !p->have_frac) {
+		if (!p->have_mem && !p->have_frac && cost) {
 			struct titled_table *tt = add(a, p, out, &n, max, "Reinit + fault cost per config");
 			if (!tt)
 				continue;
@@ -59,6 +62,20 @@ size_t result_tables(const struct analysis *a, int full, struct titled_table *ou
 				if (!strcmp(a->d.g[g].config->dim[DIM_BOARD], p->board))
 					cells[nc++] = &a->d.g[g];
 			replication_note(cells, nc, M_COST, &tt->note);
+			free(cells);
+		}
+		if (kvm) {
+			struct titled_table *tt = add(a, p, out, &n, max,
+						      "KVM re-init, unmap, faults and reboot per config");
+			if (!tt)
+				continue;
+			struct group **cells = calloc(a->d.ng + 1, sizeof(*cells));
+			size_t nc = table_kvm(a, p->board, &tt->t, cells);
+			replication_note(cells, nc, M_KVM_INIT, &tt->note);
+			if (nc && run_on_qemu(cells[0]->config))
+				sb_puts(&tt->note, " Measured by s2vmm on real KVM inside QEMU TCG: "
+						   "wall-clock times of an emulated host, to compare "
+						   "configs, not to predict hardware.");
 			free(cells);
 		}
 		if (p->nxo) {

@@ -3,6 +3,7 @@
 
 #include "../harness/columns.h"
 #include "csvstream.h"
+#include "extra_keys.h"
 #include "strintern.h"
 
 #include <errno.h>
@@ -27,6 +28,7 @@ const char *const boot_field_name[NBOOT_FIELDS] = {
 	B(reinit_cycles), B(reinit_insts), B(reinit_lines), B(faults), B(fault_cycles),
 	B(fault_max_cycles), B(fault_lines), B(icache_invals), B(tlbis), B(pages_mapped),
 	B(ready_cycles), B(ready_insts), B(reinit_lines_loaded), B(reboot_insts),
+	"init_ns", "unmap_us", "reboot_ns", /* keys of the extra cell, not columns */
 };
 
 /* Parses a numeric cell: "" -> ABSENT, decimal or 0x-hex; -1 on garbage. */
@@ -279,7 +281,7 @@ static int boots_header(const struct csv_row *row, void *ctx)
 	if (csv_row_require(row, boot_fixed, l->c, l->err, l->errlen) ||
 	    csv_row_require(row, names, l->c + 4, l->err, l->errlen))
 		return -1;
-	for (int k = NBOOT_REQUIRED; k < NBOOT_FIELDS; k++)
+	for (int k = NBOOT_REQUIRED; k < NBOOT_COLUMNS; k++)
 		l->c[4 + k] = csv_row_col(row, boot_field_name[k]); /* -1: an older directory */
 	l->c[BOOT_EXTRA_COL] = csv_row_col(row, B(extra));
 	return 0;
@@ -305,11 +307,14 @@ static int boots_row(const struct csv_row *row, void *ctx)
 	    !(b->exit = intern_cell(l, row->cells[l->c[3]])) ||
 	    row_num(row, l->c[1], &b->idx, l->err, l->errlen))
 		return -1;
-	for (int k = 0; k < NBOOT_FIELDS; k++)
+	for (int k = 0; k < NBOOT_COLUMNS; k++)
 		if (l->c[4 + k] < 0)
 			b->v[k] = ABSENT;
 		else if (row_num(row, l->c[4 + k], &b->v[k], l->err, l->errlen))
 			return -1;
+	for (int k = NBOOT_COLUMNS; k < NBOOT_FIELDS; k++)
+		b->v[k] = l->c[BOOT_EXTRA_COL] < 0 ? ABSENT
+			  : extra_value(row->cells[l->c[BOOT_EXTRA_COL]], boot_field_name[k]);
 	r->nboots++;
 	return 0;
 }
@@ -472,6 +477,11 @@ bool run_measured(const struct run *run)
 {
 	return !run->oracle &&
 	       (strcmp(run->status, "ok") == 0 || strcmp(run->status, "check_failed") == 0);
+}
+
+bool run_is_kvm(const struct run *run)
+{
+	return strncmp(run->hv_version, "s2vmm-", 6) == 0;
 }
 
 bool run_on_qemu(const struct run *run)

@@ -32,11 +32,14 @@ struct run {
 };
 
 /* The fields from BF_REINIT_LINES_LOADED on are optional columns (the cost model's; older result
- * directories lack them): absent cells when the column is missing. */
+ * directories lack them): absent cells when the column is missing. Those from BF_INIT_NS on have
+ * no column: s2vmm's boot keys, read from the `extra` cell (absent for s2hv runs). */
 enum boot_field { BF_REINIT_CYCLES, BF_REINIT_INSTS, BF_REINIT_LINES, BF_FAULTS, BF_FAULT_CYCLES,
 		  BF_FAULT_MAX_CYCLES, BF_FAULT_LINES, BF_ICACHE_INVALS, BF_TLBIS, BF_PAGES_MAPPED,
-		  BF_READY_CYCLES, BF_READY_INSTS, BF_REINIT_LINES_LOADED, BF_REBOOT_INSTS, NBOOT_FIELDS };
+		  BF_READY_CYCLES, BF_READY_INSTS, BF_REINIT_LINES_LOADED, BF_REBOOT_INSTS,
+		  BF_INIT_NS, BF_UNMAP_US, BF_REBOOT_NS, NBOOT_FIELDS };
 #define NBOOT_REQUIRED BF_REINIT_LINES_LOADED
+#define NBOOT_COLUMNS BF_INIT_NS
 extern const char *const boot_field_name[NBOOT_FIELDS];
 
 struct boot {
@@ -90,5 +93,7 @@ void results_warn_unusable(const struct results *r, const char *prog);
 bool run_measured(const struct run *run);
 /* Runs on QEMU count instructions, not cycles (TCG has no caches; -icount shift=0). */
 bool run_on_qemu(const struct run *run);
+/* Whether RUN is s2vmm's on a KVM host (its hv_version is "s2vmm-..."), not s2hv's. */
+bool run_is_kvm(const struct run *run);
 
 #endif

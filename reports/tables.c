@@ -2,6 +2,7 @@
 #include "tables.h"
 
 #include "cpuid.h"
+#include "kvm_host.h"
 #include "palette.h"
 #include "verdict.h"
 
@@ -81,7 +82,12 @@ void table_machine(const struct analysis *a, struct table *t)
 		table_cell(t, "%s", u->dim[DIM_BOARD]);
 		table_cell(t, "%s", describe_midr(u->midr, cpu, sizeof(cpu)));
 		table_cell(t, "%s", !strcmp(u->fwb, "1") ? "yes" : !strcmp(u->fwb, "0") ? "no" : "unknown");
-		table_cell(t, "s2hv %s", *u->hv_version ? u->hv_version : "?");
+		if (run_is_kvm(u)) { /* a KVM host: s2vmm names itself, the log the host */
+			char host[256];
+			kvm_host_describe(r->dir, u->run_id, host, sizeof(host));
+			table_cell(t, "%s (KVM; %s)", u->hv_version, host);
+		} else
+			table_cell(t, "s2hv %s", *u->hv_version ? u->hv_version : "?");
 		table_cell(t, "%s", *u->qemu_version ? u->qemu_version : "- (hardware)");
 		table_cell(t, "%s", u->suite);
 		table_cell(t, "%zu", n);

@@ -18,6 +18,11 @@ void table_matrix(const struct analysis *a, struct table *t);
 void table_sweep(const struct sweep *s, enum measure m, struct table *t);
 /* The same, one row per config of BOARD: a board without a sweep still shows its numbers. */
 void table_configs(const struct analysis *a, const char *board, enum measure m, struct table *t);
+/* Whether any config of BOARD has measure M (M_KVM_INIT: s2vmm's runs, on a KVM host). */
+int board_measured(const struct analysis *a, const char *board, enum measure m);
+/* One row per KVM-measured group of BOARD: re-init, unmap, faults and reboot, with units in the
+ * header. CELLS (room for every group) gets the rows' groups; returns how many. */
+size_t table_kvm(const struct analysis *a, const char *board, struct table *t, struct group **cells);
 /* What the cells of a table are: unit of replication, n, how many are exact or trend. */
 void replication_note(struct group *const *cells, size_t n, enum measure m, struct strbuf *out);
 /* Each crossover of board part P: the grid bracket, per reboot index where a cost trends. */

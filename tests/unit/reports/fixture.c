@@ -257,3 +257,14 @@ char *read_dir_file(const char *dir, const char *name)
 	snprintf(p, sizeof(p), "%s/%s", dir, name);
 	return read_whole_file(p);
 }
+
+int write_dir_file(const char *dir, const char *name, const char *text)
+{
+	char p[4096];
+	snprintf(p, sizeof(p), "%s/%s", dir, name);
+	FILE *f = fopen(p, "w");
+	if (!f)
+		return -1;
+	fputs(text, f);
+	return fclose(f) == 0 ? 0 : -1;
+}

@@ -21,5 +21,7 @@ int fixture_write(const char *dir, const struct fixture_opts *o);
 char *read_whole_file(const char *path);
 /* The same for DIR/NAME. */
 char *read_dir_file(const char *dir, const char *name);
+/* Writes TEXT as DIR/NAME (replacing it). 0 or -1. */
+int write_dir_file(const char *dir, const char *name, const char *text);
 
 #endif

@@ -20,12 +20,7 @@ static void make_fixture(void)
 
 static void write_file(const char *name, const char *text)
 {
-	char p[256];
-	snprintf(p, sizeof(p), "%s/%s", dir, name);
-	FILE *f = fopen(p, "w");
-	cr_assert_not_null(f);
-	fputs(text, f);
-	fclose(f);
+	cr_assert_eq(write_dir_file(dir, name, text), 0, "%s/%s", dir, name);
 }
 
 static const char runs_header[] =

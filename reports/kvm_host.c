@@ -1,0 +1,34 @@
+/* What a KVM host ran: the host kernel and KVM's mode, from the run's `hello` record in
+ * DIR/logs/RUN_ID.log (s2vmm writes them there; runs.csv has no column for them). */
+#include "kvm_host.h"
+
+#include "../harness/protocol.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void kvm_host_describe(const char *dir, const char *run_id, char *out, size_t len)
+{
+	char path[4096];
+	snprintf(path, sizeof(path), "%s/logs/%s.log", dir, run_id);
+	snprintf(out, len, "kernel ?, kvm_mode ?"); /* no log, or no hello in it */
+	FILE *f = fopen(path, "r");
+	if (!f)
+		return;
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t n;
+	struct record rec;
+	while ((n = getline(&line, &cap, f)) > 0) {
+		if (line[n - 1] == '\n')
+			line[--n] = '\0';
+		if (proto_parse_line(line, (size_t)n, &rec) != LINE_RECORD || strcmp(rec.kind, "hello"))
+			continue;
+		const char *kernel = record_get(&rec, "kernel"), *mode = record_get(&rec, "kvm_mode");
+		snprintf(out, len, "kernel %s, kvm_mode %s", kernel ? kernel : "?", mode ? mode : "?");
+		break;
+	}
+	free(line);
+	fclose(f);
+}
