@@ -2,6 +2,7 @@
  * board machinery as `run`, store its calib records (DIR/calib.csv, next to the run's log and
  * runs.csv row) and write the profile they make (reports/calib_profile.c, docs/profiles.md). */
 #include "board.h"
+#include "board_options.h"
 #include "cli.h"
 #include "csvout.h"
 #include "matrix.h"
@@ -83,31 +84,21 @@ static int parse_args(int argc, char **argv, struct calib_args *a)
 
 	a->mem = 64ull << 20;
 	a->timeout_s = 300;
-	a->opt.qemu = getenv("S2B_QEMU") ? getenv("S2B_QEMU") : "qemu-system-aarch64";
-	a->opt.image = getenv("S2B_IMG") ? getenv("S2B_IMG") : "build/s2hv.img";
-	a->opt.baud = 115200;
-	a->opt.log_cap = RUN_LOG_CAP_DEFAULT;
+	board_options_defaults(&a->opt);
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		int taken = board_option(c, optarg, &a->opt, &a->timeout_s);
+		if (taken == EXIT_USAGE)
+			return EXIT_USAGE;
+		if (taken)
+			continue;
 		switch (c) {
 		case 'b': a->board = optarg; break;
 		case 'o': a->out = optarg; break;
 		case 'd': a->dir = optarg; break;
-		case 'q': a->opt.qemu = optarg; break;
-		case 'i': a->opt.image = optarg; break;
-		case 'c': a->opt.console = optarg; break;
-		case 'r': a->opt.reset_cmd = optarg; break;
 		case 'm':
 			if (parse_size(optarg, &a->mem) || a->mem < (4ull << 20))
 				return cli_usage_error("--mem %s: expected a size of at least 4M, e.g. 64M", optarg);
-			break;
-		case 't':
-			if (cli_parse_count(optarg, &a->timeout_s, 1000000))
-				return cli_usage_error("--timeout %s: expected seconds (1 to 1000000)", optarg);
-			break;
-		case 'B':
-			if (cli_parse_count(optarg, &a->opt.baud, 10000000))
-				return cli_usage_error("--baud %s: expected a rate such as 115200", optarg);
 			break;
 		default: return -EXIT_USAGE;
 		}

@@ -2,6 +2,7 @@
  * experiment. Bisects the parameter with real runs (those of `run`, into a result directory
  * `report` reads), seed replicates paired at every probe, to a requested resolution; then fits
  * the cost model (reports/model.c) to the same runs and solves its crossover beside it. */
+#include "board_options.h"
 #include "catalog.h"
 #include "cli.h"
 #include "crossover_data.h"
@@ -160,10 +161,7 @@ static int parse_args(int argc, char **argv, struct xo_args *a)
 	a->reps = 3;
 	a->jobs = (unsigned)sysconf(_SC_NPROCESSORS_ONLN);
 	a->out = "results/crossover";
-	a->opt.qemu = getenv("S2B_QEMU") ? getenv("S2B_QEMU") : "qemu-system-aarch64";
-	a->opt.image = getenv("S2B_IMG") ? getenv("S2B_IMG") : "build/s2hv.img";
-	a->opt.baud = 115200;
-	a->opt.log_cap = RUN_LOG_CAP_DEFAULT;
+	board_options_defaults(&a->opt);
 	while ((c = getopt_long(argc, argv, "j:h", opts, &idx)) != -1) {
 		int bad = 0;
 		switch (c) {

@@ -1,4 +1,5 @@
 /* s2bench run SUITE: expand, skip what --out already has, run the rest, report a summary. */
+#include "board_options.h"
 #include "catalog.h"
 #include "cli.h"
 #include "hvkeys.h"
@@ -55,24 +56,18 @@ static int parse_args(int argc, char **argv, struct run_args *a)
 	int c;
 
 	a->jobs = (unsigned)sysconf(_SC_NPROCESSORS_ONLN);
-	a->opt.qemu = getenv("S2B_QEMU") ? getenv("S2B_QEMU") : "qemu-system-aarch64";
-	a->opt.image = getenv("S2B_IMG") ? getenv("S2B_IMG") : "build/s2hv.img";
-	a->opt.baud = 115200;
-	a->opt.log_cap = RUN_LOG_CAP_DEFAULT;
+	board_options_defaults(&a->opt);
 	while ((c = getopt_long(argc, argv, "j:o:t:nh", opts, NULL)) != -1) {
+		int taken = board_option(c, optarg, &a->opt, &a->timeout_s);
+		if (taken == EXIT_USAGE)
+			return EXIT_USAGE;
+		if (taken)
+			continue;
 		switch (c) {
 		case 'j':
 			if (cli_parse_count(optarg, &a->jobs, 1024))
 				return cli_usage_error("-j %s: expected a number of parallel runs (1 to 1024)",
 						       optarg);
-			break;
-		case 't':
-			if (cli_parse_count(optarg, &a->timeout_s, 1000000))
-				return cli_usage_error("--timeout %s: expected seconds (1 to 1000000)", optarg);
-			break;
-		case 'B':
-			if (cli_parse_count(optarg, &a->opt.baud, 10000000))
-				return cli_usage_error("--baud %s: expected a rate such as 115200", optarg);
 			break;
 		case 'L':
 			if (parse_size(optarg, &cap) || cap < RUN_LOG_CAP_MIN)
@@ -82,11 +77,7 @@ static int parse_args(int argc, char **argv, struct run_args *a)
 			break;
 		case 'o': a->out = optarg; break;
 		case 'n': a->dry_run = 1; break;
-		case 'q': a->opt.qemu = optarg; break;
-		case 'i': a->opt.image = optarg; break;
 		case 'b': a->board = optarg; break;
-		case 'c': a->opt.console = optarg; break;
-		case 'r': a->opt.reset_cmd = optarg; break;
 		default: return -EXIT_USAGE;
 		}
 	}
