@@ -16,8 +16,6 @@
 #define UBOOT_DISK_SCRIPT "scripts/uboot-disk.sh"
 #define UEFI_FIRMWARE "/usr/share/qemu-efi-aarch64/QEMU_EFI.fd"
 
-static const struct qemu_machine virt_max = { "virt,virtualization=on", "max", NULL, 0, 0, 64, 0 };
-
 /* One message for a missing firmware or tool, naming the package that has it. */
 static int need(int missing, const char *what, const char *package, char *err, size_t errlen)
 {
@@ -75,7 +73,7 @@ static int uboot_start(struct board_job *job, const struct run_options *opt, cha
 	char *media[] = { "-drive", flash_drive, "-drive", disk_drive, "-device",
 			  "virtio-blk-device,drive=d0", NULL };
 	const struct qemu_firmware fw = { UBOOT_BIN, media };
-	return qemu_start_firmware(job, opt, &virt_max, &fw, err, errlen);
+	return qemu_start_firmware(job, opt, &qemu_virt_max, &fw, err, errlen);
 }
 
 static int uboot_finish(struct board_job *job, int killed)

@@ -138,7 +138,7 @@ int qemu_start(struct board_job *job, const struct run_options *opt, const struc
 	return qemu_start_firmware(job, opt, m, NULL, err, errlen);
 }
 
-static const struct qemu_machine virt_max = { "virt,virtualization=on", "max", NULL, 0, 0, 64, 0 };
+const struct qemu_machine qemu_virt_max = { "virt,virtualization=on", "max", NULL, 0, 0, 64, 0 };
 static const struct qemu_machine virt_a72 = { "virt,virtualization=on", "cortex-a72", NULL, 0, 0, 64, 0 };
 /* A64FX: CTR_EL0.DminLine = 6 (256-byte lines); no GICv2 CPU interface, so GICv3. */
 static const struct qemu_machine virt_a64fx = { "virt,virtualization=on,gic-version=3", "a64fx", NULL,
@@ -148,7 +148,7 @@ static const struct qemu_machine virt_tcg = { "virt,virtualization=on", "max", N
 
 static int start_max(struct board_job *job, const struct run_options *opt, char *err, size_t errlen)
 {
-	return qemu_start(job, opt, &virt_max, err, errlen);
+	return qemu_start(job, opt, &qemu_virt_max, err, errlen);
 }
 
 static int check_tcg(struct run_options *opt, char *err, size_t errlen)

@@ -15,6 +15,9 @@ struct qemu_machine {
 	int wall_clock;    /* no -icount: the timer and cycle counter follow the host's clock */
 };
 
+/* QEMU virt at EL2, -cpu max: qemu-virt's machine, and the one the firmware boards boot. */
+extern const struct qemu_machine qemu_virt_max;
+
 /* A firmware that boots the image instead of QEMU (board_firmware.c). */
 struct qemu_firmware {
 	const char *bios; /* -bios */
