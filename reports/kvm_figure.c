@@ -83,7 +83,7 @@ static size_t predicted_series(const struct analysis *a, const struct board_part
 			if (!m)
 				continue;
 			char *name = names + 64 * n;
-			snprintf(name, 64, "%s %s predicted on %s", p->board, strategy[t], pp->prof.name);
+			snprintf(name, 64, "%s %s predicted on %s (model)", p->board, strategy[t], pp->prof.name);
 			ser[n++] = (struct series){ name, strategy_look(strategy[t])->color, STYLE_MARKERS,
 						    0, m, x, y, lo, hi };
 		}

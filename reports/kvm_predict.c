@@ -131,7 +131,8 @@ static void beside_note(const struct analysis *a, const char *board, const struc
 		  board, pp->prof.cpu, pp->prof.name, pp->prof.midr_impl, pp->prof.midr_part,
 		  counts_boards->len ? sb_str(counts_boards) : "no board");
 	if (partial->len)
-		sb_printf(note, " ≥: partial, %s.", sb_str(partial));
+		sb_printf(note, " Partial (≥, or not priced when the profile has none of the "
+				"constants a cell needs): %s.", sb_str(partial));
 	sb_printf(note, " -: no s2hv run of that configuration with exact counts. Left out: the "
 			"negative control%s%s.", dropped->len ? ", " : "", sb_str(dropped));
 	if (k && run_on_qemu(k->config))
@@ -177,9 +178,11 @@ void kvm_beside_table(const struct analysis *a, const char *board, const struct 
 			}
 			add_item(&counts_boards, c->g->config->dim[DIM_BOARD]);
 			table_cell(t, "%s", prediction_text(c, buf, sizeof(buf)) ? buf : "not priced");
-			if (c->rc == 1 || !prediction_text(c, buf, sizeof(buf))) {
+			if (c->rc == 1) {
 				struct strbuf item = {0};
-				sb_printf(&item, "%s %s", strategy[s], c->rc == 1 ? c->why : "priced nothing");
+				char lacks[1024];
+				cost_model_missing(&c->iv, lacks, sizeof(lacks));
+				sb_printf(&item, "%s %s", strategy[s], lacks);
 				add_item(&partial, sb_str(&item));
 				sb_free(&item);
 			}
