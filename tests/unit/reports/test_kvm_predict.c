@@ -25,6 +25,16 @@
 static char dir[] = "/tmp/s2b-kvm-predict-XXXXXX";
 static struct analysis a;
 static struct predictions *pred;
+static struct table t;        /* the beside table a test built (beside_n1), freed at teardown */
+static struct strbuf note;
+static int built;
+
+/* kvm-qemu-n1's beside table under profile K into t and note. */
+static void beside_n1(size_t k)
+{
+	kvm_beside_table(&a, "kvm-qemu-n1", &pred->p[k], &t, &note);
+	built = 1;
+}
 
 /* A profile of CPU MIDR named NAME: N1-like geometry (64M guest RAM is class mem), and, when
  * WITH_INST, an `inst` constant (without it the other instructions are not priced). */
@@ -108,6 +118,8 @@ static void setup(void)
 
 static void teardown(void)
 {
+	if (built)
+		table_free(&t), sb_free(&note);
 	analysis_free(&a);
 	predictions_free(pred);
 	free(pred);
@@ -137,9 +149,7 @@ Test(kvm_predict, profiles_match_the_kvm_hosts_core_only)
 
 Test(kvm_predict, beside_cells_are_the_models_values)
 {
-	struct table t;
-	struct strbuf note = { 0 };
-	kvm_beside_table(&a, "kvm-qemu-n1", &pred->p[0], &t, &note);
+	beside_n1(0);
 	/* no fwb (the N1 host's runs say fwb=0) and no negative control */
 	cr_assert_eq(t.ncols, 5);
 	cr_expect_str_eq(table_at(&t, 0, 1), "KVM re-init: measured, wall-clock");
@@ -157,20 +167,14 @@ Test(kvm_predict, beside_cells_are_the_models_values)
 	cr_expect_str_eq(table_at(&t, 1, 4), "148 µs");
 	cr_expect(strstr(sb_str(&note), "fwb (kvm-qemu-n1 has no FEAT_S2FWB)"), "%s", sb_str(&note));
 	cr_expect(strstr(sb_str(&note), "counts of its runs of the same configuration on qemu-virt"));
-	table_free(&t);
-	sb_free(&note);
 }
 
 Test(kvm_predict, partial_says_what_it_lacks)
 {
-	struct table t;
-	struct strbuf note = { 0 };
-	kvm_beside_table(&a, "kvm-qemu-n1", &pred->p[3], &t, &note);
+	beside_n1(3);
 	cr_assert_eq(t.ncols, 5);
 	cr_expect_str_eq(table_at(&t, 1, 3), "≥ 182 µs", "the priced terms only, never filled in");
 	cr_expect(strstr(sb_str(&note), "unmap lacks inst"), "%s", sb_str(&note));
-	table_free(&t);
-	sb_free(&note);
 }
 
 Test(kvm_predict, fwb_beside_a_host_with_fwb)
