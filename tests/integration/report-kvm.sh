@@ -70,6 +70,8 @@ check machine_row_no_s2hv_label bash -c "! grep -q 's2hv s2vmm' '$md'"
 check summary_has_kvm_measures bash -c "grep -q ',kvm,init_ns,' '$out/rep/summary.csv' &&
 	grep -q ',kvm,unmap_us,' '$out/rep/summary.csv' && grep -q ',kvm,reboot_ns,' '$out/rep/summary.csv'"
 check vcpus_chart_drawn [ -s "$out/rep/charts/kvm_vs_vcpus.png" ]
+# no s2hv run: none of s2hv's charts is listed as "not drawn" on the page
+check no_s2hv_chart_placeholders bash -c "! grep -qi 'not drawn' '$out/rep/report.html'"
 check vcpus_chart_listed grep -q 'charts/kvm_vs_vcpus.png' "$md"
 check vcpus_chart_has_n1_lines grep -q 'kvm-qemu-n1 unmap' "$out/rep/charts/kvm_vs_vcpus.gp"
 # compare: KVM's times are rows of their own
