@@ -146,7 +146,7 @@ void kvm_beside_table(const struct analysis *a, const char *board, const struct 
 {
 	const char **strategy = calloc(a->d.ns + 1, sizeof(*strategy));
 	size_t ns = kvm_beside_strategies(a, board, pp, strategy);
-	char align[64] = "lrr";
+	char align[16] = "lrr"; /* struct table's limit; s2hv has 7 strategies, the control left out */
 	struct strbuf counts_boards = {0}, partial = {0}, dropped = {0};
 
 	for (size_t s = 0; s < ns && s + 4 < sizeof(align); s++)
