@@ -23,3 +23,11 @@ perf-doc: build-all $(BUILD)/tests/unit-core
 .PHONY: model-doc
 model-doc: build-all
 	$(Q)BUILD=$(BUILD) scripts/model-validate.sh --doc docs/model.md
+
+# --reset-cmd examples that need C (docs/boards.md "Reset without a relay"): a reset pulse on the
+# serial adapter's DTR/RTS line, and an operator prompt that can read s2bench's terminal.
+RESET_TOOLS := $(BUILD)/tools/serial-pulse $(BUILD)/tools/operator-prompt
+$(BUILD)/tools/%: scripts/reset/%.c
+	@mkdir -p $(@D)
+	$(Q)$(HOSTCC) $(HOST_CFLAGS) -o $@ $<
+ALL += $(RESET_TOOLS)
