@@ -31,3 +31,9 @@ $(BUILD)/tools/%: scripts/reset/%.c
 	@mkdir -p $(@D)
 	$(Q)$(HOSTCC) $(HOST_CFLAGS) -o $@ $<
 ALL += $(RESET_TOOLS)
+
+# `make board-suite-doc`: suites/board.suite run on QEMU's raspi3b and priced for a real board at
+# 115200 baud into docs/boards.md's generated section (tests/integration/board-suite.sh checks it).
+.PHONY: board-suite-doc
+board-suite-doc: $(BUILD)/s2bench $(BUILD)/s2hv.img $(BUILD)/raspi3b-qemu.dtb
+	$(Q)BUILD=$(BUILD) scripts/board-suite-duration.sh --doc docs/boards.md
