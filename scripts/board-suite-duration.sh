@@ -13,7 +13,7 @@
 # section says something else (tests/integration/board-suite.sh). Defaults: 115200 baud,
 # suites/board.suite. Results and logs in $BUILD/board-suite/.
 set -u
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/.." || exit 1
 BUILD=${BUILD:-build}
 baud=115200 boot_s=20 suite=suites/board.suite doc="" mode=print
 usage() { echo "usage: board-suite-duration.sh [--baud N] [--boot-seconds S] [--suite FILE] [--doc FILE | --check FILE]" >&2; exit 2; }

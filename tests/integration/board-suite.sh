@@ -5,7 +5,7 @@
 # now (console bytes are exact under -icount shift=0). A copy of the doc with one number
 # changed must fail that check, so the check can fail.
 set -u
-cd "$(dirname "$0")/../.."
+cd "$(dirname "$0")/../.." || exit 1
 . tests/integration/lib.sh
 fresh_out board-suite
 make --no-print-directory BUILD="$BUILD" "$BUILD/raspi3b-qemu.dtb" >"$out/make.log" 2>&1 || { fail dtb_builds; finish; }

@@ -10,7 +10,7 @@
 # 4. The serial board with uhubctl-cycle.sh as --reset-cmd, the fake hub powering a QEMU raspi3b
 #    on a pty (pty-relay.py): both runs ok, under the labels asked, one power cycle per run.
 set -u
-cd "$(dirname "$0")/../.."
+cd "$(dirname "$0")/../.." || exit 1
 . tests/integration/lib.sh
 fresh_out reset-examples
 make --no-print-directory BUILD="$BUILD" "$BUILD/tools/serial-pulse" "$BUILD/tools/operator-prompt" \
