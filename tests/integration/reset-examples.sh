@@ -13,6 +13,7 @@ set -u
 cd "$(dirname "$0")/../.." || exit 1
 . tests/integration/lib.sh
 fresh_out reset-examples
+out=$(cd "$out" && pwd) # absolute: the fake tools below run from elsewhere
 make --no-print-directory BUILD="$BUILD" "$BUILD/tools/serial-pulse" "$BUILD/tools/operator-prompt" \
 	"$BUILD/raspi3b-qemu.dtb" >"$out/make.log" 2>&1 || { fail reset_tools_build; cat "$out/make.log"; finish; }
 pids=()
@@ -29,7 +30,7 @@ FAKE
 chmod +x "$out/bin/uhubctl"
 hub() { # LOG FAIL ARGS...: uhubctl-cycle.sh with the fake uhubctl; its exit status
 	local log=$1 failing=$2; shift 2
-	PATH="$PWD/$out/bin:$PATH" FAKE_UHUBCTL_LOG=$log FAKE_UHUBCTL_FAIL=$failing \
+	PATH="$out/bin:$PATH" FAKE_UHUBCTL_LOG=$log FAKE_UHUBCTL_FAIL=$failing \
 		scripts/reset/uhubctl-cycle.sh "$@" 2>>"$out/hub.err"
 }
 hub "$out/hub.log" none 1-1.4 2 1
@@ -52,7 +53,7 @@ pids+=($!)
 for _ in $(seq 300); do [ -s "$out/pulse.pty" ] && break; sleep 0.1; done
 pty=$(head -1 "$out/pulse.pty")
 pulse() { # LOG ARGS...: serial-pulse under the shim; its exit status
-	TIOCM_SHIM_LOG=$1 LD_PRELOAD="$PWD/$out/tiocm-shim.so" "$BUILD/tools/serial-pulse" "${@:2}" 2>>"$out/pulse.err"
+	TIOCM_SHIM_LOG=$1 LD_PRELOAD="$out/tiocm-shim.so" "$BUILD/tools/serial-pulse" "${@:2}" 2>>"$out/pulse.err"
 }
 pulse "$out/dtr.log" "$pty" dtr 150
 check pulse_dtr_exits_0 [ $? -eq 0 ]
@@ -112,7 +113,7 @@ strategy = unmap clean
 guest = hello
 boots = 3
 SUITE
-PATH="$PWD/$out/bin:$PATH" timeout -k 5 150 "$S2BENCH" run "$out/serial.suite" --out "$out/res" \
+PATH="$out/bin:$PATH" timeout -k 5 150 "$S2BENCH" run "$out/serial.suite" --out "$out/res" \
 	--console "$(head -1 "$out/board.pty")" --baud 115200 --timeout 60 \
 	--reset-cmd "scripts/reset/uhubctl-cycle.sh 1-1 3 0" >"$out/run.log" 2>&1
 check serial_run_exits_0 [ $? -eq 0 ]
