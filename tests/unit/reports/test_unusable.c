@@ -63,12 +63,18 @@ static char *out_file(const char *out, const char *name)
 	return slurp(p);
 }
 
-Test(report, cfg_less_run_is_listed_and_the_rest_reported)
+/* DIR = a new directory made from TEMPLATE (mkdtemp) holding the fixture's results. */
+static void fixture_dir(const char *template)
 {
-	strcpy(dir, "/tmp/s2b-unusable-XXXXXX");
+	strcpy(dir, template);
 	cr_assert_not_null(mkdtemp(dir));
 	struct fixture_opts o = { .qemu = 1, .reps = 3, .boots = 6, .seed = 5 };
 	cr_assert_eq(fixture_write(dir, &o), 0);
+}
+
+Test(report, cfg_less_run_is_listed_and_the_rest_reported)
+{
+	fixture_dir("/tmp/s2b-unusable-XXXXXX");
 	cr_assert_eq(report("clean"), 0);
 
 	append("runs.csv", bad_run);
@@ -112,10 +118,7 @@ static void append_run_with_status(const char *id, const char *status)
  * the status matrix and named in the answer, never silently dropped from both. */
 Test(report, runs_of_every_status_are_counted)
 {
-	strcpy(dir, "/tmp/s2b-statuses-XXXXXX");
-	cr_assert_not_null(mkdtemp(dir));
-	struct fixture_opts o = { .qemu = 1, .reps = 3, .boots = 6, .seed = 5 };
-	cr_assert_eq(fixture_write(dir, &o), 0);
+	fixture_dir("/tmp/s2b-statuses-XXXXXX");
 	append_run_with_status("00000000000000a1", "short");
 	append_run_with_status("00000000000000a2", "log_full");
 	cr_assert_eq(report("statuses"), 0, "%s", out_file("statuses", ".stderr"));
@@ -150,10 +153,7 @@ static long matrix_count(const char *html, const char *s, const char *col)
  * report.html and report.md; a report without one has neither. */
 Test(report, config_mismatch_runs_have_their_own_status_column)
 {
-	strcpy(dir, "/tmp/s2b-mismatch-XXXXXX");
-	cr_assert_not_null(mkdtemp(dir));
-	struct fixture_opts o = { .qemu = 1, .reps = 3, .boots = 6, .seed = 5 };
-	cr_assert_eq(fixture_write(dir, &o), 0);
+	fixture_dir("/tmp/s2b-mismatch-XXXXXX");
 	cr_assert_eq(report("clean"), 0);
 	append_run_with_status("00000000000000b1", "config_mismatch");
 	append_run_with_status("00000000000000b2", "config_mismatch");
