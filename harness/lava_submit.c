@@ -165,9 +165,9 @@ static int track_runs(struct submit_session *s, size_t n)
 	struct planned_run r;
 	int rc = 0;
 
-	if (!s->o->resume && s->ledger.n)
+	if (!s->o->resume && s->ledger.jobs)
 		return cli_error("%s holds %zu submitted LAVA jobs (lava-jobs.csv): add --resume to pick them up, or use a new --out",
-				 s->o->out, s->ledger.n);
+				 s->o->out, s->ledger.jobs);
 	s->t = calloc(n ? n : 1, sizeof(*s->t));
 	if (!s->t)
 		return cli_error("out of memory");
