@@ -3,6 +3,7 @@
  * from another run of that config by its content, so re-parsing a capture (by any path) adds
  * nothing and two different runs of one config are both kept. */
 #include "cli.h"
+#include "logpack.h"
 #include "logsplit.h"
 #include "store.h"
 
@@ -38,6 +39,9 @@ struct parse_session {
 	const char *board;   /* --board, else the hello record's */
 	struct id_set given; /* ids given out in this invocation: same config → next rep */
 	struct parse_batch batch;
+	struct logpack pack;   /* this invocation's logs (opened at its first run) */
+	struct log_index index; /* where the directory's packed logs were, loaded when needed */
+	int index_loaded;
 	unsigned runs, skipped, refused;
 	unsigned records, bad_crc, truncated, malformed, overlong, misplaced, noise;
 	int io_failed;
@@ -72,33 +76,45 @@ static int need_store(struct parse_session *s)
 	return 0;
 }
 
-/* DIR/logs/ID.log: the run's console lines, as `run` keeps them; written before the rows and made
- * durable by the batch's commit before them (store_commit_rows), so a finished run always has
- * its log. */
-static int write_log(struct parse_session *s, const char *id, const struct logsplit *ls)
+/* The run's console lines, as `run` keeps them, into this invocation's log pack: written before
+ * the rows and made durable by the batch's commit before them (store_commit_rows), so a finished
+ * run always has its log. A DIR/logs/ID.log left by a run that never finished (a killed `run`)
+ * is removed: a run's own file would be found before its packed log (logpack.h). */
+static int write_log(struct parse_session *s, const char *id, uint64_t run_id,
+		     const struct logsplit *ls)
 {
-	char *path = store_log_path(&s->store, id);
-	FILE *f = path ? fopen(path, "wb") : NULL;
-	int bad = !f || fwrite(ls->raw_buf, 1, ls->raw_len, f) != ls->raw_len || fflush(f);
+	char err[512];
 
-	if (f && fclose(f))
-		bad = 1;
-	if (bad)
-		cli_error("%s: %s", path ? path : "log", strerror(errno));
-	free(path);
-	return bad ? -1 : 0;
+	if (!s->pack.log && logpack_create(&s->pack, s->out, err, sizeof(err)))
+		return cli_error("%s", err);
+	char *stale = store_log_path(&s->store, id);
+	if (!stale || (unlink(stale) && errno != ENOENT)) {
+		cli_error("%s: cannot remove the log of an unfinished run: %s", stale ? stale : id,
+			  strerror(errno));
+		free(stale);
+		return -1;
+	}
+	free(stale);
+	if (logpack_add(&s->pack, run_id, ls->raw_buf, ls->raw_len))
+		return cli_error("%s: cannot write: %s", s->pack.log_path, strerror(errno));
+	return 0;
 }
 
-/* Whether finished run ID holds the same records as this one: its DIR/logs/ID.log (written by
- * `run` and by `parse`) has the same content digest. A run whose log is gone counts as different:
- * a re-parse may then add a copy, but a different run is never taken for an old one. */
+/* Whether finished run ID holds the same records as this one: its log (DIR/logs/ID.log written by
+ * `run`, or its bytes in a pack written by `parse`) has the same content digest. A run whose log
+ * is gone counts as different: a re-parse may then add a copy, but a different run is never
+ * taken for an old one. */
 static int same_run(struct parse_session *s, const char *id, uint64_t digest)
 {
-	char *path = store_log_path(&s->store, id);
+	if (!s->index_loaded && log_index_load(&s->index, s->out))
+		cli_error("%s/logs: cannot read the log indexes: %s", s->out, strerror(errno));
+	s->index_loaded = 1;
+	FILE *f = log_open(s->out, id, &s->index);
 	uint64_t d;
-	int same = path && logsplit_digest_file(path, &d) == 0 && d == digest;
+	int same = f && logsplit_digest_stream(f, &d) == 0 && d == digest;
 
-	free(path);
+	if (f)
+		fclose(f);
 	return same;
 }
 
@@ -157,6 +173,8 @@ static void batch_commit(struct parse_session *s)
 	if (b->n) { /* runs batched before a failure are still whole: commit them */
 		if (bad)
 			snprintf(err, sizeof(err), "out of memory");
+		else
+			bad = logpack_flush(&s->pack, err, sizeof(err));
 		if (bad || store_commit_rows(&s->store, b->buf, b->len, b->ids, b->n, err, sizeof(err))) {
 			cli_error("%s", err);
 			s->io_failed = 1;
@@ -175,7 +193,7 @@ static void batch_commit(struct parse_session *s)
 	b->n = 0;
 }
 
-static int batch_add_id(struct parse_batch *b, const char *id)
+static int batch_add_id(struct parse_batch *b, uint64_t id)
 {
 	if (b->n == b->cap) {
 		size_t cap = b->cap ? b->cap * 2 : 256;
@@ -185,7 +203,8 @@ static int batch_add_id(struct parse_batch *b, const char *id)
 		b->ids = ids;
 		b->cap = cap;
 	}
-	return run_id_parse(id, strlen(id), &b->ids[b->n++]);
+	b->ids[b->n++] = id;
+	return 0;
 }
 
 /* A run the splitter finished: adds it to the batch unless it has no records or is already
@@ -219,7 +238,9 @@ static void on_run(void *ctx, struct logsplit *ls)
 		s->io_failed = 1;
 		return;
 	}
-	if (write_log(s, id, ls) || batch_add_id(b, id)) {
+	uint64_t run_id;
+	if (run_id_parse(id, strlen(id), &run_id) || write_log(s, id, run_id, ls) ||
+	    batch_add_id(b, run_id)) {
 		s->io_failed = 1;
 		return;
 	}
@@ -340,6 +361,8 @@ int cmd_parse(int argc, char **argv)
 		s.noise, s.overlong, s.misplaced);
 	free(s.given.slots);
 	free(s.batch.ids);
+	logpack_close(&s.pack);
+	log_index_free(&s.index);
 	if (s.store_open)
 		store_close(&s.store);
 	return rc || s.io_failed || s.refused ? 1 : 0;

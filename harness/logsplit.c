@@ -144,24 +144,20 @@ static void take_digest(void *ctx, struct logsplit *ls)
 	}
 }
 
-int logsplit_digest_file(const char *path, uint64_t *digest)
+int logsplit_digest_stream(FILE *f, uint64_t *digest)
 {
 	struct logsplit *ls = malloc(sizeof(*ls));
 	struct first_digest d = { 0, 0 };
 	char chunk[8192];
 	size_t n;
-	FILE *f = fopen(path, "rb");
 
-	if (!f || !ls || logsplit_begin(ls, take_digest, &d)) {
-		if (f)
-			fclose(f);
+	if (!ls || logsplit_begin(ls, take_digest, &d)) {
 		free(ls);
 		return -1;
 	}
 	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
 		logsplit_feed(ls, chunk, n);
 	int bad = ferror(f);
-	fclose(f);
 	logsplit_end(ls);
 	free(ls);
 	*digest = d.digest;

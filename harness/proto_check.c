@@ -179,13 +179,50 @@ static int value_ok(const struct key_spec *k, const char *v)
 	return 0;
 }
 
+#define NSPECS (sizeof(specs) / sizeof(specs[0]))
+
+/* The specs of REC's kind: they are listed together, [*LO, *HI). */
+static void kind_specs(const char *kind, size_t *lo, size_t *hi)
+{
+	size_t i = 0;
+	while (i < NSPECS && (specs[i].kind[0] != kind[0] || strcmp(specs[i].kind, kind) != 0))
+		i++;
+	*lo = i;
+	while (i < NSPECS && strcmp(specs[i].kind, kind) == 0)
+		i++;
+	*hi = i;
+}
+
+/* The spec of KEY in [LO, HI), trying GUESS first and going round; HI if KEY is not one. */
+static size_t find_spec(size_t lo, size_t hi, size_t guess, const char *key)
+{
+	size_t j = guess;
+	for (size_t tried = 0; tried < hi - lo; tried++, j = j + 1 < hi ? j + 1 : lo)
+		if (specs[j].key[0] == key[0] && strcmp(specs[j].key, key) == 0)
+			return j;
+	return hi;
+}
+
 const char *proto_check_record(const struct record *rec)
 {
-	for (size_t i = 0; i < sizeof(specs) / sizeof(specs[0]); i++) {
-		const struct key_spec *k = &specs[i];
-		if (k->kind[0] != rec->kind[0] || strcmp(k->kind, rec->kind) != 0) /* hot: every record */
-			continue;
-		const char *v = record_get(rec, k->key);
+	/* hot (every record): each of the record's keys is matched to its spec once, trying the
+	 * spec after the last match first (records list keys in this order), instead of a
+	 * record_get per spec */
+	const char *val[NSPECS] = { 0 };
+	size_t lo, hi, guess;
+
+	kind_specs(rec->kind, &lo, &hi);
+	guess = lo;
+	for (int i = 0; i < rec->nkv && lo < hi; i++) {
+		size_t j = find_spec(lo, hi, guess, rec->kv[i].key);
+		if (j == hi)
+			continue; /* not a key of the protocol: kept in `extra` */
+		val[j] = rec->kv[i].val; /* keys are unique in a record (split_body) */
+		guess = j + 1 < hi ? j + 1 : lo;
+	}
+	for (size_t j = lo; j < hi; j++) { /* in spec order: the first bad key is the one said */
+		const struct key_spec *k = &specs[j];
+		const char *v = val[j];
 		if (!v && k->required)
 			return k->key; /* e.g. a partial cfg: its run would be named from defaults */
 		if (v && (!value_ok(k, v) || (k->maxlen && strlen(v) > k->maxlen)))

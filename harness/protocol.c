@@ -56,11 +56,13 @@ static enum line_class split_body(char *p, char *end, struct record *rec)
 			return LINE_MALFORMED;
 	if (p == rec->kind)
 		return LINE_MALFORMED;
+	uint32_t hash[PROTO_MAX_KEYS]; /* of each key: a duplicate check without a strcmp per pair */
 	while (p < end) {
 		*p++ = '\0'; /* the space before this token */
 		char *key = p;
+		uint32_t h = 2166136261u; /* FNV-1a */
 		while (p < end && is_key_char(*p))
-			p++;
+			h = (h ^ (unsigned char)*p++) * 16777619u;
 		if (p == key || p == end || *p != '=' || rec->nkv == PROTO_MAX_KEYS)
 			return LINE_MALFORMED;
 		*p++ = '\0';
@@ -69,8 +71,9 @@ static enum line_class split_body(char *p, char *end, struct record *rec)
 			if (!is_value_char(*p++))
 				return LINE_MALFORMED;
 		for (int i = 0; i < rec->nkv; i++) /* one value per key: never pick one silently */
-			if (strcmp(rec->kv[i].key, key) == 0)
+			if (hash[i] == h && strcmp(rec->kv[i].key, key) == 0)
 				return LINE_MALFORMED;
+		hash[rec->nkv] = h;
 		rec->kv[rec->nkv].key = key;
 		rec->kv[rec->nkv].val = val;
 		rec->nkv++;

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "logpack.h"
 #include "support.h"
 
 #define DATA S2B_TEST_DATA
@@ -78,14 +79,13 @@ Test(parse_runs, calib_records_make_one_run)
 /* calib records after a run's done (the calibration run's hello and cfg lost) belong to the next
  * run, as a boot would: data/calib-after-done.log is qemu-unmap-bringup.log, then
  * qemu-calib.log without its hello and cfg. */
-/* How many lines of DIR/logs/RUN_ID.log start with PREFIX. */
+/* How many lines of run RUN_ID's log (its bytes in DIR's log pack) start with PREFIX. */
 static int log_lines(const char *dir, const char *run_id, const char *prefix)
 {
-	char path[512], line[4096];
+	char line[4096];
 	int n = 0;
-	snprintf(path, sizeof(path), "%s/logs/%s.log", dir, run_id);
-	FILE *f = fopen(path, "r");
-	cr_assert_not_null(f, "%s", path);
+	FILE *f = log_open(dir, run_id, NULL);
+	cr_assert_not_null(f, "%s: no log for %s", dir, run_id);
 	while (fgets(line, sizeof(line), f))
 		n += strncmp(line, prefix, strlen(prefix)) == 0;
 	fclose(f);
