@@ -11,6 +11,7 @@
 #include <fcntl.h>
 #include <getopt.h>
 #include <stdio.h>
+#include <stdio_ext.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -42,6 +43,7 @@ struct parse_session {
 	struct logpack pack;   /* this invocation's logs (opened at its first run) */
 	struct log_index index; /* where the directory's packed logs were, loaded when needed */
 	int index_loaded;
+	struct id_set own_logs; /* runs with their own DIR/logs/ID.log (read with the pack's creation) */
 	unsigned runs, skipped, refused;
 	unsigned records, bad_crc, truncated, malformed, overlong, misplaced, noise;
 	int io_failed;
@@ -85,16 +87,19 @@ static int write_log(struct parse_session *s, const char *id, uint64_t run_id,
 {
 	char err[512];
 
-	if (!s->pack.log && logpack_create(&s->pack, s->out, err, sizeof(err)))
-		return cli_error("%s", err);
-	char *stale = store_log_path(&s->store, id);
-	if (!stale || (unlink(stale) && errno != ENOENT)) {
-		cli_error("%s: cannot remove the log of an unfinished run: %s", stale ? stale : id,
-			  strerror(errno));
+	if (!s->pack.log && (logpack_create(&s->pack, s->out, err, sizeof(err)) ||
+			     log_own_files(s->out, &s->own_logs)))
+		return cli_error("%s", s->pack.log ? "cannot read the logs directory" : err);
+	if (id_set_has(&s->own_logs, run_id)) {
+		char *stale = store_log_path(&s->store, id);
+		if (!stale || (unlink(stale) && errno != ENOENT)) {
+			cli_error("%s: cannot remove the log of an unfinished run: %s",
+				  stale ? stale : id, strerror(errno));
+			free(stale);
+			return -1;
+		}
 		free(stale);
-		return -1;
 	}
-	free(stale);
 	if (logpack_add(&s->pack, run_id, ls->raw_buf, ls->raw_len))
 		return cli_error("%s: cannot write: %s", s->pack.log_path, strerror(errno));
 	return 0;
@@ -146,9 +151,13 @@ static int name_run(struct parse_session *s, const struct run_summary *sum,
 
 static int batch_open(struct parse_batch *b)
 {
-	for (int t = 0; t < TAB_COUNT; t++)
-		if (!b->rows[t] && !(b->rows[t] = open_memstream(&b->buf[t], &b->len[t])))
+	for (int t = 0; t < TAB_COUNT; t++) {
+		if (b->rows[t])
+			continue;
+		if (!(b->rows[t] = open_memstream(&b->buf[t], &b->len[t])))
 			return -1;
+		__fsetlocking(b->rows[t], FSETLOCKING_BYCALLER); /* one thread: no lock per row */
+	}
 	return 0;
 }
 
@@ -363,6 +372,7 @@ int cmd_parse(int argc, char **argv)
 	free(s.batch.ids);
 	logpack_close(&s.pack);
 	log_index_free(&s.index);
+	id_set_free(&s.own_logs);
 	if (s.store_open)
 		store_close(&s.store);
 	return rc || s.io_failed || s.refused ? 1 : 0;

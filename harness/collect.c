@@ -132,9 +132,15 @@ static void on_cfg(struct collector *c, const struct record *rec)
 	static const char *const optional[] = { "map", "icache" };
 	struct run_summary *s = &c->sum;
 
+	static struct run_config defaults; /* the catalog's, computed once: parse's hot path */
+	static int have_defaults;
+	if (!have_defaults) {
+		run_config_defaults(&defaults);
+		have_defaults = 1;
+	}
 	s->have_cfg = 1;
 	s->boots_req = s->shape.boots_req;
-	run_config_defaults(&s->cfg);
+	s->cfg = defaults;
 	run_config_from_record(&s->cfg, rec); /* numbers were checked by proto_check_record */
 	for (size_t i = 0; i < sizeof(optional) / sizeof(optional[0]); i++)
 		if (!record_get(rec, optional[i]))

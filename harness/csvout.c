@@ -27,22 +27,22 @@ int table_col(enum table_id table, const char *name)
 	return -1;
 }
 
-/* libcsv trims spaces and tabs around an unquoted field, so those cells are quoted too. */
-static int needs_quotes(const char *s)
+static int is_blank(char c)
 {
-	size_t n = strlen(s);
-	return s[strcspn(s, ",\"\r\n")] ||
-	       (n && (strchr(" \t", s[0]) || strchr(" \t", s[n - 1])));
+	return c == ' ' || c == '\t';
 }
 
+/* libcsv trims spaces and tabs around an unquoted field, so those cells are quoted too. One scan
+ * of the cell: rows are written for every record parse reads. */
 static void write_cell(FILE *f, const char *s)
 {
 	if (!s)
 		return;
-	if (needs_quotes(s))
+	size_t n = strcspn(s, ",\"\r\n");
+	if (s[n] || (n && (is_blank(s[0]) || is_blank(s[n - 1]))))
 		csv_fwrite(f, s, strlen(s));
 	else
-		fputs(s, f);
+		fwrite(s, 1, n, f);
 }
 
 void csv_write_row(FILE *f, const char *const *cells, int n)

@@ -8,6 +8,7 @@
 #include <fcntl.h>
 #include <inttypes.h>
 #include <stdarg.h>
+#include <stdio_ext.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -36,8 +37,10 @@ static FILE *open_buffered(const char *path, int flags)
 	FILE *f = fd < 0 ? NULL : fdopen(fd, "wb");
 	if (fd >= 0 && !f)
 		close(fd);
-	if (f)
+	if (f) {
 		setvbuf(f, NULL, _IOFBF, PACK_BUFFER);
+		__fsetlocking(f, FSETLOCKING_BYCALLER); /* one writer thread */
+	}
 	return f;
 }
 
@@ -163,40 +166,73 @@ static int cmp_entry(const void *a, const void *b)
 	return (x->seq > y->seq) - (x->seq < y->seq);
 }
 
-int log_index_load(struct log_index *ix, const char *dir)
+/* Calls FN for every name in DIR/logs; no directory yet is no error. */
+static int each_log_name(const char *dir, int (*fn)(const char *name, void *ctx), void *ctx)
 {
 	char *logs;
-	unsigned *packs = NULL, pack;
-	size_t npacks = 0, cap = 0;
 	int rc = 0;
 
-	memset(ix, 0, sizeof(*ix));
 	if (asprintf(&logs, "%s/logs", dir) < 0)
 		return -1;
 	DIR *d = opendir(logs);
 	free(logs);
 	if (!d)
 		return errno == ENOENT ? 0 : -1;
-	for (struct dirent *de; !rc && (de = readdir(d));) {
-		char tail[8];
-		if (sscanf(de->d_name, "pack-%u.%7s", &pack, tail) != 2 || strcmp(tail, "idx"))
-			continue;
-		if (npacks == cap) {
-			unsigned *p = realloc(packs, (cap = cap ? 2 * cap : 16) * sizeof(*p));
-			if (!p)
-				rc = -1;
-			else
-				packs = p;
-		}
-		if (!rc)
-			packs[npacks++] = pack;
-	}
+	for (struct dirent *de; !rc && (de = readdir(d));)
+		rc = fn(de->d_name, ctx);
 	closedir(d);
-	if (!rc && npacks) /* number order: a later parse's entry for a run wins */
-		qsort(packs, npacks, sizeof(*packs), cmp_unsigned);
-	for (size_t i = 0; i < npacks && !rc; i++)
-		rc = load_pack(ix, dir, packs[i]);
-	free(packs);
+	return rc;
+}
+
+static int add_own_file(const char *name, void *ctx)
+{
+	size_t n = strlen(name);
+	if (n == 20 && strcmp(name + 16, ".log") == 0)
+		id_set_add_id(ctx, name); /* a non-id name adds nothing */
+	return 0;
+}
+
+int log_own_files(const char *dir, struct id_set *ids)
+{
+	return each_log_name(dir, add_own_file, ids);
+}
+
+struct pack_list {
+	unsigned *n;
+	size_t count, cap;
+};
+
+static int add_pack(const char *name, void *ctx)
+{
+	struct pack_list *l = ctx;
+	unsigned pack;
+	char tail[8];
+
+	if (sscanf(name, "pack-%u.%7s", &pack, tail) != 2 || strcmp(tail, "idx"))
+		return 0;
+	if (l->count == l->cap) {
+		size_t cap = l->cap ? 2 * l->cap : 16;
+		unsigned *p = realloc(l->n, cap * sizeof(*p));
+		if (!p)
+			return -1;
+		l->n = p;
+		l->cap = cap;
+	}
+	l->n[l->count++] = pack;
+	return 0;
+}
+
+int log_index_load(struct log_index *ix, const char *dir)
+{
+	struct pack_list packs = { 0 };
+
+	memset(ix, 0, sizeof(*ix));
+	int rc = each_log_name(dir, add_pack, &packs);
+	if (!rc && packs.count) /* number order: a later parse's entry for a run wins */
+		qsort(packs.n, packs.count, sizeof(*packs.n), cmp_unsigned);
+	for (size_t i = 0; i < packs.count && !rc; i++)
+		rc = load_pack(ix, dir, packs.n[i]);
+	free(packs.n);
 	if (!rc && ix->n)
 		qsort(ix->e, ix->n, sizeof(*ix->e), cmp_entry);
 	if (rc)

@@ -43,6 +43,11 @@ struct log_index {
 int log_index_load(struct log_index *ix, const char *dir);
 void log_index_free(struct log_index *ix);
 
+/* Adds to IDS every run id that has its own DIR/logs/RUN_ID.log (one scan of the directory).
+ * Returns 0, or -1 if the directory cannot be read. */
+struct id_set;
+int log_own_files(const char *dir, struct id_set *ids);
+
 /* Opens run RUN_ID's console log for reading: its own file, else its bytes in a pack (IX, or
  * NULL to read DIR's indexes for this one lookup). NULL (errno set) if it has none. */
 FILE *log_open(const char *dir, const char *run_id, const struct log_index *ix);

@@ -5,6 +5,7 @@
 #include "../core/boot_exit.h"
 
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 enum val_type { V_NUM, V_BIT, V_WORD, V_ENUM, V_TENTHS /* "12" or "12.5" */ };
@@ -22,7 +23,8 @@ struct key_spec {
 	"cache clock dc_civac dc_cvac ic_ialluis tlbi_vmalls12e1is hvc s2_fault map_4k map_2m "    \
 	"write_bw "
 
-/* Keys not listed here are kept as they are (CSV `extra`); only their grammar is checked. */
+/* Keys not listed here are kept as they are (CSV `extra`); only their grammar is checked. A kind's
+ * keys are listed together (index_kinds). */
 static const struct key_spec specs[] = {
 	{ "hello", "proto", V_WORD, 0, 1, 15 },
 	{ "hello", "hv", V_WORD, 0, 0, 31 },
@@ -181,16 +183,40 @@ static int value_ok(const struct key_spec *k, const char *v)
 
 #define NSPECS (sizeof(specs) / sizeof(specs[0]))
 
-/* The specs of REC's kind: they are listed together, [*LO, *HI). */
+/* Where each kind's specs start: they are listed together, in at most MAX_KINDS groups. */
+#define MAX_KINDS 16
+static size_t kind_start[MAX_KINDS + 1];
+static size_t nkinds;
+
+static void index_kinds(void)
+{
+	for (size_t i = 0; i < NSPECS; i++) {
+		if (i && strcmp(specs[i].kind, specs[i - 1].kind) == 0)
+			continue;
+		for (size_t g = 0; g < nkinds; g++) /* a kind in two places would lose its second */
+			if (strcmp(specs[kind_start[g]].kind, specs[i].kind) == 0)
+				abort();
+		if (nkinds == MAX_KINDS)
+			abort();
+		kind_start[nkinds++] = i;
+	}
+	kind_start[nkinds] = NSPECS;
+}
+
+/* The specs of KIND, [*LO, *HI); an empty range for a kind the protocol does not define. */
 static void kind_specs(const char *kind, size_t *lo, size_t *hi)
 {
-	size_t i = 0;
-	while (i < NSPECS && (specs[i].kind[0] != kind[0] || strcmp(specs[i].kind, kind) != 0))
-		i++;
-	*lo = i;
-	while (i < NSPECS && strcmp(specs[i].kind, kind) == 0)
-		i++;
-	*hi = i;
+	if (!nkinds)
+		index_kinds();
+	*lo = *hi = NSPECS;
+	for (size_t g = 0; g < nkinds; g++) {
+		const char *k = specs[kind_start[g]].kind;
+		if (k[0] == kind[0] && strcmp(k, kind) == 0) {
+			*lo = kind_start[g];
+			*hi = kind_start[g + 1];
+			return;
+		}
+	}
 }
 
 /* The spec of KEY in [LO, HI), trying GUESS first and going round; HI if KEY is not one. */
