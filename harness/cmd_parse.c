@@ -79,8 +79,7 @@ static int need_store(struct parse_session *s)
 }
 
 /* The run's console lines, as `run` keeps them, into this invocation's log pack: written before
- * the rows and made durable by the batch's commit before them (store_commit_rows), so a finished
- * run always has its log. A DIR/logs/ID.log left by a run that never finished (a killed `run`)
+ * the rows and made durable before them (batch_commit), so a finished run always has its log. A DIR/logs/ID.log left by a run that never finished (a killed `run`)
  * is removed: a run's own file would be found before its packed log (logpack.h). */
 static int write_log(struct parse_session *s, const char *id, uint64_t run_id,
 		     const struct logsplit *ls)
@@ -182,9 +181,9 @@ static void batch_commit(struct parse_session *s)
 	if (b->n) { /* runs batched before a failure are still whole: commit them */
 		if (bad)
 			snprintf(err, sizeof(err), "out of memory");
-		else
-			bad = logpack_flush(&s->pack, err, sizeof(err));
-		if (bad || store_commit_rows(&s->store, b->buf, b->len, b->ids, b->n, err, sizeof(err))) {
+		else /* the logs durable before the rows (logpack.h) */
+			bad = logpack_sync(&s->pack, err, sizeof(err));
+		if (bad || store_append_rows(&s->store, b->buf, b->len, b->ids, b->n, err, sizeof(err))) {
 			cli_error("%s", err);
 			s->io_failed = 1;
 		} else {

@@ -31,14 +31,15 @@ static char *pack_path(const char *dir, unsigned n, const char *ext)
 	return asprintf(&p, "%s/logs/pack-%06u.%s", dir, n, ext) < 0 ? NULL : p;
 }
 
-static FILE *open_buffered(const char *path, int flags)
+/* A write stream with a buffer of BUFSIZE bytes (glibc ignores a size without a buffer). */
+static FILE *open_buffered(const char *path, int flags, char **buf)
 {
 	int fd = open(path, flags | O_WRONLY | O_CREAT | O_CLOEXEC, 0644);
 	FILE *f = fd < 0 ? NULL : fdopen(fd, "wb");
 	if (fd >= 0 && !f)
 		close(fd);
-	if (f) {
-		setvbuf(f, NULL, _IOFBF, PACK_BUFFER);
+	if (f && (*buf = malloc(PACK_BUFFER))) {
+		setvbuf(f, *buf, _IOFBF, PACK_BUFFER);
 		__fsetlocking(f, FSETLOCKING_BYCALLER); /* one writer thread */
 	}
 	return f;
@@ -46,23 +47,25 @@ static FILE *open_buffered(const char *path, int flags)
 
 int logpack_create(struct logpack *p, const char *dir, char *err, size_t errlen)
 {
+	unsigned n = 0;
+	int e = EEXIST;
+
 	memset(p, 0, sizeof(*p));
 	/* the index is the claim: created exclusively, so two packs never share a number */
-	for (unsigned n = 1; n < 1000000 && !p->idx; n++) {
+	while (!p->idx && e == EEXIST && ++n < 1000000) {
 		char *idx = pack_path(dir, n, "idx");
-		if (!idx)
-			return fail(err, errlen, "out of memory");
-		p->idx = open_buffered(idx, O_EXCL);
-		int e = errno;
+		p->idx = idx ? open_buffered(idx, O_EXCL, &p->idx_buf) : NULL;
+		e = idx ? errno : ENOMEM;
 		free(idx);
-		if (!p->idx && e != EEXIST)
-			return fail(err, errlen, "%s/logs: cannot create a log pack: %s", dir, strerror(e));
-		if (p->idx && !(p->log_path = pack_path(dir, n, "log")))
-			return fail(err, errlen, "out of memory");
 	}
 	if (!p->idx)
-		return fail(err, errlen, "%s/logs: no free log pack number", dir);
-	p->log = open_buffered(p->log_path, O_TRUNC);
+		return fail(err, errlen, "%s/logs: cannot create a log pack: %s", dir, strerror(e));
+	if (!(p->log_path = pack_path(dir, n, "log")) || asprintf(&p->logs_dir, "%s/logs", dir) < 0) {
+		p->logs_dir = NULL;
+		logpack_close(p);
+		return fail(err, errlen, "out of memory");
+	}
+	p->log = open_buffered(p->log_path, O_TRUNC, &p->log_buf);
 	if (!p->log) {
 		fail(err, errlen, "%s: %s", p->log_path, strerror(errno));
 		logpack_close(p);
@@ -80,11 +83,25 @@ int logpack_add(struct logpack *p, uint64_t run_id, const char *buf, size_t len)
 	return 0;
 }
 
-int logpack_flush(struct logpack *p, char *err, size_t errlen)
+static int sync_file(FILE *f)
 {
-	/* the logs before the index: an entry never points past what was written */
-	if (fflush(p->log) || fflush(p->idx))
+	return fflush(f) || fdatasync(fileno(f)) ? -1 : 0;
+}
+
+int logpack_sync(struct logpack *p, char *err, size_t errlen)
+{
+	/* the logs before the index: a durable entry never points past durable bytes */
+	if (sync_file(p->log) || sync_file(p->idx))
 		return fail(err, errlen, "%s: cannot write: %s", p->log_path, strerror(errno));
+	if (!p->named) { /* the new files' names, once */
+		int fd = open(p->logs_dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+		int rc = fd < 0 || fsync(fd) ? -1 : 0;
+		if (fd >= 0)
+			close(fd);
+		if (rc)
+			return fail(err, errlen, "%s: cannot sync: %s", p->logs_dir, strerror(errno));
+		p->named = 1;
+	}
 	return 0;
 }
 
@@ -94,7 +111,10 @@ void logpack_close(struct logpack *p)
 		fclose(p->log);
 	if (p->idx)
 		fclose(p->idx);
+	free(p->log_buf); /* after fclose: the streams used them */
+	free(p->idx_buf);
 	free(p->log_path);
+	free(p->logs_dir);
 	memset(p, 0, sizeof(*p));
 }
 

@@ -1,8 +1,8 @@
 /* Console logs of many runs in one file (issue 20): `parse` writes the logs of an invocation into
  * DIR/logs/pack-NNNNNN.log and, per run, one line "RUN_ID OFFSET LENGTH\n" into its index
  * DIR/logs/pack-NNNNNN.idx, instead of creating one DIR/logs/RUN_ID.log per run (creating a file
- * per run was most of parse's time on short runs). Both are made durable by the batch's sync
- * (store_commit_rows) before the batch's rows, so a finished run's entry and bytes are on disk.
+ * per run was most of parse's time on short runs). Both are made durable (logpack_sync) before
+ * the batch's rows are appended, so a finished run's entry and bytes are on disk.
  *
  * A run's log is found by log_open(): DIR/logs/RUN_ID.log if it exists (`run`, LAVA ingest, old
  * directories), else the last index entry naming it (packs in number order, lines in file order).
@@ -17,16 +17,19 @@
 
 struct logpack {
 	FILE *log, *idx;
+	char *log_buf, *idx_buf; /* their stdio buffers */
 	uint64_t off; /* bytes in the pack so far */
-	char *log_path;
+	char *log_path, *logs_dir;
+	int named; /* the directory entries are durable */
 };
 
 /* Claims the next free pack number in DIR/logs (its .idx created exclusively) and opens both. */
 int logpack_create(struct logpack *p, const char *dir, char *err, size_t errlen);
 /* Appends a run's log bytes and its index line (buffered: see logpack_flush). */
 int logpack_add(struct logpack *p, uint64_t run_id, const char *buf, size_t len);
-/* Hands every byte added so far to the kernel (the caller's sync makes them durable). */
-int logpack_flush(struct logpack *p, char *err, size_t errlen);
+/* Makes every byte added so far durable: the pack, then its index (fdatasync each), and on the
+ * first call the directory entries of both. */
+int logpack_sync(struct logpack *p, char *err, size_t errlen);
 void logpack_close(struct logpack *p);
 
 /* Where each packed run's log is: every index of DIR loaded once, for many lookups. */

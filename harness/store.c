@@ -423,6 +423,12 @@ int store_commit_rows(struct store *st, char *const rows[TAB_COUNT], const size_
 	/* one flush of the whole file system instead of one fsync per log */
 	if (syncfs(st->lock_fd))
 		return fail(err, errlen, "%s: cannot sync: %s", st->dir, strerror(errno));
+	return store_append_rows(st, rows, len, ids, n, err, errlen);
+}
+
+int store_append_rows(struct store *st, char *const rows[TAB_COUNT], const size_t len[TAB_COUNT],
+		      const uint64_t *ids, size_t n, char *err, size_t errlen)
+{
 	for (size_t i = 0; i < COMMIT_TABLES; i++) {
 		enum table_id t = commit_order[i];
 		if (append_rows(st, t, rows[t], len[t]))
