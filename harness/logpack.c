@@ -206,9 +206,9 @@ static int each_log_name(const char *dir, int (*fn)(const char *name, void *ctx)
 
 static int add_own_file(const char *name, void *ctx)
 {
-	size_t n = strlen(name);
-	if (n == 20 && strcmp(name + 16, ".log") == 0)
-		id_set_add_id(ctx, name); /* a non-id name adds nothing */
+	uint64_t id;
+	if (strlen(name) == 20 && strcmp(name + 16, ".log") == 0 && run_id_parse(name, 16, &id) == 0)
+		id_set_add(ctx, id);
 	return 0;
 }
 

@@ -248,3 +248,25 @@ Test(parse_runs, bad_suite_and_board_are_refused)
 		cr_expect_neq(stat(dir, &st), 0, "%s was created", dir);
 	}
 }
+
+/* Issue 20: parse packs its logs; a DIR/logs/ID.log that a killed `run` left for a run that never
+ * finished would be found before the packed one (logpack.h), so parse removes it, and the next
+ * parse finds the packed log (its digest) and adds nothing. */
+Test(parse_runs, packed_log_replaces_the_stale_log_of_an_unfinished_run)
+{
+	struct csv_rows runs;
+	char *out, *first = make_tmpdir("stale-first"), *dir = make_tmpdir("stale-log"), path[600];
+	cr_assert_eq(parse(first, DATA "/qemu-unmap-bringup.log", &out), 0, "%s", out);
+	cr_assert_eq(load_csv(first, "runs.csv", &runs), 0);
+	const char *id = csv_cell(&runs, 0, "run_id");
+	snprintf(path, sizeof(path), "%s/logs", dir);
+	cr_assert_eq(mkdir(path, 0755), 0);
+	snprintf(path, sizeof(path), "%s/logs/%s.log", dir, id);
+	write_text(path, "@s2b hello proto=1.0 (a run killed here)\n");
+	cr_assert_eq(parse(dir, DATA "/qemu-unmap-bringup.log", &out), 0, "%s", out);
+	cr_expect(strstr(out, "parse: 1 runs written"), "%s", out);
+	cr_expect_eq(access(path, F_OK), -1, "the stale log is removed");
+	cr_expect_eq(log_lines(dir, id, "@s2b boot "), 3, "the run's own log, from the pack");
+	cr_assert_eq(parse(dir, DATA "/qemu-unmap-bringup.log", &out), 0, "%s", out);
+	cr_expect(strstr(out, "parse: 0 runs written") && strstr(out, "(1 already there"), "%s", out);
+}
