@@ -147,7 +147,7 @@ static char *write_aside(struct store *st, enum table_id t, const struct repair_
 static void report(const char *path, const struct repair_plan *plan, const char *aside)
 {
 	fprintf(stderr, "s2bench: %s: set aside %zu of %zu records into %s:", path,
-		repair_aside_count(plan), plan->nrec - 1, aside);
+		repair_aside_count(plan), repair_record_count(plan) - 1, aside);
 	const char *sep = " ";
 	for (int r = 0; r < REPAIR_REASONS; r++)
 		if (r != REPAIR_KEEP && plan->count[r]) {
@@ -157,8 +157,36 @@ static void report(const char *path, const struct repair_plan *plan, const char 
 	fputc('\n', stderr);
 }
 
+/* Decides TABLE's records reading it a chunk at a time (tablerepair.h repair_scan), so opening a
+ * directory holds a chunk of each table, not the whole. Returns 0 (PLAN counts the records), 1
+ * when there is no table yet (missing or empty), 2 when it is not ours (WHY says why), -1 with
+ * errno when it cannot be read. */
+static int scan_table(struct store *st, enum table_id t, const char *path, struct repair_plan *plan,
+		      char *why, size_t whylen)
+{
+	FILE *f = fopen(path, "rb");
+	struct stat sb;
+	int rc;
+
+	if (!f)
+		return errno == ENOENT ? 1 : -1;
+	if (fstat(fileno(f), &sb))
+		rc = -1;
+	else if (!S_ISREG(sb.st_mode))
+		errno = EISDIR, rc = -1; /* or anything else that is not a table */
+	else if (sb.st_size == 0)
+		rc = 1;
+	else
+		rc = repair_scan(t, f, &st->finished, plan, why, whylen) ? 2 : 0;
+	int e = errno;
+	fclose(f);
+	errno = e;
+	return rc;
+}
+
 /* Keeps the header and every complete row whose run is finished; moves everything else to
- * DIR/set-aside/ and says so (tablerepair.h decides, this applies). */
+ * DIR/set-aside/ and says so (tablerepair.h decides, this applies). A table that needs no repair
+ * is only scanned; one that does is read whole to be rewritten. */
 static int repair_table(struct store *st, enum table_id t, char *err, size_t errlen)
 {
 	const struct table_schema *s = &table_schema[t];
@@ -168,10 +196,18 @@ static int repair_table(struct store *st, enum table_id t, char *err, size_t err
 	char why[200];
 	int rc = 0;
 
-	int got = read_file(path, &buf, &len);
+	int got = scan_table(st, t, path, &plan, why, sizeof(why));
+	if (got == 0 && repair_aside_count(&plan)) { /* plan it again whole, records kept */
+		repair_plan_free(&plan);
+		if (t == TAB_RUNS)
+			id_set_free(&st->finished); /* the plan fills it again */
+		got = read_file(path, &buf, &len);
+		if (got == 0 && repair_plan(t, buf, len, &st->finished, &plan, why, sizeof(why)))
+			got = 2;
+	}
 	if (got < 0) {
 		rc = fail(err, errlen, "%s: cannot read: %s", path, strerror(errno));
-	} else if (got || len == 0) {
+	} else if (got == 1) {
 		/* new (or empty) table: just the header */
 		FILE *mem = open_memstream(&out, &out_len);
 		csv_write_header(mem, t);
@@ -179,7 +215,7 @@ static int repair_table(struct store *st, enum table_id t, char *err, size_t err
 		rc = replace_file(st->dir, path, out, out_len);
 		if (rc)
 			fail(err, errlen, "%s: cannot write: %s", path, strerror(errno));
-	} else if (repair_plan(t, buf, len, &st->finished, &plan, why, sizeof(why))) {
+	} else if (got == 2) {
 		rc = fail(err, errlen, "%s: %s; nothing changed (move the file away to start afresh)",
 			  path, why);
 	} else if (repair_aside_count(&plan)) {
