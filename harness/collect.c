@@ -41,7 +41,10 @@ static void on_hello(struct collector *c, const struct record *rec)
 static void write_keyed_row(FILE *f, enum table_id t, const char *run_id, const struct record *rec)
 {
 	const struct table_schema *s = &table_schema[t];
-	const int extra_col = table_col(t, "extra");
+	static int extra_cols[TAB_COUNT]; /* 0 = not looked up yet (column 0 is run_id) */
+	if (!extra_cols[t])
+		extra_cols[t] = table_col(t, "extra");
+	const int extra_col = extra_cols[t];
 	const char *cells[32] = { run_id };
 	char extra[PROTO_MAX_LINE];
 	size_t extra_len = 0;
