@@ -1,13 +1,13 @@
 /* Pack files of run logs and their indexes (see logpack.h). */
 #include "logpack.h"
 
+#include "errmsg.h"
 #include "idset.h"
 
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
-#include <stdarg.h>
 #include <stdio_ext.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,15 +15,6 @@
 #include <unistd.h>
 
 #define PACK_BUFFER (1u << 20) /* a write syscall per MiB of logs, not per run */
-
-static int fail(char *err, size_t errlen, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(err, errlen, fmt, ap);
-	va_end(ap);
-	return -1;
-}
 
 static char *pack_path(const char *dir, unsigned n, const char *ext)
 {
@@ -59,15 +50,15 @@ int logpack_create(struct logpack *p, const char *dir, char *err, size_t errlen)
 		free(idx);
 	}
 	if (!p->idx)
-		return fail(err, errlen, "%s/logs: cannot create a log pack: %s", dir, strerror(e));
+		return errmsg(err, errlen, "%s/logs: cannot create a log pack: %s", dir, strerror(e));
 	if (!(p->log_path = pack_path(dir, n, "log")) || asprintf(&p->logs_dir, "%s/logs", dir) < 0) {
 		p->logs_dir = NULL;
 		logpack_close(p);
-		return fail(err, errlen, "out of memory");
+		return errmsg(err, errlen, "out of memory");
 	}
 	p->log = open_buffered(p->log_path, O_TRUNC, &p->log_buf);
 	if (!p->log) {
-		fail(err, errlen, "%s: %s", p->log_path, strerror(errno));
+		errmsg(err, errlen, "%s: %s", p->log_path, strerror(errno));
 		logpack_close(p);
 		return -1;
 	}
@@ -92,14 +83,14 @@ int logpack_sync(struct logpack *p, char *err, size_t errlen)
 {
 	/* the logs before the index: a durable entry never points past durable bytes */
 	if (sync_file(p->log) || sync_file(p->idx))
-		return fail(err, errlen, "%s: cannot write: %s", p->log_path, strerror(errno));
+		return errmsg(err, errlen, "%s: cannot write: %s", p->log_path, strerror(errno));
 	if (!p->named) { /* the new files' names, once */
 		int fd = open(p->logs_dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 		int rc = fd < 0 || fsync(fd) ? -1 : 0;
 		if (fd >= 0)
 			close(fd);
 		if (rc)
-			return fail(err, errlen, "%s: cannot sync: %s", p->logs_dir, strerror(errno));
+			return errmsg(err, errlen, "%s: cannot sync: %s", p->logs_dir, strerror(errno));
 		p->named = 1;
 	}
 	return 0;

@@ -1,12 +1,12 @@
 /* Split a table into records with libcsv and decide each one (see tablerepair.h). */
 #include "tablerepair.h"
 #include "columns.h"
+#include "errmsg.h"
 #include "csvsplit.h"
 
 #include <csv.h>
 #include <errno.h>
 #include <inttypes.h>
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -77,15 +77,6 @@ static void on_field(void *data, size_t len, void *ctx)
 	p->fields++;
 }
 
-static int fail(char *err, size_t errlen, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(err, errlen, fmt, ap);
-	va_end(ap);
-	return -1;
-}
-
 static void add(struct repair_plan *plan, const struct repair_record *r, int count_only)
 {
 	plan->count[r->reason]++;
@@ -136,19 +127,19 @@ static int on_record(const struct csv_record *rec, void *ctx)
 	}
 	if (!rec->terminated) {
 		if (p->header) /* our header is written whole (rename), so this is not our file */
-			return fail(w->err, w->errlen, "line %u: not an s2bench %s header", r.line,
-				    schema->file);
+			return errmsg(w->err, w->errlen, "line %u: not an s2bench %s header", r.line,
+				      schema->file);
 		r.reason = REPAIR_TORN;
 	} else if (p->header) {
 		if (p->header_ok && p->fields + 1 == schema->ncols &&
 		    !strcmp(schema->cols[p->fields], "extra"))
-			rc = fail(w->err, w->errlen,
-				  "line %u: %s has the columns of an older s2bench (no `extra`); "
-				  "parse its logs (DIR/logs) into a new directory",
-				  r.line, schema->file);
+			rc = errmsg(w->err, w->errlen,
+				    "line %u: %s has the columns of an older s2bench (no `extra`); "
+				    "parse its logs (DIR/logs) into a new directory",
+				    r.line, schema->file);
 		else if (!p->header_ok || p->fields != schema->ncols)
-			rc = fail(w->err, w->errlen, "line %u: not an s2bench %s header", r.line,
-				  schema->file);
+			rc = errmsg(w->err, w->errlen, "line %u: not an s2bench %s header", r.line,
+				    schema->file);
 	} else {
 		r.reason = decide(w->table, p, w->finished, &r);
 	}
@@ -181,7 +172,7 @@ int repair_plan(enum table_id table, const char *buf, size_t len, struct id_set 
 	memset(plan, 0, sizeof(*plan));
 	int rc = csv_split(buf, len, CSV_STRICT, &split_cb, &w, &csv_err, &line);
 	if (rc < 0)
-		fail(err, errlen, "line %u: not CSV (%s)", line, csv_strerror(csv_err));
+		errmsg(err, errlen, "line %u: not CSV (%s)", line, csv_strerror(csv_err));
 	if (rc) /* on_record stopped it: ERR says why */
 		repair_plan_free(plan);
 	return rc ? -1 : 0;
@@ -206,21 +197,21 @@ int repair_scan(enum table_id table, FILE *f, struct id_set *finished, struct re
 	w.scan = 1;
 	size_t cap = SCAN_CHUNK, have = 0;
 	char *buf = malloc(cap);
-	int rc = buf ? 0 : fail(err, errlen, "out of memory");
+	int rc = buf ? 0 : errmsg(err, errlen, "out of memory");
 
 	memset(plan, 0, sizeof(*plan));
 	while (!rc) {
 		if (have == cap) { /* one record fills the chunk: make room for more of it */
 			char *b = realloc(buf, cap * 2);
 			if (!b) {
-				rc = fail(err, errlen, "out of memory");
+				rc = errmsg(err, errlen, "out of memory");
 				break;
 			}
 			buf = b, cap *= 2;
 		}
 		size_t got = fread(buf + have, 1, cap - have, f);
 		if (ferror(f)) {
-			rc = fail(err, errlen, "read error: %s", strerror(errno));
+			rc = errmsg(err, errlen, "read error: %s", strerror(errno));
 			break;
 		}
 		have += got;
@@ -230,8 +221,8 @@ int repair_scan(enum table_id table, FILE *f, struct id_set *finished, struct re
 		unsigned line;
 		int split = csv_split(buf, have, CSV_STRICT, &split_cb, &w, &csv_err, &line);
 		if (split < 0)
-			rc = fail(err, errlen, "line %u: not CSV (%s)", w.base_line + line,
-				  csv_strerror(csv_err));
+			rc = errmsg(err, errlen, "line %u: not CSV (%s)", w.base_line + line,
+				    csv_strerror(csv_err));
 		else if (split && !w.cut) /* on_record stopped it: ERR says why */
 			rc = -1;
 		if (rc || w.final)
