@@ -168,7 +168,7 @@ static int scan_table(struct store *st, enum table_id t, const char *path, struc
 	else if (sb.st_size == 0)
 		rc = 1;
 	else
-		rc = repair_scan(t, f, &st->finished, plan, why, whylen) ? 2 : 0;
+		rc = repair_scan(t, f, REPAIR_SCAN_CHUNK, &st->finished, plan, why, whylen) ? 2 : 0;
 	int e = errno;
 	fclose(f);
 	errno = e;

@@ -53,6 +53,7 @@ struct planner {
 	int final;       /* this chunk holds the end of the file */
 	int cut;         /* the split stopped at a record the chunk's end cut: read on */
 	size_t carry;    /* that record's offset in the chunk */
+	size_t have;     /* the chunk's bytes */
 	unsigned base_line; /* lines before the chunk */
 };
 
@@ -119,7 +120,8 @@ static int on_record(const struct csv_record *rec, void *ctx)
 	struct repair_record r = { rec->off, rec->len, w->base_line + rec->line, REPAIR_KEEP, 0, 0 };
 	int rc = 0;
 
-	if (!rec->terminated && w->scan && !w->final) { /* cut by the chunk: split it again */
+	/* cut by the chunk's end, or ending there (blank lines after it belong to it): read on */
+	if (w->scan && !w->final && (!rec->terminated || rec->off + rec->len == w->have)) {
 		w->cut = 1;
 		w->carry = rec->off;
 		w->p = (struct probe){ .schema = schema, .header = p->header, .header_ok = p->header };
@@ -178,8 +180,6 @@ int repair_plan(enum table_id table, const char *buf, size_t len, struct id_set 
 	return rc ? -1 : 0;
 }
 
-#define SCAN_CHUNK (1u << 20) /* grows only for a record longer than this */
-
 static unsigned count_lines(const char *p, size_t n)
 {
 	unsigned lines = 0;
@@ -190,12 +190,12 @@ static unsigned count_lines(const char *p, size_t n)
 
 /* A chunk's records go through the same planner as repair_plan's; a record the chunk's end cuts
  * (even inside a quoted cell) is carried to the front of the next chunk and split again. */
-int repair_scan(enum table_id table, FILE *f, struct id_set *finished, struct repair_plan *plan,
-		char *err, size_t errlen)
+int repair_scan(enum table_id table, FILE *f, size_t chunk, struct id_set *finished,
+		struct repair_plan *plan, char *err, size_t errlen)
 {
 	struct planner w = planner_for(table, finished, plan, err, errlen);
 	w.scan = 1;
-	size_t cap = SCAN_CHUNK, have = 0;
+	size_t cap = chunk ? chunk : 1, have = 0;
 	char *buf = malloc(cap);
 	int rc = buf ? 0 : errmsg(err, errlen, "out of memory");
 
@@ -216,6 +216,7 @@ int repair_scan(enum table_id table, FILE *f, struct id_set *finished, struct re
 		}
 		have += got;
 		w.final = have < cap; /* a regular file: a short read is its end */
+		w.have = have;
 		w.cut = 0;
 		int csv_err;
 		unsigned line;

@@ -50,7 +50,8 @@ static void expect_same(enum table_id t, const char *buf, size_t len, struct id_
 	int rc_whole = repair_plan(t, buf, len, &fin_whole, &whole, err_whole, sizeof(err_whole));
 	FILE *f = fmemopen((void *)buf, len, "rb");
 	cr_assert_not_null(f);
-	int rc_scan = repair_scan(t, f, &fin_scan, &scan, err_scan, sizeof(err_scan));
+	int rc_scan = repair_scan(t, f, REPAIR_SCAN_CHUNK, &fin_scan, &scan, err_scan,
+				  sizeof(err_scan));
 	fclose(f);
 	cr_assert_eq(rc_scan, rc_whole, "%s / %s", err_scan, err_whole);
 	cr_expect_str_eq(err_scan, err_whole);
