@@ -108,25 +108,32 @@ static void on_error(struct collector *c, const struct record *rec)
 		 msg ? ":" : "", msg ? msg : "", key ? ":" : "", key ? key : "");
 }
 
-/* The run's identity is its content: FNV-1a 64 over "kind k=v k=v\n" of every accepted record
- * (the CRC and console noise left out, so a capture's line endings do not matter). */
+/* One step of the digest: 8 bytes mixed in with a multiply (a multiply per byte, FNV, was 8% of
+ * parse's time). */
+static uint64_t digest_step(uint64_t h, uint64_t w)
+{
+	h = (h ^ w) * 0x9e3779b97f4a7c15ull; /* odd: every bit of w reaches the high bits */
+	return h ^ (h >> 32);
+}
+
+/* The run's identity is its content: a 64-bit hash of every accepted record's text, as the parser
+ * leaves it in the line ("kind k=v k=v" with NULs for the separators: the same record, the same
+ * bytes; the CRC and console noise left out, so a capture's line endings do not matter). The
+ * digest is never stored: parse compares it with the digest of the stored log computed anew. */
 static void digest_record(struct run_summary *s, const struct record *rec)
 {
-	uint64_t h = s->digest;
-	const char *parts[2 * PROTO_MAX_KEYS + 1];
-	int n = 0;
+	const char *p = rec->kind; /* the record is one span of the line, from its kind on */
+	const char *last = rec->nkv ? rec->kv[rec->nkv - 1].val : rec->kind;
+	size_t n = (size_t)(last + strlen(last) - p);
+	uint64_t h = s->digest, w;
 
-	parts[n++] = rec->kind;
-	for (int i = 0; i < rec->nkv; i++) {
-		parts[n++] = rec->kv[i].key;
-		parts[n++] = rec->kv[i].val;
+	for (; n >= 8; p += 8, n -= 8) {
+		memcpy(&w, p, 8);
+		h = digest_step(h, w);
 	}
-	for (int i = 0; i < n; i++) {
-		for (const char *p = parts[i]; *p; p++)
-			h = (h ^ (unsigned char)*p) * 0x100000001b3ull;
-		h = (h ^ (unsigned char)(i + 1 == n ? '\n' : i % 2 ? '=' : ' ')) * 0x100000001b3ull;
-	}
-	s->digest = h;
+	w = 0;
+	memcpy(&w, p, n);
+	s->digest = digest_step(h, w ^ (uint64_t)n << 56); /* the tail, and where the record ends */
 }
 
 static void on_cfg(struct collector *c, const struct record *rec)
