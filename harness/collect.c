@@ -203,21 +203,38 @@ static void on_record(struct collector *c, const struct record *rec)
 	}
 	if (c->sum.refused)
 		return;
-	if (strcmp(k, "cfg") == 0) {
-		on_cfg(c, rec);
-	} else if (strcmp(k, "boot") == 0) {
-		on_boot(c, rec);
-	} else if (strcmp(k, "fault") == 0) {
-		write_keyed_row(c->faults, TAB_FAULTS, c->run_id, rec);
-	} else if (strcmp(k, "metric") == 0) {
-		write_keyed_row(c->metrics, TAB_METRICS, c->run_id, rec);
-	} else if (strcmp(k, "oracle") == 0) {
-		on_oracle(c, rec);
-	} else if (strcmp(k, "error") == 0) {
-		on_error(c, rec);
-	} else if (strcmp(k, "done") == 0) {
-		c->sum.have_done = 1;
-		COPY(c->sum.done_status, record_get(rec, "status"));
+	/* the kinds differ in their first byte: one strcmp a record to confirm it */
+	switch (k[0]) {
+	case 'c':
+		if (strcmp(k, "cfg") == 0)
+			on_cfg(c, rec);
+		break;
+	case 'b':
+		if (strcmp(k, "boot") == 0)
+			on_boot(c, rec);
+		break;
+	case 'f':
+		if (strcmp(k, "fault") == 0)
+			write_keyed_row(c->faults, TAB_FAULTS, c->run_id, rec);
+		break;
+	case 'm':
+		if (strcmp(k, "metric") == 0)
+			write_keyed_row(c->metrics, TAB_METRICS, c->run_id, rec);
+		break;
+	case 'o':
+		if (strcmp(k, "oracle") == 0)
+			on_oracle(c, rec);
+		break;
+	case 'e':
+		if (strcmp(k, "error") == 0)
+			on_error(c, rec);
+		break;
+	case 'd':
+		if (strcmp(k, "done") == 0) {
+			c->sum.have_done = 1;
+			COPY(c->sum.done_status, record_get(rec, "status"));
+		}
+		break;
 	}
 }
 

@@ -107,8 +107,8 @@ enum line_class proto_parse_line(char *line, size_t len, struct record *rec)
 
 const char *record_get(const struct record *rec, const char *key)
 {
-	for (int i = 0; i < rec->nkv; i++)
-		if (strcmp(rec->kv[i].key, key) == 0)
+	for (int i = 0; i < rec->nkv; i++) /* the first byte first: most keys differ there */
+		if (rec->kv[i].key[0] == key[0] && strcmp(rec->kv[i].key, key) == 0)
 			return rec->kv[i].val;
 	return NULL;
 }
