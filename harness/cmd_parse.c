@@ -254,12 +254,12 @@ static void on_run(void *ctx, struct logsplit *ls)
 	}
 	for (int t = TAB_BOOTS; t <= TAB_METRICS; t++)
 		logsplit_copy_rows(ls->buf[t], ls->len[t], id, b->rows[t]);
-	struct collector named = ls->col;
-	memcpy(named.run_id, id, sizeof(id));
-	struct run_outcome o = { .suite = s->suite, .status = collector_status(&named),
+	struct collector *named = &ls->col; /* named in place: the splitter starts afresh next run */
+	memcpy(named->run_id, id, sizeof(id));
+	struct run_outcome o = { .suite = s->suite, .status = collector_status(named),
 				 .exit_code = -1, .wall_s = -1, .qemu_version = "",
 				 .config_unknown = !sum->have_cfg, .cfg_absent = sum->cfg_absent };
-	collector_write_run(&named, b->rows[TAB_RUNS], &cfg, &o);
+	collector_write_run(named, b->rows[TAB_RUNS], &cfg, &o);
 	if (b->n >= BATCH_RUNS || batch_bytes(b) >= BATCH_BYTES)
 		batch_commit(s);
 }
