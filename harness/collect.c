@@ -172,6 +172,31 @@ static void on_oracle(struct collector *c, const struct record *rec)
 	}
 }
 
+static void on_fault(struct collector *c, const struct record *rec)
+{
+	write_keyed_row(c->faults, TAB_FAULTS, c->run_id, rec);
+}
+
+static void on_metric(struct collector *c, const struct record *rec)
+{
+	write_keyed_row(c->metrics, TAB_METRICS, c->run_id, rec);
+}
+
+static void on_done(struct collector *c, const struct record *rec)
+{
+	c->sum.have_done = 1;
+	COPY(c->sum.done_status, record_get(rec, "status"));
+}
+
+/* The kinds after `hello` (which is taken first, even in a refused run). */
+static const struct {
+	const char *kind;
+	void (*on)(struct collector *c, const struct record *rec);
+} body_kinds[] = {
+	{ "cfg", on_cfg },	 { "boot", on_boot },	{ "fault", on_fault }, { "metric", on_metric },
+	{ "oracle", on_oracle }, { "error", on_error }, { "done", on_done },
+};
+
 static void on_record(struct collector *c, const struct record *rec)
 {
 	const char *k = rec->kind;
@@ -203,39 +228,11 @@ static void on_record(struct collector *c, const struct record *rec)
 	}
 	if (c->sum.refused)
 		return;
-	/* the kinds differ in their first byte: one strcmp a record to confirm it */
-	switch (k[0]) {
-	case 'c':
-		if (strcmp(k, "cfg") == 0)
-			on_cfg(c, rec);
-		break;
-	case 'b':
-		if (strcmp(k, "boot") == 0)
-			on_boot(c, rec);
-		break;
-	case 'f':
-		if (strcmp(k, "fault") == 0)
-			write_keyed_row(c->faults, TAB_FAULTS, c->run_id, rec);
-		break;
-	case 'm':
-		if (strcmp(k, "metric") == 0)
-			write_keyed_row(c->metrics, TAB_METRICS, c->run_id, rec);
-		break;
-	case 'o':
-		if (strcmp(k, "oracle") == 0)
-			on_oracle(c, rec);
-		break;
-	case 'e':
-		if (strcmp(k, "error") == 0)
-			on_error(c, rec);
-		break;
-	case 'd':
-		if (strcmp(k, "done") == 0) {
-			c->sum.have_done = 1;
-			COPY(c->sum.done_status, record_get(rec, "status"));
+	for (size_t i = 0; i < sizeof(body_kinds) / sizeof(body_kinds[0]); i++)
+		if (body_kinds[i].kind[0] == k[0] && strcmp(body_kinds[i].kind, k) == 0) {
+			body_kinds[i].on(c, rec); /* first byte first: one strcmp a record */
+			break;
 		}
-		break;
-	}
 }
 
 void collector_line(struct collector *c, char *line, size_t len)
