@@ -192,11 +192,12 @@ int logsplit_digest_stream(FILE *f, uint64_t *digest)
 void logsplit_copy_rows(const char *rows, size_t len, const char *run_id, FILE *out)
 {
 	const char *end = rows + len;
+	size_t id_len = strlen(run_id);
 
 	while (rows < end) {
 		const char *nl = memchr(rows, '\n', (size_t)(end - rows));
 		size_t n = nl ? (size_t)(nl - rows) + 1 : (size_t)(end - rows);
-		fputs(run_id, out);
+		fwrite(run_id, 1, id_len, out);
 		fwrite(rows, 1, n, out);
 		rows += n;
 	}
