@@ -33,22 +33,35 @@ static int parse_crc(const char *s, uint32_t *out)
 	return 0;
 }
 
-static int is_key_char(char c)
+enum { KEY_CHAR = 1, VALUE_CHAR = 2 };
+static unsigned char char_class[256]; /* a load a byte in split_body's loops, parse's hot spot */
+
+static void build_char_class(void)
 {
-	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+	for (int c = 0; c < 256; c++) {
+		int key = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+		/* Values are printable words: no control bytes (a NUL would cut the cell), no space
+		 * or '*' (the record's own separators), no ';' (the separator of the `extra` cell). */
+		int value = c > ' ' && c != 0x7f && c != '*' && c != ';';
+		char_class[c] = (unsigned char)((key ? KEY_CHAR : 0) | (value ? VALUE_CHAR : 0));
+	}
 }
 
-/* Values are printable words: no control bytes (a NUL would cut the cell), no space or '*'
- * (the record's own separators), no ';' (the separator of the `extra` cell). */
+static int is_key_char(char c)
+{
+	return char_class[(unsigned char)c] & KEY_CHAR;
+}
+
 static int is_value_char(char c)
 {
-	unsigned char u = (unsigned char)c;
-	return u > ' ' && u != 0x7f && c != '*' && c != ';';
+	return char_class[(unsigned char)c] & VALUE_CHAR;
 }
 
 /* Splits the body (after "@s2b ") into kind and key=value tokens, in place. */
 static enum line_class split_body(char *p, char *end, struct record *rec)
 {
+	if (!char_class['a']) /* single-threaded users: built on first use, like the CRC tables */
+		build_char_class();
 	rec->nkv = 0;
 	rec->kind = p;
 	while (p < end && *p != ' ')
