@@ -17,9 +17,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* Runs read but not yet committed: their rows in memory, committed together (one sync, one
- * fsync per table) when the batch is full and at the end, so a log of many runs costs a few
- * durable commits, not several fsyncs per run. */
+/* Runs read but not yet committed: their rows in memory, committed together (the log pack and
+ * its index synced, then one append and fsync per table) when the batch is full and at the end,
+ * so a log of many runs costs a few durable commits, not several fsyncs per run. */
 struct parse_batch {
 	FILE *rows[TAB_COUNT];
 	char *buf[TAB_COUNT];
