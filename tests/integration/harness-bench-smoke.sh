@@ -17,6 +17,9 @@ check "region_has_two_parse_rows" [ "$(grep -c '^| `parse`, [0-9]* distinct runs
 check "region_has_the_report_row" grep -q '^| `report`, 2000 runs x 20 boots |' <<<"$region"
 check "region_has_run_and_resume_rows" [ "$(grep -c '^| `run`' <<<"$region")" -eq 4 ]
 check "region_names_the_machine" grep -q 'cores, Linux' <<<"$region"
+# The run rows time runs that succeed: the fake emulator echoes each run's seed, so no repetition
+# ends config_mismatch (harness/config_match.c) and every run is ok.
+check "run_rows_time_runs_that_are_ok" bash -c "[ \"\$(awk -F, 'FNR > 1 && \$17 != \"ok\"' '$out'/work/run-*.out/runs.csv | wc -l)\" -eq 0 ] && [ \"\$(awk -F, 'FNR > 1' '$out'/work/run-*.out/runs.csv | wc -l)\" -gt 1 ]"
 check "nothing_outside_the_region_changes" cmp -s <(outside docs/performance.md) <(outside "$out/doc.md")
 BUILD=$BUILD scripts/bench-harness.sh --quick --doc "$out/doc.md" --work "$out/work" >/dev/null 2>&1
 check "a_second_run_replaces_the_region" [ "$(grep -c 'harness-scale: begin' "$out/doc.md")" -eq 1 ]

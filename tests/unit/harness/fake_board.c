@@ -23,9 +23,11 @@ void fake_run_from_bootargs(struct fake_run *run, const char *args)
 	memset(run, 0, sizeof(*run));
 	strcpy(run->strategy, "unmap");
 	strcpy(run->guest, "hello");
+	strcpy(run->seed, "1");
 	copy_value(args, "s2b.boots=", boots, sizeof(boots));
 	copy_value(args, "s2b.strategy=", run->strategy, sizeof(run->strategy));
 	copy_value(args, "s2b.guest=", run->guest, sizeof(run->guest));
+	copy_value(args, "s2b.seed=", run->seed, sizeof(run->seed));
 	run->boots = (unsigned)atoi(boots);
 }
 
@@ -59,8 +61,8 @@ void fake_board_emit(FILE *out, const struct fake_run *run)
 		for (;;)
 			pause();
 	snprintf(body, sizeof(body),
-		 "cfg strategy=%s guest=%s mem=67108864 boots=%u block=4k map=ondemand icache=exec frac=50 stride=4096 write=50 order=seq seed=1 trace=none",
-		 run->strategy, run->guest, run->boots);
+		 "cfg strategy=%s guest=%s mem=67108864 boots=%u block=4k map=ondemand icache=exec frac=50 stride=4096 write=50 order=seq seed=%s trace=none",
+		 run->strategy, run->guest, run->boots, run->seed);
 	emit(out, body);
 	for (unsigned i = 0; i < run->boots; i++) {
 		sleep_ms(run->delay_ms);

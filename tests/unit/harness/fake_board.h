@@ -11,9 +11,11 @@ struct fake_run {
 	int hang;           /* print hello, then never finish */
 	char strategy[32];
 	char guest[32];
+	char seed[24];      /* from s2b.seed: echoed in cfg, so config_match.c sees the run asked for */
 };
 
-/* Reads s2b.boots / s2b.strategy / s2b.guest from BOOTARGS into RUN (defaults 5/unmap/hello). */
+/* Reads s2b.boots / s2b.strategy / s2b.guest / s2b.seed from BOOTARGS into RUN (defaults
+ * 5/unmap/hello/1). */
 void fake_run_from_bootargs(struct fake_run *run, const char *bootargs);
 
 /* Writes the run's console (records, guest relays, CRLF line ends) to OUT, flushing per line. */
