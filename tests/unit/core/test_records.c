@@ -39,7 +39,7 @@ Test(records, s2hv_records_as_in_a_real_log)
 	emit_done(&(struct done_rec){.status = "ok", .boots = 3, .lines = REC_SOME(960),
 				     .tlbis = REC_SOME(2)});
 	cr_expect_str_eq(console_out,
-		"@s2b hello proto=1.0 hv=0.1.0 board=qemu-virt midr=0xf0510 pa_bits=52 fwb=1 dic=0 idc=0 "
+		"@s2b hello proto=1.1 hv=0.1.0 board=qemu-virt midr=0xf0510 pa_bits=52 fwb=1 dic=0 idc=0 "
 		"ctr=0x8444c004 hafdbs=2 pmu_ver=6 pmu_events=cycles,inst_retired cal_hvc_insts=139 "
 		"cal_hvc_cycles=139 *8f63704e\r\n"
 		"@s2b cfg strategy=unmap guest=bringup mem=67108864 boots=3 block=4k map=ondemand "
@@ -100,7 +100,7 @@ Test(records, s2vmm_records_as_before_they_were_shared)
 		.exit = BOOT_ERROR});
 	emit_done(&(struct done_rec){.status = "crash", .boots = 2, .faults = REC_SOME(77)});
 	cr_expect_str_eq(console_out,
-		"@s2b hello proto=1.0 hv=s2vmm-0.0.0 board=kvm-qemu-n1 backend=kvm kernel=6.1.0-28-arm64 "
+		"@s2b hello proto=1.1 hv=s2vmm-0.0.0 board=kvm-qemu-n1 backend=kvm kernel=6.1.0-28-arm64 "
 		"kvm_mode=nvhe midr=0x410fd0c0 pa_bits=40 fwb=1 dic=1 idc=0 ctr=0xa444c004 "
 		"cntfrq=62500000 probes=unmap *5406209b\r\n"
 		"@s2b boot idx=15 faults=11 mmio_faults=12 stray_faults=13 init_ns=123 init_ticks=45 "
