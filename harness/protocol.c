@@ -1,9 +1,11 @@
 /* Record grammar: "@s2b <kind> k=v k=v ... *<crc32 of everything before ' *'>". */
 #include "protocol.h"
 
+#include "../core/config_frame.h"
 #include "../core/crc32.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -119,4 +121,19 @@ int proto_major(const char *version)
 	if ((*end != '.' && *end != '\0') || major > 1000)
 		return -1;
 	return (int)major;
+}
+
+int proto_is_session_kind(const char *kind)
+{
+	return strcmp(kind, "ready") == 0 || strcmp(kind, "ack") == 0 || strcmp(kind, "nak") == 0;
+}
+
+int proto_config_frame(char *buf, size_t cap, const char *words)
+{
+	int n = snprintf(buf, cap, "%s%s", CONFIG_FRAME_PREFIX, words);
+
+	if (n < 0 || (size_t)n + TRAILER_LEN + 1 >= cap || n + TRAILER_LEN > CONFIG_FRAME_MAX)
+		return -1;
+	return n + snprintf(buf + n, cap - (size_t)n, " *%08x\n",
+			    (unsigned)crc32_update(0, buf, (size_t)n));
 }

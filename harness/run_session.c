@@ -154,6 +154,9 @@ int run_session_execute(struct run_session *s, const struct plan *plan)
 	/* what will run at once, not what -j allowed: a serial board runs one at a time */
 	fprintf(stderr, "run: %s: %zu runs, %zu already in %s, %zu to do, %u at a time\n", s->suite,
 		total, total - n, s->out, n, parallel ? parallel : s->jobs);
+	if (s->opt->config_over_console)
+		fprintf(stderr, "run: serial board configured over the console (it boots with "
+				"s2b.config=console): --reset-cmd only at power-on and to recover\n");
 
 	struct planned_run *batch = malloc(RUN_SESSION_BATCH * sizeof(*batch));
 	if (!batch)
