@@ -10,7 +10,9 @@
 #include "smp.h"
 
 #define CONFIG_KEY BOOTARG_PREFIX "config="
-#define READY_EVERY_S 1 /* counter seconds between two `ready` while no frame comes */
+/* `ready` again after 1/READY_FIRST_DIV s of counter time without a frame, then after twice
+ * as long each time, up to once a second: */
+#define READY_FIRST_DIV 100
 
 struct console_cmdline {
 	char board[32]; /* s2b.board: the `board=` of every hello, else the DTB's */
@@ -67,14 +69,16 @@ static void announce(const char *kind, const char *key, u64 served, const char *
 /*
  * Polls the UART until a good frame is in FR. It spins (YIELD between polls, which lets QEMU's
  * TCG run other CPUs) for as long as it takes: the harness owns the timeout and resets a board
- * that stops answering. Every READY_EVERY_S of counter time with no line under way it says
- * `ready` again, so a harness that opened the console late (a pty re-opened after a reset, a
- * USB adapter plugged in) still hears it. Noise lines are skipped; a bad frame gets a nak.
+ * that stops answering. With no line under way it says `ready` again after 10 ms of counter
+ * time, 20 ms, 40 ms ... then every second, so a harness that opened the console late (a pty
+ * re-opened after a reset, a USB adapter plugged in) still hears it soon: under QEMU -icount
+ * (one instruction a nanosecond) a counter second of polling is about 100 s of host time.
+ * Noise lines are skipped; a bad frame gets a nak.
  */
 static void wait_for_frame(struct frame_reader *fr, u64 served)
 {
-	u64 freq = arch_timer_freq(), every = (freq ? freq : 1000000) * READY_EVERY_S;
-	u64 last = arch_counter();
+	u64 second = arch_timer_freq() ? arch_timer_freq() : 1000000;
+	u64 every = second / READY_FIRST_DIV, last = arch_counter();
 
 	frame_reader_init(fr);
 	announce("ready", "proto", served, NULL);
@@ -86,6 +90,7 @@ static void wait_for_frame(struct frame_reader *fr, u64 served)
 			if (!fr->len && arch_counter() - last >= every) {
 				announce("ready", "proto", served, NULL);
 				last = arch_counter();
+				every = MIN(every * 2, second);
 			}
 			arch_cpu_relax();
 			continue;
