@@ -129,7 +129,8 @@ static int write_all(int fd, const char *buf, size_t n)
 }
 
 /* Frames until `ack`: 0, or -1 + reason (*BROKEN: the board stopped answering). */
-static int configure(const char *frame, size_t n, char *err, size_t errlen, int *broken)
+static int configure(const char *run_id, const char *frame, size_t n, char *err, size_t errlen,
+		     int *broken)
 {
 	char reason[32] = "";
 
@@ -141,8 +142,10 @@ static int configure(const char *frame, size_t n, char *err, size_t errlen, int 
 		switch (await(sess.fd, 1, SERIAL_ACK_WAIT_S, reason, sizeof(reason))) {
 		case REPLY_ACK:
 			return 0;
-		case REPLY_NAK:
-			continue; /* s2hv waits for a frame again: send it again */
+		case REPLY_NAK: /* s2hv waits for a frame again: send it again */
+			fprintf(stderr, "s2bench: run %s: the board answered nak reason=%s to its "
+					"configuration frame\n", run_id, reason);
+			continue;
 		default:
 			snprintf(err, errlen, "no ack from the board within %ds of the configuration frame",
 				 SERIAL_ACK_WAIT_S);
@@ -177,7 +180,7 @@ int serial_session_start(struct board_job *job, const struct run_options *opt, c
 	if (!up && power_on(opt, job->run, err, errlen))
 		return -1;
 	sess.broken = 0;
-	if (configure(frame, (size_t)n, err, errlen, &sess.broken))
+	if (configure(job->run->run_id, frame, (size_t)n, err, errlen, &sess.broken))
 		return -1;
 	job->fd = sess.fd;
 	return 0;
