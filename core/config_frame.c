@@ -6,18 +6,9 @@
 #define PREFIX_LEN (sizeof(CONFIG_FRAME_PREFIX) - 1)
 #define TRAILER_LEN 10 /* " *" + 8 hex digits */
 
-static int hex_digit(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	return -1; /* lowercase only, as the records write it */
-}
-
 enum frame_verdict config_frame_parse(const char *line, size_t len, char *words)
 {
-	u32 want = 0;
+	uint32_t want;
 	size_t body;
 
 	if (len < PREFIX_LEN || memcmp(line, CONFIG_FRAME_PREFIX, PREFIX_LEN))
@@ -25,15 +16,8 @@ enum frame_verdict config_frame_parse(const char *line, size_t len, char *words)
 	if (len > CONFIG_FRAME_MAX)
 		return FRAME_TOO_LONG;
 	if (len < PREFIX_LEN + TRAILER_LEN || line[len - TRAILER_LEN] != ' ' ||
-	    line[len - TRAILER_LEN + 1] != '*')
+	    line[len - TRAILER_LEN + 1] != '*' || crc32_parse_hex(line + len - 8, &want))
 		return FRAME_GRAMMAR;
-	for (size_t i = len - 8; i < len; i++) {
-		int d = hex_digit(line[i]);
-
-		if (d < 0)
-			return FRAME_GRAMMAR;
-		want = want << 4 | (u32)d;
-	}
 	body = len - TRAILER_LEN;
 	/* `@s2b-cfg  *crc` has no words: its body ends at the prefix's space */
 	for (size_t i = PREFIX_LEN; i < body; i++)

@@ -13,28 +13,6 @@
 #define PREFIX_LEN 5
 #define TRAILER_LEN 10 /* " *" + 8 hex digits */
 
-static int hex_digit(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	return -1; /* the protocol writes lowercase only */
-}
-
-static int parse_crc(const char *s, uint32_t *out)
-{
-	uint32_t v = 0;
-	for (int i = 0; i < 8; i++) {
-		int d = hex_digit(s[i]);
-		if (d < 0)
-			return -1;
-		v = v << 4 | (uint32_t)d;
-	}
-	*out = v;
-	return 0;
-}
-
 static int is_key_char(char c)
 {
 	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
@@ -96,7 +74,7 @@ enum line_class proto_parse_line(char *line, size_t len, struct record *rec)
 	if (len > PROTO_MAX_LINE)
 		return LINE_OVERLONG;
 	if (len < PREFIX_LEN + 1 + TRAILER_LEN || line[len - TRAILER_LEN] != ' ' ||
-	    line[len - TRAILER_LEN + 1] != '*' || parse_crc(line + len - 8, &want))
+	    line[len - TRAILER_LEN + 1] != '*' || crc32_parse_hex(line + len - 8, &want))
 		return LINE_TRUNCATED;
 	size_t body_len = len - TRAILER_LEN;
 	if (crc32_update(0, line, body_len) != want)

@@ -36,13 +36,6 @@ Test(console_config, session_records_are_checked_like_any_record)
 		  proto_is_session_kind("nak") && !proto_is_session_kind("hello"));
 }
 
-static void feed(struct collector *c, const char *body)
-{
-	char line[1024];
-	fake_record(line, sizeof(line), body);
-	collector_line(c, line, strlen(line));
-}
-
 #define HELLO "hello proto=1.1 hv=0.1.0 board=qemu-virt midr=0xf0510 fwb=1"
 #define CFG "cfg strategy=unmap guest=hello mem=67108864 boots=1 block=4k frac=50 stride=4096 write=50 order=seq seed=1"
 
@@ -57,9 +50,13 @@ Test(console_config, a_capture_of_one_power_on_splits_into_its_runs)
 				  "done status=ok boots=1", "ready proto=1.1 served=1",
 				  "nak reason=crc", "ack served=1" };
 
+	char line[256];
+
 	collector_init(&c, "0123456789abcdef", f, f, f);
-	for (size_t i = 0; i < sizeof(capture) / sizeof(capture[0]); i++)
-		feed(&c, capture[i]);
+	for (size_t i = 0; i < sizeof(capture) / sizeof(capture[0]); i++) {
+		fake_record(line, sizeof(line), capture[i]);
+		collector_line(&c, line, strlen(line));
+	}
 	cr_expect_str_eq(collector_status(&c), "ok");
 	cr_expect_eq(c.sum.records, 4, "hello, cfg, boot, done: the exchange is no run's");
 	cr_expect_eq(collector_rejected(&c.sum), 0);
