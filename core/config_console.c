@@ -111,8 +111,11 @@ void config_console_serve(const struct platform *plat, const struct cpu_features
 	struct platform p = *plat;
 	struct bootarg_error err;
 	u64 served = 0;
+	int refused = bootargs_parse(cmdline_keys, ARRAY_SIZE(cmdline_keys), &cl, plat->bootargs, &err);
 
-	if (bootargs_parse(cmdline_keys, ARRAY_SIZE(cmdline_keys), &cl, plat->bootargs, &err)) {
+	if (cl.board[0]) /* a hello that refuses the line already names the board it was given */
+		fmt_snprintf(p.board, sizeof(p.board), "%s", cl.board);
+	if (refused) {
 		if (!strcmp(err.msg, "unknown_key")) /* a run's key belongs in a frame */
 			fmt_snprintf(err.msg, sizeof(err.msg), "not_allowed_with_s2b.config=console");
 		hv_report_bad_arg(&p, cpu, &err);
@@ -123,8 +126,6 @@ void config_console_serve(const struct platform *plat, const struct cpu_features
 		hv_report_bad_arg(&p, cpu, &err);
 		return;
 	}
-	if (cl.board[0])
-		fmt_snprintf(p.board, sizeof(p.board), "%s", cl.board);
 	for (;;) {
 		wait_for_frame(&fr, served);
 		announce("ack", NULL, served, NULL);

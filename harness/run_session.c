@@ -47,7 +47,13 @@ int run_session_check(struct run_options *opt, const struct plan *plan)
 			qemu_run = *r, nqemu = 1;
 	}
 	plan_walk_end(&w);
-	int rc = check_boards(opt, used);
+	int serial_used = 0;
+	for (size_t i = 0; i < board_desc_count; i++)
+		serial_used |= used[i] && board_descs[i].ops == &board_serial;
+	int rc = opt->config_over_console && !serial_used
+			 ? cli_error("--config-over-console: no run of the suite is on board serial (only "
+				     "a serial board is configured over its console)")
+			 : check_boards(opt, used);
 	free(used);
 	return rc ? rc : image_check_runs(opt->image, &qemu_run, nqemu);
 }

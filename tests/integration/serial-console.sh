@@ -124,4 +124,16 @@ check "d_raspi3b_three_runs_ok" [ "$(status_count "$out/d/res/runs.csv" ok)" -eq
 "$S2BENCH" run "$out/raspi.suite" --board qemu-raspi3b --out "$out/dref" -j 2 --image "$S2HV_IMG" \
 	>"$out/dref.log" 2>&1
 check "d_boot_rows_equal_those_of_board_qemu_raspi3b" same_rows "$out/d/res" "$out/dref" 2>>"$out/d/run.log"
+
+# (e) refusals: a run's key on the command line of console mode, the option without a serial board
+qemu_virt "$out/cmdline.log" max "s2b.config=console s2b.board=pi s2b.strategy=clean"
+check "e_run_key_beside_config_console_refused" \
+	grep -q '^@s2b error code=bad_arg key=s2b.strategy msg=not_allowed_with_s2b.config=console ' "$out/cmdline.log"
+check "e_refusal_ends_with_done_error_and_power_off" \
+	[ "$QEMU_RC" -eq 0 -a "$(grep -c '^@s2b done status=error boots=0 ' "$out/cmdline.log")" -eq 1 ]
+check "e_hello_names_the_board_given" grep -q '^@s2b hello .* board=pi ' "$out/cmdline.log"
+printf 'name = e\nboard = qemu-virt\n' >"$out/e.suite"
+"$S2BENCH" run "$out/e.suite" --config-over-console --out "$out/e" >"$out/e.log" 2>&1
+check "e_option_without_serial_board_is_an_error" [ $? -eq 1 ]
+check "e_says_why" grep -q 'no run of the suite is on board serial' "$out/e.log"
 finish
