@@ -3,6 +3,7 @@
  * from another run of that config by its content, so re-parsing a capture (by any path) adds
  * nothing and two different runs of one config are both kept. */
 #include "cli.h"
+#include "logpack.h"
 #include "logsplit.h"
 #include "store.h"
 
@@ -10,14 +11,15 @@
 #include <fcntl.h>
 #include <getopt.h>
 #include <stdio.h>
+#include <stdio_ext.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* Runs read but not yet committed: their rows in memory, committed together (one sync, one
- * fsync per table) when the batch is full and at the end, so a log of many runs costs a few
- * durable commits, not several fsyncs per run. */
+/* Runs read but not yet committed: their rows in memory, committed together (the log pack and
+ * its index synced, then one append and fsync per table) when the batch is full and at the end,
+ * so a log of many runs costs a few durable commits, not several fsyncs per run. */
 struct parse_batch {
 	FILE *rows[TAB_COUNT];
 	char *buf[TAB_COUNT];
@@ -38,6 +40,10 @@ struct parse_session {
 	const char *board;   /* --board, else the hello record's */
 	struct id_set given; /* ids given out in this invocation: same config → next rep */
 	struct parse_batch batch;
+	struct logpack pack;   /* this invocation's logs (opened at its first run) */
+	struct log_index index; /* where the directory's packed logs were, loaded when needed */
+	int index_loaded;
+	struct id_set own_logs; /* runs with their own DIR/logs/ID.log (read with the pack's creation) */
 	unsigned runs, skipped, refused;
 	unsigned records, bad_crc, truncated, malformed, overlong, misplaced, noise;
 	int io_failed;
@@ -72,33 +78,47 @@ static int need_store(struct parse_session *s)
 	return 0;
 }
 
-/* DIR/logs/ID.log: the run's console lines, as `run` keeps them; written before the rows and made
- * durable by the batch's commit before them (store_commit_rows), so a finished run always has
- * its log. */
-static int write_log(struct parse_session *s, const char *id, const struct logsplit *ls)
+/* The run's console lines, as `run` keeps them, into this invocation's log pack: written before
+ * the rows and made durable before them (batch_commit), so a finished run always has its log. A DIR/logs/ID.log left by a run that never finished (a killed `run`)
+ * is removed: a run's own file would be found before its packed log (logpack.h). */
+static int write_log(struct parse_session *s, const char *id, uint64_t run_id,
+		     const struct logsplit *ls)
 {
-	char *path = store_log_path(&s->store, id);
-	FILE *f = path ? fopen(path, "wb") : NULL;
-	int bad = !f || fwrite(ls->raw_buf, 1, ls->raw_len, f) != ls->raw_len || fflush(f);
+	char err[512];
 
-	if (f && fclose(f))
-		bad = 1;
-	if (bad)
-		cli_error("%s: %s", path ? path : "log", strerror(errno));
-	free(path);
-	return bad ? -1 : 0;
+	if (!s->pack.log && (logpack_create(&s->pack, s->out, err, sizeof(err)) ||
+			     log_own_files(s->out, &s->own_logs)))
+		return cli_error("%s", s->pack.log ? "cannot read the logs directory" : err);
+	if (id_set_has(&s->own_logs, run_id)) {
+		char *stale = store_log_path(&s->store, id);
+		if (!stale || (unlink(stale) && errno != ENOENT)) {
+			cli_error("%s: cannot remove the log of an unfinished run: %s",
+				  stale ? stale : id, strerror(errno));
+			free(stale);
+			return -1;
+		}
+		free(stale);
+	}
+	if (logpack_add(&s->pack, run_id, ls->raw_buf, ls->raw_len))
+		return cli_error("%s: cannot write: %s", s->pack.log_path, strerror(errno));
+	return 0;
 }
 
-/* Whether finished run ID holds the same records as this one: its DIR/logs/ID.log (written by
- * `run` and by `parse`) has the same content digest. A run whose log is gone counts as different:
- * a re-parse may then add a copy, but a different run is never taken for an old one. */
+/* Whether finished run ID holds the same records as this one: its log (DIR/logs/ID.log written by
+ * `run`, or its bytes in a pack written by `parse`) has the same content digest. A run whose log
+ * is gone counts as different: a re-parse may then add a copy, but a different run is never
+ * taken for an old one. */
 static int same_run(struct parse_session *s, const char *id, uint64_t digest)
 {
-	char *path = store_log_path(&s->store, id);
+	if (!s->index_loaded && log_index_load(&s->index, s->out))
+		cli_error("%s/logs: cannot read the log indexes: %s", s->out, strerror(errno));
+	s->index_loaded = 1;
+	FILE *f = log_open(s->out, id, &s->index);
 	uint64_t d;
-	int same = path && logsplit_digest_file(path, &d) == 0 && d == digest;
+	int same = f && logsplit_digest_stream(f, &d) == 0 && d == digest;
 
-	free(path);
+	if (f)
+		fclose(f);
 	return same;
 }
 
@@ -130,9 +150,13 @@ static int name_run(struct parse_session *s, const struct run_summary *sum,
 
 static int batch_open(struct parse_batch *b)
 {
-	for (int t = 0; t < TAB_COUNT; t++)
-		if (!b->rows[t] && !(b->rows[t] = open_memstream(&b->buf[t], &b->len[t])))
+	for (int t = 0; t < TAB_COUNT; t++) {
+		if (b->rows[t])
+			continue;
+		if (!(b->rows[t] = open_memstream(&b->buf[t], &b->len[t])))
 			return -1;
+		__fsetlocking(b->rows[t], FSETLOCKING_BYCALLER); /* one thread: no lock per row */
+	}
 	return 0;
 }
 
@@ -157,7 +181,9 @@ static void batch_commit(struct parse_session *s)
 	if (b->n) { /* runs batched before a failure are still whole: commit them */
 		if (bad)
 			snprintf(err, sizeof(err), "out of memory");
-		if (bad || store_commit_rows(&s->store, b->buf, b->len, b->ids, b->n, err, sizeof(err))) {
+		else /* the logs durable before the rows (logpack.h) */
+			bad = logpack_sync(&s->pack, err, sizeof(err));
+		if (bad || store_append_rows(&s->store, b->buf, b->len, b->ids, b->n, err, sizeof(err))) {
 			cli_error("%s", err);
 			s->io_failed = 1;
 		} else {
@@ -175,7 +201,7 @@ static void batch_commit(struct parse_session *s)
 	b->n = 0;
 }
 
-static int batch_add_id(struct parse_batch *b, const char *id)
+static int batch_add_id(struct parse_batch *b, uint64_t id)
 {
 	if (b->n == b->cap) {
 		size_t cap = b->cap ? b->cap * 2 : 256;
@@ -185,7 +211,8 @@ static int batch_add_id(struct parse_batch *b, const char *id)
 		b->ids = ids;
 		b->cap = cap;
 	}
-	return run_id_parse(id, strlen(id), &b->ids[b->n++]);
+	b->ids[b->n++] = id;
+	return 0;
 }
 
 /* A run the splitter finished: adds it to the batch unless it has no records or is already
@@ -219,18 +246,20 @@ static void on_run(void *ctx, struct logsplit *ls)
 		s->io_failed = 1;
 		return;
 	}
-	if (write_log(s, id, ls) || batch_add_id(b, id)) {
+	uint64_t run_id;
+	if (run_id_parse(id, strlen(id), &run_id) || write_log(s, id, run_id, ls) ||
+	    batch_add_id(b, run_id)) {
 		s->io_failed = 1;
 		return;
 	}
 	for (int t = TAB_BOOTS; t <= TAB_METRICS; t++)
 		logsplit_copy_rows(ls->buf[t], ls->len[t], id, b->rows[t]);
-	struct collector named = ls->col;
-	memcpy(named.run_id, id, sizeof(id));
-	struct run_outcome o = { .suite = s->suite, .status = collector_status(&named),
+	struct collector *named = &ls->col; /* named in place: the splitter starts afresh next run */
+	memcpy(named->run_id, id, sizeof(id));
+	struct run_outcome o = { .suite = s->suite, .status = collector_status(named),
 				 .exit_code = -1, .wall_s = -1, .qemu_version = "",
 				 .config_unknown = !sum->have_cfg, .cfg_absent = sum->cfg_absent };
-	collector_write_run(&named, b->rows[TAB_RUNS], &cfg, &o);
+	collector_write_run(named, b->rows[TAB_RUNS], &cfg, &o);
 	if (b->n >= BATCH_RUNS || batch_bytes(b) >= BATCH_BYTES)
 		batch_commit(s);
 }
@@ -340,6 +369,9 @@ int cmd_parse(int argc, char **argv)
 		s.noise, s.overlong, s.misplaced);
 	free(s.given.slots);
 	free(s.batch.ids);
+	logpack_close(&s.pack);
+	log_index_free(&s.index);
+	id_set_free(&s.own_logs);
 	if (s.store_open)
 		store_close(&s.store);
 	return rc || s.io_failed || s.refused ? 1 : 0;

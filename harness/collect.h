@@ -38,7 +38,7 @@ struct run_summary {
 	/* lines after `done`: they belong to the next run if one starts (its lost hello), else
 	 * to this one */
 	struct line_counts after_done;
-	uint64_t digest; /* FNV-1a 64 of the accepted records' text: the run's content */
+	uint64_t digest; /* a 64-bit hash of the accepted records' text: the run's content */
 	char error[PROTO_MAX_LINE]; /* first `error` record as code:msg[:key] */
 };
 

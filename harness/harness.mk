@@ -65,7 +65,7 @@ $(BUILD)/fuzz-logsplit: tests/fuzz/fuzz_logsplit.c $(FUZZ_LOGSPLIT_SRCS)
 
 # libFuzzer target for the result store's repair decision, all in memory (clang only).
 FUZZ_STORE_SRCS := tests/fuzz/fuzz_store.c harness/tablerepair.c harness/csvsplit.c harness/idset.c \
-	harness/csvout.c
+	harness/csvout.c harness/errmsg.c
 $(BUILD)/fuzz-store: $(FUZZ_STORE_SRCS) harness/tablerepair.h harness/csvsplit.h harness/idset.h \
 		harness/csvout.h harness/columns.h
 	@mkdir -p $(@D)

@@ -133,21 +133,27 @@ int lava_job_opts_check(const struct lava_job_opts *o)
 	return 0;
 }
 
-int lava_suite_runs(const char *path, struct suite *s, struct planned_run **runs, size_t *n,
-		    unsigned *timeout_min)
+int lava_suite_load(const char *path, struct suite *s, size_t *n, unsigned *timeout_min)
 {
 	char err[512];
+	struct matrix_iter it;
+	struct planned_run r;
+	int oracle = 0;
 
 	if (suite_load(path, s, err, sizeof(err)))
 		return cli_error("%s", err);
-	*n = matrix_expand(s, runs);
 	*timeout_min = (s->timeout_s + 59) / 60;
-	for (size_t i = 0; i < *n; i++)
-		if (run_config_oracle(&(*runs)[i].cfg)) { /* a LAVA job has no -plugin to give QEMU */
-			free(*runs);
-			suite_free(s);
-			return cli_error("%s: oracle = on: LAVA jobs cannot run the oracle plugin", path);
-		}
+	*n = 0;
+	matrix_iter_start(&it, s, NULL);
+	while (!oracle && matrix_iter_next(&it, &r)) {
+		oracle = run_config_oracle(&r.cfg); /* a LAVA job has no -plugin to give QEMU */
+		++*n;
+	}
+	matrix_iter_end(&it);
+	if (oracle) {
+		suite_free(s);
+		return cli_error("%s: oracle = on: LAVA jobs cannot run the oracle plugin", path);
+	}
 	return 0;
 }
 
@@ -183,7 +189,8 @@ int cmd_lava(int argc, char **argv)
 	};
 	struct lava_args a = { 0 };
 	struct suite s;
-	struct planned_run *runs;
+	struct matrix_iter it;
+	struct planned_run r;
 	size_t n;
 	int c, rc = 0;
 
@@ -200,19 +207,19 @@ int cmd_lava(int argc, char **argv)
 	if (optind + 1 != argc || !a.job.device_type || !a.job.image_url || !a.out)
 		return usage();
 	a.suite = argv[optind];
-	if (lava_job_opts_check(&a.job) ||
-	    lava_suite_runs(a.suite, &s, &runs, &n, &a.job.timeout_min))
+	if (lava_job_opts_check(&a.job) || lava_suite_load(a.suite, &s, &n, &a.job.timeout_min))
 		return 1;
 	if (mkdir(a.out, 0755) && errno != EEXIST) {
-		free(runs);
 		suite_free(&s);
 		return cli_error("%s: cannot create directory: %s", a.out, strerror(errno));
 	}
-	for (size_t i = 0; i < n && !rc; i++)
-		rc = write_job(&a, &runs[i]);
+	/* walked, not held: one run in memory at a time, however many the suite has (issue 20) */
+	matrix_iter_start(&it, &s, NULL);
+	while (!rc && matrix_iter_next(&it, &r))
+		rc = write_job(&a, &r);
+	matrix_iter_end(&it);
 	if (!rc)
 		printf("lava: %zu job definitions in %s (device type %s)\n", n, a.out, a.job.device_type);
-	free(runs);
 	suite_free(&s);
 	return rc;
 }

@@ -17,10 +17,11 @@ struct lava_job_opts {
 /* --image-url and --device-type as YAML can hold them (ASCII); else one line on stderr, 1. */
 int lava_job_opts_check(const struct lava_job_opts *o);
 
-/* Loads and expands SUITE for LAVA (*RUNS malloc'd, S to suite_free), refusing `oracle = on`
- * runs; *TIMEOUT_MIN from its timeout. On error: one line on stderr, nothing to free, 1. */
-int lava_suite_runs(const char *path, struct suite *s, struct planned_run **runs, size_t *n,
-		    unsigned *timeout_min);
+/* Loads SUITE for LAVA and walks it once: *N = its runs (identical points once), refusing
+ * `oracle = on` runs; *TIMEOUT_MIN from its timeout. The runs are not kept: walk them with
+ * matrix_iter (board NULL), which gives them in the same order every time. S to suite_free. On
+ * error: one line on stderr, nothing to free, 1. */
+int lava_suite_load(const char *path, struct suite *s, size_t *n, unsigned *timeout_min);
 
 /* Run R's job definition (YAML). */
 void lava_job_write(FILE *f, const struct lava_job_opts *o, const struct planned_run *r);

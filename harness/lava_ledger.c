@@ -1,7 +1,6 @@
 /* DIR/lava-jobs.csv (lava_ledger.h). */
 #include "lava_ledger.h"
 
-#include "idset.h"
 #include "runconfig.h"
 
 #include <errno.h>
@@ -25,6 +24,31 @@ static int push(struct lava_ledger *l, uint64_t run, unsigned long long job)
 	}
 	l->e[l->n++] = (struct lava_ledger_entry){ run, job };
 	return 0;
+}
+
+static int by_run(const void *a, const void *b)
+{
+	uint64_t x = ((const struct lava_ledger_entry *)a)->run;
+	uint64_t y = ((const struct lava_ledger_entry *)b)->run;
+	return (x > y) - (x < y);
+}
+
+/* Keeps each run's last line (its latest submission) and sorts them by run. */
+static void index_entries(struct lava_ledger *l)
+{
+	struct id_set seen = { 0 };
+	size_t k = l->n;
+
+	for (size_t i = l->n; i-- > 0;) /* from the end: the first of a run met is its last */
+		if (!id_set_has(&seen, l->e[i].run)) {
+			id_set_add(&seen, l->e[i].run);
+			l->e[--k] = l->e[i]; /* k > i: nothing unread is overwritten */
+		}
+	id_set_free(&seen);
+	memmove(l->e, l->e + k, (l->n - k) * sizeof(*l->e));
+	l->n -= k;
+	qsort(l->e, l->n, sizeof(*l->e), by_run);
+	l->nsorted = l->n;
 }
 
 /* "RUN_ID,JOB_ID" with JOB_ID a decimal 1..2^53 */
@@ -103,6 +127,8 @@ int lava_ledger_open(struct lava_ledger *l, const char *dir, char *err, size_t e
 		at = (size_t)(nl - buf) + 1;
 	}
 	free(buf);
+	l->jobs = l->n;
+	index_entries(l);
 	if (!bad && len == 0 && write(l->fd, HEADER, hl) != (ssize_t)hl) {
 		snprintf(err, errlen, "%s: %s", l->path, strerror(errno));
 		bad = 1;
@@ -123,6 +149,7 @@ void lava_ledger_close(struct lava_ledger *l)
 		close(l->fd);
 	free(l->path);
 	free(l->e);
+	id_set_free(&l->added);
 	*l = (struct lava_ledger){ .fd = -1 };
 }
 
@@ -132,10 +159,13 @@ unsigned long long lava_ledger_job(const struct lava_ledger *l, const char *run_
 
 	if (run_id_parse(run_id, strlen(run_id), &run))
 		return 0;
-	for (size_t i = l->n; i-- > 0;)
-		if (l->e[i].run == run)
-			return l->e[i].job;
-	return 0;
+	if (id_set_has(&l->added, run)) /* a run submitted again since the open: its newest */
+		for (size_t i = l->n; i-- > l->nsorted;)
+			if (l->e[i].run == run)
+				return l->e[i].job;
+	struct lava_ledger_entry key = { run, 0 };
+	const struct lava_ledger_entry *e = bsearch(&key, l->e, l->nsorted, sizeof(key), by_run);
+	return e ? e->job : 0;
 }
 
 int lava_ledger_add(struct lava_ledger *l, const char *run_id, unsigned long long job, char *err,
@@ -149,6 +179,8 @@ int lava_ledger_add(struct lava_ledger *l, const char *run_id, unsigned long lon
 		snprintf(err, errlen, "%s: cannot add job %llu", l->path, job);
 		return -1;
 	}
+	id_set_add(&l->added, run);
+	l->jobs++;
 	/* O_RDWR without O_APPEND: the end is where the next line goes */
 	if (lseek(l->fd, 0, SEEK_END) < 0 || write(l->fd, line, (size_t)n) != n || fsync(l->fd)) {
 		snprintf(err, errlen, "%s: %s (job %llu of run %s is submitted but not recorded)",

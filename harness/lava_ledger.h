@@ -8,16 +8,22 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "idset.h"
+
 struct lava_ledger_entry {
 	uint64_t run;
 	unsigned long long job;
 };
 
+/* The file's jobs, each run's last only, sorted by run (a binary search finds a run however many
+ * jobs there are), then the jobs added since it was opened, in order. */
 struct lava_ledger {
 	char *path;
 	int fd;
 	struct lava_ledger_entry *e;
-	size_t n, cap;
+	size_t n, cap, nsorted;
+	struct id_set added; /* the runs of e[nsorted..n) */
+	size_t jobs;         /* lines: every job submitted, a run's resubmissions included */
 };
 
 /* Opens (creating) DIR/lava-jobs.csv and reads it. A line that is not "RUN_ID,JOB_ID" fails the

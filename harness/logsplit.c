@@ -3,26 +3,45 @@
 
 #include "lavalog.h"
 
+#include <stdio_ext.h>
 #include <stdlib.h>
 #include <string.h>
 
 static void new_run(void *ctx, struct collector *c);
 
+/* A memory stream only this thread writes: no stdio lock per character (parse's hot loop). */
+static FILE *private_stream(char **buf, size_t *len)
+{
+	FILE *f = open_memstream(buf, len);
+	if (f)
+		__fsetlocking(f, FSETLOCKING_BYCALLER);
+	return f;
+}
+
 static int open_rows(struct logsplit *ls)
 {
 	for (int t = TAB_BOOTS; t <= TAB_METRICS; t++) {
-		ls->rows[t] = open_memstream(&ls->buf[t], &ls->len[t]);
+		ls->rows[t] = private_stream(&ls->buf[t], &ls->len[t]);
 		if (!ls->rows[t])
 			return -1;
 	}
-	ls->raw = open_memstream(&ls->raw_buf, &ls->raw_len);
-	if (!ls->raw)
-		return -1;
+	ls->raw = private_stream(&ls->raw_buf, &ls->raw_len);
+	return ls->raw ? 0 : -1;
+}
+
+/* The next run reuses the streams and their buffers: rewound, not reopened. */
+static void start_run(struct logsplit *ls)
+{
+	for (int t = TAB_BOOTS; t <= TAB_METRICS; t++) {
+		rewind(ls->rows[t]);
+		ls->len[t] = 0;
+	}
+	rewind(ls->raw);
+	ls->raw_len = 0;
 	collector_init(&ls->col, "", ls->rows[TAB_BOOTS], ls->rows[TAB_FAULTS],
 		       ls->rows[TAB_METRICS]);
 	ls->col.new_run = new_run;
 	ls->col.ctx = ls;
-	return 0;
 }
 
 static void close_rows(struct logsplit *ls)
@@ -43,6 +62,8 @@ static void close_rows(struct logsplit *ls)
 	ls->raw_len = 0;
 }
 
+/* Hands the run over. A memory stream's length is its position at the flush (glibc), so after
+ * a rewind the lengths count this run's bytes only. */
 static void finish_run(struct logsplit *ls)
 {
 	for (int t = TAB_BOOTS; t <= TAB_METRICS; t++)
@@ -52,7 +73,6 @@ static void finish_run(struct logsplit *ls)
 		abort();
 	ls->ordinal++;
 	ls->on_run(ls->ctx, ls);
-	close_rows(ls);
 }
 
 static void new_run(void *ctx, struct collector *c)
@@ -61,8 +81,7 @@ static void new_run(void *ctx, struct collector *c)
 
 	(void)c;
 	finish_run(ls);
-	if (open_rows(ls))
-		abort();
+	start_run(ls);
 }
 
 int logsplit_begin(struct logsplit *ls, void (*on_run)(void *, struct logsplit *), void *ctx)
@@ -70,7 +89,12 @@ int logsplit_begin(struct logsplit *ls, void (*on_run)(void *, struct logsplit *
 	memset(ls, 0, sizeof(*ls));
 	ls->on_run = on_run;
 	ls->ctx = ctx;
-	return open_rows(ls);
+	if (open_rows(ls)) {
+		close_rows(ls);
+		return -1;
+	}
+	start_run(ls);
+	return 0;
 }
 
 static void add_tail(struct logsplit *ls, const char *line, size_t len)
@@ -125,6 +149,7 @@ void logsplit_end(struct logsplit *ls)
 	linebuf_finish(&ls->lb, on_line, ls);
 	flush_tail(ls);
 	finish_run(ls);
+	close_rows(ls);
 	free(ls->tail);
 	ls->tail = NULL;
 	ls->tail_cap = 0;
@@ -144,24 +169,20 @@ static void take_digest(void *ctx, struct logsplit *ls)
 	}
 }
 
-int logsplit_digest_file(const char *path, uint64_t *digest)
+int logsplit_digest_stream(FILE *f, uint64_t *digest)
 {
 	struct logsplit *ls = malloc(sizeof(*ls));
 	struct first_digest d = { 0, 0 };
 	char chunk[8192];
 	size_t n;
-	FILE *f = fopen(path, "rb");
 
-	if (!f || !ls || logsplit_begin(ls, take_digest, &d)) {
-		if (f)
-			fclose(f);
+	if (!ls || logsplit_begin(ls, take_digest, &d)) {
 		free(ls);
 		return -1;
 	}
 	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
 		logsplit_feed(ls, chunk, n);
 	int bad = ferror(f);
-	fclose(f);
 	logsplit_end(ls);
 	free(ls);
 	*digest = d.digest;
@@ -171,11 +192,12 @@ int logsplit_digest_file(const char *path, uint64_t *digest)
 void logsplit_copy_rows(const char *rows, size_t len, const char *run_id, FILE *out)
 {
 	const char *end = rows + len;
+	size_t id_len = strlen(run_id);
 
 	while (rows < end) {
 		const char *nl = memchr(rows, '\n', (size_t)(end - rows));
 		size_t n = nl ? (size_t)(nl - rows) + 1 : (size_t)(end - rows);
-		fputs(run_id, out);
+		fwrite(run_id, 1, id_len, out);
 		fwrite(rows, 1, n, out);
 		rows += n;
 	}

@@ -18,7 +18,7 @@ struct logsplit {
 	FILE *rows[TAB_COUNT]; /* TAB_BOOTS..TAB_METRICS: memory streams */
 	char *buf[TAB_COUNT];
 	size_t len[TAB_COUNT];
-	FILE *raw;             /* the run's console lines as read, for DIR/logs/RUN_ID.log */
+	FILE *raw;             /* the run's console lines as read, for its log (logpack.h) */
 	char *raw_buf;
 	size_t raw_len;
 	/* lines after the run's `done`: the next run's if one starts, else this run's (as the
@@ -39,9 +39,9 @@ void logsplit_feed(struct logsplit *ls, const char *data, size_t len);
 /* End of the log: the last line and the last run are delivered. */
 void logsplit_end(struct logsplit *ls);
 
-/* The content digest (run_summary.digest) of the first run with records in the log at PATH.
+/* The content digest (run_summary.digest) of the first run with records in the log read from F.
  * Returns -1 if it cannot be read or holds no record. */
-int logsplit_digest_file(const char *path, uint64_t *digest);
+int logsplit_digest_stream(FILE *f, uint64_t *digest);
 
 /* Writes ROWS (LEN bytes of rows whose first cell is empty) to OUT with RUN_ID as first cell.
  * Rows are one line each: record values hold no control bytes. */

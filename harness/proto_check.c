@@ -5,6 +5,7 @@
 #include "../core/boot_exit.h"
 
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 enum val_type { V_NUM, V_BIT, V_WORD, V_ENUM, V_TENTHS /* "12" or "12.5" */ };
@@ -22,7 +23,8 @@ struct key_spec {
 	"cache clock dc_civac dc_cvac ic_ialluis tlbi_vmalls12e1is hvc s2_fault map_4k map_2m "    \
 	"write_bw "
 
-/* Keys not listed here are kept as they are (CSV `extra`); only their grammar is checked. */
+/* Keys not listed here are kept as they are (CSV `extra`); only their grammar is checked. A kind's
+ * keys are listed together (index_kinds). */
 static const struct key_spec specs[] = {
 	{ "hello", "proto", V_WORD, 0, 1, 15 },
 	{ "hello", "hv", V_WORD, 0, 0, 31 },
@@ -184,13 +186,74 @@ static int value_ok(const struct key_spec *k, const char *v)
 	return 0;
 }
 
+#define NSPECS (sizeof(specs) / sizeof(specs[0]))
+
+/* Where each kind's specs start: they are listed together, in at most MAX_KINDS groups. */
+#define MAX_KINDS 16
+static size_t kind_start[MAX_KINDS + 1];
+static size_t nkinds;
+
+static void index_kinds(void)
+{
+	for (size_t i = 0; i < NSPECS; i++) {
+		if (i && strcmp(specs[i].kind, specs[i - 1].kind) == 0)
+			continue;
+		for (size_t g = 0; g < nkinds; g++) /* a kind in two places would lose its second */
+			if (strcmp(specs[kind_start[g]].kind, specs[i].kind) == 0)
+				abort();
+		if (nkinds == MAX_KINDS)
+			abort();
+		kind_start[nkinds++] = i;
+	}
+	kind_start[nkinds] = NSPECS;
+}
+
+/* The specs of KIND, [*LO, *HI); an empty range for a kind the protocol does not define. */
+static void kind_specs(const char *kind, size_t *lo, size_t *hi)
+{
+	if (!nkinds)
+		index_kinds();
+	*lo = *hi = NSPECS;
+	for (size_t g = 0; g < nkinds; g++) {
+		const char *k = specs[kind_start[g]].kind;
+		if (k[0] == kind[0] && strcmp(k, kind) == 0) {
+			*lo = kind_start[g];
+			*hi = kind_start[g + 1];
+			return;
+		}
+	}
+}
+
+/* The spec of KEY in [LO, HI), trying GUESS first and going round; HI if KEY is not one. */
+static size_t find_spec(size_t lo, size_t hi, size_t guess, const char *key)
+{
+	size_t j = guess;
+	for (size_t tried = 0; tried < hi - lo; tried++, j = j + 1 < hi ? j + 1 : lo)
+		if (specs[j].key[0] == key[0] && strcmp(specs[j].key, key) == 0)
+			return j;
+	return hi;
+}
+
 const char *proto_check_record(const struct record *rec)
 {
-	for (size_t i = 0; i < sizeof(specs) / sizeof(specs[0]); i++) {
-		const struct key_spec *k = &specs[i];
-		if (k->kind[0] != rec->kind[0] || strcmp(k->kind, rec->kind) != 0) /* hot: every record */
-			continue;
-		const char *v = record_get(rec, k->key);
+	/* hot (every record): each of the record's keys is matched to its spec once, trying the
+	 * spec after the last match first (records list keys in this order), instead of a
+	 * record_get per spec */
+	const char *val[NSPECS] = { 0 };
+	size_t lo, hi, guess;
+
+	kind_specs(rec->kind, &lo, &hi);
+	guess = lo;
+	for (int i = 0; i < rec->nkv && lo < hi; i++) {
+		size_t j = find_spec(lo, hi, guess, rec->kv[i].key);
+		if (j == hi)
+			continue; /* not a key of the protocol: kept in `extra` */
+		val[j] = rec->kv[i].val; /* keys are unique in a record (split_body) */
+		guess = j + 1 < hi ? j + 1 : lo;
+	}
+	for (size_t j = lo; j < hi; j++) { /* in spec order: the first bad key is the one said */
+		const struct key_spec *k = &specs[j];
+		const char *v = val[j];
 		if (!v && k->required)
 			return k->key; /* e.g. a partial cfg: its run would be named from defaults */
 		if (v && (!value_ok(k, v) || (k->maxlen && strlen(v) > k->maxlen)))

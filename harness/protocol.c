@@ -13,22 +13,35 @@
 #define PREFIX_LEN 5
 #define TRAILER_LEN 10 /* " *" + 8 hex digits */
 
-static int is_key_char(char c)
+enum { KEY_CHAR = 1, VALUE_CHAR = 2 };
+static unsigned char char_class[256]; /* a load a byte in split_body's loops, parse's hot spot */
+
+static void build_char_class(void)
 {
-	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+	for (int c = 0; c < 256; c++) {
+		int key = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+		/* Values are printable words: no control bytes (a NUL would cut the cell), no space
+		 * or '*' (the record's own separators), no ';' (the separator of the `extra` cell). */
+		int value = c > ' ' && c != 0x7f && c != '*' && c != ';';
+		char_class[c] = (unsigned char)((key ? KEY_CHAR : 0) | (value ? VALUE_CHAR : 0));
+	}
 }
 
-/* Values are printable words: no control bytes (a NUL would cut the cell), no space or '*'
- * (the record's own separators), no ';' (the separator of the `extra` cell). */
+static int is_key_char(char c)
+{
+	return char_class[(unsigned char)c] & KEY_CHAR;
+}
+
 static int is_value_char(char c)
 {
-	unsigned char u = (unsigned char)c;
-	return u > ' ' && u != 0x7f && c != '*' && c != ';';
+	return char_class[(unsigned char)c] & VALUE_CHAR;
 }
 
 /* Splits the body (after "@s2b ") into kind and key=value tokens, in place. */
 static enum line_class split_body(char *p, char *end, struct record *rec)
 {
+	if (!char_class['a']) /* single-threaded users: built on first use, like the CRC tables */
+		build_char_class();
 	rec->nkv = 0;
 	rec->kind = p;
 	while (p < end && *p != ' ')
@@ -36,11 +49,13 @@ static enum line_class split_body(char *p, char *end, struct record *rec)
 			return LINE_MALFORMED;
 	if (p == rec->kind)
 		return LINE_MALFORMED;
+	uint32_t hash[PROTO_MAX_KEYS]; /* of each key: a duplicate check without a strcmp per pair */
 	while (p < end) {
 		*p++ = '\0'; /* the space before this token */
 		char *key = p;
+		uint32_t h = 2166136261u; /* FNV-1a */
 		while (p < end && is_key_char(*p))
-			p++;
+			h = (h ^ (unsigned char)*p++) * 16777619u;
 		if (p == key || p == end || *p != '=' || rec->nkv == PROTO_MAX_KEYS)
 			return LINE_MALFORMED;
 		*p++ = '\0';
@@ -49,8 +64,9 @@ static enum line_class split_body(char *p, char *end, struct record *rec)
 			if (!is_value_char(*p++))
 				return LINE_MALFORMED;
 		for (int i = 0; i < rec->nkv; i++) /* one value per key: never pick one silently */
-			if (strcmp(rec->kv[i].key, key) == 0)
+			if (hash[i] == h && strcmp(rec->kv[i].key, key) == 0)
 				return LINE_MALFORMED;
+		hash[rec->nkv] = h;
 		rec->kv[rec->nkv].key = key;
 		rec->kv[rec->nkv].val = val;
 		rec->nkv++;
@@ -84,8 +100,8 @@ enum line_class proto_parse_line(char *line, size_t len, struct record *rec)
 
 const char *record_get(const struct record *rec, const char *key)
 {
-	for (int i = 0; i < rec->nkv; i++)
-		if (strcmp(rec->kv[i].key, key) == 0)
+	for (int i = 0; i < rec->nkv; i++) /* the first byte first: most keys differ there */
+		if (rec->kv[i].key[0] == key[0] && strcmp(rec->kv[i].key, key) == 0)
 			return rec->kv[i].val;
 	return NULL;
 }

@@ -1,27 +1,18 @@
 /* Result directory: repair on open, temp files per run, ordered fsync'd appends on commit. */
 #include "store.h"
 
+#include "errmsg.h"
 #include "tablerepair.h"
 
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
-
-static int fail(char *err, size_t errlen, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(err, errlen, fmt, ap);
-	va_end(ap);
-	return -1;
-}
 
 static char *join(const char *a, const char *b)
 {
@@ -147,7 +138,7 @@ static char *write_aside(struct store *st, enum table_id t, const struct repair_
 static void report(const char *path, const struct repair_plan *plan, const char *aside)
 {
 	fprintf(stderr, "s2bench: %s: set aside %zu of %zu records into %s:", path,
-		repair_aside_count(plan), plan->nrec - 1, aside);
+		repair_aside_count(plan), repair_record_count(plan) - 1, aside);
 	const char *sep = " ";
 	for (int r = 0; r < REPAIR_REASONS; r++)
 		if (r != REPAIR_KEEP && plan->count[r]) {
@@ -157,8 +148,36 @@ static void report(const char *path, const struct repair_plan *plan, const char 
 	fputc('\n', stderr);
 }
 
+/* Decides TABLE's records reading it a chunk at a time (tablerepair.h repair_scan), so opening a
+ * directory holds a chunk of each table, not the whole. Returns 0 (PLAN counts the records), 1
+ * when there is no table yet (missing or empty), 2 when it is not ours (WHY says why), -1 with
+ * errno when it cannot be read. */
+static int scan_table(struct store *st, enum table_id t, const char *path, struct repair_plan *plan,
+		      char *why, size_t whylen)
+{
+	FILE *f = fopen(path, "rb");
+	struct stat sb;
+	int rc;
+
+	if (!f)
+		return errno == ENOENT ? 1 : -1;
+	if (fstat(fileno(f), &sb))
+		rc = -1;
+	else if (!S_ISREG(sb.st_mode))
+		errno = EISDIR, rc = -1; /* or anything else that is not a table */
+	else if (sb.st_size == 0)
+		rc = 1;
+	else
+		rc = repair_scan(t, f, REPAIR_SCAN_CHUNK, &st->finished, plan, why, whylen) ? 2 : 0;
+	int e = errno;
+	fclose(f);
+	errno = e;
+	return rc;
+}
+
 /* Keeps the header and every complete row whose run is finished; moves everything else to
- * DIR/set-aside/ and says so (tablerepair.h decides, this applies). */
+ * DIR/set-aside/ and says so (tablerepair.h decides, this applies). A table that needs no repair
+ * is only scanned; one that does is read whole to be rewritten. */
 static int repair_table(struct store *st, enum table_id t, char *err, size_t errlen)
 {
 	const struct table_schema *s = &table_schema[t];
@@ -168,27 +187,35 @@ static int repair_table(struct store *st, enum table_id t, char *err, size_t err
 	char why[200];
 	int rc = 0;
 
-	int got = read_file(path, &buf, &len);
+	int got = scan_table(st, t, path, &plan, why, sizeof(why));
+	if (got == 0 && repair_aside_count(&plan)) { /* plan it again whole, records kept */
+		repair_plan_free(&plan);
+		if (t == TAB_RUNS)
+			id_set_free(&st->finished); /* the plan fills it again */
+		got = read_file(path, &buf, &len);
+		if (got == 0 && repair_plan(t, buf, len, &st->finished, &plan, why, sizeof(why)))
+			got = 2;
+	}
 	if (got < 0) {
-		rc = fail(err, errlen, "%s: cannot read: %s", path, strerror(errno));
-	} else if (got || len == 0) {
+		rc = errmsg(err, errlen, "%s: cannot read: %s", path, strerror(errno));
+	} else if (got == 1) {
 		/* new (or empty) table: just the header */
 		FILE *mem = open_memstream(&out, &out_len);
 		csv_write_header(mem, t);
 		fclose(mem);
 		rc = replace_file(st->dir, path, out, out_len);
 		if (rc)
-			fail(err, errlen, "%s: cannot write: %s", path, strerror(errno));
-	} else if (repair_plan(t, buf, len, &st->finished, &plan, why, sizeof(why))) {
-		rc = fail(err, errlen, "%s: %s; nothing changed (move the file away to start afresh)",
-			  path, why);
+			errmsg(err, errlen, "%s: cannot write: %s", path, strerror(errno));
+	} else if (got == 2) {
+		rc = errmsg(err, errlen, "%s: %s; nothing changed (move the file away to start afresh)",
+			    path, why);
 	} else if (repair_aside_count(&plan)) {
 		/* kept aside first: a crash in between leaves the records in both places, not none */
 		if (!(aside = write_aside(st, t, &plan, buf)))
-			rc = fail(err, errlen, "%s/set-aside: cannot write: %s", st->dir, strerror(errno));
+			rc = errmsg(err, errlen, "%s/set-aside: cannot write: %s", st->dir, strerror(errno));
 		out = rc ? NULL : repair_kept_text(&plan, buf, &out_len);
 		if (!rc && replace_file(st->dir, path, out, out_len))
-			rc = fail(err, errlen, "%s: cannot repair: %s", path, strerror(errno));
+			rc = errmsg(err, errlen, "%s: cannot repair: %s", path, strerror(errno));
 		if (!rc) {
 			report(path, &plan, aside);
 			st->repaired_rows += (unsigned)repair_aside_count(&plan);
@@ -212,7 +239,7 @@ static int set_aside_tmp(struct store *st, const char *tmpdir, char *err, size_t
 	int rc = 0;
 
 	if (!d)
-		return fail(err, errlen, "%s: %s", tmpdir, strerror(errno));
+		return errmsg(err, errlen, "%s: %s", tmpdir, strerror(errno));
 	for (struct dirent *e; !rc && (e = readdir(d));) {
 		if (e->d_name[0] == '.')
 			continue;
@@ -223,7 +250,7 @@ static int set_aside_tmp(struct store *st, const char *tmpdir, char *err, size_t
 				abort();
 			if ((mkdir(dst_dir, 0755) && errno != EEXIST) ||
 			    !(head = join(dst_dir, e->d_name)) || !(dst = link_unique(src, head, "")))
-				rc = fail(err, errlen, "%s: cannot set aside: %s", src, strerror(errno));
+				rc = errmsg(err, errlen, "%s: cannot set aside: %s", src, strerror(errno));
 			else {
 				moved++;
 				fsync_dir(dst_dir); /* the copy is durable before the original goes */
@@ -257,9 +284,9 @@ static int make_dir(const char *path, char *err, size_t errlen)
 	}
 	free(copy);
 	if (mkdir(path, 0755) && errno != EEXIST)
-		return fail(err, errlen, "%s: cannot create directory: %s", path, strerror(errno));
+		return errmsg(err, errlen, "%s: cannot create directory: %s", path, strerror(errno));
 	if (access(path, W_OK))
-		return fail(err, errlen, "%s: directory is not writable: %s", path, strerror(errno));
+		return errmsg(err, errlen, "%s: directory is not writable: %s", path, strerror(errno));
 	return 0;
 }
 
@@ -277,9 +304,9 @@ int store_open(struct store *st, const char *dir, char *err, size_t errlen)
 	if (!rc) {
 		st->lock_fd = open(lock, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
 		if (st->lock_fd < 0)
-			rc = fail(err, errlen, "%s: cannot create lock file: %s", lock, strerror(errno));
+			rc = errmsg(err, errlen, "%s: cannot create lock file: %s", lock, strerror(errno));
 		else if (flock(st->lock_fd, LOCK_EX | LOCK_NB))
-			rc = fail(err, errlen, "%s: another s2bench is writing this directory", dir);
+			rc = errmsg(err, errlen, "%s: another s2bench is writing this directory", dir);
 	}
 	if (!rc)
 		rc = set_aside_tmp(st, tmp, err, errlen);
@@ -326,7 +353,7 @@ int store_begin(struct store *st, struct pending *p, char *err, size_t errlen)
 	for (int t = 0; t < TAB_COUNT; t++) {
 		if (asprintf(&p->path[t], "%s/tmp/%u.%s", st->dir, seq, table_schema[t].file) < 0 ||
 		    !(p->f[t] = fopen(p->path[t], "w+"))) {
-			fail(err, errlen, "%s/tmp: cannot create temp file: %s", st->dir, strerror(errno));
+			errmsg(err, errlen, "%s/tmp: cannot create temp file: %s", st->dir, strerror(errno));
 			store_abort(st, p);
 			return -1;
 		}
@@ -406,11 +433,11 @@ int store_commit(struct store *st, struct pending *p, const char *run_id, char *
 
 	/* a row under a non-id would be set aside by the next open: refuse it now */
 	if (run_id_parse(run_id, strlen(run_id), &id))
-		rc = fail(err, errlen, "%s: not a run id; run not written", run_id);
+		rc = errmsg(err, errlen, "%s: not a run id; run not written", run_id);
 	for (size_t i = 0; i < COMMIT_TABLES && !rc; i++)
 		if (append_table(st, p, commit_order[i]))
-			rc = fail(err, errlen, "%s/%s: cannot append: %s", st->dir,
-				  table_schema[commit_order[i]].file, strerror(errno));
+			rc = errmsg(err, errlen, "%s/%s: cannot append: %s", st->dir,
+				    table_schema[commit_order[i]].file, strerror(errno));
 	if (!rc)
 		id_set_add(&st->finished, id);
 	pending_release(st, p);
@@ -422,12 +449,18 @@ int store_commit_rows(struct store *st, char *const rows[TAB_COUNT], const size_
 {
 	/* one flush of the whole file system instead of one fsync per log */
 	if (syncfs(st->lock_fd))
-		return fail(err, errlen, "%s: cannot sync: %s", st->dir, strerror(errno));
+		return errmsg(err, errlen, "%s: cannot sync: %s", st->dir, strerror(errno));
+	return store_append_rows(st, rows, len, ids, n, err, errlen);
+}
+
+int store_append_rows(struct store *st, char *const rows[TAB_COUNT], const size_t len[TAB_COUNT],
+		      const uint64_t *ids, size_t n, char *err, size_t errlen)
+{
 	for (size_t i = 0; i < COMMIT_TABLES; i++) {
 		enum table_id t = commit_order[i];
 		if (append_rows(st, t, rows[t], len[t]))
-			return fail(err, errlen, "%s/%s: cannot append: %s", st->dir,
-				    table_schema[t].file, strerror(errno));
+			return errmsg(err, errlen, "%s/%s: cannot append: %s", st->dir,
+				      table_schema[t].file, strerror(errno));
 	}
 	for (size_t i = 0; i < n; i++)
 		id_set_add(&st->finished, ids[i]);

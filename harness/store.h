@@ -51,10 +51,15 @@ int store_commit(struct store *st, struct pending *p, const char *run_id, char *
  * each run either finished or set aside at the next open. */
 int store_commit_rows(struct store *st, char *const rows[TAB_COUNT], const size_t len[TAB_COUNT],
 		      const uint64_t *ids, size_t n, char *err, size_t errlen);
+/* store_commit_rows without the flush of DIR: for a caller that made what the rows refer to (the
+ * runs' logs) durable itself (parse's log pack, logpack_sync). */
+int store_append_rows(struct store *st, char *const rows[TAB_COUNT], const size_t len[TAB_COUNT],
+		      const uint64_t *ids, size_t n, char *err, size_t errlen);
 /* Throws the pending rows away (an interrupted run). */
 void store_abort(struct store *st, struct pending *p);
 
-/* DIR/logs/RUN_ID.log (malloc'd). */
+/* DIR/logs/RUN_ID.log (malloc'd): where `run` writes a run's log. `parse` packs them instead
+ * (logpack.h); log_open() finds either. */
 char *store_log_path(const struct store *st, const char *run_id);
 
 #endif

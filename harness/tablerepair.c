@@ -1,11 +1,12 @@
 /* Split a table into records with libcsv and decide each one (see tablerepair.h). */
 #include "tablerepair.h"
 #include "columns.h"
+#include "errmsg.h"
 #include "csvsplit.h"
 
 #include <csv.h>
+#include <errno.h>
 #include <inttypes.h>
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -47,6 +48,13 @@ struct planner {
 	struct repair_plan *plan;
 	char *err;
 	size_t errlen;
+	/* repair_scan: the table is split a chunk at a time, records only counted */
+	int scan;
+	int final;       /* this chunk holds the end of the file */
+	int cut;         /* the split stopped at a record the chunk's end cut: read on */
+	size_t carry;    /* that record's offset in the chunk */
+	size_t have;     /* the chunk's bytes */
+	unsigned base_line; /* lines before the chunk */
 };
 
 static void on_field(void *data, size_t len, void *ctx)
@@ -70,17 +78,12 @@ static void on_field(void *data, size_t len, void *ctx)
 	p->fields++;
 }
 
-static int fail(char *err, size_t errlen, const char *fmt, ...)
+static void add(struct repair_plan *plan, const struct repair_record *r, int count_only)
 {
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(err, errlen, fmt, ap);
-	va_end(ap);
-	return -1;
-}
-
-static void add(struct repair_plan *plan, const struct repair_record *r)
-{
+	plan->count[r->reason]++;
+	plan->bytes[r->reason] += r->len;
+	if (count_only)
+		return;
 	if (plan->nrec == plan->cap) {
 		plan->cap = plan->cap ? plan->cap * 2 : 64;
 		plan->rec = realloc(plan->rec, plan->cap * sizeof(*plan->rec));
@@ -88,8 +91,6 @@ static void add(struct repair_plan *plan, const struct repair_record *r)
 			abort();
 	}
 	plan->rec[plan->nrec++] = *r;
-	plan->count[r->reason]++;
-	plan->bytes[r->reason] += r->len;
 }
 
 /* A complete record other than the header. */
@@ -116,52 +117,126 @@ static int on_record(const struct csv_record *rec, void *ctx)
 	struct planner *w = ctx;
 	const struct table_schema *schema = w->p.schema;
 	const struct probe *p = &w->p;
-	struct repair_record r = { rec->off, rec->len, rec->line, REPAIR_KEEP, 0, 0 };
+	struct repair_record r = { rec->off, rec->len, w->base_line + rec->line, REPAIR_KEEP, 0, 0 };
 	int rc = 0;
 
+	/* cut by the chunk's end, or ending there (blank lines after it belong to it): read on */
+	if (w->scan && !w->final && (!rec->terminated || rec->off + rec->len == w->have)) {
+		w->cut = 1;
+		w->carry = rec->off;
+		w->p = (struct probe){ .schema = schema, .header = p->header, .header_ok = p->header };
+		return 1;
+	}
 	if (!rec->terminated) {
 		if (p->header) /* our header is written whole (rename), so this is not our file */
-			return fail(w->err, w->errlen, "line %u: not an s2bench %s header", rec->line,
-				    schema->file);
+			return errmsg(w->err, w->errlen, "line %u: not an s2bench %s header", r.line,
+				      schema->file);
 		r.reason = REPAIR_TORN;
 	} else if (p->header) {
 		if (p->header_ok && p->fields + 1 == schema->ncols &&
 		    !strcmp(schema->cols[p->fields], "extra"))
-			rc = fail(w->err, w->errlen,
-				  "line %u: %s has the columns of an older s2bench (no `extra`); "
-				  "parse its logs (DIR/logs) into a new directory",
-				  rec->line, schema->file);
+			rc = errmsg(w->err, w->errlen,
+				    "line %u: %s has the columns of an older s2bench (no `extra`); "
+				    "parse its logs (DIR/logs) into a new directory",
+				    r.line, schema->file);
 		else if (!p->header_ok || p->fields != schema->ncols)
-			rc = fail(w->err, w->errlen, "line %u: not an s2bench %s header", rec->line,
-				  schema->file);
+			rc = errmsg(w->err, w->errlen, "line %u: not an s2bench %s header", r.line,
+				    schema->file);
 	} else {
 		r.reason = decide(w->table, p, w->finished, &r);
 	}
 	if (rc)
 		return rc;
-	add(w->plan, &r);
+	add(w->plan, &r, w->scan);
 	w->p = (struct probe){ .schema = schema };
 	return 0;
+}
+
+static const struct csv_split_cb split_cb = { on_field, on_record };
+
+static struct planner planner_for(enum table_id table, struct id_set *finished,
+				  struct repair_plan *plan, char *err, size_t errlen)
+{
+	return (struct planner){
+		.table = table,
+		.p = { .schema = &table_schema[table], .header = 1, .header_ok = 1 },
+		.finished = finished, .plan = plan, .err = err, .errlen = errlen,
+	};
 }
 
 int repair_plan(enum table_id table, const char *buf, size_t len, struct id_set *finished,
 		struct repair_plan *plan, char *err, size_t errlen)
 {
-	struct planner w = {
-		table, { .schema = &table_schema[table], .header = 1, .header_ok = 1 },
-		finished, plan, err, errlen,
-	};
-	static const struct csv_split_cb cb = { on_field, on_record };
+	struct planner w = planner_for(table, finished, plan, err, errlen);
 	int csv_err;
 	unsigned line;
 
 	memset(plan, 0, sizeof(*plan));
-	int rc = csv_split(buf, len, CSV_STRICT, &cb, &w, &csv_err, &line);
+	int rc = csv_split(buf, len, CSV_STRICT, &split_cb, &w, &csv_err, &line);
 	if (rc < 0)
-		fail(err, errlen, "line %u: not CSV (%s)", line, csv_strerror(csv_err));
+		errmsg(err, errlen, "line %u: not CSV (%s)", line, csv_strerror(csv_err));
 	if (rc) /* on_record stopped it: ERR says why */
 		repair_plan_free(plan);
 	return rc ? -1 : 0;
+}
+
+static unsigned count_lines(const char *p, size_t n)
+{
+	unsigned lines = 0;
+	for (const char *end = p + n; (p = memchr(p, '\n', (size_t)(end - p))); p++)
+		lines++;
+	return lines;
+}
+
+/* A chunk's records go through the same planner as repair_plan's; a record the chunk's end cuts
+ * (even inside a quoted cell) is carried to the front of the next chunk and split again. */
+int repair_scan(enum table_id table, FILE *f, size_t chunk, struct id_set *finished,
+		struct repair_plan *plan, char *err, size_t errlen)
+{
+	struct planner w = planner_for(table, finished, plan, err, errlen);
+	w.scan = 1;
+	size_t cap = chunk ? chunk : 1, have = 0;
+	char *buf = malloc(cap);
+	int rc = buf ? 0 : errmsg(err, errlen, "out of memory");
+
+	memset(plan, 0, sizeof(*plan));
+	while (!rc) {
+		if (have == cap) { /* one record fills the chunk: make room for more of it */
+			char *b = realloc(buf, cap * 2);
+			if (!b) {
+				rc = errmsg(err, errlen, "out of memory");
+				break;
+			}
+			buf = b, cap *= 2;
+		}
+		size_t got = fread(buf + have, 1, cap - have, f);
+		if (ferror(f)) {
+			rc = errmsg(err, errlen, "read error: %s", strerror(errno));
+			break;
+		}
+		have += got;
+		w.final = have < cap; /* a regular file: a short read is its end */
+		w.have = have;
+		w.cut = 0;
+		int csv_err;
+		unsigned line;
+		int split = csv_split(buf, have, CSV_STRICT, &split_cb, &w, &csv_err, &line);
+		if (split < 0)
+			rc = errmsg(err, errlen, "line %u: not CSV (%s)", w.base_line + line,
+				    csv_strerror(csv_err));
+		else if (split && !w.cut) /* on_record stopped it: ERR says why */
+			rc = -1;
+		if (rc || w.final)
+			break;
+		size_t used = w.cut ? w.carry : have;
+		w.base_line += count_lines(buf, used);
+		memmove(buf, buf + used, have - used);
+		have -= used;
+	}
+	free(buf);
+	if (rc)
+		repair_plan_free(plan);
+	return rc;
 }
 
 void repair_plan_free(struct repair_plan *plan)
@@ -172,7 +247,15 @@ void repair_plan_free(struct repair_plan *plan)
 
 size_t repair_aside_count(const struct repair_plan *plan)
 {
-	return plan->nrec - plan->count[REPAIR_KEEP];
+	size_t n = 0;
+	for (int r = 0; r < REPAIR_REASONS; r++)
+		n += r == REPAIR_KEEP ? 0 : plan->count[r];
+	return n;
+}
+
+size_t repair_record_count(const struct repair_plan *plan)
+{
+	return repair_aside_count(plan) + plan->count[REPAIR_KEEP];
 }
 
 char *repair_kept_text(const struct repair_plan *plan, const char *buf, size_t *len)

@@ -50,8 +50,17 @@ int repair_plan(enum table_id table, const char *buf, size_t len, struct id_set 
 		struct repair_plan *plan, char *err, size_t errlen);
 void repair_plan_free(struct repair_plan *plan);
 
-/* Records set aside by PLAN. */
+/* repair_plan over the file F read CHUNK bytes at a time (more only for a longer record), so that
+ * checking a table holds a chunk of it, not the whole (a resume of 100,000 runs, issue 20): the
+ * same decisions, the same errors, but PLAN only counts the records (count[], bytes[]; no rec[]).
+ * A table with records to set aside is then planned whole (repair_plan) to be rewritten. */
+#define REPAIR_SCAN_CHUNK (1u << 20)
+int repair_scan(enum table_id table, FILE *f, size_t chunk, struct id_set *finished,
+		struct repair_plan *plan, char *err, size_t errlen);
+
+/* Records set aside by PLAN; records in all, the header included. */
 size_t repair_aside_count(const struct repair_plan *plan);
+size_t repair_record_count(const struct repair_plan *plan);
 /* What the table becomes: the kept records in order (malloc'd, *LEN bytes). */
 char *repair_kept_text(const struct repair_plan *plan, const char *buf, size_t *len);
 /* The set-aside records as CSV `line,reason,run_id,record`, `record` being the exact bytes.

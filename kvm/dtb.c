@@ -4,31 +4,19 @@
 #include <libfdt.h>
 #include <stdio.h>
 #include "dtb.h"
+#include "../core/dt_nodes.h"
 #include "pl011.h"
 
-#define PHANDLE_GIC 1 /* as in core/vdtb.c */
-#define PHANDLE_CLK 2
-#define UART_SPI 1    /* GIC_SPI 1, level high, as s2hv's: never raised */
-#define IRQ_LEVEL_HIGH 4
+#define PHANDLE_GIC DT_PHANDLE_GIC /* as in core/vdtb.c */
+#define IRQ_LEVEL_HIGH DT_IRQ_LEVEL_HIGH
 /* GICv2 PPIs name the CPUs they go to (bits 8..15, one per CPU). */
 #define PPI_CPUS(n) (((1u << (n)) - 1) << 8)
 
-#define TRY(x) \
-	do { \
-		if ((x) < 0) \
-			return -1; \
-	} while (0)
+#define TRY DT_TRY
 
 unsigned dtb_cpus(const struct dtb_params *p)
 {
 	return p->cpus ? p->cpus : 1;
-}
-
-static int reg64(void *fdt, u64 base, u64 size)
-{
-	fdt64_t cells[2] = {cpu_to_fdt64(base), cpu_to_fdt64(size)};
-
-	return fdt_property(fdt, "reg", cells, sizeof(cells));
 }
 
 /* MPIDR_EL1's affinity fields Aff3 (39:32) and Aff2..Aff0 (23:0), what a cpu node's reg holds
@@ -93,8 +81,7 @@ static int add_gic(void *fdt, enum gic_kind gic, unsigned cpus)
 	static const char v2[] = "arm,cortex-a15-gic", v3[] = "arm,gic-v3";
 	u64 second = gic == GIC_V3 ? GICV3_REDIST_IPA : GICV2_CPU_IPA;
 	u64 second_size = gic == GIC_V3 ? GICV3_REDIST_SIZE * cpus : GICV2_CPU_SIZE;
-	fdt64_t reg[4] = {cpu_to_fdt64(GIC_DIST_IPA), cpu_to_fdt64(GIC_DIST_SIZE),
-			  cpu_to_fdt64(second), cpu_to_fdt64(second_size)};
+	const u64 base[2] = {GIC_DIST_IPA, second}, size[2] = {GIC_DIST_SIZE, second_size};
 	char name[32];
 
 	snprintf(name, sizeof(name), "intc@%llx", (unsigned long long)GIC_DIST_IPA);
@@ -103,51 +90,8 @@ static int add_gic(void *fdt, enum gic_kind gic, unsigned cpus)
 			  : fdt_property(fdt, "compatible", v2, sizeof(v2)));
 	TRY(fdt_property_u32(fdt, "#interrupt-cells", 3));
 	TRY(fdt_property(fdt, "interrupt-controller", NULL, 0));
-	TRY(fdt_property(fdt, "reg", reg, sizeof(reg)));
+	TRY(dt_reg64(fdt, base, size, 2));
 	TRY(fdt_property_u32(fdt, "phandle", PHANDLE_GIC));
-	return fdt_end_node(fdt);
-}
-
-/* The PL011 (pl011.h) and the fixed clock its binding asks for; its interrupt only when there is
- * a GIC to name (the UART never raises it). */
-static int add_uart(void *fdt, const char *node, enum gic_kind gic)
-{
-	const fdt32_t irq[3] = {cpu_to_fdt32(0), cpu_to_fdt32(UART_SPI), cpu_to_fdt32(IRQ_LEVEL_HIGH)};
-	static const char compat[] = "arm,pl011\0arm,primecell";
-	static const char clock_names[] = "uartclk\0apb_pclk";
-	const fdt32_t clocks[2] = {cpu_to_fdt32(PHANDLE_CLK), cpu_to_fdt32(PHANDLE_CLK)};
-
-	TRY(fdt_begin_node(fdt, "apb-pclk"));
-	TRY(fdt_property_string(fdt, "compatible", "fixed-clock"));
-	TRY(fdt_property_u32(fdt, "#clock-cells", 0));
-	TRY(fdt_property_u32(fdt, "clock-frequency", PL011_CLOCK_HZ));
-	TRY(fdt_property_string(fdt, "clock-output-names", "clk24mhz"));
-	TRY(fdt_property_u32(fdt, "phandle", PHANDLE_CLK));
-	TRY(fdt_end_node(fdt));
-	TRY(fdt_begin_node(fdt, node));
-	TRY(fdt_property(fdt, "compatible", compat, sizeof(compat)));
-	TRY(reg64(fdt, PL011_IPA, PL011_SIZE));
-	if (gic != GIC_NONE)
-		TRY(fdt_property(fdt, "interrupts", irq, sizeof(irq)));
-	TRY(fdt_property(fdt, "clocks", clocks, sizeof(clocks)));
-	TRY(fdt_property(fdt, "clock-names", clock_names, sizeof(clock_names)));
-	return fdt_end_node(fdt);
-}
-
-static int add_memory_and_chosen(void *fdt, ipa_t ram_ipa, u64 ram_size, const char *uart_node,
-				 const char *bootargs)
-{
-	char name[32], stdout_path[40];
-
-	snprintf(name, sizeof(name), "memory@%llx", (unsigned long long)ram_ipa);
-	TRY(fdt_begin_node(fdt, name));
-	TRY(fdt_property_string(fdt, "device_type", "memory"));
-	TRY(reg64(fdt, ram_ipa, ram_size));
-	TRY(fdt_end_node(fdt));
-	snprintf(stdout_path, sizeof(stdout_path), "/%s", uart_node);
-	TRY(fdt_begin_node(fdt, "chosen"));
-	TRY(fdt_property_string(fdt, "bootargs", bootargs));
-	TRY(fdt_property_string(fdt, "stdout-path", stdout_path));
 	return fdt_end_node(fdt);
 }
 
@@ -160,7 +104,7 @@ static int add_doorbell(void *fdt, ipa_t doorbell_ipa)
 	snprintf(name, sizeof(name), "s2b-doorbell@%llx", (unsigned long long)doorbell_ipa);
 	TRY(fdt_begin_node(fdt, name));
 	TRY(fdt_property_string(fdt, "compatible", "s2bench,doorbell"));
-	TRY(reg64(fdt, doorbell_ipa, 0x1000));
+	TRY(dt_reg64(fdt, &doorbell_ipa, &(u64){0x1000}, 1));
 	return fdt_end_node(fdt);
 }
 
@@ -184,8 +128,10 @@ static int build(void *fdt, const struct dtb_params *p)
 		TRY(add_timer(fdt, p->gic, dtb_cpus(p)));
 		TRY(add_gic(fdt, p->gic, dtb_cpus(p)));
 	}
-	TRY(add_uart(fdt, uart_node, p->gic));
-	TRY(add_memory_and_chosen(fdt, p->ram_ipa, p->ram_size, uart_node, p->bootargs));
+	/* The PL011 (pl011.h); its interrupt only when there is a GIC to name (it is never raised). */
+	TRY(dt_add_pl011(fdt, uart_node, PL011_IPA, PL011_SIZE, p->gic != GIC_NONE));
+	TRY(dt_add_memory_and_chosen(fdt, &(struct dt_chosen){p->ram_ipa, p->ram_size, uart_node,
+							  p->bootargs, 0, 0}));
 	TRY(add_doorbell(fdt, p->doorbell_ipa));
 	TRY(fdt_end_node(fdt));
 	return fdt_finish(fdt);

@@ -9,9 +9,10 @@
 
 KVM_OBJ := $(BUILD)/kvm/obj
 # Portable core files reused as they are: the record emitters (proto.c, records.c), the CRC, the console, fmt, parse,
+# the device-tree nodes both hosts give their guests (dt_nodes.c),
 # and the bench-call dispatcher (s2vmm's back-end is kvm/guest_calls.c) with the console relay.
 S2VMM_CORE_SRCS := core/proto.c core/records.c core/crc32.c core/console.c core/lib/fmt.c \
-	core/lib/parse.c core/bench_calls.c core/guest_console.c core/bootargs.c
+	core/lib/parse.c core/bench_calls.c core/guest_console.c core/bootargs.c core/dt_nodes.c
 S2VMM_SRCS := $(wildcard kvm/*.c) $(S2VMM_CORE_SRCS)
 S2VMM_OBJS := $(patsubst %.c,$(KVM_OBJ)/%.o,$(S2VMM_SRCS))
 S2VMM_CFLAGS := -std=c11 -O2 -g -Wall -Wextra -Werror -D_GNU_SOURCE -pthread \
@@ -75,7 +76,7 @@ INTEG_TESTS += tests/integration/linux-kvm.sh
 # Host unit tests of the parts that need no KVM: the words, the doorbell transport, the PL011
 # model, the guest DTB (host libfdt) and the image's command line (its error records captured).
 KVM_TEST_SRCS := $(wildcard tests/unit/kvm/*.c) kvm/config.c kvm/doorbell.c kvm/cmdline.c core/bootargs.c \
-	core/lib/parse.c core/lib/fmt.c kvm/pl011.c kvm/dtb.c kvm/guest_image.c kvm/errors.c \
+	core/lib/parse.c core/lib/fmt.c kvm/pl011.c kvm/dtb.c core/dt_nodes.c kvm/guest_image.c kvm/errors.c \
 	core/proto.c core/crc32.c core/console.c tests/unit/core/console_capture.c kvm/boot_stop.c
 KVM_TEST_OBJS := $(patsubst %.c,$(BUILD)/host/kvm-tests/%.o,$(KVM_TEST_SRCS))
 $(BUILD)/host/kvm-tests/%.o: %.c

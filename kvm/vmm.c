@@ -368,7 +368,9 @@ static int reboot_loop(struct vmm *m)
 	}
 	if (m->probes.lost)
 		note_line(m->probes.note);
-	rec_done(failed ? "error" : "ok", idx, faults_known, faults);
+	/* As s2hv (core/hv.c): a guest that powered off before the boots asked for is not `ok`. */
+	rec_done(failed ? "error" : idx < m->cfg.boots ? "powered_off_early" : "ok", idx, faults_known,
+		 faults);
 	return failed ? 1 : 0;
 }
 

@@ -147,13 +147,14 @@ int chart_lines(const char *dir, const struct chart *c, const struct series *s, 
 		sb_printf(&data, "# %s\n", s[i].name);
 		for (size_t k = 0; k < s[i].n; k++) {
 			sb_printf(&data, "%.17g %.17g", s[i].x[k], s[i].y[k]);
-			if (s[i].style == STYLE_ERRORLINES)
+			if (s[i].style == STYLE_ERRORLINES || s[i].style == STYLE_MARKERS)
 				sb_printf(&data, " %.17g %.17g", s[i].lo[k], s[i].hi[k]);
 			sb_puts(&data, "\n");
 		}
 		sb_puts(&data, "\n\n");
 		static const char *const how[] = { "1:2:3:4 with yerrorlines pt 7 ps 0.6",
-						   "1:2 with lines", "1:2 with steps" };
+						   "1:2 with lines", "1:2 with steps",
+						   "1:2:3:4 with yerrorbars pt 6 ps 1.4" };
 		sb_printf(&body, "%s'%s.dat' index %zu using %s lw 2 lc rgb '%s' dt %d title ",
 			  blocks ? ", \\\n     " : "", c->name, blocks, how[s[i].style], s[i].color,
 			  s[i].dashed ? 2 : 1);

@@ -5,14 +5,16 @@
 
 #include <stddef.h>
 
-enum series_style { STYLE_ERRORLINES, STYLE_LINES, STYLE_STEPS };
+/* STYLE_MARKERS: open markers with error bars and no line, for values of another kind than the
+ * lines beside them (a model's predictions among measurements). */
+enum series_style { STYLE_ERRORLINES, STYLE_LINES, STYLE_STEPS, STYLE_MARKERS };
 
 struct series {
 	const char *name, *color;
 	enum series_style style;
 	int dashed;
 	size_t n;
-	const double *x, *y, *lo, *hi; /* lo/hi only for STYLE_ERRORLINES */
+	const double *x, *y, *lo, *hi; /* lo/hi only for STYLE_ERRORLINES and STYLE_MARKERS */
 };
 
 struct chart {

@@ -292,6 +292,12 @@ int figures_render(struct analysis *a, const char *dir, char *err, size_t errlen
 	struct chart c_vcpus = { "cost_vs_vcpus", "Reinit cost vs vCPU count", "vCPUs of the guest",
 				 cost, 1, 1, NAN, NAN, NAN, NULL, NULL };
 	a->fig[FIG_COST_VCPUS].optional = 1;
+	/* Only s2vmm runs: no s2hv chart can have data, so none is listed as "not drawn" */
+	int s2hv = 0;
+	for (size_t i = 0; i < a->r.nruns; i++)
+		s2hv |= !run_is_kvm(&a->r.runs[i]);
+	for (int i = 0; i < FIG_KVM_VCPUS && !s2hv; i++)
+		a->fig[i].optional = 1;
 	return sweep_figure(a, FIG_COST_VCPUS, &p->vcpus, p->have_vcpus, M_COST, &c_vcpus,
 			    "Cost per reboot as the guest's work is split over more vCPUs (one per "
 			    "CPU); on QEMU the counts are instructions of all CPUs (its PMU counts "

@@ -64,6 +64,21 @@ const char *fmt_count(double v, char *buf, size_t len)
 	return buf;
 }
 
+const char *fmt_ns(double ns, char *buf, size_t len)
+{
+	if (isnan(ns))
+		snprintf(buf, len, "-");
+	else if (ns >= 1e9)
+		snprintf(buf, len, "%.3g s", ns / 1e9);
+	else if (ns >= 1e6)
+		snprintf(buf, len, "%.3g ms", ns / 1e6);
+	else if (ns >= 1e3)
+		snprintf(buf, len, "%.3g µs", ns / 1e3);
+	else
+		snprintf(buf, len, "%.3g ns", ns);
+	return buf;
+}
+
 const char *fmt_mem(double bytes, char *buf, size_t len)
 {
 	static const char *const suffix[] = { "", "K", "M", "G", "T" };

@@ -145,7 +145,12 @@ int write_html(const struct analysis *a, const char *outdir, const char *charts_
 	table_dims(a, &t);
 	html_section_table(&o, NULL, NULL, &t);
 	table_matrix(a, &t);
-	html_section_table(&o, NULL, "Runs per strategy by status, and their warm boots (the measurements; the run is the unit of replication).", &t);
+	struct strbuf intro = { 0 }, note = { 0 };
+	table_matrix_note(a, &note);
+	sb_printf(&intro, "Runs per strategy by status, and their warm boots (the measurements; the run is the unit of replication).%s%s",
+		  note.len ? " " : "", sb_str(&note));
+	html_section_table(&o, NULL, sb_str(&intro), &t);
+	sb_free(&intro), sb_free(&note);
 
 	sb_puts(&o, "<h2>Charts</h2>\n");
 	for (int i = 0; i < NFIGURES; i++) {

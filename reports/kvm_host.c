@@ -1,7 +1,9 @@
-/* What a KVM host ran: the host kernel and KVM's mode, from the run's `hello` record in
- * DIR/logs/RUN_ID.log (s2vmm writes them there; runs.csv has no column for them). */
+/* What a KVM host ran: the host kernel and KVM's mode, from the run's `hello` record in its
+ * log (DIR/logs/RUN_ID.log or a log pack, harness/logpack.h: s2vmm writes it; runs.csv
+ * has no column for them). */
 #include "kvm_host.h"
 
+#include "../harness/logpack.h"
 #include "../harness/protocol.h"
 
 #include <stdio.h>
@@ -10,10 +12,8 @@
 
 void kvm_host_describe(const char *dir, const char *run_id, char *out, size_t len)
 {
-	char path[4096];
-	snprintf(path, sizeof(path), "%s/logs/%s.log", dir, run_id);
 	snprintf(out, len, "kernel ?, kvm_mode ?"); /* no log, or no hello in it */
-	FILE *f = fopen(path, "r");
+	FILE *f = log_open(dir, run_id, NULL);
 	if (!f)
 		return;
 	char *line = NULL;

@@ -77,6 +77,13 @@ int write_markdown(const struct analysis *a, const char *outdir, char *err, size
 		table_markdown(&tt[i].t, &o);
 	}
 	titled_tables_free(tt, ntt);
+	struct strbuf note = { 0 };
+	if (table_matrix_note(a, &note)) { /* report.html always has it; the mail, when it matters */
+		table_matrix(a, &t);
+		md_table(&o, "Runs by status", &t);
+		sb_puts(&o, "\n"), wrapped(&o, "", sb_str(&note), 78);
+	}
+	sb_free(&note);
 	if (a->r.nunusable) {
 		table_unusable(a, &t);
 		md_table(&o, "Runs left out", &t);

@@ -129,18 +129,6 @@ void predictions_free(struct predictions *pr)
 		free(pr->p[k].cell);
 }
 
-/* ns in the unit that keeps three significant digits readable. */
-static const char *fmt_ns(double ns, char *buf, size_t len)
-{
-	if (ns >= 1e6)
-		snprintf(buf, len, "%.3g ms", ns / 1e6);
-	else if (ns >= 1e3)
-		snprintf(buf, len, "%.3g µs", ns / 1e3);
-	else
-		snprintf(buf, len, "%.3g ns", ns);
-	return buf;
-}
-
 /* Something was priced: not every term with a count is missing. */
 static int priced_any(const struct cell_prediction *c)
 {
@@ -148,6 +136,21 @@ static int priced_any(const struct cell_prediction *c)
 		if (c->iv.count[t] > 0 && !(c->iv.missing & 1u << t))
 			return 1;
 	return 0;
+}
+
+const char *prediction_text(const struct cell_prediction *c, char *buf, size_t len)
+{
+	char ns[32];
+
+	if (c->rc < 0 || !priced_any(c))
+		return NULL;
+	snprintf(buf, len, "%s%s", c->rc ? "≥ " : "", fmt_ns(c->iv.mid_ns, ns, sizeof(ns)));
+	return buf;
+}
+
+int prediction_chartable(const struct cell_prediction *c)
+{
+	return c->rc >= 0 && !(c->iv.missing & ~(1u << CT_INSTS)) && priced_any(c);
 }
 
 void predictions_table(const struct analysis *a, const struct profile_prediction *pp, struct table *t)
@@ -165,12 +168,12 @@ void predictions_table(const struct analysis *a, const struct profile_prediction
 		table_cell(t, "%s", sb_str(&ctx));
 		sb_free(&ctx);
 		table_cell(t, "%s", c->g->strategy);
-		if (c->rc < 0 || !priced_any(c)) {
+		if (!prediction_text(c, mid, sizeof(mid))) {
 			table_cell(t, "-"), table_cell(t, "-");
 			table_cell(t, "%s", c->rc < 0 ? c->why : "nothing: the profile lacks every constant this cell needs");
 			continue;
 		}
-		table_cell(t, "%s%s", c->rc ? "≥ " : "", fmt_ns(c->iv.mid_ns, mid, sizeof(mid)));
+		table_cell(t, "%s", mid);
 		table_cell(t, "%s – %s", fmt_ns(c->iv.lo_ns, lo, sizeof(lo)), fmt_ns(c->iv.hi_ns, hi, sizeof(hi)));
 		table_cell(t, "%s", c->rc ? c->why : "all terms");
 	}
@@ -207,7 +210,7 @@ static int profile_chart(struct profile_prediction *pp, size_t k, const struct a
 			const struct cell_prediction *c = g ? &pp->cell[g - a->d.g] : NULL;
 			if (!c)
 				continue;
-			if (c->rc < 0 || (c->iv.missing & ~(1u << CT_INSTS)) || !priced_any(c)) {
+			if (!prediction_chartable(c)) {
 				bad++;
 				continue;
 			}

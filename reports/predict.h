@@ -54,6 +54,12 @@ int predictions_render(struct predictions *pr, const struct analysis *a, const c
 		       char *err, size_t errlen);
 void predictions_free(struct predictions *pr);
 
+/* C's predicted time per reboot, "1.23 ms", or "≥ 1.23 ms" when partial, into BUF; NULL when
+ * there is none or the profile priced nothing of it. */
+const char *prediction_text(const struct cell_prediction *c, char *buf, size_t len);
+/* C's prediction may be drawn: priced but for, at most, the other instructions (a partial value
+ * missing a maintenance or fault term would be drawn as if it were the whole). */
+int prediction_chartable(const struct cell_prediction *c);
 /* One row per cell: configuration, strategy, predicted ns (mid, lo–hi) and what is missing. */
 void predictions_table(const struct analysis *a, const struct profile_prediction *pp, struct table *t);
 /* What every prediction table says about the model, for both documents. */

@@ -9,6 +9,7 @@ REPORT_LIBS := -lcsv -lm
 # The harness's CSV reader and record parser (calib_parse.c takes its records), which
 # build/s2bench links with the harness objects; the reports' own tests and driver link them here.
 REPORT_SHARED_OBJS := $(BUILD)/host/harness/csvsplit.o $(BUILD)/host/harness/protocol.o \
+	$(BUILD)/host/harness/logpack.o $(BUILD)/host/harness/idset.o $(BUILD)/host/harness/errmsg.o \
 	$(BUILD)/host/harness/proto_check.o $(BUILD)/host/core/crc32.c.o
 
 $(BUILD)/host/reports/%.o: reports/%.c

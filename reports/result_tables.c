@@ -2,6 +2,8 @@
  * (unit of replication and n): html.c and markdown.c render the same list. */
 #include "tables.h"
 
+#include "kvm_predict.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,6 +31,30 @@ static void sweep_table(const struct analysis *a, const struct board_part *p,
 		return;
 	table_sweep(s, m, &tt->t);
 	replication_note(s->cell, s->nx * s->ns, m, &tt->note);
+}
+
+/* With --profile, beside KVM board P's cells: each matching profile's predicted s2hv times, in a
+ * table of their own; or, when none is its CPU, one sentence in the KVM table's NOTE. */
+static void kvm_predicted_tables(const struct analysis *a, const struct board_part *p,
+				 struct strbuf *kvm_note, struct titled_table *out, size_t *n, size_t max)
+{
+	size_t idx[MAX_PROFILES], nm = kvm_matching_profiles(a, p->board, idx);
+
+	if (!a->pred)
+		return;
+	if (!nm) {
+		sb_puts(kvm_note, " ");
+		kvm_no_profile_line(a, p->board, kvm_note);
+		sb_puts(kvm_note, ".");
+	}
+	for (size_t k = 0; k < nm; k++) {
+		const struct profile_prediction *pp = &a->pred->p[idx[k]];
+		char title[160];
+		snprintf(title, sizeof(title), "KVM measured beside s2hv predicted on %s", pp->prof.name);
+		struct titled_table *tt = add(a, p, out, n, max, title);
+		if (tt)
+			kvm_beside_table(a, p->board, pp, &tt->t, &tt->note);
+	}
 }
 
 size_t result_tables(const struct analysis *a, int full, struct titled_table *out, size_t max)
@@ -77,6 +103,7 @@ size_t result_tables(const struct analysis *a, int full, struct titled_table *ou
 						   "wall-clock times of an emulated host, to compare "
 						   "configs, not to predict hardware.");
 			free(cells);
+			kvm_predicted_tables(a, p, &tt->note, out, &n, max);
 		}
 		if (p->nxo) {
 			struct titled_table *tt = add(a, p, out, &n, max,

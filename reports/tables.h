@@ -13,6 +13,9 @@ const char *fmt_estimate(const struct estimate *e, char *buf, size_t len);
 void table_machine(const struct analysis *a, struct table *t);
 void table_dims(const struct analysis *a, struct table *t);
 void table_matrix(const struct analysis *a, struct table *t);
+/* How many runs have status config_mismatch; when any, a sentence saying what that column
+ * means is appended to OUT (else OUT is left as it is). */
+size_t table_matrix_note(const struct analysis *a, struct strbuf *out);
 /* One row per sweep value, one column per strategy (median ± CI of M), then the winner and
  * its margin over the runner-up. */
 void table_sweep(const struct sweep *s, enum measure m, struct table *t);

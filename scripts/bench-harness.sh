@@ -4,10 +4,13 @@
 # harness-scale region of docs/performance.md. A benchmark, not a test: nothing here passes or
 # fails on speed (tests/integration/harness-bench-smoke.sh runs it at --quick scale).
 #
-# usage: scripts/bench-harness.sh [--quick] [--doc FILE] [--work DIR]
-#   --quick     small inputs (seconds), for the smoke test
-#   --doc FILE  the markdown file whose region is rewritten (default docs/performance.md)
-#   --work DIR  where the inputs and results go (default $BUILD/bench-harness; emptied first)
+# usage: scripts/bench-harness.sh [--quick] [--doc FILE] [--work DIR] [--only KINDS]
+#   --quick       small inputs (seconds), for the smoke test
+#   --doc FILE    the markdown file whose region is rewritten (default docs/performance.md)
+#   --work DIR    where the inputs and results go (default $BUILD/bench-harness; emptied first)
+#   --only KINDS  measure only these rows (comma-separated: parse, report, run; run includes its
+#                 resume); the region's other rows are kept as they are. Default: all, or
+#                 $BENCH_HARNESS_ONLY. (The 100,000-run `run` row alone takes a quarter of an hour.)
 set -eu
 cd "$(dirname "$0")/.."
 : "${BUILD:=build}"
@@ -16,19 +19,25 @@ FAKE_QEMU=${FAKE_QEMU:-$BUILD/tests/harness-fake-qemu}
 TEMPLATE=tests/unit/harness/data/qemu-unmap-bringup.log # a real QEMU log: 18 lines, 3 boots
 
 usage() {
-	sed -n 7,10p "$0" >&2
+	sed -n 7,13p "$0" >&2
 	exit 2
 }
-quick=0 doc=docs/performance.md work=$BUILD/bench-harness
+quick=0 doc=docs/performance.md work=$BUILD/bench-harness only=${BENCH_HARNESS_ONLY:-parse,report,run}
 while [ $# -gt 0 ]; do
 	case $1 in
 	--quick) quick=1 ;;
 	--doc) [ $# -ge 2 ] || usage; doc=$2; shift ;;
 	--work) [ $# -ge 2 ] || usage; work=$2; shift ;;
+	--only) [ $# -ge 2 ] || usage; only=$2; shift ;;
 	*) usage ;;
 	esac
 	shift
 done
+kinds=(parse report run) # the region's rows, in this order
+for k in ${only//,/ }; do
+	[[ " ${kinds[*]} " == *" $k "* ]] || { echo "bench-harness: --only: no row kind '$k' (${kinds[*]})" >&2; exit 2; }
+done
+want() { [[ ",$only," == *",$1,"* ]]; }
 for f in "$S2BENCH" "$FAKE_QEMU"; do
 	[ -x "$f" ] || { echo "bench-harness: $f: not built (make $f)" >&2; exit 1; }
 done
@@ -46,10 +55,10 @@ one_core=()
 command -v taskset >/dev/null && one_core=(taskset -c 0)
 
 # timed OUT_PREFIX CMD...: runs CMD; OUT_PREFIX.time gets "wall user sys maxrss_kb", OUT_PREFIX.load
-# the 1-minute load average just before (the machine is shared: wall times follow it)
+# the date and the 1-minute load average just before (the machine is shared: wall times follow it)
 timed() {
 	local out=$1; shift
-	cut -d' ' -f1 /proc/loadavg >"$out.load"
+	echo "$(date -u +%Y-%m-%d), $(cut -d' ' -f1 /proc/loadavg)" >"$out.load"
 	/usr/bin/time -f "%e %U %S %M" -o "$out.time" "$@" >"$out.txt" 2>&1 ||
 		{ echo "bench-harness: failed: $* (see $out.txt)" >&2; exit 1; }
 }
@@ -57,10 +66,19 @@ field() { cut -d' ' -f"$2" "$1.time"; }
 cpu() { awk '{ printf "%.2f", $2 + $3 }' "$1.time"; }
 mb() { awk '{ printf "%.0f", $4 / 1024 }' "$1.time"; }
 
-rows=$work/rows.md
-: >"$rows"
+# each kind's rows: measured now (rows-KIND.md) or kept from the region
+for k in "${kinds[@]}"; do
+	if want "$k"; then
+		: >"$work/rows-$k.md"
+	else
+		sed -n '/<!-- harness-scale: begin -->/,/<!-- harness-scale: end -->/p' "$doc" |
+			grep "^| \`$k\`" >"$work/rows-$k.md" || true
+	fi
+done
 
 # 1. parse: distinct runs (each copy re-seeded, CRCs recomputed), fresh result directory each
+rows=$work/rows-parse.md
+want parse || parse_runs=""
 for n in $parse_runs; do
 	scripts/bench-harness-log.py "$TEMPLATE" "$n" "$work/parse-$n.log" --distinct
 	lines=$(wc -l <"$work/parse-$n.log")
@@ -72,16 +90,22 @@ for n in $parse_runs; do
 done
 
 # 2. report: a synthetic result directory of report_runs runs x 20 boots (20 cells)
-scripts/bench-harness-results.py "$work/parse-${parse_runs%% *}.out" "$report_runs" 20 "$work/report-in"
+rows=$work/rows-report.md
+if want report; then
+"$S2BENCH" parse "$TEMPLATE" --out "$work/template.out" 2>/dev/null # the run the rows copy
+scripts/bench-harness-results.py "$work/template.out" "$report_runs" 20 "$work/report-in"
 timed "$work/report" "${one_core[@]}" "$S2BENCH" report "$work/report-in" --out "$work/report-out"
 # the resample counts the report states it used (reports/bootstrap.c)
 resamples=$(tr '\n' ' ' <"$work/report-out/report.md" | grep -o 'B = [0-9]*\( to [0-9]*\)*' | head -1)
 awk -v n="$report_runs" -v b="${resamples:-no bootstrap}" -v ld="$(cat "$work/report.load")" '{ printf "| `report`, %d runs x 20 boots | %s | %.2f s | %.2f s | %.0f MB | %.1f µs CPU per run; bootstrap %s |\n", n, ld, $1, $2 + $3, $4 / 1024, ($2 + $3) / n * 1e6, b }' \
 	"$work/report.time" >>"$rows"
+fi
 
 # 3. run: the fake emulator (no QEMU), one boot pair per run; then a resume that has nothing to do
 head -c 64 /dev/zero >"$work/fake.img"
 printf 'ARM\x64' | dd of="$work/fake.img" bs=1 seek=56 conv=notrunc 2>/dev/null # arm64 Image magic
+rows=$work/rows-run.md
+want run || run_runs=""
 for n in $run_runs; do
 	printf 'name = scale\nstrategy = unmap\nguest = hello\nboots = 2\nreps = %d\n' "$n" >"$work/run-$n.suite"
 	for pass in run resume; do
@@ -94,13 +118,13 @@ done
 
 {
 	echo "<!-- harness-scale: begin -->"
-	echo "Written by \`scripts/bench-harness.sh$([ $quick = 1 ] && echo " --quick")\` (\`make bench-harness\`) on $(date -u +%Y-%m-%d):"
+	echo "Written by \`scripts/bench-harness.sh$([ $quick = 1 ] && echo " --quick")\` (\`make bench-harness\`; rows of kinds $only measured by this invocation):"
 	echo "$(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //'), $(nproc) cores, $(uname -sr)," \
-		"load average $(cut -d' ' -f1-3 /proc/loadavg) at the end; each row's 1-minute load just before it. CPU = user + system (children included)."
+		"load average $(cut -d' ' -f1-3 /proc/loadavg) at the end; each row's date and 1-minute load just before it. CPU = user + system (children included)."
 	echo
-	echo "| input | load before | wall | CPU | max RSS | rate |"
+	echo "| input | run on, load before | wall | CPU | max RSS | rate |"
 	echo "|---|---|---|---|---|---|"
-	cat "$rows"
+	for k in "${kinds[@]}"; do cat "$work/rows-$k.md"; done
 	echo "<!-- harness-scale: end -->"
 } >"$work/region.md"
 awk -v region="$work/region.md" '

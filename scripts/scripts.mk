@@ -23,3 +23,17 @@ perf-doc: build-all $(BUILD)/tests/unit-core
 .PHONY: model-doc
 model-doc: build-all
 	$(Q)BUILD=$(BUILD) scripts/model-validate.sh --doc docs/model.md
+
+# --reset-cmd examples that need C (docs/boards.md "Reset without a relay"): a reset pulse on the
+# serial adapter's DTR/RTS line, and an operator prompt that can read s2bench's terminal.
+RESET_TOOLS := $(BUILD)/tools/serial-pulse $(BUILD)/tools/operator-prompt
+$(BUILD)/tools/%: scripts/reset/%.c
+	@mkdir -p $(@D)
+	$(Q)$(HOSTCC) $(HOST_CFLAGS) -o $@ $<
+ALL += $(RESET_TOOLS)
+
+# `make board-suite-doc`: suites/board.suite run on QEMU's raspi3b and priced for a real board at
+# 115200 baud into docs/boards.md's generated section (tests/integration/board-suite.sh checks it).
+.PHONY: board-suite-doc
+board-suite-doc: $(BUILD)/s2bench $(BUILD)/s2hv.img $(BUILD)/raspi3b-qemu.dtb
+	$(Q)BUILD=$(BUILD) scripts/board-suite-duration.sh --doc docs/boards.md

@@ -6,7 +6,13 @@
 CRITERION_LIBS := -lcriterion
 INTEG_TESTS += tests/integration/repo-self-contained.sh tests/integration/docs-fresh.sh \
 	tests/integration/docs-model.sh tests/integration/model-validate.sh \
-	tests/integration/model-selfcheck.sh tests/integration/serial-console.sh
+	tests/integration/model-selfcheck.sh
+# The --reset-cmd examples (scripts/reset/, docs/boards.md) and the serial board driven by one.
+INTEG_TESTS += tests/integration/reset-examples.sh
+# suites/board.suite parses, runs on raspi3b, and its expected duration in docs/boards.md is fresh.
+INTEG_TESTS += tests/integration/board-suite.sh
+# Configuration over the console: a suite per power-on over a pty (docs/protocol.md section 4).
+INTEG_TESTS += tests/integration/serial-console.sh
 
 # libFuzzer target for the LAVA log reader (clang only), like fuzz-proto in harness/harness.mk.
 $(BUILD)/fuzz-lavalog: tests/fuzz/fuzz_lavalog.c harness/lavalog.c harness/lavalog.h

@@ -87,6 +87,22 @@ check "lava_run_id_matches_job" grep -q "^$run_id,parse,qemu-virt,unmap,hello,.*
 check "lava_boots_rows" [ "$(grep -c "^$run_id," "$out/res/boots.csv")" -eq 4 ]
 check "lava_log_no_bad_crc" grep -q ' 0 bad CRC, 0 truncated, 0 malformed' "$out/parse.txt"
 
+# A lab that parses its job logs gets the jobs' run ids when --board is the suite's board: the
+# hello record says board=qemu-virt under any QEMU virt board, so the log of this job, parsed as
+# the same suite's job on qemu-virt-tcg (same bootargs, so the same cfg record), must get the
+# qemu-virt-tcg job's id, and --suite fills the suite column (docs/harness.md, "For a LAVA lab
+# maintainer").
+printf 'name = lava\nstrategy = unmap\nguest = hello\nboots = 4\ntimeout = 60\nboard = qemu-virt-tcg\n' \
+	>"$out/lava-tcg.suite"
+"$S2BENCH" lava "$out/lava-tcg.suite" --device-type qemu --image-url "file://$img" --out "$out/jobs-tcg" \
+	>"$out/lava-tcg.txt" 2>&1
+tcg_id=$(basename "$(ls "$out"/jobs-tcg/*.yaml | head -1)" .yaml)
+check "lava_job_id_depends_on_board" [ -n "$tcg_id" -a "$tcg_id" != "$run_id" ]
+"$S2BENCH" parse "$out/job.log" --board qemu-virt-tcg --suite lava --out "$out/res-tcg" \
+	>"$out/parse-tcg.txt" 2>&1
+check "lava_parse_board_names_run_as_its_job" \
+	grep -q "^$tcg_id,lava,qemu-virt-tcg,unmap,hello,.*,ok," "$out/res-tcg/runs.csv"
+
 # The same job, QEMU's console through a filter that sends the rest of the `done` line only once
 # finalize's read-feedback has started. lava-run looks qemu-system-aarch64 up on PATH
 # (lava_dispatcher/utils/shell.py which()), so a wrapper of that name goes first.

@@ -21,9 +21,9 @@ if ! make --no-print-directory BUILD="$BUILD" "$probe-bundle.img" "$probe-nocmd-
 	finish
 fi
 
-kvm() { # NAME BOARD WORDS...: one KVM host boot in the background
+kvm() { # NAME BOARD WORDS...: one KVM host boot in the background (BOOTS=N: boots asked for)
 	local name=$1; shift
-	(timeout -k 5 200 scripts/kvm-qemu.sh "$@" s2b.boots=1 >"$out/$name.log" 2>&1
+	(timeout -k 5 200 scripts/kvm-qemu.sh "$@" s2b.boots=${BOOTS:-1} >"$out/$name.log" 2>&1
 	 echo $? >"$out/$name.rc") &
 }
 kvm kvm-n1 kvm-qemu-n1 s2b.guest=dtb-probe
@@ -41,6 +41,7 @@ wait
 # UART accesses s2vmm cannot serve (kvm/testguest/inject.h): one error record each, a clean stop.
 kvm uart-load64 kvm-qemu-n1 s2b.guest=kvmtest s2b.inject=11
 kvm uart-ldp kvm-qemu-n1 s2b.guest=kvmtest s2b.inject=12
+BOOTS=3 kvm kvm-off-early kvm-qemu-n1 s2b.guest=dtb-probe # powers off at boot 0 of 3
 wait
 
 text() { grep -a '^guest| ' "$1" | tr -d '\r'; }
@@ -80,6 +81,9 @@ for run in uart-load64 uart-ldp; do
 	check "image_${run}_exits_0" [ "$(cat "$out/$run.rc")" = 0 ]
 	check "image_${run}_done_error" grep -aq '^@s2b done status=error boots=1 ' "$out/$run.log"
 done
+# s2vmm says so as s2hv does (fidelity-qemu.sh): the guest powered off before the boots asked for.
+check "image_kvm_off_early_done_status" \
+	grep -aq '^@s2b done status=powered_off_early boots=1 ' "$out/kvm-off-early.log"
 check "image_uart_8_byte_load_is_bad_uart_access" \
 	grep -aq '^@s2b error code=guest_trap msg=bad_uart_access boot=0 ipa=0x9000018 ' "$out/uart-load64.log"
 check "image_uart_ldp_is_undecodable_uart_access" \

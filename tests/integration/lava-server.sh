@@ -67,6 +67,11 @@ for t in ("runs", "boots", "faults", "metrics"):
 PY
 }
 check lava_rows_equal_local_run same_rows "$out/local" "$out/lava"
+# The job logs as the server gives them (GET jobs/N/logs/, kept as logs/RUN_ID.lava.yaml) parse
+# into the same run ids: a lab collecting logs itself gets the jobs' ids (docs/harness.md).
+"$S2BENCH" parse "$out"/lava/logs/*.lava.yaml --suite lab --out "$out/reparsed" >"$out/reparse.txt" 2>&1
+ids_of() { cut -d, -f1-2 "$1/runs.csv" | tail -n +2 | sort; }
+check server_logs_parse_to_the_job_run_ids [ "$(ids_of "$out/reparsed")" = "$(ids_of "$out/lava")" ]
 
 # Finished runs are not submitted again; without --resume a directory with jobs is refused.
 submit resume-done.txt "$out/lab.suite" "$out/lava" --resume

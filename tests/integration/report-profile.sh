@@ -56,34 +56,10 @@ check qemu_profile_placed grep -q '^set label 10 .*"qemu"' "$tmp/q/charts/phase.
 check qemu_profile_placed_in_words grep -qE '^- placed: qemu at s2_fault ÷ dc_civac\.absent\.mem = [0-9.e+]+ \([0-9.e+]+ – [0-9.e+]+\): cheapest [a-z]+ (up )?to [0-9.]+ %' "$tmp/q/report.md"
 check crossover_line_labelled grep -qE '^set label 100 .*"[a-z]+ = [a-z]+"' "$tmp/q/charts/phase.gp"
 
-# clean at frac=100, recomputed: T = loaded·dirty + (reinit - loaded + fault_lines)·absent +
-# faults·s2_fault + pages·map_4k + tlbis·tlbi + icache·ic + N_other·inst, N_other = reboot_insts
-# less each of those counts times its constant's path length, each constant in cycles at the
-# profile's clock; the median over warm boots of each count.
-expected=$(python3 - "$tmp/res" "$tmp/qemu.profile" <<'EOF'
-import csv, statistics, sys
-d, prof = sys.argv[1], sys.argv[2]
-k, path = {}, {}
-for line in open(prof):
-    w = line.split()
-    if len(w) > 3 and w[1] == '=' and w[3] in ('cycles', 'MHz'):
-        k[w[0]] = float(w[2])
-    if 'path' in w:
-        path[w[0]] = float(w[w.index('path') + 1])
-ns = lambda c: k[c] * 1000.0 / k['clock']
-run = [r['run_id'] for r in csv.DictReader(open(d + '/runs.csv'))
-       if r['strategy'] == 'clean' and float(r['frac']) == 100][0]
-boots = [b for b in csv.DictReader(open(d + '/boots.csv')) if b['run_id'] == run and int(b['idx']) >= 1]
-m = lambda f: statistics.median(float(b[f]) for b in boots)
-lines = m('reinit_lines') + m('fault_lines')
-terms = [(m('reinit_lines_loaded'), 'dc_civac.dirty.mem'), (lines - m('reinit_lines_loaded'), 'dc_civac.absent.mem'),
-         (m('faults'), 's2_fault'), (m('pages_mapped'), 'map_4k'), (m('tlbis'), 'tlbi_vmalls12e1is'),
-         (m('icache_invals'), 'ic_ialluis')]
-other = m('reboot_insts') - sum(n * path[c] for n, c in terms if n)
-t = sum(n * ns(c) for n, c in terms) + max(0, other) * ns('inst')
-print('%.3g ms' % (t / 1e6) if t >= 1e6 else '%.3g µs' % (t / 1e3) if t >= 1e3 else '%.3g ns' % t)
-EOF
-)
+# clean at frac=100, recomputed outside s2bench (tests/integration/predict-recompute.py: the
+# median over warm boots of each count times the profile's constants, the other instructions
+# net of each priced operation's path length; the mem-class constants, as s2bench prices that cell).
+expected=$(python3 tests/integration/predict-recompute.py "$tmp/res" "$tmp/qemu.profile" mem strategy=clean frac=100)
 got=$(grep -E '^\| guest=touch frac=100 +\| clean ' "$tmp/q/report.md" | head -1 | cut -d'|' -f4 | xargs)
 echo "clean at frac=100: report says $got, recomputed $expected"
 check clean_frac100_prediction_is_the_model [ -n "$expected" -a "$got" = "$expected" ]

@@ -97,3 +97,36 @@ Test(lava_ledger, an_unwritable_directory_is_one_line)
 	cr_expect_eq(lava_ledger_open(&l, "/nonexistent/dir", err, sizeof(err)), -1);
 	cr_expect(strstr(err, "/nonexistent/dir/lava-jobs.csv: No such file"), "%s", err);
 }
+
+/* A ledger of many jobs, runs submitted several times in any order: after reopening, each run's
+ * job is its last line's, a run submitted again since gets its newest, and the count of jobs
+ * (what `lava submit` without --resume refuses) is every line. */
+Test(lava_ledger, the_last_submission_of_each_run_counts_among_many)
+{
+	enum { RUNS = 500, LINES = 1500 };
+	char *dir = make_tmpdir("ledger-many"), err[512], id[32];
+	struct lava_ledger l;
+
+	cr_assert_eq(lava_ledger_open(&l, dir, err, sizeof(err)), 0, "%s", err);
+	for (unsigned i = 0; i < LINES; i++) { /* run (i * 7) % RUNS: each thrice, interleaved */
+		snprintf(id, sizeof(id), "%016x", (i * 7) % RUNS * 0x9e3779b1u);
+		cr_assert_eq(lava_ledger_add(&l, id, i + 1, err, sizeof(err)), 0, "%s", err);
+	}
+	lava_ledger_close(&l);
+	cr_assert_eq(lava_ledger_open(&l, dir, err, sizeof(err)), 0, "%s", err);
+	cr_expect_eq(l.jobs, LINES);
+	for (unsigned r = 0; r < RUNS; r++) {
+		unsigned last = 0;
+		for (unsigned i = 0; i < LINES; i++)
+			if ((i * 7) % RUNS == r)
+				last = i + 1;
+		snprintf(id, sizeof(id), "%016x", r * 0x9e3779b1u);
+		cr_expect_eq(lava_ledger_job(&l, id), last, "run %u", r);
+	}
+	snprintf(id, sizeof(id), "%016x", 5 * 0x9e3779b1u);
+	cr_assert_eq(lava_ledger_add(&l, id, 99999, err, sizeof(err)), 0, "%s", err);
+	cr_expect_eq(lava_ledger_job(&l, id), 99999, "submitted again after the open");
+	cr_expect_eq(l.jobs, LINES + 1);
+	lava_ledger_close(&l);
+	free(dir);
+}

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "logpack.h"
 #include "support.h"
 
 #define DATA S2B_TEST_DATA
@@ -78,14 +79,13 @@ Test(parse_runs, calib_records_make_one_run)
 /* calib records after a run's done (the calibration run's hello and cfg lost) belong to the next
  * run, as a boot would: data/calib-after-done.log is qemu-unmap-bringup.log, then
  * qemu-calib.log without its hello and cfg. */
-/* How many lines of DIR/logs/RUN_ID.log start with PREFIX. */
+/* How many lines of run RUN_ID's log (its bytes in DIR's log pack) start with PREFIX. */
 static int log_lines(const char *dir, const char *run_id, const char *prefix)
 {
-	char path[512], line[4096];
+	char line[4096];
 	int n = 0;
-	snprintf(path, sizeof(path), "%s/logs/%s.log", dir, run_id);
-	FILE *f = fopen(path, "r");
-	cr_assert_not_null(f, "%s", path);
+	FILE *f = log_open(dir, run_id, NULL);
+	cr_assert_not_null(f, "%s: no log for %s", dir, run_id);
 	while (fgets(line, sizeof(line), f))
 		n += strncmp(line, prefix, strlen(prefix)) == 0;
 	fclose(f);
@@ -247,4 +247,26 @@ Test(parse_runs, bad_suite_and_board_are_refused)
 		cr_expect(strstr(out, opt[i]), "the message names the option: %s", out);
 		cr_expect_neq(stat(dir, &st), 0, "%s was created", dir);
 	}
+}
+
+/* Issue 20: parse packs its logs; a DIR/logs/ID.log that a killed `run` left for a run that never
+ * finished would be found before the packed one (logpack.h), so parse removes it, and the next
+ * parse finds the packed log (its digest) and adds nothing. */
+Test(parse_runs, packed_log_replaces_the_stale_log_of_an_unfinished_run)
+{
+	struct csv_rows runs;
+	char *out, *first = make_tmpdir("stale-first"), *dir = make_tmpdir("stale-log"), path[600];
+	cr_assert_eq(parse(first, DATA "/qemu-unmap-bringup.log", &out), 0, "%s", out);
+	cr_assert_eq(load_csv(first, "runs.csv", &runs), 0);
+	const char *id = csv_cell(&runs, 0, "run_id");
+	snprintf(path, sizeof(path), "%s/logs", dir);
+	cr_assert_eq(mkdir(path, 0755), 0);
+	snprintf(path, sizeof(path), "%s/logs/%s.log", dir, id);
+	write_text(path, "@s2b hello proto=1.0 (a run killed here)\n");
+	cr_assert_eq(parse(dir, DATA "/qemu-unmap-bringup.log", &out), 0, "%s", out);
+	cr_expect(strstr(out, "parse: 1 runs written"), "%s", out);
+	cr_expect_eq(access(path, F_OK), -1, "the stale log is removed");
+	cr_expect_eq(log_lines(dir, id, "@s2b boot "), 3, "the run's own log, from the pack");
+	cr_assert_eq(parse(dir, DATA "/qemu-unmap-bringup.log", &out), 0, "%s", out);
+	cr_expect(strstr(out, "parse: 0 runs written") && strstr(out, "(1 already there"), "%s", out);
 }

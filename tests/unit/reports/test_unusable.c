@@ -63,12 +63,18 @@ static char *out_file(const char *out, const char *name)
 	return slurp(p);
 }
 
-Test(report, cfg_less_run_is_listed_and_the_rest_reported)
+/* DIR = a new directory made from TEMPLATE (mkdtemp) holding the fixture's results. */
+static void fixture_dir(const char *template)
 {
-	strcpy(dir, "/tmp/s2b-unusable-XXXXXX");
+	strcpy(dir, template);
 	cr_assert_not_null(mkdtemp(dir));
 	struct fixture_opts o = { .qemu = 1, .reps = 3, .boots = 6, .seed = 5 };
 	cr_assert_eq(fixture_write(dir, &o), 0);
+}
+
+Test(report, cfg_less_run_is_listed_and_the_rest_reported)
+{
+	fixture_dir("/tmp/s2b-unusable-XXXXXX");
 	cr_assert_eq(report("clean"), 0);
 
 	append("runs.csv", bad_run);
@@ -112,10 +118,7 @@ static void append_run_with_status(const char *id, const char *status)
  * the status matrix and named in the answer, never silently dropped from both. */
 Test(report, runs_of_every_status_are_counted)
 {
-	strcpy(dir, "/tmp/s2b-statuses-XXXXXX");
-	cr_assert_not_null(mkdtemp(dir));
-	struct fixture_opts o = { .qemu = 1, .reps = 3, .boots = 6, .seed = 5 };
-	cr_assert_eq(fixture_write(dir, &o), 0);
+	fixture_dir("/tmp/s2b-statuses-XXXXXX");
 	append_run_with_status("00000000000000a1", "short");
 	append_run_with_status("00000000000000a2", "log_full");
 	cr_assert_eq(report("statuses"), 0, "%s", out_file("statuses", ".stderr"));
@@ -128,4 +131,49 @@ Test(report, runs_of_every_status_are_counted)
 		  "both are listed under failures");
 	free(html);
 	free(md);
+}
+
+/* The count report.html's status matrix gives strategy S under column COL, or -1 when the table,
+ * the column or the row is not there. */
+static long matrix_count(const char *html, const char *s, const char *col)
+{
+	char th[96], tr[96];
+	snprintf(th, sizeof(th), "<th class=\"num\">%s</th>", col);
+	snprintf(tr, sizeof(tr), "<tr><td><code>%s</code></td>", s);
+	const char *head = strstr(html, "<thead><tr><th>strategy</th>"), *at, *row;
+	if (!head || !(at = strstr(head, th)) || at > strstr(head, "</tr>") || !(row = strstr(head, tr)))
+		return -1;
+	for (const char *p = strstr(head, "<th>strategy"); p && p <= at; p = strstr(p + 1, "<th"))
+		row = strstr(row + 1, "<td"); /* one cell along per column before COL */
+	return strtol(strchr(row, '>') + 1, NULL, 10);
+}
+
+/* A run whose board ran another configuration than asked (config_mismatch, issue 21) is counted
+ * in a column of its own, not under `other`, with a sentence saying what it means in both
+ * report.html and report.md; a report without one has neither. */
+Test(report, config_mismatch_runs_have_their_own_status_column)
+{
+	fixture_dir("/tmp/s2b-mismatch-XXXXXX");
+	cr_assert_eq(report("clean"), 0);
+	append_run_with_status("00000000000000b1", "config_mismatch");
+	append_run_with_status("00000000000000b2", "config_mismatch");
+	cr_assert_eq(report("mismatch"), 0, "%s", out_file("mismatch", ".stderr"));
+
+	/* the run copied is runs.csv's first: fixture.c writes unmap first */
+	char *html = out_file("mismatch", "report.html"), *clean = out_file("clean", "report.html");
+	cr_expect_eq(matrix_count(html, "unmap", "config_mismatch"), 2, "their own column");
+	cr_expect_eq(matrix_count(html, "unmap", "other"), matrix_count(clean, "unmap", "other"),
+		     "not counted as other");
+	cr_expect_eq(matrix_count(clean, "unmap", "config_mismatch"), 0);
+	cr_expect(strstr(html, "2 runs are <code>config_mismatch</code>: the board ran another"),
+		  "the page says what the column means");
+	cr_expect_null(strstr(clean, "runs are <code>config_mismatch"));
+
+	char *md = out_file("mismatch", "report.md"), *clean_md = out_file("clean", "report.md");
+	char *table = strstr(md, "### Runs by status");
+	cr_expect(table && strstr(table, "| config_mismatch |"), "the mail has the table: %s", md);
+	cr_expect(strstr(md, "2 runs are `config_mismatch`: the board ran another"),
+		  "and the sentence: %s", md);
+	cr_expect_null(strstr(clean_md, "Runs by status"), "only when there are such runs");
+	free(html), free(clean), free(md), free(clean_md);
 }
