@@ -31,6 +31,15 @@ $(BUILD)/fuzz-lava_json: tests/fuzz/fuzz_lava_json.c harness/lava_json.c harness
 
 FUZZ_TARGETS += $(BUILD)/fuzz-lava_json
 
+# libFuzzer target for s2hv's `@s2b-cfg` frame reader (core/config_frame.c, clang only).
+$(BUILD)/fuzz-config_frame: tests/fuzz/fuzz_config_frame.c core/config_frame.c core/crc32.c \
+		core/config_frame.h
+	@mkdir -p $(@D)
+	$(Q)clang -std=c11 -O1 -g -Wall -Wextra -Werror -D_GNU_SOURCE -Icore \
+		-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -o $@ $(filter %.c,$^)
+
+FUZZ_TARGETS += $(BUILD)/fuzz-config_frame
+
 # `make fuzz`: every target in FUZZ_TARGETS fuzzed for FUZZ_SECONDS each (or FUZZ_RUNS
 # executions), from its checked-in corpus tests/fuzz/corpus/<name without fuzz->, which is only
 # read; prints executions reached and crashes per target (scripts/fuzz.sh, results and artifacts
