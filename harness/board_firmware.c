@@ -14,6 +14,7 @@
 
 #define UBOOT_BIN "/usr/lib/u-boot/qemu_arm64/u-boot.bin"
 #define UBOOT_DISK_SCRIPT "scripts/uboot-disk.sh"
+#define UBOOT_DISK_TIMEOUT_S 120 /* mkfs.vfat, mcopy and mkimage of a few MB */
 #define UEFI_FIRMWARE "/usr/share/qemu-efi-aarch64/QEMU_EFI.fd"
 
 /* One message for a missing firmware or tool, naming the package that has it. */
@@ -63,7 +64,7 @@ static int uboot_start(struct board_job *job, const struct run_options *opt, cha
 	}
 	char *script[] = { UBOOT_DISK_SCRIPT, (char *)opt->image, (char *)job->run->bootargs, disk,
 			   flash, NULL };
-	int rc = spawn_run_to_stderr(script);
+	int rc = spawn_run_to_stderr(script, UBOOT_DISK_TIMEOUT_S);
 	if (rc) {
 		snprintf(err, errlen, "%s failed (status %d)", UBOOT_DISK_SCRIPT, rc);
 		return -1;

@@ -11,6 +11,7 @@ void board_options_defaults(struct run_options *opt)
 	opt->qemu = getenv("S2B_QEMU") ? getenv("S2B_QEMU") : "qemu-system-aarch64";
 	opt->image = getenv("S2B_IMG") ? getenv("S2B_IMG") : "build/s2hv.img";
 	opt->baud = 115200;
+	opt->reset_timeout_s = 600; /* a power cycle, or an operator at the prompt */
 	opt->log_cap = RUN_LOG_CAP_DEFAULT;
 }
 
@@ -25,6 +26,10 @@ int board_option(int c, const char *arg, struct run_options *opt, unsigned *time
 	case 'B':
 		if (cli_parse_count(arg, &opt->baud, 10000000))
 			return cli_usage_error("--baud %s: expected a rate such as 115200", arg);
+		return 1;
+	case 'R':
+		if (cli_parse_count(arg, &opt->reset_timeout_s, 1000000))
+			return cli_usage_error("--reset-timeout %s: expected seconds (1 to 1000000)", arg);
 		return 1;
 	case 't':
 		if (cli_parse_count(arg, timeout_s, 1000000))

@@ -83,9 +83,14 @@ int serial_reset(const struct run_options *opt, const char *bootargs, const char
 	setenv("S2B_BOOTARGS", bootargs, 1);
 	setenv("S2B_RUN_ID", run_id, 1);
 	char *argv[] = { "/bin/sh", "-c", (char *)opt->reset_cmd, NULL };
-	int rc = spawn_run_to_stderr(argv);
-	if (rc < 0) {
+	int rc = spawn_run_to_stderr(argv, opt->reset_timeout_s);
+	if (rc < 0 && rc != SPAWN_TIMED_OUT) {
 		snprintf(err, errlen, "cannot run --reset-cmd: %s", strerror(errno));
+		return -1;
+	}
+	if (rc == SPAWN_TIMED_OUT) {
+		snprintf(err, errlen, "--reset-cmd still running after %us (--reset-timeout): killed",
+			 opt->reset_timeout_s);
 		return -1;
 	}
 	if (rc) {

@@ -48,7 +48,7 @@ static int usage(void)
 	      "                (default build/calibrate/NAME); each call adds a new run\n"
 	      "  --mem SIZE    guest RAM, the largest buffer measured (default 64M)\n"
 	      "  --timeout S   limit in seconds (default 300)\n"
-	      "  --qemu, --image, --console, --baud, --reset-cmd: as for `s2bench run`\n",
+	      "  --qemu, --image, --console, --baud, --reset-cmd, --reset-timeout: as for `s2bench run`\n",
 	      stderr);
 	return EXIT_USAGE;
 }
@@ -78,6 +78,7 @@ static int parse_args(int argc, char **argv, struct calib_args *a)
 		{"timeout", required_argument, 0, 't'}, {"qemu", required_argument, 0, 'q'},
 		{"image", required_argument, 0, 'i'}, {"console", required_argument, 0, 'c'},
 		{"baud", required_argument, 0, 'B'},  {"reset-cmd", required_argument, 0, 'r'},
+		{"reset-timeout", required_argument, 0, 'R'},
 		{"help", no_argument, 0, 'h'},        {0, 0, 0, 0},
 	};
 	int c;

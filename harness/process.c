@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,6 +13,7 @@
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 struct child_fds {
@@ -178,21 +180,53 @@ void spawn_first_line(char *const argv[], char *buf, size_t len)
 	spawn_wait(pid);
 }
 
-int spawn_run_to_stderr(char *const argv[])
+/* Copies what is readable on FD to our stderr; 0 at EOF or error, 1 while more may come. */
+static int copy_available(int fd)
 {
 	char buf[4096];
 	ssize_t n;
-	int fd;
+
+	while ((n = read(fd, buf, sizeof(buf))) > 0)
+		if (write(2, buf, (size_t)n) < 0)
+			return 0;
+	return n < 0 && (errno == EAGAIN || errno == EINTR);
+}
+
+int spawn_run_to_stderr(char *const argv[], unsigned timeout_s)
+{
+	struct timespec now, end;
+	int fd, code, open_fd;
 	pid_t pid = spawn_piped(argv, NULL, NULL, &fd);
 
 	if (pid < 0)
 		return -1;
-	fcntl(fd, F_SETFL, 0); /* blocking: we wait for it anyway */
-	while ((n = read(fd, buf, sizeof(buf))) > 0 || (n < 0 && errno == EINTR))
-		if (n > 0 && write(2, buf, (size_t)n) < 0)
-			break;
-	close(fd);
-	return spawn_wait(pid);
+	clock_gettime(CLOCK_MONOTONIC, &end);
+	end.tv_sec += timeout_s;
+	open_fd = 1;
+	/* Done when the command itself exits, not at EOF: a child it left in the background (an
+	 * emulator standing in for a board) may hold the pipe for as long as it runs. */
+	for (;;) {
+		struct pollfd p = { fd, POLLIN, 0 };
+
+		if (open_fd && poll(&p, 1, 100) > 0)
+			open_fd = copy_available(fd);
+		else if (!open_fd)
+			poll(NULL, 0, 100);
+		int r = spawn_try_wait(pid, &code);
+		if (r != 0) {
+			if (open_fd)
+				copy_available(fd);
+			close(fd);
+			return r < 0 ? -1 : code;
+		}
+		clock_gettime(CLOCK_MONOTONIC, &now);
+		if (now.tv_sec > end.tv_sec || (now.tv_sec == end.tv_sec && now.tv_nsec >= end.tv_nsec)) {
+			spawn_kill_group(pid);
+			spawn_wait(pid);
+			close(fd);
+			return SPAWN_TIMED_OUT;
+		}
+	}
 }
 
 int spawn_find(const char *prog)

@@ -32,9 +32,12 @@ void spawn_kill_group(pid_t pid);
 /* Runs ARGV and copies the first line of its output into BUF (empty on failure). */
 void spawn_first_line(char *const argv[], char *buf, size_t len);
 
-/* Runs ARGV to completion, its output copied to our stderr (a helper's messages are the user's).
- * Returns its exit status (0 = success), or -1 with errno when it could not be started. */
-int spawn_run_to_stderr(char *const argv[]);
+/* Runs ARGV to completion, its output copied to our stderr (a helper's messages are the user's),
+ * for at most TIMEOUT_S seconds: then its process group is killed. Returns its exit status
+ * (0 = success) as soon as it exits, even if a background child still holds its output; -1 with
+ * errno when it could not be started; SPAWN_TIMED_OUT when it was killed for the time. */
+#define SPAWN_TIMED_OUT (-2)
+int spawn_run_to_stderr(char *const argv[], unsigned timeout_s);
 
 /* Finds PROG: a path is checked as is, a bare name is looked up in PATH. 0 if executable. */
 int spawn_find(const char *prog);
