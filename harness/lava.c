@@ -12,6 +12,7 @@
 
 #include <errno.h>
 #include <getopt.h>
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,13 +46,17 @@ static void write_header(FILE *f, const struct lava_job_opts *a, const struct pl
 
 static void write_qemu_actions(FILE *f, const struct lava_job_opts *a, const struct planned_run *r)
 {
+	char smp[32] = "";
+
+	if (r->cfg.vcpus > 1) /* one CPU per vCPU, as board_qemu.c runs it (core/smp.h) */
+		snprintf(smp, sizeof(smp), "'-smp %" PRIu64 "', ", r->cfg.vcpus);
 	fprintf(f,
 		"context:\n"
 		"  arch: arm64\n"
 		"  machine: virt,virtualization=on\n"
 		"  cpu: %s\n"
 		"  memory: 1024\n"
-		"  extra_options: [%s'-no-reboot']\n"
+		"  extra_options: [%s%s'-no-reboot']\n"
 		"actions:\n"
 		"- deploy:\n"
 		"    to: tmpfs\n"
@@ -61,7 +66,7 @@ static void write_qemu_actions(FILE *f, const struct lava_job_opts *a, const str
 		"        image_arg: -kernel {kernel} -append \"%s\"\n"
 		"        url: ",
 		board_desc_find(r->cfg.board)->lava_cpu,
-		board_wall_clock(r->cfg.board) ? "" : "'-icount shift=0', ", r->bootargs);
+		smp, board_wall_clock(r->cfg.board) ? "" : "'-icount shift=0', ", r->bootargs);
 	yaml_put_quoted(f, a->image_url);
 	fprintf(f,
 		"\n"

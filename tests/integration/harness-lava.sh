@@ -52,6 +52,13 @@ printf 'name = clocks\nstrategy = unmap\nguest = hello\n[a]\nboard = qemu-virt-t
 icount_of() { grep -l "(board $1)" "$out"/jobs-clocks/*.yaml | xargs grep -c -- '-icount shift=0'; }
 check "lava_qemu_virt_job_has_icount" [ "$(icount_of qemu-virt)" = 1 ]
 check "lava_qemu_virt_tcg_job_has_no_icount" [ "$(icount_of qemu-virt-tcg)" = 0 ]
+# A job of N vCPUs gets N CPUs (-smp N), as board_qemu.c gives a local run; one vCPU, none.
+printf 'name = smp\nstrategy = unmap\nguest = touch\nvcpus = 1 4\n' >"$out/smp.suite"
+"$S2BENCH" lava "$out/smp.suite" --device-type qemu --image-url file:///s2hv.img --out "$out/jobs-smp" \
+	>"$out/lava-smp.txt" 2>&1
+smp_of() { grep -l -- "s2b.vcpus=$1 \|s2b.vcpus=$1\"" "$out"/jobs-smp/*.yaml | xargs grep -ho -- "'-smp [0-9]*'"; }
+check "lava_4_vcpus_job_has_smp_4" [ "$(smp_of 4)" = "'-smp 4'" ]
+check "lava_1_vcpu_job_has_no_smp" [ "$(grep -L -- 's2b.vcpus=' "$out"/jobs-smp/*.yaml | xargs grep -c -- '-smp')" = 0 ]
 
 if ! command -v lava-run >/dev/null; then
 	skip "lava_local_dispatcher (lava-run not installed: apt-get install lava-dispatcher)"
