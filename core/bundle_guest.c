@@ -136,6 +136,7 @@ void bundle_guest_load(struct vm *vm)
 	u8 *ram = arch_pa_to_va(vm->ram_pa);
 	const struct bundle_part *k = &g.bn.part[BUNDLE_KERNEL], *i = &g.bn.part[BUNDLE_INITRAMFS];
 
+	vuart_reset(); /* a VM reset resets its devices, as s2vmm's pl011_reset */
 	memcpy(ram + g.kernel_off, k->data, k->size);
 	memcpy(ram + g.dtb_off, guest_dtb, g.dtb_size);
 	dtb_stamp_set(ram + g.dtb_off, (u32)vm->boot_idx); /* cannot fail: prepare added it */

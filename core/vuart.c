@@ -8,6 +8,10 @@
 #define UART_RIS 0x03c
 #define UART_MIS 0x040
 #define UART_ICR 0x044
+#define UART_IFLS 0x034
+#define UART_CR 0x030
+#define CR_RESET 0x0300u   /* TXE | RXE: PL011 TRM 3.3.8, UARTCR reset value */
+#define IFLS_RESET 0x0012u /* both FIFO levels at 1/2: PL011 TRM 3.3.9, UARTIFLS reset value */
 #define UART_ID_BASE 0xfe0 /* UARTPeriphID0..3, UARTPCellID0..3: one byte per word */
 #define UART_REGS (UART_ICR / 4 + 2) /* DR .. DMACR keep what the guest wrote */
 
@@ -23,6 +27,8 @@ static u32 regs[UART_REGS];
 void vuart_reset(void)
 {
 	memset(regs, 0, sizeof(regs));
+	regs[UART_CR / 4] = CR_RESET;
+	regs[UART_IFLS / 4] = IFLS_RESET;
 }
 
 static bool line_has(const char *line, const char *marker)

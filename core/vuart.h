@@ -15,7 +15,8 @@
 #define VUART_READY_MARKER "s2b-init: ready"
 
 extern const struct mmio_device vuart_device;
-/* The registers as at power-on, for a new run (core/run_teardown.c). */
+/* The registers at their PL011 TRM reset values: at every guest boot (bundle_guest.c: a VM reset
+ * resets its devices) and for a new run (core/run_teardown.c). */
 void vuart_reset(void);
 
 #endif
