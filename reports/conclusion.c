@@ -376,7 +376,7 @@ static void missing(const struct analysis *a, const struct board_part *bp, struc
 		sb_printf(&s, "%s%zu %s", s.len ? ", " : "", count[k], bad[k]);
 	if (s.len) {
 		on_board(a, bp, out);
-		sb_printf(out, "Runs without results (%s) are excluded and listed under Failures.\n",
+		sb_printf(out, "Runs without results (%s) are excluded and listed under Failures and refusals.\n",
 			  sb_str(&s));
 	}
 	sb_free(&s);

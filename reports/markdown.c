@@ -84,6 +84,11 @@ int write_markdown(const struct analysis *a, const char *outdir, char *err, size
 		sb_puts(&o, "\n"), wrapped(&o, "", sb_str(&note), 78);
 	}
 	sb_free(&note);
+	table_failures(a, 30, &t); /* the Answer sends readers here: "listed under Failures" */
+	if (table_rows(&t))
+		md_table(&o, "Failures and refusals", &t);
+	else
+		table_free(&t);
 	if (a->r.nunusable) {
 		table_unusable(a, &t);
 		md_table(&o, "Runs left out", &t);

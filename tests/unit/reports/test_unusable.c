@@ -129,6 +129,12 @@ Test(report, runs_of_every_status_are_counted)
 	cr_expect(strstr(html, "<th class=\"num\">other</th>"), "and one for statuses it does not know");
 	cr_expect(strstr(html, "00000000000000a1") && strstr(html, "00000000000000a2"),
 		  "both are listed under failures");
+	/* The answer says where they are listed; the mail has that section too, with both. */
+	cr_expect(strstr(md, "listed under Failures and refusals"), "%s", md);
+	const char *failures = strstr(md, "### Failures and refusals");
+	cr_expect(failures && strstr(failures, "00000000000000a1") &&
+			  strstr(failures, "00000000000000a2"),
+		  "report.md lists both under Failures and refusals: %s", md);
 	free(html);
 	free(md);
 }
