@@ -26,6 +26,7 @@ static int usage(void)
 	fputs("usage: s2bench run SUITE [-j N] [--out DIR] [--timeout S] [--log-cap SIZE] [--dry-run]\n"
 	      "                 [--qemu BIN] [--image IMG] [--board NAME]\n"
 	      "                 [--console TTY --baud N --reset-cmd CMD]\n"
+	      "                 [--host USER@MACHINE --ssh CMD --s2vmm PATH]\n"
 	      "  -j N          parallel runs (default: number of cores)\n"
 	      "  --out DIR     result directory (default results/SUITE-NAME); re-running with the\n"
 	      "                same DIR skips finished runs and redoes unfinished ones\n"
@@ -36,7 +37,9 @@ static int usage(void)
 	      "  --qemu BIN    emulator (default $S2B_QEMU or qemu-system-aarch64)\n"
 	      "  --image IMG   hypervisor image (default $S2B_IMG or build/s2hv.img)\n"
 	      "  --board NAME  run every config on this board instead of the suite's\n"
-	      "  --console TTY, --baud N, --reset-cmd CMD: the serial board (bootargs in $S2B_BOOTARGS)\n",
+	      "  --console TTY, --baud N, --reset-cmd CMD: the serial board (bootargs in $S2B_BOOTARGS)\n"
+	      "  --host USER@MACHINE, --ssh CMD, --s2vmm PATH: the kvm-host board (default: this\n"
+	      "                machine, `ssh -o BatchMode=yes`, s2vmm next to the image)\n",
 	      stderr);
 	return EXIT_USAGE;
 }
@@ -50,6 +53,8 @@ static int parse_args(int argc, char **argv, struct run_args *a)
 		{ "board", required_argument, 0, 'b' },	  { "console", required_argument, 0, 'c' },
 		{ "baud", required_argument, 0, 'B' },	  { "reset-cmd", required_argument, 0, 'r' },
 		{ "log-cap", required_argument, 0, 'L' }, { "help", no_argument, 0, 'h' },
+		{ "host", required_argument, 0, 'H' },	  { "ssh", required_argument, 0, 'S' },
+		{ "s2vmm", required_argument, 0, 'V' },
 		{ 0, 0, 0, 0 },
 	};
 	uint64_t cap;
@@ -149,6 +154,7 @@ int cmd_run(int argc, char **argv)
 		print_matrix(&plan);
 		goto out;
 	}
+	a.opt.run_timeout_s = a.timeout_s ? a.timeout_s : suite.timeout_s;
 	if ((rc = run_session_check(&a.opt, &plan)))
 		goto out;
 	if (!a.out) {
@@ -156,7 +162,7 @@ int cmd_run(int argc, char **argv)
 		a.out = default_out;
 	}
 	struct run_session rs = { .out = a.out, .suite = suite.name, .jobs = a.jobs,
-				  .timeout_s = a.timeout_s ? a.timeout_s : suite.timeout_s, .opt = &a.opt };
+				  .timeout_s = a.opt.run_timeout_s, .opt = &a.opt };
 	if ((rc = run_session_open(&rs)))
 		goto out;
 	rc = run_session_execute(&rs, &plan);
