@@ -10,7 +10,7 @@
 #   BUILD           build directory (build/kvm/Image, build/deps/busybox-arm64)
 #   FAKE_SSH_FAIL=1 fail as ssh does when it cannot connect: a message, exit 255
 #   FAKE_SSH_NO_KVM=1  the machine runs without virtualization=on: its kernel has no /dev/kvm
-#   FAKE_SSH_HANG=1 a command that runs s2vmm hangs: s2vmm is stopped (SIGSTOP) as soon as it
+#   FAKE_SSH_HANG=1 a command that runs s2vmm (` --guest-dir `) hangs: s2vmm is stopped (SIGSTOP) as soon as it
 #                   starts, and the machine does not go away with this process (a real host
 #                   outlives its ssh): it runs on, in its own session, until the command ends;
 #                   its console is $FAKE_SSH_STATE/hang.log
@@ -33,6 +33,7 @@ if [ "${FAKE_SSH_FAIL:-0}" = 1 ]; then
 fi
 
 mkdir -p "$state"
+printf '%s\n' "$cmd" >>"$state/calls.log" # what the board asked the host, one call a line
 modules=$(ls -d "$build"/debian-kernel/kernel/lib/modules/*/kernel)
 busybox=$build/deps/busybox-arm64/bin/busybox
 # The machine's base initramfs, built once: busybox, the virtio disk's modules, /init.
@@ -59,7 +60,7 @@ cd /home/user
 export HOME=/home/user
 stty -opost 2>/dev/null # the console as a pipe: no \n -> \r\n, as ssh's stdout would be
 if [ -f /ssh/hang ]; then
-	(while :; do p=$(pidof s2vmm) && { kill -STOP $p; echo "kvm-host-ssh: stopped s2vmm" >&2; break; }; sleep 0.02; done) &
+	(cd /; while :; do p=$(pidof s2vmm) && { kill -STOP $p; echo "kvm-host-ssh: stopped s2vmm" >&2; break; }; sleep 0.02; done) &
 fi
 echo @@fake-ssh-begin
 sh -c "$(cat /ssh/cmd)" </ssh/stdin 2>/ssh-stderr
@@ -89,7 +90,7 @@ mkdir -p "$call/root/ssh"
 printf '%s' "$cmd" >"$call/root/ssh/cmd"
 cat >"$call/root/ssh/stdin"
 hang=0
-if [ "${FAKE_SSH_HANG:-0}" = 1 ] && [[ $cmd == *s2vmm* ]]; then
+if [ "${FAKE_SSH_HANG:-0}" = 1 ] && [[ $cmd == *" --guest-dir "* ]]; then
 	hang=1
 	: >"$call/root/ssh/hang"
 fi
