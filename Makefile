@@ -8,7 +8,15 @@
 # Objects live under $(BUILD)/<kind>/<path>.o; nothing is written into the source tree.
 
 BUILD         ?= build
+# The AArch64 toolchain: on an arm64 host the native gcc (no prefix), elsewhere Debian's cross
+# compiler. CROSS_COMPILE=... overrides either; S2B_HOST_ARCH=aarch64 forces the detection
+# (tests/integration/build-native.sh shows the commands an arm64 host would run).
+S2B_HOST_ARCH ?= $(shell uname -m)
+ifneq ($(filter aarch64 arm64,$(S2B_HOST_ARCH)),)
+CROSS_COMPILE ?=
+else
 CROSS_COMPILE ?= aarch64-linux-gnu-
+endif
 HOSTCC        ?= gcc
 Q             ?= @
 
