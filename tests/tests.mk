@@ -7,6 +7,8 @@ CRITERION_LIBS := -lcriterion
 INTEG_TESTS += tests/integration/repo-self-contained.sh tests/integration/docs-fresh.sh \
 	tests/integration/docs-model.sh tests/integration/model-validate.sh \
 	tests/integration/model-selfcheck.sh
+# The native arm64 build's toolchain and package choice (docs/build.md, "On an arm64 host").
+INTEG_TESTS += tests/integration/build-native.sh
 
 # libFuzzer target for the LAVA log reader (clang only), like fuzz-proto in harness/harness.mk.
 $(BUILD)/fuzz-lavalog: tests/fuzz/fuzz_lavalog.c harness/lavalog.c harness/lavalog.h
