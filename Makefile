@@ -59,6 +59,12 @@ build-all: $(ALL)
 deps:
 	$(Q)scripts/deps.sh
 
+# `make native-arm64-check`: `make` as an arm64 Debian host runs it (native gcc, no prefix), in an
+# emulated arm64 machine; its output compared with this build (docs/build.md, "On an arm64 host").
+.PHONY: native-arm64-check
+native-arm64-check:
+	$(Q)BUILD=$(BUILD) scripts/native-arm64-build.sh
+
 # `make test` = deps, build, every test. The runner prints one closing "N passed, N failed" line.
 test: deps
 	$(Q)$(MAKE) --no-print-directory build-all $(UNIT_TESTS) $(FUZZ_TARGETS)

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -141,43 +142,44 @@ int kvm_host_quote(char *buf, size_t len, const char *s)
 	return 0;
 }
 
+/* Appends the whole of regular file F and a NUL (a boundary: a|bc and ab|c differ) to *ALL. */
+static int append_file(FILE *f, char **all, size_t *total)
+{
+	struct stat st;
+
+	if (fstat(fileno(f), &st) || !S_ISREG(st.st_mode))
+		return -1;
+	size_t n = (size_t)st.st_size;
+	char *more = realloc(*all, *total + n + 1); /* whole files: s2vmm is ~1 MiB */
+	if (!more)
+		return -1;
+	*all = more;
+	if (fread(more + *total, 1, n, f) != n)
+		return -1;
+	more[*total + n] = '\0';
+	*total += n + 1;
+	return 0;
+}
+
 int kvm_host_content_hash(const char *const *paths, char hash[17])
 {
-	size_t total = 0, cap = 0;
+	size_t total = 0;
 	char *all = NULL;
+	int rc = 0;
 
-	for (; *paths; paths++) {
+	for (; *paths && !rc; paths++) {
 		FILE *f = fopen(*paths, "rb");
-		if (!f && errno == ENOENT)
+		if (!f) {
+			rc = errno == ENOENT ? 0 : -1;
 			continue;
-		if (!f)
-			goto fail;
-		for (;;) { /* whole files: s2vmm is ~1 MiB, guest images smaller */
-			if (total + 65536 > cap) {
-				char *more = realloc(all, cap = cap * 2 + 65536);
-				if (!more) {
-					fclose(f);
-					goto fail;
-				}
-				all = more;
-			}
-			size_t n = fread(all + total, 1, cap - total, f);
-			total += n;
-			if (n == 0)
-				break;
 		}
-		int bad = ferror(f);
+		rc = append_file(f, &all, &total);
 		fclose(f);
-		if (bad)
-			goto fail;
-		all[total++] = '\0'; /* a file boundary (the loop left room): a|bc and ab|c differ */
 	}
-	hash_id(all ? all : "", total, hash);
+	if (!rc)
+		hash_id(all ? all : "", total, hash);
 	free(all);
-	return 0;
-fail:
-	free(all);
-	return -1;
+	return rc;
 }
 
 /* HOST + ' ' + DIR/NAME of every file this process copied, so a suite copies each once. */
