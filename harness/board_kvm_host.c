@@ -89,7 +89,7 @@ static int probe_host(const struct kvm_host_link *l, unsigned deadline_s, char *
 		if (rc == 255 && l->host)
 			snprintf(err, errlen, "kvm-host: ssh to %s failed (exit 255: %s); check that `%s "
 				 "%s true` works without a password prompt", host,
-				 out[0] ? out : "no message", l->ssh_argv[0], host);
+				 out[0] ? out : "no message", l->ssh_buf, host);
 		else
 			snprintf(err, errlen, "kvm-host: cannot ask %s what it is (%s)%s%s", host, why,
 				 out[0] ? ": " : "", out);

@@ -32,7 +32,7 @@ int kvm_host_link_init(struct kvm_host_link *l, const struct run_options *opt, c
 			snprintf(err, errlen, "--ssh: more than %d words", KVM_HOST_MAX_SSH_WORDS);
 			return -1;
 		}
-		l->ssh_argv[l->ssh_argc++] = w;
+		l->ssh_word[l->ssh_argc++] = (unsigned short)(w - l->ssh_buf);
 	}
 	if (!l->ssh_argc) {
 		snprintf(err, errlen, "--ssh: empty command");
@@ -54,7 +54,7 @@ void kvm_host_argv(const struct kvm_host_link *l, const char *cmd, const char *s
 	}
 	if (l->host) {
 		for (int i = 0; i < l->ssh_argc; i++)
-			argv[n++] = l->ssh_argv[i];
+			argv[n++] = (char *)l->ssh_buf + l->ssh_word[i];
 		argv[n++] = (char *)l->host;
 	} else {
 		argv[n++] = "sh";
@@ -198,18 +198,26 @@ int kvm_host_upload(const struct kvm_host_link *l, const char *path, const char 
 		    const char *name, int exec, unsigned deadline_s, char *err, size_t errlen)
 {
 	char key[600], cmd[1600], q[700] = "", out[512];
+	struct stat st;
 
 	snprintf(key, sizeof(key), "%s %s/%s", l->host, dir, name);
 	if (seen(key))
 		return 0;
 	snprintf(q, sizeof(q), "%s/%s", dir, name);
+	if (stat(path, &st)) {
+		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		return -1;
+	}
 	char target[700] = "";
 	kvm_host_quote(target, sizeof(target), q);
-	/* a copy cut short stays NAME.part, never NAME: `test -s` only finds whole files */
+	/* Into NAME.part<pid>, renamed only once it holds every byte: a dropped connection ends
+	 * the remote `cat` as a normal EOF, and `test -s` must only ever find whole files. */
 	snprintf(cmd, sizeof(cmd),
-		 "f=%s; test -s \"$f\" || { mkdir -p \"${f%%/*}\" && cat >\"$f.part\" && "
-		 "chmod %s \"$f.part\" && mv -f \"$f.part\" \"$f\"; }",
-		 target, exec ? "755" : "644");
+		 "f=%s; p=\"$f.part$$\"; test -s \"$f\" || { mkdir -p \"${f%%/*}\" && cat >\"$p\" && "
+		 "[ \"$(wc -c <\"$p\")\" -eq %lld ] && chmod %s \"$p\" && mv -f \"$p\" \"$f\"; } || "
+		 "{ n=$(wc -c <\"$p\" 2>/dev/null); rm -f \"$p\"; echo \"incomplete: ${n:-0} of %lld "
+		 "bytes arrived\"; exit 1; }",
+		 target, (long long)st.st_size, exec ? "755" : "644", (long long)st.st_size);
 	int rc = kvm_host_run(l, cmd, path, deadline_s, out, sizeof(out));
 	if (rc) {
 		char why[64];

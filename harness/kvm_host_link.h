@@ -13,10 +13,10 @@
 #define KVM_HOST_MAX_SSH_WORDS 16
 #define KVM_HOST_REMOTE_CACHE ".cache/s2bench" /* relative to the remote login directory */
 
-struct kvm_host_link {
+struct kvm_host_link { /* copyable: the words are offsets into its own buffer */
 	const char *host; /* NULL: this machine */
-	char ssh_buf[512];
-	char *ssh_argv[KVM_HOST_MAX_SSH_WORDS + 1];
+	char ssh_buf[512]; /* --ssh, its words NUL-terminated */
+	unsigned short ssh_word[KVM_HOST_MAX_SSH_WORDS]; /* where each word starts in ssh_buf */
 	int ssh_argc;
 };
 
