@@ -135,6 +135,23 @@ static int oracle_board_ok(const struct plan *plan, const char *board)
 	return rc;
 }
 
+/* --host, --ssh and --s2vmm are the kvm-host board's: given to a plan without it, they would
+ * silently change nothing. */
+static int kvm_host_options_used(const struct run_options *opt, const struct plan *plan)
+{
+	struct plan_walk w;
+	int used = 0;
+
+	if (!opt->kvm_host && !opt->ssh_cmd && !opt->s2vmm)
+		return 0;
+	plan_walk_start(&w, plan);
+	for (const struct planned_run *r; !used && (r = plan_walk_next(&w));)
+		used = strcmp(r->cfg.board, "kvm-host") == 0;
+	plan_walk_end(&w);
+	return used ? 0 : cli_usage_error("--host, --ssh and --s2vmm are for the kvm-host board, "
+					  "and no run of this plan is on it (--board kvm-host?)");
+}
+
 int cmd_run(int argc, char **argv)
 {
 	struct run_args a = { 0 };
@@ -148,7 +165,8 @@ int cmd_run(int argc, char **argv)
 		return cli_error("%s", err);
 	/* --board replaces the suite's boards; ids change with it and repeats collapse */
 	const struct plan plan = { .suite = &suite, .board = a.board };
-	if (a.board && (rc = oracle_board_ok(&plan, a.board)))
+	if ((a.board && (rc = oracle_board_ok(&plan, a.board))) ||
+	    (rc = kvm_host_options_used(&a.opt, &plan)))
 		goto out;
 	if (a.dry_run) {
 		print_matrix(&plan);

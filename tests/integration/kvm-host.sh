@@ -5,7 +5,8 @@
 # touch with 1 and 2 vCPUs and hello collected with rows of the same shape as kvm-qemu-n1's (same
 # host CPU); s2vmm copied once per suite; and the errors: ssh's exit 255, a host without
 # /dev/kvm, this x86 machine in local mode, an s2vmm that is not arm64 or missing, and a host
-# that hangs (the run times out and the remote s2vmm is killed by the remote timeout(1)).
+# that hangs (the run times out and the remote s2vmm is killed by the remote timeout(1)); --host
+# without the board is refused.
 # ~1.5-2.5 min of TCG. SKIP only when the KVM host image cannot be built (no kernel download).
 set -u
 cd "$(dirname "$0")/../.."
@@ -119,6 +120,10 @@ check x86_s2vmm_refused grep -q "is not an arm64 (aarch64) ELF executable" "$out
 "$S2BENCH" run "$out/host.suite" --out "$out/res-local" --s2vmm "$out/no-such-s2vmm" >/dev/null 2>"$out/missing.err"
 check missing_s2vmm_refused grep -q "s2vmm $out/no-such-s2vmm: No such file or directory (build it with" "$out/missing.err"
 
+# --host on a plan without the board would change nothing: refused
+"$S2BENCH" run suites/quick.suite --out "$out/res-quick" --host tester@stand-in >/dev/null 2>"$out/quick.err"
+check host_without_board_refused [ $? = 2 ]
+check host_without_board_says_why grep -q -- '--host, --ssh and --s2vmm are for the kvm-host board' "$out/quick.err"
 # a host without KVM (the stand-in's machine without virtualization=on)
 FAKE_SSH_NO_KVM=1 FAKE_SSH_STATE=$out/host-nokvm "$S2BENCH" run "$out/host.suite" --out "$out/res-nokvm" \
 	"${stand_in[@]}" >/dev/null 2>"$out/nokvm.err"
