@@ -98,8 +98,10 @@ check boots_measured_unmap bash -c "grep -q 'unmaps=1;unmap_us=' '$out/res-host/
 
 calls=$FAKE_SSH_STATE/calls.log
 # one probe, s2vmm copied once for three runs, each guest's image once, three runs
-check s2vmm_copied_once [ "$(grep -c '/s2vmm'"'"'; test -s' "$calls")" = 1 ]
-check one_copy_per_guest [ "$(grep -c '/touch.bin'"'"'; test -s' "$calls")" = 1 ]
+copies_of() { grep -c "^f='[^']*/$1'; .* cat >" "$calls"; }
+check s2vmm_copied_once [ "$(copies_of s2vmm)" = 1 ]
+check touch_copied_once [ "$(copies_of touch.bin)" = 1 ]
+check hello_copied_once [ "$(copies_of hello.bin)" = 1 ]
 check seven_host_calls [ "$(wc -l <"$calls")" = 7 ]
 
 # --- errors ---
