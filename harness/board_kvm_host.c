@@ -170,37 +170,42 @@ static int upload_run_files(const struct kvm_host_link *l, const struct run_opti
 	return kvm_host_upload(l, bin, dir, name, 0, deadline, err, errlen);
 }
 
+/* Appends S to BUF of LEN: 0, or -1 (BUF unchanged) when it does not fit. */
+static int add(char *buf, size_t len, const char *s)
+{
+	size_t n = strlen(buf), k = strlen(s);
+
+	if (n + k >= len)
+		return -1;
+	memcpy(buf + n, s, k + 1);
+	return 0;
+}
+
 /* The shell command of one run: a line naming the host for the run's log, then s2vmm with the
  * run's bootargs as its words (exec'd: a kill of the shell's group reaches s2vmm locally). */
 static int run_command(const struct kvm_host_link *l, const struct run_options *opt,
 		       const char *vmm, const char *guest_dir, const char *bootargs, char *cmd,
 		       size_t len)
 {
-	char words[sizeof(((struct planned_run *)0)->bootargs)];
+	char words[sizeof(((struct planned_run *)0)->bootargs)], limit[48] = "";
 	int rc = 0;
 
-	snprintf(cmd, len, "echo s2bench: kvm-host host=");
+	/* the remote s2vmm must not outlive the run: ssh's end does not stop it */
+	if (l->host && opt->run_timeout_s)
+		snprintf(limit, sizeof(limit), "timeout -s KILL %u ",
+			 opt->run_timeout_s + REMOTE_KILL_MARGIN_S);
+	cmd[0] = '\0';
+	rc |= add(cmd, len, "echo s2bench: kvm-host host=");
 	rc |= kvm_host_quote(cmd, len, l->host ? l->host : "local");
-	rc |= strlen(cmd) + 64 >= len;
-	strcat(cmd, " node=\"$(uname -n)\"; ");
-	if (rc)
-		return -1;
-	if (l->host) { /* the remote s2vmm must not outlive the run: ssh's end does not stop it */
-		snprintf(cmd + strlen(cmd), len - strlen(cmd), "cd " KVM_HOST_REMOTE_CACHE " && exec ");
-		if (opt->run_timeout_s)
-			snprintf(cmd + strlen(cmd), len - strlen(cmd), "timeout -s KILL %u ",
-				 opt->run_timeout_s + REMOTE_KILL_MARGIN_S);
-	} else {
-		snprintf(cmd + strlen(cmd), len - strlen(cmd), "exec ");
-	}
+	rc |= add(cmd, len, " node=\"$(uname -n)\"; ");
+	rc |= add(cmd, len, l->host ? "cd " KVM_HOST_REMOTE_CACHE " && exec " : "exec ");
+	rc |= add(cmd, len, limit);
 	rc |= kvm_host_quote(cmd, len, vmm);
-	rc |= strlen(cmd) + 13 >= len;
-	strcat(cmd, " --guest-dir ");
+	rc |= add(cmd, len, " --guest-dir ");
 	rc |= kvm_host_quote(cmd, len, guest_dir);
 	snprintf(words, sizeof(words), "%s", bootargs);
-	for (char *save, *w = strtok_r(words, " ", &save); w && !rc; w = strtok_r(NULL, " ", &save)) {
-		rc |= strlen(cmd) + 1 >= len;
-		strcat(cmd, " ");
+	for (char *save, *w = strtok_r(words, " ", &save); w; w = strtok_r(NULL, " ", &save)) {
+		rc |= add(cmd, len, " ");
 		rc |= kvm_host_quote(cmd, len, w);
 	}
 	return rc ? -1 : 0;
