@@ -114,7 +114,8 @@ demux() {
 }
 if [ $hang = 1 ]; then
 	# the machine in a session of its own: killing this process (the board's timeout) leaves it
-	setsid "${machine[@]}" </dev/null >"$state/hang.log" 2>&1 &
+	: >"$state/hang.log" # before tail: the background job may not have opened it yet
+	setsid "${machine[@]}" </dev/null >>"$state/hang.log" 2>&1 &
 	echo $! >"$state/hang.pid"
 	tail -f "$state/hang.log" | demux
 	exit 255
