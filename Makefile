@@ -8,7 +8,15 @@
 # Objects live under $(BUILD)/<kind>/<path>.o; nothing is written into the source tree.
 
 BUILD         ?= build
+# The AArch64 toolchain: on an arm64 host the native gcc (no prefix), elsewhere Debian's cross
+# compiler. CROSS_COMPILE=... overrides either; S2B_HOST_ARCH=aarch64 forces the detection
+# (tests/integration/build-native.sh shows the commands an arm64 host would run).
+S2B_HOST_ARCH ?= $(shell uname -m)
+ifneq ($(filter aarch64 arm64,$(S2B_HOST_ARCH)),)
+CROSS_COMPILE ?=
+else
 CROSS_COMPILE ?= aarch64-linux-gnu-
+endif
 HOSTCC        ?= gcc
 Q             ?= @
 
@@ -50,6 +58,12 @@ build-all: $(ALL)
 
 deps:
 	$(Q)scripts/deps.sh
+
+# `make native-arm64-check`: `make` as an arm64 Debian host runs it (native gcc, no prefix), in an
+# emulated arm64 machine; its output compared with this build (docs/build.md, "On an arm64 host").
+.PHONY: native-arm64-check
+native-arm64-check:
+	$(Q)BUILD=$(BUILD) scripts/native-arm64-build.sh
 
 # `make test` = deps, build, every test. The runner prints one closing "N passed, N failed" line.
 test: deps

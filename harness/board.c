@@ -2,6 +2,7 @@
 #include "board.h"
 #include "boards.h"
 
+#include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -24,6 +25,12 @@ const struct board_ops *board_find(const char *name)
 	const struct board_desc *d = board_desc_find(name);
 
 	return d ? d->ops : NULL;
+}
+
+void board_build_dir(const struct run_options *opt, char *buf, size_t len)
+{
+	const char *slash = strrchr(opt->image, '/');
+	snprintf(buf, len, "%.*s", slash ? (int)(slash - opt->image) : 1, slash ? opt->image : ".");
 }
 
 int board_finish_spawned(struct board_job *job, int killed)

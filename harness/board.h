@@ -21,6 +21,10 @@ struct run_options {
 	 * console (harness/serial_session.c); --reset-cmd only at power-on and to recover */
 	int config_over_console;
 	unsigned long long log_cap; /* bytes of console log per run (and of an emulator's stderr) */
+	const char *kvm_host; /* kvm-host: user@machine reached over ssh (--host); NULL: this machine */
+	const char *ssh_cmd;  /* kvm-host: the ssh command, split on spaces (--ssh) */
+	const char *s2vmm;    /* kvm-host: the s2vmm binary (--s2vmm); NULL: next to the image */
+	unsigned run_timeout_s; /* the per-run limit the runner enforces (0: unknown) */
 };
 
 /* A run in flight, as far as a back-end is concerned. */
@@ -59,11 +63,13 @@ const struct board_ops *board_find(const char *name);
 /* 1 when board NAME is an emulator run without -icount (qemu-virt-tcg): its clocks follow the
  * host's, so its numbers are emulation wall-clock and it counts no instructions. */
 int board_wall_clock(const char *name);
+/* The build directory the hypervisor image is in (build/s2hv.img → build), into BUF. */
+void board_build_dir(const struct run_options *opt, char *buf, size_t len);
 /* `finish` for back-ends whose run is one spawned process group (QEMU, the KVM runner). */
 int board_finish_spawned(struct board_job *job, int killed);
 
 extern const struct board_ops board_qemu_virt, board_qemu_virt_tcg, board_qemu_virt_a72,
-	board_qemu_virt_a64fx, board_qemu_raspi3b, board_serial, board_kvm;
+	board_qemu_virt_a64fx, board_qemu_raspi3b, board_serial, board_kvm, board_kvm_host;
 extern const struct board_ops board_qemu_virt_uboot, board_qemu_virt_uefi; /* board_firmware.c */
 
 #endif

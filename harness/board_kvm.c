@@ -16,17 +16,10 @@
 #define KVM_RUNNER "scripts/kvm-qemu.sh"
 #define MAX_WORDS 40
 
-/* The build directory: where the hypervisor image is (build/s2hv.img → build). */
-static void build_dir(const struct run_options *opt, char *buf, size_t len)
-{
-	const char *slash = strrchr(opt->image, '/');
-	snprintf(buf, len, "%.*s", slash ? (int)(slash - opt->image) : 1, slash ? opt->image : ".");
-}
-
 static int kvm_check(struct run_options *opt, char *err, size_t errlen)
 {
 	char dir[512], path[600];
-	build_dir(opt, dir, sizeof(dir));
+	board_build_dir(opt, dir, sizeof(dir));
 	const char *need[] = { "kvm/Image", "kvm/initrd.gz" };
 	if (access(KVM_RUNNER, X_OK)) {
 		snprintf(err, errlen, "%s not found: run s2bench from the s2bench source tree", KVM_RUNNER);
@@ -56,7 +49,7 @@ static int kvm_start(struct board_job *job, const struct run_options *opt, const
 	char build[600], *argv[MAX_WORDS + 3];
 	int n = 0;
 
-	build_dir(opt, build + 6, sizeof(build) - 6);
+	board_build_dir(opt, build + 6, sizeof(build) - 6);
 	memcpy(build, "BUILD=", 6);
 	snprintf(words, sizeof(words), "%s", job->run->bootargs);
 	argv[n++] = KVM_RUNNER;

@@ -1,5 +1,6 @@
 /* The options `run`, `calibrate` and `crossover` share to reach a board: the emulator and image,
- * a serial board's console, baud rate and reset command, and the per-run timeout. One parser, so
+ * a serial board's console, baud rate and reset command, the kvm-host board's host, ssh command
+ * and s2vmm, and the per-run timeout. One parser, so
  * the commands accept and refuse them alike (docs/harness.md). */
 #ifndef S2B_HARNESS_BOARD_OPTIONS_H
 #define S2B_HARNESS_BOARD_OPTIONS_H
@@ -12,7 +13,8 @@ void board_options_defaults(struct run_options *opt);
 
 /* getopt's C (the letters below) with ARG: 1 if it was a board option and was taken, 0 if C is
  * not one, EXIT_USAGE after a one-line error for a bad value. q --qemu, i --image, c --console,
- * r --reset-cmd, C --config-over-console, B --baud, t --timeout (into *TIMEOUT_S). */
+ * r --reset-cmd, C --config-over-console, R --reset-timeout, B --baud, t --timeout (into
+ * *TIMEOUT_S), H --host, S --ssh, V --s2vmm (kvm-host). */
 int board_option(int c, const char *arg, struct run_options *opt, unsigned *timeout_s);
 
 #endif

@@ -28,6 +28,8 @@
 	  "s2vmm on real KVM arm64 in QEMU, -cpu cortex-a72 (nVHE, no FWB); strategy kvm")          \
 	X(kvm, "kvm-qemu-max", HOST_S2VMM, "max",                                                  \
 	  "s2vmm on real KVM arm64 in QEMU, -cpu max (FWB: I-cache invalidate only); strategy kvm") \
+	X(kvm_host, "kvm-host", HOST_S2VMM, "max",                                                 \
+	  "s2vmm on an arm64 Linux host's KVM: this machine, or --host user@machine over ssh; strategy kvm") \
 	X(serial, "serial", HOST_S2HV, "max",                                                      \
 	  "a real board on --console TTY, power-cycled by --reset-cmd (bootargs in $S2B_BOOTARGS)") \
 	/* one descriptor per board above this one (docs/extending.md) */

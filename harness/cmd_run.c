@@ -27,6 +27,7 @@ static int usage(void)
 	      "                 [--qemu BIN] [--image IMG] [--board NAME]\n"
 	      "                 [--console TTY --baud N --reset-cmd CMD --reset-timeout S\n"
 	      "                  --config-over-console]\n"
+	      "                 [--host USER@MACHINE --ssh CMD --s2vmm PATH]\n"
 	      "  -j N          parallel runs (default: number of cores)\n"
 	      "  --out DIR     result directory (default results/SUITE-NAME); re-running with the\n"
 	      "                same DIR skips finished runs and redoes unfinished ones\n"
@@ -41,7 +42,9 @@ static int usage(void)
 	      "  --reset-timeout S  --reset-cmd is killed after S seconds (default 600)\n"
 	      "  --config-over-console  serial board: s2hv boots once with s2b.config=console and\n"
 	      "                gets each run's bootargs over the console, a whole suite per power-on;\n"
-	      "                --reset-cmd runs only at power-on and to recover from a hang\n",
+	      "                --reset-cmd runs only at power-on and to recover from a hang\n"
+	      "  --host USER@MACHINE, --ssh CMD, --s2vmm PATH: the kvm-host board (default: this\n"
+	      "                machine, `ssh -o BatchMode=yes`, s2vmm next to the image)\n",
 	      stderr);
 	return EXIT_USAGE;
 }
@@ -57,6 +60,8 @@ static int parse_args(int argc, char **argv, struct run_args *a)
 		{ "log-cap", required_argument, 0, 'L' }, { "help", no_argument, 0, 'h' },
 		{ "config-over-console", no_argument, 0, 'C' },
 		{ "reset-timeout", required_argument, 0, 'R' },
+		{ "host", required_argument, 0, 'H' },	  { "ssh", required_argument, 0, 'S' },
+		{ "s2vmm", required_argument, 0, 'V' },
 		{ 0, 0, 0, 0 },
 	};
 	uint64_t cap;
@@ -137,6 +142,23 @@ static int oracle_board_ok(const struct plan *plan, const char *board)
 	return rc;
 }
 
+/* --host, --ssh and --s2vmm are the kvm-host board's: given to a plan without it, they would
+ * silently change nothing. */
+static int kvm_host_options_used(const struct run_options *opt, const struct plan *plan)
+{
+	struct plan_walk w;
+	int used = 0;
+
+	if (!opt->kvm_host && !opt->ssh_cmd && !opt->s2vmm)
+		return 0;
+	plan_walk_start(&w, plan);
+	for (const struct planned_run *r; !used && (r = plan_walk_next(&w));)
+		used = strcmp(r->cfg.board, "kvm-host") == 0;
+	plan_walk_end(&w);
+	return used ? 0 : cli_usage_error("--host, --ssh and --s2vmm are for the kvm-host board, "
+					  "and no run of this plan is on it (--board kvm-host?)");
+}
+
 int cmd_run(int argc, char **argv)
 {
 	struct run_args a = { 0 };
@@ -150,12 +172,14 @@ int cmd_run(int argc, char **argv)
 		return cli_error("%s", err);
 	/* --board replaces the suite's boards; ids change with it and repeats collapse */
 	const struct plan plan = { .suite = &suite, .board = a.board };
-	if (a.board && (rc = oracle_board_ok(&plan, a.board)))
+	if ((a.board && (rc = oracle_board_ok(&plan, a.board))) ||
+	    (rc = kvm_host_options_used(&a.opt, &plan)))
 		goto out;
 	if (a.dry_run) {
 		print_matrix(&plan);
 		goto out;
 	}
+	a.opt.run_timeout_s = a.timeout_s ? a.timeout_s : suite.timeout_s;
 	if ((rc = run_session_check(&a.opt, &plan)))
 		goto out;
 	if (!a.out) {
@@ -163,7 +187,7 @@ int cmd_run(int argc, char **argv)
 		a.out = default_out;
 	}
 	struct run_session rs = { .out = a.out, .suite = suite.name, .jobs = a.jobs,
-				  .timeout_s = a.timeout_s ? a.timeout_s : suite.timeout_s, .opt = &a.opt };
+				  .timeout_s = a.opt.run_timeout_s, .opt = &a.opt };
 	if ((rc = run_session_open(&rs)))
 		goto out;
 	rc = run_session_execute(&rs, &plan);

@@ -93,6 +93,9 @@ UNIT_TESTS += $(BUILD)/tests/unit-kvm
 
 # s2vmm against hostile guests and configs (issue 22): inside QEMU like kvm-qemu.sh.
 INTEG_TESTS += tests/integration/kvm-hostile.sh
+# The kvm-host board over ssh, through a stand-in ssh whose host is the KVM host image in QEMU
+# (tests/integration/kvm-host-ssh.sh, a helper, not a test).
+INTEG_TESTS += tests/integration/kvm-host.sh
 
 # `make kvm-smp-doc`: KVM's reboot cost against the vCPU count (touch on kvm-qemu-n1 with 1, 2, 4,
 # 8 vCPUs) into docs/kvm.md's generated `kvm-smp` section. Wall-clock under nested TCG: the

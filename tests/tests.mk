@@ -13,6 +13,8 @@ INTEG_TESTS += tests/integration/reset-examples.sh
 INTEG_TESTS += tests/integration/board-suite.sh
 # Configuration over the console: a suite per power-on over a pty (docs/protocol.md section 4).
 INTEG_TESTS += tests/integration/serial-console.sh
+# The native arm64 build's toolchain and package choice (docs/build.md, "On an arm64 host").
+INTEG_TESTS += tests/integration/build-native.sh
 
 # libFuzzer target for the LAVA log reader (clang only), like fuzz-proto in harness/harness.mk.
 $(BUILD)/fuzz-lavalog: tests/fuzz/fuzz_lavalog.c harness/lavalog.c harness/lavalog.h

@@ -34,10 +34,18 @@ Test(boards, the_default_board_is_the_first_descriptor)
 	cr_expect_str_eq(cfg.board, board_descs[0].name);
 }
 
+/* s2vmm runs on the kvm-qemu-* boards (one back-end, the board's name picks the CPU) and on
+ * kvm-host (a host of its own, board_kvm_host.c); no other board boots it. */
 Test(boards, kvm_boards_boot_s2vmm_and_share_one_back_end)
 {
-	for (const struct catalog_entry *e = catalog_boards; e->name; e++)
-		cr_expect_eq(e->host == HOST_S2VMM, board_find(e->name) == &board_kvm, "%s", e->name);
+	for (const struct catalog_entry *e = catalog_boards; e->name; e++) {
+		const struct board_ops *ops = board_find(e->name);
+		cr_expect_eq(e->host == HOST_S2VMM, ops == &board_kvm || ops == &board_kvm_host, "%s",
+			     e->name);
+		cr_expect_eq(!strncmp(e->name, "kvm-qemu-", 9), ops == &board_kvm, "%s", e->name);
+	}
+	cr_expect_eq(board_find("kvm-host"), &board_kvm_host);
+	cr_expect_eq(board_find("kvm-host")->max_parallel, 1u, "one s2vmm at a time on a host");
 }
 
 /* Only qemu-virt-tcg runs without -icount; its LAVA job must not add it either (lava.c). */
