@@ -43,7 +43,7 @@
 /* Measured only under s2vmm (kvm/): the host's KVM is the strategy. */
 #define S2VMM_STRATEGIES(X)                                                                        \
 	X(kvm, "kvm", "#8c564b", 0, 0,                                                             \
-	  "KVM's own re-init (kvm-qemu-* boards only): stage2_unmap_vm without FWB, I-cache only with") \
+	  "KVM's own re-init (KVM boards only: kvm-qemu-*, kvm-host): stage2_unmap_vm without FWB, I-cache only with") \
 	/* end of s2vmm's strategies */
 
 #endif

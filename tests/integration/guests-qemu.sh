@@ -82,7 +82,7 @@ done
 # 4. Static: boot-reloc runs a copy of itself, so no loaded section may hold an absolute address.
 abs=0
 for o in $(find "$BUILD/target/bench-guests" -name '*.o'); do
-	aarch64-linux-gnu-readelf -rW "$o" | awk '/^Relocation section/{s=$3} /R_AARCH64_ABS/ && s !~ /debug/{f=1} END{exit !f}' && abs=1
+	"${TARGET_PREFIX}readelf" -rW "$o" | awk '/^Relocation section/{s=$3} /R_AARCH64_ABS/ && s !~ /debug/{f=1} END{exit !f}' && abs=1
 done
 check "guests_have_no_absolute_relocations" [ "$abs" -eq 0 ]
 

@@ -15,9 +15,9 @@ check "pmu_off_run_is_ok" grep -q ',ok,,,2,0,' "$out/pmu-off/runs.csv"
 
 # A raw guest that calls CPU_OFF (s2b.guest=image, bundled like linux-guest/psci-probe.S).
 printf '\t.global _start\n_start:\n\tldr x0, =0x84000002\n\thvc #0\n1:\tb 1b\n' >"$out/off.S"
-if ${CROSS_COMPILE:-aarch64-linux-gnu-}gcc -nostdlib -static -no-pie -Wl,--build-id=none \
+if "${TARGET_PREFIX}gcc" -nostdlib -static -no-pie -Wl,--build-id=none \
 	-o "$out/off.elf" "$out/off.S" &&
-	${CROSS_COMPILE:-aarch64-linux-gnu-}objcopy -O binary "$out/off.elf" "$out/off.bin" &&
+	"${TARGET_PREFIX}objcopy" -O binary "$out/off.elf" "$out/off.bin" &&
 	scripts/linux-guest-bundle.sh -k "$out/off.bin" -o "$out/off.img" >/dev/null; then
 	qemu_virt "$out/off.log" max "s2b.strategy=unmap s2b.guest=image s2b.boots=2" -initrd "$out/off.img"
 	check "cpu_off_exit_off" grep -aq '^@s2b boot idx=0 .* exit=off ' "$out/off.log"

@@ -3,6 +3,12 @@
 : "${BUILD:=build}"
 S2HV_IMG=${S2HV_IMG:-$BUILD/s2hv.img}
 S2BENCH=${S2BENCH:-$BUILD/s2bench}
+# The AArch64 tools' prefix, chosen as the Makefile chooses it: none on an arm64 host, Debian's
+# cross toolchain elsewhere; CROSS_COMPILE (even empty) overrides.
+case ${S2B_HOST_ARCH:-$(uname -m)} in
+aarch64 | arm64) TARGET_PREFIX=${CROSS_COMPILE-} ;;
+*) TARGET_PREFIX=${CROSS_COMPILE-aarch64-linux-gnu-} ;;
+esac
 _failed=0
 pass() { echo "PASS $*"; }
 fail() { echo "FAIL $*"; _failed=1; }
