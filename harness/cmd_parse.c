@@ -6,6 +6,7 @@
 #include "logpack.h"
 #include "logsplit.h"
 #include "store.h"
+#include "strput.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -133,7 +134,7 @@ static int name_run(struct parse_session *s, const struct run_summary *sum,
 		*cfg = sum->cfg;
 	else
 		run_config_defaults(cfg);
-	snprintf(cfg->board, sizeof(cfg->board), "%s",
+	str_copy(cfg->board, sizeof(cfg->board),
 		 s->board ? s->board : sum->board[0] ? sum->board : sum->have_cfg ? "unknown" : "");
 	for (cfg->copy = 0;; cfg->copy++) {
 		cfg->rep = cfg->copy; /* which rep of its suite line a log was is not in it */

@@ -58,13 +58,19 @@ static void row_put(struct row_buf *r, const char *s, size_t n)
 	r->len += n;
 }
 
+/* The bytes a cell's scan stops at: its end, and those that make libcsv quote it. */
+static const unsigned char cell_stop[256] = { [0] = 1, [','] = 1, ['"'] = 1, ['\r'] = 1, ['\n'] = 1 };
+
 /* libcsv trims spaces and tabs around an unquoted field, so those cells are quoted too. One scan
- * of the cell: rows are written for every record parse reads. */
+ * of the cell, inline (strcspn's call cost more than the scan of a short cell): rows are written
+ * for every record parse reads. */
 static void write_cell(struct row_buf *r, const char *s)
 {
 	if (!s)
 		return;
-	size_t n = strcspn(s, ",\"\r\n");
+	size_t n = 0;
+	while (!cell_stop[(unsigned char)s[n]])
+		n++;
 	if (s[n] || (n && (is_blank(s[0]) || is_blank(s[n - 1])))) {
 		row_flush(r);
 		csv_fwrite(r->f, s, strlen(s));

@@ -191,14 +191,28 @@ int logsplit_digest_stream(FILE *f, uint64_t *digest)
 
 void logsplit_copy_rows(const char *rows, size_t len, const char *run_id, FILE *out)
 {
+	/* the rows are put together in CHUNK and written a chunk at a time: two fwrites a row were
+	 * a twentieth of parse's time */
+	char chunk[8192];
+	size_t used = 0, id_len = strlen(run_id);
 	const char *end = rows + len;
-	size_t id_len = strlen(run_id);
 
 	while (rows < end) {
 		const char *nl = memchr(rows, '\n', (size_t)(end - rows));
 		size_t n = nl ? (size_t)(nl - rows) + 1 : (size_t)(end - rows);
-		fwrite(run_id, 1, id_len, out);
-		fwrite(rows, 1, n, out);
+		if (used + id_len + n > sizeof(chunk)) {
+			fwrite(chunk, 1, used, out);
+			used = 0;
+		}
+		if (id_len + n > sizeof(chunk)) { /* a row longer than the chunk: as it is */
+			fwrite(run_id, 1, id_len, out);
+			fwrite(rows, 1, n, out);
+		} else {
+			memcpy(chunk + used, run_id, id_len);
+			memcpy(chunk + used + id_len, rows, n);
+			used += id_len + n;
+		}
 		rows += n;
 	}
+	fwrite(chunk, 1, used, out);
 }

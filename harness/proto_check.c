@@ -1,6 +1,7 @@
 /* Values of the keys docs/protocol.md defines: a CRC-valid record that breaks them is malformed,
  * so no row ever holds a number that is not one or a word the readers do not know. */
 #include "protocol.h"
+#include "strput.h"
 
 #include "../core/boot_exit.h"
 
@@ -174,7 +175,7 @@ static int value_ok(const struct key_spec *k, const char *v)
 	switch (k->type) {
 	case V_NUM: return proto_is_number(v);
 	case V_TENTHS: return proto_is_tenths(v);
-	case V_BIT: return strcmp(v, "0") == 0 || strcmp(v, "1") == 0;
+	case V_BIT: return (v[0] == '0' || v[0] == '1') && !v[1];
 	case V_WORD: return *v != '\0';
 	case V_ENUM: return *v != '\0' && in_list(k->words, v);
 	}
@@ -211,7 +212,7 @@ static void kind_specs(const char *kind, size_t *lo, size_t *hi)
 	*lo = *hi = NSPECS;
 	for (size_t g = 0; g < nkinds; g++) {
 		const char *k = specs[kind_start[g]].kind;
-		if (k[0] == kind[0] && strcmp(k, kind) == 0) {
+		if (k[0] == kind[0] && str_eq(k, kind)) {
 			*lo = kind_start[g];
 			*hi = kind_start[g + 1];
 			return;
@@ -224,7 +225,7 @@ static size_t find_spec(size_t lo, size_t hi, size_t guess, const char *key)
 {
 	size_t j = guess;
 	for (size_t tried = 0; tried < hi - lo; tried++, j = j + 1 < hi ? j + 1 : lo)
-		if (specs[j].key[0] == key[0] && strcmp(specs[j].key, key) == 0)
+		if (specs[j].key[0] == key[0] && str_eq(specs[j].key, key))
 			return j;
 	return hi;
 }
@@ -234,10 +235,11 @@ const char *proto_check_record(const struct record *rec)
 	/* hot (every record): each of the record's keys is matched to its spec once, trying the
 	 * spec after the last match first (records list keys in this order), instead of a
 	 * record_get per spec */
-	const char *val[NSPECS] = { 0 };
+	const char *val[NSPECS];
 	size_t lo, hi, guess;
 
 	kind_specs(rec->kind, &lo, &hi);
+	memset(val + lo, 0, (hi - lo) * sizeof(val[0])); /* only the kind's: the rest is not read */
 	guess = lo;
 	for (int i = 0; i < rec->nkv && lo < hi; i++) {
 		size_t j = find_spec(lo, hi, guess, rec->kv[i].key);

@@ -1,6 +1,8 @@
 /* Record grammar: "@s2b <kind> k=v k=v ... *<crc32 of everything before ' *'>". */
 #include "protocol.h"
 
+#include "strput.h"
+
 #include "../core/crc32.h"
 
 #include <stdint.h>
@@ -70,6 +72,7 @@ static enum line_class split_body(char *p, char *end, struct record *rec)
 	if (p == rec->kind)
 		return LINE_MALFORMED;
 	uint32_t hash[PROTO_MAX_KEYS]; /* of each key: a duplicate check without a strcmp per pair */
+	uint64_t seen[4] = { 0 };      /* a bit per key's hash: the pairs are compared only on a hit */
 	while (p < end) {
 		*p++ = '\0'; /* the space before this token */
 		char *key = p;
@@ -83,9 +86,12 @@ static enum line_class split_body(char *p, char *end, struct record *rec)
 		while (p < end && *p != ' ')
 			if (!is_value_char(*p++))
 				return LINE_MALFORMED;
-		for (int i = 0; i < rec->nkv; i++) /* one value per key: never pick one silently */
-			if (hash[i] == h && strcmp(rec->kv[i].key, key) == 0)
-				return LINE_MALFORMED;
+		uint64_t bit = 1ull << (h & 63);
+		if (seen[h >> 6 & 3] & bit) /* one value per key: never pick one silently */
+			for (int i = 0; i < rec->nkv; i++)
+				if (hash[i] == h && strcmp(rec->kv[i].key, key) == 0)
+					return LINE_MALFORMED;
+		seen[h >> 6 & 3] |= bit;
 		hash[rec->nkv] = h;
 		rec->kv[rec->nkv].key = key;
 		rec->kv[rec->nkv].val = val;
@@ -121,7 +127,7 @@ enum line_class proto_parse_line(char *line, size_t len, struct record *rec)
 const char *record_get(const struct record *rec, const char *key)
 {
 	for (int i = 0; i < rec->nkv; i++) /* the first byte first: most keys differ there */
-		if (rec->kv[i].key[0] == key[0] && strcmp(rec->kv[i].key, key) == 0)
+		if (rec->kv[i].key[0] == key[0] && str_eq(rec->kv[i].key, key))
 			return rec->kv[i].val;
 	return NULL;
 }
