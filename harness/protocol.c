@@ -59,39 +59,42 @@ static int is_value_char(char c)
 	return char_class[(unsigned char)c] & VALUE_CHAR;
 }
 
-/* Splits the body (after "@s2b ") into kind and key=value tokens, in place. */
+/* Splits the body (after "@s2b ") into kind and key=value tokens, in place. *END is the space
+ * before the CRC trailer: it stops every scan, so the loops test one class bit a byte and no
+ * bound. */
 static enum line_class split_body(char *p, char *end, struct record *rec)
 {
 	if (!char_class['a']) /* single-threaded users: built on first use, like the CRC tables */
 		build_char_class();
 	rec->nkv = 0;
 	rec->kind = p;
-	while (p < end && *p != ' ')
-		if (!is_key_char(*p++))
-			return LINE_MALFORMED;
-	if (p == rec->kind)
+	while (is_key_char(*p))
+		p++;
+	if (p == rec->kind || *p != ' ')
 		return LINE_MALFORMED;
 	uint32_t hash[PROTO_MAX_KEYS]; /* of each key: a duplicate check without a strcmp per pair */
 	uint64_t seen[4] = { 0 };      /* a bit per key's hash: the pairs are compared only on a hit */
 	while (p < end) {
 		*p++ = '\0'; /* the space before this token */
 		char *key = p;
-		uint32_t h = 2166136261u; /* FNV-1a */
-		while (p < end && is_key_char(*p))
-			h = (h ^ (unsigned char)*p++) * 16777619u;
-		if (p == key || p == end || *p != '=' || rec->nkv == PROTO_MAX_KEYS)
+		uint32_t h = 0; /* rotate and xor: no multiply a byte */
+		while (is_key_char(*p))
+			h = (h << 5 | h >> 27) ^ (unsigned char)*p++;
+		if (p == key || *p != '=' || rec->nkv == PROTO_MAX_KEYS)
 			return LINE_MALFORMED;
 		*p++ = '\0';
 		char *val = p;
-		while (p < end && *p != ' ')
-			if (!is_value_char(*p++))
-				return LINE_MALFORMED;
-		uint64_t bit = 1ull << (h & 63);
-		if (seen[h >> 6 & 3] & bit) /* one value per key: never pick one silently */
+		while (is_value_char(*p))
+			p++;
+		if (*p != ' ')
+			return LINE_MALFORMED;
+		uint32_t mixed = h * 0x9e3779b1u; /* the bit of the key: from all of its bytes */
+		uint64_t bit = 1ull << (mixed >> 26 & 63);
+		if (seen[mixed >> 30] & bit) /* one value per key: never pick one silently */
 			for (int i = 0; i < rec->nkv; i++)
 				if (hash[i] == h && strcmp(rec->kv[i].key, key) == 0)
 					return LINE_MALFORMED;
-		seen[h >> 6 & 3] |= bit;
+		seen[mixed >> 30] |= bit;
 		hash[rec->nkv] = h;
 		rec->kv[rec->nkv].key = key;
 		rec->kv[rec->nkv].val = val;
