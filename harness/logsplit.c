@@ -25,8 +25,9 @@ static int open_rows(struct logsplit *ls)
 		if (!ls->rows[t])
 			return -1;
 	}
-	ls->raw = private_stream(&ls->raw_buf, &ls->raw_len);
-	return ls->raw ? 0 : -1;
+	ls->raw_cap = 4096; /* never NULL, even for a run without lines */
+	ls->raw_buf = malloc(ls->raw_cap);
+	return ls->raw_buf ? 0 : -1;
 }
 
 /* The next run reuses the streams and their buffers: rewound, not reopened. */
@@ -36,7 +37,6 @@ static void start_run(struct logsplit *ls)
 		rewind(ls->rows[t]);
 		ls->len[t] = 0;
 	}
-	rewind(ls->raw);
 	ls->raw_len = 0;
 	collector_init(&ls->col, "", ls->rows[TAB_BOOTS], ls->rows[TAB_FAULTS],
 		       ls->rows[TAB_METRICS]);
@@ -54,12 +54,9 @@ static void close_rows(struct logsplit *ls)
 		ls->buf[t] = NULL;
 		ls->len[t] = 0;
 	}
-	if (ls->raw)
-		fclose(ls->raw);
 	free(ls->raw_buf);
-	ls->raw = NULL;
 	ls->raw_buf = NULL;
-	ls->raw_len = 0;
+	ls->raw_len = ls->raw_cap = 0;
 }
 
 /* Hands the run over. A memory stream's length is its position at the flush (glibc), so after
@@ -69,8 +66,6 @@ static void finish_run(struct logsplit *ls)
 	for (int t = TAB_BOOTS; t <= TAB_METRICS; t++)
 		if (fflush(ls->rows[t]))
 			abort(); /* out of memory */
-	if (fflush(ls->raw))
-		abort();
 	ls->ordinal++;
 	ls->on_run(ls->ctx, ls);
 }
@@ -97,22 +92,27 @@ int logsplit_begin(struct logsplit *ls, void (*on_run)(void *, struct logsplit *
 	return 0;
 }
 
-static void add_tail(struct logsplit *ls, const char *line, size_t len)
+/* Appends N bytes and a newline to the buffer *BUF (*LEN bytes used of *CAP): the run's raw
+ * lines and its tail are plain buffers, not memory streams (a stdio call a line was too much). */
+static void put_line(char **buf, size_t *len, size_t *cap, const char *line, size_t n)
 {
-	if (ls->tail_len + len + 1 > ls->tail_cap) {
-		ls->tail_cap = 2 * (ls->tail_len + len + 1);
-		ls->tail = realloc(ls->tail, ls->tail_cap);
-		if (!ls->tail)
+	if (*len + n + 1 > *cap) {
+		*cap = 2 * (*len + n + 1);
+		*buf = realloc(*buf, *cap);
+		if (!*buf)
 			abort(); /* out of memory */
 	}
-	memcpy(ls->tail + ls->tail_len, line, len);
-	ls->tail[ls->tail_len + len] = '\n';
-	ls->tail_len += len + 1;
+	memcpy(*buf + *len, line, n);
+	(*buf)[*len + n] = '\n';
+	*len += n + 1;
 }
 
 static void flush_tail(struct logsplit *ls)
 {
-	fwrite(ls->tail, 1, ls->tail_len, ls->raw);
+	if (!ls->tail_len)
+		return;
+	/* the tail is whole lines: put as one, its last newline included */
+	put_line(&ls->raw_buf, &ls->raw_len, &ls->raw_cap, ls->tail, ls->tail_len - 1);
 	ls->tail_len = 0;
 }
 
@@ -131,12 +131,10 @@ static void on_line(void *ctx, char *line, size_t len)
 		collector_line(&ls->col, line, len); /* may finish this run and start the next */
 	if (ls->ordinal != run) /* this line started a run: what followed the last done is its */
 		flush_tail(ls);
-	if (after_done && ls->ordinal == run) {
-		add_tail(ls, ls->line, raw_len);
-		return;
-	}
-	fwrite(ls->line, 1, raw_len, ls->raw);
-	putc('\n', ls->raw);
+	if (after_done && ls->ordinal == run)
+		put_line(&ls->tail, &ls->tail_len, &ls->tail_cap, ls->line, raw_len);
+	else
+		put_line(&ls->raw_buf, &ls->raw_len, &ls->raw_cap, ls->line, raw_len);
 }
 
 void logsplit_feed(struct logsplit *ls, const char *data, size_t len)

@@ -18,9 +18,8 @@ struct logsplit {
 	FILE *rows[TAB_COUNT]; /* TAB_BOOTS..TAB_METRICS: memory streams */
 	char *buf[TAB_COUNT];
 	size_t len[TAB_COUNT];
-	FILE *raw;             /* the run's console lines as read, for its log (logpack.h) */
-	char *raw_buf;
-	size_t raw_len;
+	char *raw_buf;         /* the run's console lines as read, for its log (logpack.h) */
+	size_t raw_len, raw_cap;
 	/* lines after the run's `done`: the next run's if one starts, else this run's (as the
 	 * line counts, collect.h) */
 	char *tail;
