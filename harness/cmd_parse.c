@@ -169,6 +169,18 @@ static size_t batch_bytes(struct parse_batch *b)
 	return n;
 }
 
+static void batch_close(struct parse_batch *b)
+{
+	for (int t = 0; t < TAB_COUNT; t++) {
+		if (b->rows[t])
+			fclose(b->rows[t]);
+		free(b->buf[t]);
+		b->rows[t] = NULL;
+		b->buf[t] = NULL;
+		b->len[t] = 0;
+	}
+}
+
 /* Commits the batch's runs (if any) and empties it. */
 static void batch_commit(struct parse_session *s)
 {
@@ -191,14 +203,14 @@ static void batch_commit(struct parse_session *s)
 			s->runs += (unsigned)b->n;
 		}
 	}
-	for (int t = 0; t < TAB_COUNT; t++) {
-		if (b->rows[t])
-			fclose(b->rows[t]);
-		free(b->buf[t]);
-		b->rows[t] = NULL;
-		b->buf[t] = NULL;
-		b->len[t] = 0;
+	for (int t = 0; t < TAB_COUNT; t++) { /* kept for the next batch: no regrowing, no faults */
+		if (b->rows[t] && !bad) {
+			rewind(b->rows[t]);
+			b->len[t] = 0;
+		}
 	}
+	if (bad)
+		batch_close(b);
 	b->n = 0;
 }
 
@@ -358,6 +370,7 @@ int cmd_parse(int argc, char **argv)
 	for (int i = 0; i < nlogs && !rc && !s.io_failed; i++)
 		rc = parse_log(&s, argv[optind + i], fds[i]);
 	batch_commit(&s); /* before the summary: what it counts as written is durable */
+	batch_close(&s.batch);
 	for (int i = 0; i < nlogs; i++)
 		if (fds[i])
 			close(fds[i]);
