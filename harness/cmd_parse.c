@@ -169,20 +169,9 @@ static size_t batch_bytes(struct parse_batch *b)
 	return n;
 }
 
-static void batch_close(struct parse_batch *b)
-{
-	for (int t = 0; t < TAB_COUNT; t++) {
-		if (b->rows[t])
-			fclose(b->rows[t]);
-		free(b->buf[t]);
-		b->rows[t] = NULL;
-		b->buf[t] = NULL;
-		b->len[t] = 0;
-	}
-}
-
-/* Commits the batch's runs (if any) and empties it. */
-static void batch_commit(struct parse_session *s)
+/* Commits the batch's runs (if any) and empties it; its row streams are kept for the next batch
+ * (no regrowing, no page faults) unless this is the LAST or they failed. */
+static void batch_commit(struct parse_session *s, int last)
 {
 	struct parse_batch *b = &s->batch;
 	char err[512];
@@ -203,14 +192,19 @@ static void batch_commit(struct parse_session *s)
 			s->runs += (unsigned)b->n;
 		}
 	}
-	for (int t = 0; t < TAB_COUNT; t++) { /* kept for the next batch: no regrowing, no faults */
-		if (b->rows[t] && !bad) {
+	for (int t = 0; t < TAB_COUNT; t++) {
+		if (b->rows[t] && !bad && !last) {
 			rewind(b->rows[t]);
 			b->len[t] = 0;
+			continue;
 		}
+		if (b->rows[t])
+			fclose(b->rows[t]);
+		free(b->buf[t]);
+		b->rows[t] = NULL;
+		b->buf[t] = NULL;
+		b->len[t] = 0;
 	}
-	if (bad)
-		batch_close(b);
 	b->n = 0;
 }
 
@@ -274,7 +268,7 @@ static void on_run(void *ctx, struct logsplit *ls)
 				 .config_unknown = !sum->have_cfg, .cfg_absent = sum->cfg_absent };
 	collector_write_run(named, b->rows[TAB_RUNS], &cfg, &o);
 	if (b->n >= BATCH_RUNS || batch_bytes(b) >= BATCH_BYTES)
-		batch_commit(s);
+		batch_commit(s, 0);
 }
 
 static int parse_log(struct parse_session *s, const char *path, int fd)
@@ -369,8 +363,7 @@ int cmd_parse(int argc, char **argv)
 	}
 	for (int i = 0; i < nlogs && !rc && !s.io_failed; i++)
 		rc = parse_log(&s, argv[optind + i], fds[i]);
-	batch_commit(&s); /* before the summary: what it counts as written is durable */
-	batch_close(&s.batch);
+	batch_commit(&s, 1); /* before the summary: what it counts as written is durable */
 	for (int i = 0; i < nlogs; i++)
 		if (fds[i])
 			close(fds[i]);
