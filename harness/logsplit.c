@@ -121,20 +121,26 @@ static void on_line(void *ctx, char *line, size_t len)
 	struct logsplit *ls = ctx;
 	unsigned run = ls->ordinal;
 	int after_done = ls->col.sum.have_done;
-	size_t raw_len = len;
+	size_t raw_len = len, at = ls->raw_len;
 
-	memcpy(ls->line, line, len); /* as read: the parser writes NULs into LINE */
+	/* The line as read (the parser writes NULs into LINE) is put after the run's raw lines
+	 * first, and counted in once its place is known: one copy a line, not two. */
+	put_line(&ls->raw_buf, &ls->raw_len, &ls->raw_cap, line, len);
+	ls->raw_len = at;
 	/* LAVA job logs wrap each console line; dispatcher chatter is noise like any other */
 	if ((line[0] == '{' || line[0] == '-') && lava_unwrap(line, &len) == LAVA_OTHER)
 		(ls->col.sum.have_done ? &ls->col.sum.after_done : &ls->col.sum.lines)->noise++;
 	else
 		collector_line(&ls->col, line, len); /* may finish this run and start the next */
-	if (ls->ordinal != run) /* this line started a run: what followed the last done is its */
+	if (ls->ordinal != run) { /* this line started a run: what followed the last done is its */
+		memcpy(ls->line, ls->raw_buf + at, raw_len); /* the tail goes where the line was */
 		flush_tail(ls);
-	if (after_done && ls->ordinal == run)
-		put_line(&ls->tail, &ls->tail_len, &ls->tail_cap, ls->line, raw_len);
-	else
 		put_line(&ls->raw_buf, &ls->raw_len, &ls->raw_cap, ls->line, raw_len);
+	} else if (after_done) {
+		put_line(&ls->tail, &ls->tail_len, &ls->tail_cap, ls->raw_buf + at, raw_len);
+	} else {
+		ls->raw_len = at + raw_len + 1;
+	}
 }
 
 void logsplit_feed(struct logsplit *ls, const char *data, size_t len)

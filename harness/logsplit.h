@@ -24,7 +24,7 @@ struct logsplit {
 	 * line counts, collect.h) */
 	char *tail;
 	size_t tail_len, tail_cap;
-	char line[LINEBUF_MAX];  /* the line as read: the parser writes NULs into its copy */
+	char line[LINEBUF_MAX];  /* a line that starts a run, while the last run's tail is put */
 	unsigned ordinal;      /* runs handed out so far */
 	/* A finished run: ls->col.sum, and rows ls->buf[t] (ls->len[t] bytes) for t in
 	 * TAB_BOOTS..TAB_METRICS. Called for every run, even one without a valid record. */

@@ -77,11 +77,14 @@ static enum line_class split_body(char *p, char *end, struct record *rec)
 	while (p < end) {
 		*p++ = '\0'; /* the space before this token */
 		char *key = p;
-		uint32_t h = 0; /* rotate and xor: no multiply a byte */
 		while (is_key_char(*p))
-			h = (h << 5 | h >> 27) ^ (unsigned char)*p++;
+			p++;
 		if (p == key || *p != '=' || rec->nkv == PROTO_MAX_KEYS)
 			return LINE_MALFORMED;
+		/* the key's length and end bytes: nothing to compute a byte, and the keys of one
+		 * record seldom share all three */
+		uint32_t h = (uint32_t)(p - key) | (uint32_t)(unsigned char)key[0] << 12 |
+			     (uint32_t)(unsigned char)p[-1] << 20;
 		*p++ = '\0';
 		char *val = p;
 		while (is_value_char(*p))
