@@ -91,7 +91,7 @@ static enum line_class split_body(char *p, char *end, struct record *rec)
 			p++;
 		if (*p != ' ')
 			return LINE_MALFORMED;
-		uint32_t mixed = h * 0x9e3779b1u; /* the bit of the key: from all of its bytes */
+		uint32_t mixed = h * 0x9e3779b1u; /* spread over the 256 bits */
 		uint64_t bit = 1ull << (mixed >> 26 & 63);
 		if (seen[mixed >> 30] & bit) /* one value per key: never pick one silently */
 			for (int i = 0; i < rec->nkv; i++)
