@@ -24,3 +24,13 @@ void console_puts(const char *s)
 {
 	console_write(s, strlen(s));
 }
+
+bool console_can_read(void)
+{
+	return console && console->getc;
+}
+
+int console_getc(void)
+{
+	return console_can_read() ? console->getc() : -1;
+}

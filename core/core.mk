@@ -9,7 +9,8 @@ CORE_PORTABLE := core/cache_ops.c core/walk.c core/s2pt.c core/s2pt_attrs.c core
 	core/run.c core/fault.c core/hypercall.c core/loader.c core/reboot.c core/hv.c \
 	core/guest_image.c core/calibrate.c core/calib_program.c core/calib_stats.c core/bench_calls.c core/bootargs.c core/lib/fmt.c core/lib/parse.c \
 	core/guest_console.c core/psci.c core/mmio.c core/vuart.c core/bundle.c core/passthrough.c \
-	core/vdtb.c core/dt_nodes.c core/dtb_stamp.c core/bundle_guest.c core/guest_abort.c core/smp.c core/smp_run.c
+	core/vdtb.c core/dt_nodes.c core/dtb_stamp.c core/bundle_guest.c core/guest_abort.c core/smp.c core/smp_run.c \
+	core/config_frame.c core/config_console.c core/run_teardown.c
 STRATEGY_SRCS := $(wildcard strategies/*.c)
 
 HV_SRCS := $(CORE_PORTABLE) $(STRATEGY_SRCS) core/lib/string.c core/uart_pl011.c \

@@ -48,3 +48,21 @@ uint32_t crc32_update(uint32_t crc, const void *data, size_t len)
 		crc = table[0][(crc ^ *p++) & 0xff] ^ (crc >> 8);
 	return ~crc;
 }
+
+int crc32_parse_hex(const char *s, uint32_t *out)
+{
+	uint32_t v = 0;
+
+	for (int i = 0; i < 8; i++) {
+		char c = s[i];
+
+		if (c >= '0' && c <= '9')
+			v = v << 4 | (uint32_t)(c - '0');
+		else if (c >= 'a' && c <= 'f')
+			v = v << 4 | (uint32_t)(c - 'a' + 10);
+		else
+			return -1; /* the protocol writes lowercase only */
+	}
+	*out = v;
+	return 0;
+}

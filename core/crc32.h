@@ -7,5 +7,8 @@
 
 /* Continue a CRC: start with crc = 0. */
 uint32_t crc32_update(uint32_t crc, const void *data, size_t len);
+/* The 8 lowercase hex digits at S, as a record or a frame writes its CRC: 0, or -1 for any other
+ * byte among them. */
+int crc32_parse_hex(const char *s, uint32_t *out);
 
 #endif

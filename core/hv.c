@@ -7,6 +7,7 @@
 #include "calib_program.h"
 #include "calibrate.h"
 #include "config.h"
+#include "config_console.h"
 #include "guest_image.h"
 #include "lib.h"
 #include "loader.h"
@@ -16,9 +17,11 @@
 #include "reboot.h"
 #include "smp.h"
 #include "records.h"
+#include "run_teardown.h"
 
 static struct vm the_vm;
 static struct config cfg;
+static struct run_memory run_mem; /* what this run took from memmap: run_teardown() cleans it */
 
 void report_error(const char *code, const char *msg)
 {
@@ -106,11 +109,28 @@ static bool setup_memory(const struct platform *plat, pa_t img_start, pa_t img_e
 	pool_pa = memmap_alloc_top(pool, PAGE_SIZE);
 	if (!*ram_pa || !pool_pa)
 		return false;
+	run_mem = (struct run_memory){.ram_pa = *ram_pa, .ram_size = cfg.mem,
+				      .pool_pa = pool_pa, .pool_size = pool};
 	palloc_init(pool_pa, pool);
 	return true;
 }
 
-void hv_run(const struct platform *plat, const struct cpu_features *cpu, pa_t img_start, pa_t img_end)
+void hv_report_bad_arg(const struct platform *plat, const struct cpu_features *cpu,
+		       const struct bootarg_error *err)
+{
+	struct record r;
+
+	report_hello(plat, cpu, NULL);
+	rec_begin(&r, "error");
+	rec_str(&r, "code", "bad_arg");
+	rec_str(&r, "key", err->key);
+	rec_str(&r, "msg", err->msg);
+	rec_end(&r);
+	report_done("error", 0);
+}
+
+bool hv_run_words(const struct platform *plat, const struct cpu_features *cpu, pa_t img_start,
+		  pa_t img_end, const char *words)
 {
 	struct bootarg_error err;
 	const char *why;
@@ -119,24 +139,16 @@ void hv_run(const struct platform *plat, const struct cpu_features *cpu, pa_t im
 	u64 boots;
 
 	config_defaults(&cfg);
-	if (config_parse(&cfg, plat->bootargs, &err)) {
-		struct record r;
-
-		report_hello(plat, cpu, NULL);
-		rec_begin(&r, "error");
-		rec_str(&r, "code", "bad_arg");
-		rec_str(&r, "key", err.key);
-		rec_str(&r, "msg", err.msg);
-		rec_end(&r);
-		report_done("error", 0);
-		return;
+	if (config_parse(&cfg, words, &err)) {
+		hv_report_bad_arg(plat, cpu, &err);
+		return true;
 	}
 	if (!setup_memory(plat, img_start, img_end, &ram_pa) || vm_init(&the_vm, &cfg, cpu, ram_pa)) {
 		report_hello(plat, cpu, NULL);
 		report_cfg(&cfg);
 		report_error_key("no_memory", "guest_ram_does_not_fit", "s2b.mem");
 		report_done("error", 0);
-		return;
+		return true;
 	}
 	why = loader_prepare(&the_vm, plat);
 	if (why) {
@@ -144,29 +156,44 @@ void hv_run(const struct platform *plat, const struct cpu_features *cpu, pa_t im
 		report_cfg(&cfg);
 		report_error("bad_guest", why);
 		report_done("error", 0);
-		return;
+		return true;
 	}
 	calibrate(&the_vm);
 	report_hello(plat, cpu, &the_vm.cal);
 	report_cfg(&cfg);
 	if (cfg.guest_kind == GUEST_CALIB) { /* no guest, no strategy: the CPU's constants */
 		report_done(calib_program_run(&the_vm) ? "ok" : "error", 0);
-		return;
+		return true;
 	}
 	why = cfg.strategy->unsupported ? cfg.strategy->unsupported(cpu) : NULL;
 	if (why) {
 		report_error("unsupported", why);
 		report_done("unsupported", 0);
-		return;
+		return true;
 	}
 	why = smp_start(&the_vm, plat);
 	if (why) {
 		report_error_key("smp_failed", why, "s2b.vcpus");
 		report_done("error", 0);
-		return;
+		return false; /* a CPU in no known state: only a reset brings the machine back */
 	}
 	boots = reboot_loop(&the_vm, &failed);
 	/* Without an error the loop stops early only when the guest powered off (SYSTEM_OFF, or
 	 * CPU_OFF of its last vCPU): a run of its own kind, not `ok` (docs/protocol.md). */
 	report_done(failed ? "error" : boots < cfg.boots ? "powered_off_early" : "ok", boots);
+	return smp_all_parked(&the_vm);
+}
+
+void hv_teardown(void)
+{
+	run_teardown(&run_mem, the_vm.s2.vmid);
+	run_mem = (struct run_memory){0};
+}
+
+void hv_run(const struct platform *plat, const struct cpu_features *cpu, pa_t img_start, pa_t img_end)
+{
+	if (config_console_wanted(plat->bootargs))
+		config_console_serve(plat, cpu, img_start, img_end);
+	else
+		hv_run_words(plat, cpu, img_start, img_end, plat->bootargs);
 }

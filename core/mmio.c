@@ -20,6 +20,11 @@ int mmio_register(const struct mmio_device *dev)
 	return 0;
 }
 
+void mmio_unregister_all(void)
+{
+	device_count = 0;
+}
+
 static const struct mmio_device *device_at(ipa_t ipa)
 {
 	for (unsigned i = 0; i < device_count; i++)

@@ -16,6 +16,8 @@ struct mmio_device {
 /* Add a device for the guest (at most MMIO_MAX_DEVICES; -1 when full). */
 #define MMIO_MAX_DEVICES 4
 int mmio_register(const struct mmio_device *dev);
+/* No device any more: the next run registers its own (core/run_teardown.c). */
+void mmio_unregister_all(void);
 
 /*
  * Emulate the data abort `e` if it hits a registered device and the syndrome describes the

@@ -4,7 +4,7 @@
 
 #include "types.h"
 
-#define PROTO_VERSION "1.0"
+#define PROTO_VERSION "1.1"
 
 struct record {
 	char buf[512];

@@ -10,6 +10,10 @@
 #define MPIDR_AFF_MASK 0xff00ffffffULL
 
 struct vm *smp_vm; /* the one VM, for the secondary CPUs' entry (smp_run.c) */
+/* Host CPUs 1..cpus_up-1 were started by a run since power-on and wait in their park loop:
+ * a later run (configuration over the console) reuses them, as PSCI CPU_ON of a CPU that is
+ * on fails (ALREADY_ON). */
+static unsigned cpus_up = 1;
 
 /* Plain loads and stores of flags another CPU writes: acquire/release order them against the
  * data they publish (ARM ARM B2.3.7, Load-Acquire and Store-Release). */
@@ -40,7 +44,8 @@ void smp_init(struct vm *vm)
 		v->idx = i;
 		v->mpidr = i;
 		s->cpu[i].power = i ? VCPU_POWER_OFF : VCPU_POWER_ON;
-		s->cpu[i].running = 1; /* until the CPU says it is parked */
+		/* until the CPU says it is parked; one an earlier run started is parked already */
+		s->cpu[i].running = !i || i >= cpus_up;
 	}
 }
 
@@ -53,13 +58,22 @@ const char *smp_start(struct vm *vm, const struct platform *plat)
 		return NULL;
 	if (plat->cpu_count < s->n)
 		return "more_vcpus_than_cpus";
-	for (unsigned i = 1; i < s->n; i++) {
+	for (unsigned i = cpus_up; i < s->n; i++) {
 		if (arch_cpu_start(plat->cpu_mpidr[i], i))
 			return "cpu_on_failed";
 		if (!wait_until(&s->cpu[i].running, 0))
 			return "cpu_did_not_park";
+		cpus_up = i + 1;
 	}
 	return NULL;
+}
+
+bool smp_all_parked(const struct vm *vm)
+{
+	for (unsigned i = 1; i < cpus_up && i < vm->smp.n; i++)
+		if (load_acquire(&vm->smp.cpu[i].running))
+			return false;
+	return true;
 }
 
 /* The vCPU of a guest MPIDR, or NULL when no vCPU has it (INVALID_PARAMETERS). */

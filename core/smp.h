@@ -43,8 +43,13 @@ extern struct vm *smp_vm; /* set by smp_start() */
 /* One vCPU on (vCPU 0), s2b.vcpus of them in all. */
 void smp_init(struct vm *vm);
 /* Start the host's CPUs 1..n-1 and wait until each is parked: NULL, or why not (an error
- * word). Called once, before the first boot; nothing to do for one vCPU. */
+ * word). Called before a run's first boot; CPUs an earlier run started are parked already
+ * and are not started again; nothing to do for one vCPU. */
 const char *smp_start(struct vm *vm, const struct platform *plat);
+
+/* Every host CPU started so far is back in its park loop, so the VM may be built anew (a run
+ * that ended with a vCPU that would not stop leaves one running a guest: false). */
+bool smp_all_parked(const struct vm *vm);
 
 /* PSCI for the guest's vCPUs; each returns the PSCI result for x0. */
 u64 smp_cpu_on(struct vm *vm, u64 mpidr, ipa_t entry, u64 context);

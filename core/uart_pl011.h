@@ -1,4 +1,4 @@
-/* Arm PrimeCell PL011 UART, polled transmit only (console of QEMU virt and Raspberry Pi). */
+/* Arm PrimeCell PL011 UART, polled transmit and receive (console of QEMU virt and Raspberry Pi). */
 #ifndef S2_UART_PL011_H
 #define S2_UART_PL011_H
 

@@ -1,6 +1,7 @@
 /* See vuart.h. Register offsets: PL011 TRM (DDI 0183G) table 3-1. */
 #include "vuart.h"
 #include "guest_console.h"
+#include "lib.h"
 
 #define UART_DR 0x000
 #define UART_FR 0x018
@@ -18,6 +19,11 @@
 static const u8 id_regs[8] = {0x11, 0x10, 0x14, 0x00, 0x0d, 0xf0, 0x05, 0xb1};
 
 static u32 regs[UART_REGS];
+
+void vuart_reset(void)
+{
+	memset(regs, 0, sizeof(regs));
+}
 
 static bool line_has(const char *line, const char *marker)
 {

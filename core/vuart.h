@@ -15,5 +15,7 @@
 #define VUART_READY_MARKER "s2b-init: ready"
 
 extern const struct mmio_device vuart_device;
+/* The registers as at power-on, for a new run (core/run_teardown.c). */
+void vuart_reset(void);
 
 #endif

@@ -16,6 +16,9 @@ struct run_options {
 	const char *console; /* serial: TTY device */
 	unsigned baud;
 	const char *reset_cmd; /* serial: shell command that power-cycles the board */
+	/* serial: s2hv boots once with s2b.config=console and takes each run's bootargs over the
+	 * console (harness/serial_session.c); --reset-cmd only at power-on and to recover */
+	int config_over_console;
 	unsigned long long log_cap; /* bytes of console log per run (and of an emulator's stderr) */
 };
 

@@ -21,6 +21,7 @@ int board_option(int c, const char *arg, struct run_options *opt, unsigned *time
 	case 'i': opt->image = arg; return 1;
 	case 'c': opt->console = arg; return 1;
 	case 'r': opt->reset_cmd = arg; return 1;
+	case 'C': opt->config_over_console = 1; return 1;
 	case 'B':
 		if (cli_parse_count(arg, &opt->baud, 10000000))
 			return cli_usage_error("--baud %s: expected a rate such as 115200", arg);

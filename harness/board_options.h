@@ -12,7 +12,7 @@ void board_options_defaults(struct run_options *opt);
 
 /* getopt's C (the letters below) with ARG: 1 if it was a board option and was taken, 0 if C is
  * not one, EXIT_USAGE after a one-line error for a bad value. q --qemu, i --image, c --console,
- * r --reset-cmd, B --baud, t --timeout (into *TIMEOUT_S). */
+ * r --reset-cmd, C --config-over-console, B --baud, t --timeout (into *TIMEOUT_S). */
 int board_option(int c, const char *arg, struct run_options *opt, unsigned *timeout_s);
 
 #endif

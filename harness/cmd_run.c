@@ -25,7 +25,7 @@ static int usage(void)
 {
 	fputs("usage: s2bench run SUITE [-j N] [--out DIR] [--timeout S] [--log-cap SIZE] [--dry-run]\n"
 	      "                 [--qemu BIN] [--image IMG] [--board NAME]\n"
-	      "                 [--console TTY --baud N --reset-cmd CMD]\n"
+	      "                 [--console TTY --baud N --reset-cmd CMD --config-over-console]\n"
 	      "  -j N          parallel runs (default: number of cores)\n"
 	      "  --out DIR     result directory (default results/SUITE-NAME); re-running with the\n"
 	      "                same DIR skips finished runs and redoes unfinished ones\n"
@@ -36,7 +36,10 @@ static int usage(void)
 	      "  --qemu BIN    emulator (default $S2B_QEMU or qemu-system-aarch64)\n"
 	      "  --image IMG   hypervisor image (default $S2B_IMG or build/s2hv.img)\n"
 	      "  --board NAME  run every config on this board instead of the suite's\n"
-	      "  --console TTY, --baud N, --reset-cmd CMD: the serial board (bootargs in $S2B_BOOTARGS)\n",
+	      "  --console TTY, --baud N, --reset-cmd CMD: the serial board (bootargs in $S2B_BOOTARGS)\n"
+	      "  --config-over-console  serial board: s2hv boots once with s2b.config=console and\n"
+	      "                gets each run's bootargs over the console, a whole suite per power-on;\n"
+	      "                --reset-cmd runs only at power-on and to recover from a hang\n",
 	      stderr);
 	return EXIT_USAGE;
 }
@@ -50,6 +53,7 @@ static int parse_args(int argc, char **argv, struct run_args *a)
 		{ "board", required_argument, 0, 'b' },	  { "console", required_argument, 0, 'c' },
 		{ "baud", required_argument, 0, 'B' },	  { "reset-cmd", required_argument, 0, 'r' },
 		{ "log-cap", required_argument, 0, 'L' }, { "help", no_argument, 0, 'h' },
+		{ "config-over-console", no_argument, 0, 'C' },
 		{ 0, 0, 0, 0 },
 	};
 	uint64_t cap;

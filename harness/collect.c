@@ -211,6 +211,8 @@ static void on_record(struct collector *c, const struct record *rec)
 {
 	const char *k = rec->kind;
 
+	if (proto_is_session_kind(k))
+		return; /* between runs (configuration over the console): no run's record */
 	switch (run_fit(&c->sum.shape, rec)) {
 	case FIT_REJECT:
 		c->sum.misplaced++;

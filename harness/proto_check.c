@@ -126,6 +126,11 @@ static const struct key_spec specs[] = {
 	{ "calib", "ticks_q1", V_NUM, 0, 0, 0 },
 	{ "calib", "ticks_q3", V_NUM, 0, 0, 0 },
 	{ "calib", "insts_med", V_NUM, 0, 0, 0 },
+	/* configuration over the console (docs/protocol.md): the exchange, not a run's records */
+	{ "ready", "proto", V_WORD, 0, 1, 15 },
+	{ "ready", "served", V_NUM, 0, 1, 0 },
+	{ "ack", "served", V_NUM, 0, 1, 0 },
+	{ "nak", "reason", V_ENUM, "crc too_long grammar ", 1, 0 },
 };
 
 int proto_is_number(const char *s)

@@ -3,37 +3,17 @@
 
 #include "strput.h"
 
+#include "../core/config_frame.h"
 #include "../core/crc32.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define PREFIX "@s2b "
 #define PREFIX_LEN 5
 #define TRAILER_LEN 10 /* " *" + 8 hex digits */
-
-static int hex_digit(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	return -1; /* the protocol writes lowercase only */
-}
-
-static int parse_crc(const char *s, uint32_t *out)
-{
-	uint32_t v = 0;
-	for (int i = 0; i < 8; i++) {
-		int d = hex_digit(s[i]);
-		if (d < 0)
-			return -1;
-		v = v << 4 | (uint32_t)d;
-	}
-	*out = v;
-	return 0;
-}
 
 enum { KEY_CHAR = 1, VALUE_CHAR = 2 };
 static unsigned char char_class[256]; /* a load a byte in split_body's loops, parse's hot spot */
@@ -122,7 +102,7 @@ enum line_class proto_parse_line(char *line, size_t len, struct record *rec)
 	if (len > PROTO_MAX_LINE)
 		return LINE_OVERLONG;
 	if (len < PREFIX_LEN + 1 + TRAILER_LEN || line[len - TRAILER_LEN] != ' ' ||
-	    line[len - TRAILER_LEN + 1] != '*' || parse_crc(line + len - 8, &want))
+	    line[len - TRAILER_LEN + 1] != '*' || crc32_parse_hex(line + len - 8, &want))
 		return LINE_TRUNCATED;
 	size_t body_len = len - TRAILER_LEN;
 	if (crc32_update(0, line, body_len) != want)
@@ -147,4 +127,19 @@ int proto_major(const char *version)
 	if ((*end != '.' && *end != '\0') || major > 1000)
 		return -1;
 	return (int)major;
+}
+
+int proto_is_session_kind(const char *kind)
+{
+	return strcmp(kind, "ready") == 0 || strcmp(kind, "ack") == 0 || strcmp(kind, "nak") == 0;
+}
+
+int proto_config_frame(char *buf, size_t cap, const char *words)
+{
+	int n = snprintf(buf, cap, "%s%s", CONFIG_FRAME_PREFIX, words);
+
+	if (n < 0 || (size_t)n + TRAILER_LEN + 1 >= cap || n + TRAILER_LEN > CONFIG_FRAME_MAX)
+		return -1;
+	return n + snprintf(buf + n, cap - (size_t)n, " *%08x\n",
+			    (unsigned)crc32_update(0, buf, (size_t)n));
 }

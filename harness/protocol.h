@@ -50,4 +50,12 @@ int proto_major(const char *version);
 /* 1 if S is a protocol number: decimal digits or 0x + lowercase hex digits, fitting in 64 bits. */
 int proto_is_number(const char *s);
 
+/* 1 for the kinds of the console configuration exchange (`ready`, `ack`, `nak`): records between
+ * runs, never part of one (docs/protocol.md, "Configuration over the console"). */
+int proto_is_session_kind(const char *kind);
+
+/* The `@s2b-cfg WORDS *crc\n` line that configures one run over the console, into BUF: its length,
+ * or -1 when it does not fit in CAP or is longer than s2hv reads (core/config_frame.h). */
+int proto_config_frame(char *buf, size_t cap, const char *words);
+
 #endif

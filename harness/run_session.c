@@ -47,7 +47,13 @@ int run_session_check(struct run_options *opt, const struct plan *plan)
 			qemu_run = *r, nqemu = 1;
 	}
 	plan_walk_end(&w);
-	int rc = check_boards(opt, used);
+	int serial_used = 0;
+	for (size_t i = 0; i < board_desc_count; i++)
+		serial_used |= used[i] && board_descs[i].ops == &board_serial;
+	int rc = opt->config_over_console && !serial_used
+			 ? cli_error("--config-over-console: no run of the suite is on board serial (only "
+				     "a serial board is configured over its console)")
+			 : check_boards(opt, used);
 	free(used);
 	return rc ? rc : image_check_runs(opt->image, &qemu_run, nqemu);
 }
@@ -154,6 +160,9 @@ int run_session_execute(struct run_session *s, const struct plan *plan)
 	/* what will run at once, not what -j allowed: a serial board runs one at a time */
 	fprintf(stderr, "run: %s: %zu runs, %zu already in %s, %zu to do, %u at a time\n", s->suite,
 		total, total - n, s->out, n, parallel ? parallel : s->jobs);
+	if (s->opt->config_over_console)
+		fprintf(stderr, "run: serial board configured over the console (it boots with "
+				"s2b.config=console): --reset-cmd only at power-on and to recover\n");
 
 	struct planned_run *batch = malloc(RUN_SESSION_BATCH * sizeof(*batch));
 	if (!batch)

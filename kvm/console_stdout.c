@@ -9,7 +9,7 @@ static void stdout_putc(char c)
 	putchar(c);
 }
 
-static const struct console_ops stdout_console = {stdout_putc};
+static const struct console_ops stdout_console = {.putc = stdout_putc};
 
 void console_stdout_init(void)
 {

@@ -11,6 +11,8 @@ INTEG_TESTS += tests/integration/repo-self-contained.sh tests/integration/docs-f
 INTEG_TESTS += tests/integration/reset-examples.sh
 # suites/board.suite parses, runs on raspi3b, and its expected duration in docs/boards.md is fresh.
 INTEG_TESTS += tests/integration/board-suite.sh
+# Configuration over the console: a suite per power-on over a pty (docs/protocol.md section 4).
+INTEG_TESTS += tests/integration/serial-console.sh
 
 # libFuzzer target for the LAVA log reader (clang only), like fuzz-proto in harness/harness.mk.
 $(BUILD)/fuzz-lavalog: tests/fuzz/fuzz_lavalog.c harness/lavalog.c harness/lavalog.h
@@ -28,6 +30,15 @@ $(BUILD)/fuzz-lava_json: tests/fuzz/fuzz_lava_json.c harness/lava_json.c harness
 		-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -o $@ $(filter %.c,$^)
 
 FUZZ_TARGETS += $(BUILD)/fuzz-lava_json
+
+# libFuzzer target for s2hv's `@s2b-cfg` frame reader (core/config_frame.c, clang only).
+$(BUILD)/fuzz-config_frame: tests/fuzz/fuzz_config_frame.c core/config_frame.c core/crc32.c \
+		core/config_frame.h
+	@mkdir -p $(@D)
+	$(Q)clang -std=c11 -O1 -g -Wall -Wextra -Werror -D_GNU_SOURCE -Icore \
+		-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -o $@ $(filter %.c,$^)
+
+FUZZ_TARGETS += $(BUILD)/fuzz-config_frame
 
 # `make fuzz`: every target in FUZZ_TARGETS fuzzed for FUZZ_SECONDS each (or FUZZ_RUNS
 # executions), from its checked-in corpus tests/fuzz/corpus/<name without fuzz->, which is only

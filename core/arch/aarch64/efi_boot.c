@@ -44,7 +44,7 @@ static void conout_putc(char c)
 		n = 0;
 	}
 }
-static const struct console_ops conout = { conout_putc };
+static const struct console_ops conout = {.putc = conout_putc};
 
 /* An `error` and a `done` record on the firmware's console, then power off. */
 static efi_status efi_refuse(const char *code, const char *msg)

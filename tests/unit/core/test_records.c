@@ -39,9 +39,9 @@ Test(records, s2hv_records_as_in_a_real_log)
 	emit_done(&(struct done_rec){.status = "ok", .boots = 3, .lines = REC_SOME(960),
 				     .tlbis = REC_SOME(2)});
 	cr_expect_str_eq(console_out,
-		"@s2b hello proto=1.0 hv=0.1.0 board=qemu-virt midr=0xf0510 pa_bits=52 fwb=1 dic=0 idc=0 "
+		"@s2b hello proto=1.1 hv=0.1.0 board=qemu-virt midr=0xf0510 pa_bits=52 fwb=1 dic=0 idc=0 "
 		"ctr=0x8444c004 hafdbs=2 pmu_ver=6 pmu_events=cycles,inst_retired cal_hvc_insts=139 "
-		"cal_hvc_cycles=139 *8f63704e\r\n"
+		"cal_hvc_cycles=139 *f7c16286\r\n"
 		"@s2b cfg strategy=unmap guest=bringup mem=67108864 boots=3 block=4k map=ondemand "
 		"icache=exec frac=50 stride=4096 write=50 order=seq seed=1 trace=faults *57713e09\r\n"
 		"@s2b boot idx=1 reinit_cycles=10090 reinit_insts=10090 reinit_lines=192 faults=3 "
@@ -100,9 +100,9 @@ Test(records, s2vmm_records_as_before_they_were_shared)
 		.exit = BOOT_ERROR});
 	emit_done(&(struct done_rec){.status = "crash", .boots = 2, .faults = REC_SOME(77)});
 	cr_expect_str_eq(console_out,
-		"@s2b hello proto=1.0 hv=s2vmm-0.0.0 board=kvm-qemu-n1 backend=kvm kernel=6.1.0-28-arm64 "
+		"@s2b hello proto=1.1 hv=s2vmm-0.0.0 board=kvm-qemu-n1 backend=kvm kernel=6.1.0-28-arm64 "
 		"kvm_mode=nvhe midr=0x410fd0c0 pa_bits=40 fwb=1 dic=1 idc=0 ctr=0xa444c004 "
-		"cntfrq=62500000 probes=unmap *5406209b\r\n"
+		"cntfrq=62500000 probes=unmap *c1c1c80b\r\n"
 		"@s2b boot idx=15 faults=11 mmio_faults=12 stray_faults=13 init_ns=123 init_ticks=45 "
 		"unmaps=14 unmap_us=15 load_ns=999 ready_ns=5000 ready_ticks=60 reboot_ns=7000 "
 		"reboot_ticks=80 doorbell_exits=16 bad_calls=15 check=none exit=error *fa7caf6f\r\n"
