@@ -131,7 +131,12 @@ int proto_major(const char *version)
 
 int proto_is_session_kind(const char *kind)
 {
-	return strcmp(kind, "ready") == 0 || strcmp(kind, "ack") == 0 || strcmp(kind, "nak") == 0;
+	switch (kind[0]) { /* asked of every record parse reads: the first byte first */
+	case 'r': return str_eq(kind, "ready");
+	case 'a': return str_eq(kind, "ack");
+	case 'n': return str_eq(kind, "nak");
+	}
+	return 0;
 }
 
 int proto_config_frame(char *buf, size_t cap, const char *words)
