@@ -167,12 +167,19 @@ static int proto_is_tenths(const char *v)
 	return proto_is_number(whole) && strlen(whole) < 19; /* its tenths fit 64 bits */
 }
 
+/* V (not empty, no space) is one of WORDS, each followed by ' ': one walk, no call a word
+ * (every boot and fault record has an enum value). */
 static int in_list(const char *words, const char *v)
 {
-	size_t n = strlen(v);
-	for (const char *w = words; *w; w = strchr(w, ' ') + 1)
-		if (strncmp(w, v, n) == 0 && w[n] == ' ')
+	for (const char *w = words; *w;) {
+		const char *p = v;
+		while (*p && *p == *w)
+			p++, w++;
+		if (!*p && *w == ' ')
 			return 1;
+		while (*w++ != ' ') /* on to the next word */
+			;
+	}
 	return 0;
 }
 

@@ -196,3 +196,21 @@ Test(logsplit, rows_get_their_run_id_even_longer_than_a_chunk)
 	free(want);
 	free(out);
 }
+
+Test(protocol, enum_values_are_whole_words_of_their_list)
+{
+	const char *yes[] = { "pass", "fail", "none" }; /* first, middle, last of "pass fail none " */
+	const char *no[] = { "pas", "passx", "p", "nonee", "ail", "PASS", "fail_" };
+	struct record rec = { .kind = "boot", .nkv = 3 };
+	rec.kv[0] = (struct kv){ "idx", "1" };
+	rec.kv[2] = (struct kv){ "exit", "reset" };
+	for (size_t i = 0; i < sizeof(yes) / sizeof(yes[0]); i++) {
+		rec.kv[1] = (struct kv){ "check", yes[i] };
+		cr_expect_null(proto_check_record(&rec), "check=%s", yes[i]);
+	}
+	for (size_t i = 0; i < sizeof(no) / sizeof(no[0]); i++) {
+		rec.kv[1] = (struct kv){ "check", no[i] };
+		const char *bad = proto_check_record(&rec);
+		cr_expect(bad && strcmp(bad, "check") == 0, "check=%s", no[i]);
+	}
+}
