@@ -6,6 +6,7 @@
 #include "logpack.h"
 #include "logsplit.h"
 #include "store.h"
+#include "strput.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -133,7 +134,7 @@ static int name_run(struct parse_session *s, const struct run_summary *sum,
 		*cfg = sum->cfg;
 	else
 		run_config_defaults(cfg);
-	snprintf(cfg->board, sizeof(cfg->board), "%s",
+	str_copy(cfg->board, sizeof(cfg->board),
 		 s->board ? s->board : sum->board[0] ? sum->board : sum->have_cfg ? "unknown" : "");
 	for (cfg->copy = 0;; cfg->copy++) {
 		cfg->rep = cfg->copy; /* which rep of its suite line a log was is not in it */
@@ -168,8 +169,9 @@ static size_t batch_bytes(struct parse_batch *b)
 	return n;
 }
 
-/* Commits the batch's runs (if any) and empties it. */
-static void batch_commit(struct parse_session *s)
+/* Commits the batch's runs (if any) and empties it; its row streams are kept for the next batch
+ * (no regrowing, no page faults) unless this is the LAST or they failed. */
+static void batch_commit(struct parse_session *s, int last)
 {
 	struct parse_batch *b = &s->batch;
 	char err[512];
@@ -191,6 +193,11 @@ static void batch_commit(struct parse_session *s)
 		}
 	}
 	for (int t = 0; t < TAB_COUNT; t++) {
+		if (b->rows[t] && !bad && !last) {
+			rewind(b->rows[t]);
+			b->len[t] = 0;
+			continue;
+		}
 		if (b->rows[t])
 			fclose(b->rows[t]);
 		free(b->buf[t]);
@@ -261,7 +268,7 @@ static void on_run(void *ctx, struct logsplit *ls)
 				 .config_unknown = !sum->have_cfg, .cfg_absent = sum->cfg_absent };
 	collector_write_run(named, b->rows[TAB_RUNS], &cfg, &o);
 	if (b->n >= BATCH_RUNS || batch_bytes(b) >= BATCH_BYTES)
-		batch_commit(s);
+		batch_commit(s, 0);
 }
 
 static int parse_log(struct parse_session *s, const char *path, int fd)
@@ -356,7 +363,7 @@ int cmd_parse(int argc, char **argv)
 	}
 	for (int i = 0; i < nlogs && !rc && !s.io_failed; i++)
 		rc = parse_log(&s, argv[optind + i], fds[i]);
-	batch_commit(&s); /* before the summary: what it counts as written is durable */
+	batch_commit(&s, 1); /* before the summary: what it counts as written is durable */
 	for (int i = 0; i < nlogs; i++)
 		if (fds[i])
 			close(fds[i]);

@@ -3,12 +3,13 @@
 
 #include "columns.h"
 #include "csvout.h"
+#include "strput.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define COPY(dst, src) snprintf((dst), sizeof(dst), "%s", (src) ? (src) : "")
+#define COPY(dst, src) str_copy((dst), sizeof(dst), (src)) /* snprintf "%s": parse's hot path */
 
 void collector_init(struct collector *c, const char *run_id, FILE *boots, FILE *faults,
 		    FILE *metrics)
@@ -36,6 +37,19 @@ static void on_hello(struct collector *c, const struct record *rec)
 	}
 }
 
+/* The column after run_id named KEY, or -1. Records list their keys in column order, with some
+ * left out, so the search starts at GUESS, the column after the last match, and goes round:
+ * mostly one compare per key (parse's hot loop). */
+static int find_col(const struct table_schema *s, int guess, const char *key)
+{
+	for (int tried = 1, c = guess < s->ncols ? guess : 1; tried < s->ncols; tried++) {
+		if (s->cols[c][0] == key[0] && str_eq(s->cols[c], key))
+			return c;
+		c = c + 1 < s->ncols ? c + 1 : 1;
+	}
+	return -1;
+}
+
 /* Columns after run_id are the record's keys of the same name; leftovers → extra "k=v;k=v".
  * A record is at most PROTO_MAX_LINE bytes, so its leftovers always fit in the cell. */
 static void write_keyed_row(FILE *f, enum table_id t, const char *run_id, const struct record *rec)
@@ -50,13 +64,9 @@ static void write_keyed_row(FILE *f, enum table_id t, const char *run_id, const 
 	size_t extra_len = 0;
 
 	extra[0] = '\0';
-	/* records list their keys in column order, so try the column after the last match first:
-	 * one strcmp per key instead of a search (parse's hot loop) */
 	int guess = 1;
 	for (int i = 0; i < rec->nkv; i++) {
-		int col = guess < s->ncols && strcmp(s->cols[guess], rec->kv[i].key) == 0
-				  ? guess
-				  : table_col(t, rec->kv[i].key);
+		int col = find_col(s, guess, rec->kv[i].key);
 		if (col > 0)
 			guess = col + 1;
 		if (col > 0 && col != extra_col) {
@@ -79,7 +89,7 @@ static int boot_ready(const struct record *rec)
 {
 	const char *r = record_get(rec, "ready");
 	if (r)
-		return strcmp(r, "1") == 0;
+		return str_eq(r, "1");
 	return record_get(rec, "ready_cycles") || record_get(rec, "ready_insts") ||
 	       record_get(rec, "ready_ns") || record_get(rec, "ready_ticks");
 }
@@ -89,7 +99,7 @@ static void on_boot(struct collector *c, const struct record *rec)
 	struct run_summary *s = &c->sum;
 	const char *check = record_get(rec, "check");
 	s->boots++;
-	if (check && strcmp(check, "fail") == 0)
+	if (check && str_eq(check, "fail"))
 		s->checks_failed++;
 	if (!boot_ready(rec) && !s->not_ready++)
 		s->first_not_ready = strtoull(record_get(rec, "idx"), NULL, 0);
@@ -224,14 +234,14 @@ static void on_record(struct collector *c, const struct record *rec)
 	run_shape_add(&c->sum.shape, rec);
 	digest_record(&c->sum, rec);
 	c->sum.records++;
-	if (strcmp(k, "hello") == 0) {
+	if (str_eq(k, "hello")) {
 		on_hello(c, rec);
 		return;
 	}
 	if (c->sum.refused)
 		return;
 	for (size_t i = 0; i < sizeof(body_kinds) / sizeof(body_kinds[0]); i++)
-		if (body_kinds[i].kind[0] == k[0] && strcmp(body_kinds[i].kind, k) == 0) {
+		if (body_kinds[i].kind[0] == k[0] && str_eq(body_kinds[i].kind, k)) {
 			body_kinds[i].on(c, rec); /* first byte first: one strcmp a record */
 			break;
 		}
@@ -317,32 +327,28 @@ static void status_reason(const struct run_summary *s, const char *status, char 
 void collector_write_run(const struct collector *c, FILE *runs, const struct run_config *cfg,
 			 const struct run_outcome *o)
 {
-	char mem[24], stride[24], boots_req[24], frac[24], write[24], seed[24], rep[16];
-	char exit_code[16] = "", wall[32] = "", boots[16], bad_crc[16], reason[96];
+	char mem[21], stride[21], boots_req[21], frac[24], write[21], seed[21], rep[21];
+	char exit_code[16] = "", wall[32] = "", boots[21], bad_crc[21], reason[96];
 	const struct run_summary *s = &c->sum;
 
-	snprintf(mem, sizeof(mem), "%llu", (unsigned long long)cfg->mem);
-	snprintf(stride, sizeof(stride), "%llu", (unsigned long long)cfg->stride);
-	snprintf(boots_req, sizeof(boots_req), "%llu", (unsigned long long)cfg->boots);
+	/* numbers by hand: a snprintf each was a tenth of parse's per-run time */
 	run_config_frac(cfg, frac);
-	snprintf(write, sizeof(write), "%llu", (unsigned long long)cfg->write);
-	snprintf(seed, sizeof(seed), "%llu", (unsigned long long)cfg->seed);
-	snprintf(rep, sizeof(rep), "%u", cfg->rep);
 	if (o->exit_code >= 0)
 		snprintf(exit_code, sizeof(exit_code), "%d", o->exit_code);
 	if (o->wall_s >= 0)
 		snprintf(wall, sizeof(wall), "%.3f", o->wall_s);
-	snprintf(boots, sizeof(boots), "%u", s->boots);
 	/* every rejected record is a corrupted one: bad CRC, cut short, over-long, malformed,
 	 * misplaced (docs/protocol.md section 3) */
-	snprintf(bad_crc, sizeof(bad_crc), "%u", collector_rejected(s));
+	str_u64(bad_crc, collector_rejected(s));
 	status_reason(s, o->status, reason, sizeof(reason));
 	const char *error = o->error ? o->error : s->error[0] ? s->error : reason;
 
 	const char *cells[] = {
-		c->run_id, o->suite, cfg->board, cfg->strategy, cfg->guest, mem, cfg->block,
-		cfg->map, cfg->icache, frac, stride, write, cfg->order, seed, boots_req, rep,
-		o->status, exit_code, wall, boots, bad_crc, error,
+		c->run_id, o->suite, cfg->board, cfg->strategy, cfg->guest, str_u64(mem, cfg->mem),
+		cfg->block, cfg->map, cfg->icache, frac, str_u64(stride, cfg->stride),
+		str_u64(write, cfg->write), cfg->order, str_u64(seed, cfg->seed),
+		str_u64(boots_req, cfg->boots), str_u64(rep, cfg->rep), o->status, exit_code, wall,
+		str_u64(boots, s->boots), bad_crc, error,
 		s->hv_version, o->qemu_version, s->fwb, s->midr,
 	};
 	_Static_assert(sizeof(cells) / sizeof(cells[0]) == 26, "runs.csv has 26 columns");

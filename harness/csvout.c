@@ -58,17 +58,36 @@ static void row_put(struct row_buf *r, const char *s, size_t n)
 	r->len += n;
 }
 
-/* libcsv trims spaces and tabs around an unquoted field, so those cells are quoted too. One scan
- * of the cell: rows are written for every record parse reads. */
+/* The bytes a cell's scan stops at: its end, and those that make libcsv quote it. */
+static const unsigned char cell_stop[256] = { [0] = 1, [','] = 1, ['"'] = 1, ['\r'] = 1, ['\n'] = 1 };
+
+/* Copies cell S into the row as it is scanned, when it needs no quotes and fits: one pass over
+ * the cell, no call (strcspn then memcpy cost more than the short cells themselves). Returns 0,
+ * the row as it was, otherwise. */
+static int put_plain(struct row_buf *r, const char *s)
+{
+	char *d = r->buf + r->len, *room_end = r->buf + sizeof(r->buf);
+	const char *p = s;
+
+	while (d < room_end && !cell_stop[(unsigned char)*p])
+		*d++ = *p++;
+	if (*p || (p > s && (is_blank(s[0]) || is_blank(p[-1]))))
+		return 0;
+	r->len = (size_t)(d - r->buf);
+	return 1;
+}
+
+/* libcsv trims spaces and tabs around an unquoted field, so those cells are quoted too: rows are
+ * written for every record parse reads. */
 static void write_cell(struct row_buf *r, const char *s)
 {
-	if (!s)
+	if (!s || put_plain(r, s))
 		return;
-	size_t n = strcspn(s, ",\"\r\n");
-	if (s[n] || (n && (is_blank(s[0]) || is_blank(s[n - 1])))) {
+	size_t n = strlen(s);
+	if (s[strcspn(s, ",\"\r\n")] || (n && (is_blank(s[0]) || is_blank(s[n - 1])))) {
 		row_flush(r);
-		csv_fwrite(r->f, s, strlen(s));
-	} else {
+		csv_fwrite(r->f, s, n);
+	} else { /* plain, but longer than the room left */
 		row_put(r, s, n);
 	}
 }

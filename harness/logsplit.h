@@ -18,14 +18,13 @@ struct logsplit {
 	FILE *rows[TAB_COUNT]; /* TAB_BOOTS..TAB_METRICS: memory streams */
 	char *buf[TAB_COUNT];
 	size_t len[TAB_COUNT];
-	FILE *raw;             /* the run's console lines as read, for its log (logpack.h) */
-	char *raw_buf;
-	size_t raw_len;
+	char *raw_buf;         /* the run's console lines as read, for its log (logpack.h) */
+	size_t raw_len, raw_cap;
 	/* lines after the run's `done`: the next run's if one starts, else this run's (as the
 	 * line counts, collect.h) */
 	char *tail;
 	size_t tail_len, tail_cap;
-	char line[LINEBUF_MAX];  /* the line as read: the parser writes NULs into its copy */
+	char line[LINEBUF_MAX];  /* a line that starts a run, while the last run's tail is put */
 	unsigned ordinal;      /* runs handed out so far */
 	/* A finished run: ls->col.sum, and rows ls->buf[t] (ls->len[t] bytes) for t in
 	 * TAB_BOOTS..TAB_METRICS. Called for every run, even one without a valid record. */

@@ -1,6 +1,7 @@
 /* Values of the keys docs/protocol.md defines: a CRC-valid record that breaks them is malformed,
  * so no row ever holds a number that is not one or a word the readers do not know. */
 #include "protocol.h"
+#include "strput.h"
 
 #include "../core/boot_exit.h"
 
@@ -134,19 +135,20 @@ static const struct key_spec specs[] = {
 
 int proto_is_number(const char *s)
 {
+	const char *p;
+
 	if (s[0] == '0' && s[1] == 'x') { /* at most 16 digits: it fits, and a cell holds it */
-		size_t n = strlen(s + 2);
-		return n >= 1 && n <= 16 && strspn(s + 2, "0123456789abcdef") == n;
+		for (p = s + 2; (*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'f'); p++)
+			;
+		return !*p && p - (s + 2) >= 1 && p - (s + 2) <= 16;
 	}
 	if (!*s || (s[0] == '0' && s[1])) /* "010" would be octal to strtoull(.., 0) */
 		return 0;
-	uint64_t v = 0;
-	for (; *s; s++) {
-		if (*s < '0' || *s > '9' || v > (UINT64_MAX - (uint64_t)(*s - '0')) / 10)
-			return 0;
-		v = v * 10 + (uint64_t)(*s - '0');
-	}
-	return 1;
+	for (p = s; *p >= '0' && *p <= '9'; p++)
+		;
+	/* no leading zero: up to 19 digits always fit in 64 bits, 20 digits up to UINT64_MAX's
+	 * (one compare, not an overflow test per digit: every record's numbers pass here) */
+	return !*p && (p - s < 20 || (p - s == 20 && strcmp(s, "18446744073709551615") <= 0));
 }
 
 /* A number, or decimal digits, '.', one digit: what bootarg_format_tenths writes. */
@@ -165,12 +167,19 @@ static int proto_is_tenths(const char *v)
 	return proto_is_number(whole) && strlen(whole) < 19; /* its tenths fit 64 bits */
 }
 
+/* V (not empty, no space) is one of WORDS, each followed by ' ': one walk, no call a word
+ * (every boot and fault record has an enum value). */
 static int in_list(const char *words, const char *v)
 {
-	size_t n = strlen(v);
-	for (const char *w = words; *w; w = strchr(w, ' ') + 1)
-		if (strncmp(w, v, n) == 0 && w[n] == ' ')
+	for (const char *w = words; *w;) {
+		const char *p = v;
+		while (*p && *p == *w)
+			p++, w++;
+		if (!*p && *w == ' ')
 			return 1;
+		while (*w++ != ' ') /* on to the next word */
+			;
+	}
 	return 0;
 }
 
@@ -179,7 +188,7 @@ static int value_ok(const struct key_spec *k, const char *v)
 	switch (k->type) {
 	case V_NUM: return proto_is_number(v);
 	case V_TENTHS: return proto_is_tenths(v);
-	case V_BIT: return strcmp(v, "0") == 0 || strcmp(v, "1") == 0;
+	case V_BIT: return (v[0] == '0' || v[0] == '1') && !v[1];
 	case V_WORD: return *v != '\0';
 	case V_ENUM: return *v != '\0' && in_list(k->words, v);
 	}
@@ -216,7 +225,7 @@ static void kind_specs(const char *kind, size_t *lo, size_t *hi)
 	*lo = *hi = NSPECS;
 	for (size_t g = 0; g < nkinds; g++) {
 		const char *k = specs[kind_start[g]].kind;
-		if (k[0] == kind[0] && strcmp(k, kind) == 0) {
+		if (k[0] == kind[0] && str_eq(k, kind)) {
 			*lo = kind_start[g];
 			*hi = kind_start[g + 1];
 			return;
@@ -229,7 +238,7 @@ static size_t find_spec(size_t lo, size_t hi, size_t guess, const char *key)
 {
 	size_t j = guess;
 	for (size_t tried = 0; tried < hi - lo; tried++, j = j + 1 < hi ? j + 1 : lo)
-		if (specs[j].key[0] == key[0] && strcmp(specs[j].key, key) == 0)
+		if (specs[j].key[0] == key[0] && str_eq(specs[j].key, key))
 			return j;
 	return hi;
 }
@@ -239,10 +248,11 @@ const char *proto_check_record(const struct record *rec)
 	/* hot (every record): each of the record's keys is matched to its spec once, trying the
 	 * spec after the last match first (records list keys in this order), instead of a
 	 * record_get per spec */
-	const char *val[NSPECS] = { 0 };
+	const char *val[NSPECS];
 	size_t lo, hi, guess;
 
 	kind_specs(rec->kind, &lo, &hi);
+	memset(val + lo, 0, (hi - lo) * sizeof(val[0])); /* only the kind's: the rest is not read */
 	guess = lo;
 	for (int i = 0; i < rec->nkv && lo < hi; i++) {
 		size_t j = find_spec(lo, hi, guess, rec->kv[i].key);

@@ -1,6 +1,8 @@
 /* Record grammar: "@s2b <kind> k=v k=v ... *<crc32 of everything before ' *'>". */
 #include "protocol.h"
 
+#include "strput.h"
+
 #include "../core/config_frame.h"
 #include "../core/crc32.h"
 
@@ -37,35 +39,45 @@ static int is_value_char(char c)
 	return char_class[(unsigned char)c] & VALUE_CHAR;
 }
 
-/* Splits the body (after "@s2b ") into kind and key=value tokens, in place. */
+/* Splits the body (after "@s2b ") into kind and key=value tokens, in place. *END is the space
+ * before the CRC trailer: it stops every scan, so the loops test one class bit a byte and no
+ * bound. */
 static enum line_class split_body(char *p, char *end, struct record *rec)
 {
 	if (!char_class['a']) /* single-threaded users: built on first use, like the CRC tables */
 		build_char_class();
 	rec->nkv = 0;
 	rec->kind = p;
-	while (p < end && *p != ' ')
-		if (!is_key_char(*p++))
-			return LINE_MALFORMED;
-	if (p == rec->kind)
+	while (is_key_char(*p))
+		p++;
+	if (p == rec->kind || *p != ' ')
 		return LINE_MALFORMED;
 	uint32_t hash[PROTO_MAX_KEYS]; /* of each key: a duplicate check without a strcmp per pair */
+	uint64_t seen[4] = { 0 };      /* a bit per key's hash: the pairs are compared only on a hit */
 	while (p < end) {
 		*p++ = '\0'; /* the space before this token */
 		char *key = p;
-		uint32_t h = 2166136261u; /* FNV-1a */
-		while (p < end && is_key_char(*p))
-			h = (h ^ (unsigned char)*p++) * 16777619u;
-		if (p == key || p == end || *p != '=' || rec->nkv == PROTO_MAX_KEYS)
+		while (is_key_char(*p))
+			p++;
+		if (p == key || *p != '=' || rec->nkv == PROTO_MAX_KEYS)
 			return LINE_MALFORMED;
+		/* the key's length and end bytes: nothing to compute a byte, and the keys of one
+		 * record seldom share all three */
+		uint32_t h = (uint32_t)(p - key) | (uint32_t)(unsigned char)key[0] << 12 |
+			     (uint32_t)(unsigned char)p[-1] << 20;
 		*p++ = '\0';
 		char *val = p;
-		while (p < end && *p != ' ')
-			if (!is_value_char(*p++))
-				return LINE_MALFORMED;
-		for (int i = 0; i < rec->nkv; i++) /* one value per key: never pick one silently */
-			if (hash[i] == h && strcmp(rec->kv[i].key, key) == 0)
-				return LINE_MALFORMED;
+		while (is_value_char(*p))
+			p++;
+		if (*p != ' ')
+			return LINE_MALFORMED;
+		uint32_t mixed = h * 0x9e3779b1u; /* spread over the 256 bits */
+		uint64_t bit = 1ull << (mixed >> 26 & 63);
+		if (seen[mixed >> 30] & bit) /* one value per key: never pick one silently */
+			for (int i = 0; i < rec->nkv; i++)
+				if (hash[i] == h && strcmp(rec->kv[i].key, key) == 0)
+					return LINE_MALFORMED;
+		seen[mixed >> 30] |= bit;
 		hash[rec->nkv] = h;
 		rec->kv[rec->nkv].key = key;
 		rec->kv[rec->nkv].val = val;
@@ -101,7 +113,7 @@ enum line_class proto_parse_line(char *line, size_t len, struct record *rec)
 const char *record_get(const struct record *rec, const char *key)
 {
 	for (int i = 0; i < rec->nkv; i++) /* the first byte first: most keys differ there */
-		if (rec->kv[i].key[0] == key[0] && strcmp(rec->kv[i].key, key) == 0)
+		if (rec->kv[i].key[0] == key[0] && str_eq(rec->kv[i].key, key))
 			return rec->kv[i].val;
 	return NULL;
 }
@@ -119,7 +131,12 @@ int proto_major(const char *version)
 
 int proto_is_session_kind(const char *kind)
 {
-	return strcmp(kind, "ready") == 0 || strcmp(kind, "ack") == 0 || strcmp(kind, "nak") == 0;
+	switch (kind[0]) { /* asked of every record parse reads: the first byte first */
+	case 'r': return str_eq(kind, "ready");
+	case 'a': return str_eq(kind, "ack");
+	case 'n': return str_eq(kind, "nak");
+	}
+	return 0;
 }
 
 int proto_config_frame(char *buf, size_t cap, const char *words)

@@ -64,7 +64,7 @@ void hash_id(const char *text, size_t len, char id[RUN_ID_LEN + 1]);
 int run_config_bootargs(const struct run_config *cfg, char *buf, size_t len);
 
 /* Fills the config fields present in a `cfg` record (others keep their values); -1 on a bad
- * number. */
+ * number (CFG then holds the record's other fields). */
 int run_config_from_record(struct run_config *cfg, const struct record *rec);
 
 /* frac as the hypervisor reads and the tables write it: "12", "12.5" (bootarg_format_tenths). */
