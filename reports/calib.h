@@ -53,10 +53,6 @@ struct calib_run {
  * that does not multiply out, a repeated cache level or more measurements than fit. */
 int calib_take(struct calib_run *run, const struct record *rec, char *err, size_t errlen);
 
-/* Writes why into ERR (printf style) and returns -1: every refusal of calib_take() and
- * calib_profile_build(). */
-int calib_refuse(char *err, size_t errlen, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-
 /* What the profile says about how and when. */
 struct calib_meta {
 	const char *name;  /* the profile's name */

@@ -1,8 +1,8 @@
 /* `hello` and `calib` records → struct calib_run. The record grammar (harness/proto_check.c) has
  * already typed every number; this checks what a profile needs to be true of them. */
 #include "calib.h"
+#include "../harness/errmsg.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,15 +18,6 @@ const char *calib_op_name(enum calib_op op)
 	return op_names[op];
 }
 
-int calib_refuse(char *err, size_t errlen, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(err, errlen, fmt, ap);
-	va_end(ap);
-	return -1;
-}
 
 static const char *get(const struct record *rec, const char *key)
 {
@@ -72,9 +63,9 @@ static int take_stat(const struct record *rec, const char *unit, struct calib_st
 	if (have == 0)
 		return 0;
 	if (have != 3)
-		return calib_refuse(err, errlen, "%s: needs %s_med, %s_q1 and %s_q3 together", unit, unit, unit, unit);
+		return errmsg(err, errlen, "%s: needs %s_med, %s_q1 and %s_q3 together", unit, unit, unit, unit);
 	if (v[1] > v[0] || v[0] > v[2])
-		return calib_refuse(err, errlen, "%s: quartiles out of order (q1 %llu, med %llu, q3 %llu)", unit,
+		return errmsg(err, errlen, "%s: quartiles out of order (q1 %llu, med %llu, q3 %llu)", unit,
 			      (unsigned long long)v[1], (unsigned long long)v[0], (unsigned long long)v[2]);
 	*st = (struct calib_stat){1, (double)v[0], (double)v[1], (double)v[2]};
 	return 0;
@@ -86,14 +77,14 @@ static int take_cache(struct calib_run *run, const struct record *rec, char *err
 
 	if (need(rec, "level", &level) || need(rec, "line", &line) || need(rec, "sets", &sets) ||
 	    need(rec, "ways", &ways) || need(rec, "size", &size))
-		return calib_refuse(err, errlen, "op=cache: needs level, line, sets, ways and size");
+		return errmsg(err, errlen, "op=cache: needs level, line, sets, ways and size");
 	if (level < 1 || level > CALIB_MAX_LEVELS || !line || !sets || !ways)
-		return calib_refuse(err, errlen, "op=cache: level 1..%d and non-zero geometry", CALIB_MAX_LEVELS);
+		return errmsg(err, errlen, "op=cache: level 1..%d and non-zero geometry", CALIB_MAX_LEVELS);
 	if (line > (1u << 20) || sets > (1u << 24) || ways > (1u << 21) || line * sets * ways != size)
-		return calib_refuse(err, errlen, "op=cache level %llu: line x sets x ways is not size %llu",
+		return errmsg(err, errlen, "op=cache level %llu: line x sets x ways is not size %llu",
 			      (unsigned long long)level, (unsigned long long)size);
 	if (run->cache_line[level])
-		return calib_refuse(err, errlen, "op=cache: level %llu twice", (unsigned long long)level);
+		return errmsg(err, errlen, "op=cache: level %llu twice", (unsigned long long)level);
 	run->cache_line[level] = (long)line;
 	run->cache_sets[level] = (long)sets;
 	run->cache_ways[level] = (long)ways;
@@ -109,30 +100,30 @@ static int take_timed(struct calib_run *run, enum calib_op op, const struct reco
 	int dc = op == CALIB_DC_CIVAC || op == CALIB_DC_CVAC;
 
 	if (need(rec, "ops", &m.ops) || need(rec, "n", &m.n) || !m.ops || !m.n)
-		return calib_refuse(err, errlen, "op=%s: needs ops and n, both non-zero", op_names[op]);
+		return errmsg(err, errlen, "op=%s: needs ops and n, both non-zero", op_names[op]);
 	if (take_stat(rec, "cycles", &m.cycles, err, errlen) || take_stat(rec, "ticks", &m.ticks, err, errlen))
 		return -1;
 	if (get(rec, "insts_med")) { /* where the CPU counts instructions: the path length */
 		if (need(rec, "insts_med", &m.insts))
-			return calib_refuse(err, errlen, "op=%s: insts_med must be a count", op_names[op]);
+			return errmsg(err, errlen, "op=%s: insts_med must be a count", op_names[op]);
 		m.have_insts = 1;
 	}
 	if (!m.ticks.have)
-		return calib_refuse(err, errlen, "op=%s: no ticks_* (the generic timer is always there)", op_names[op]);
+		return errmsg(err, errlen, "op=%s: no ticks_* (the generic timer is always there)", op_names[op]);
 	if ((dc || op == CALIB_WRITE_BW) && (need(rec, "bytes", &m.bytes) || !m.bytes))
-		return calib_refuse(err, errlen, "op=%s: needs bytes", op_names[op]);
+		return errmsg(err, errlen, "op=%s: needs bytes", op_names[op]);
 	if (dc && (m.state = word_index(state_names, PROF_NSTATES, get(rec, "state"))) < 0)
-		return calib_refuse(err, errlen, "op=%s: needs state=absent/clean/dirty", op_names[op]);
+		return errmsg(err, errlen, "op=%s: needs state=absent/clean/dirty", op_names[op]);
 	if (op == CALIB_CLOCK) {
 		if (need(rec, "cntfrq", &run->cntfrq) || !run->cntfrq)
-			return calib_refuse(err, errlen, "op=clock: needs a non-zero cntfrq");
+			return errmsg(err, errlen, "op=clock: needs a non-zero cntfrq");
 		if (get(rec, "insts") && (need(rec, "insts", &run->clock_insts) || !run->clock_insts))
-			return calib_refuse(err, errlen, "op=clock: insts must be a non-zero count");
+			return errmsg(err, errlen, "op=clock: insts must be a non-zero count");
 		run->clock = m;
 		return 0;
 	}
 	if (run->nmeas == CALIB_MAX_MEAS)
-		return calib_refuse(err, errlen, "more than %d measurements", CALIB_MAX_MEAS);
+		return errmsg(err, errlen, "more than %d measurements", CALIB_MAX_MEAS);
 	run->meas[run->nmeas++] = m;
 	return 0;
 }
@@ -158,6 +149,6 @@ int calib_take(struct calib_run *run, const struct record *rec, char *err, size_
 		return 0;
 	int op = word_index(op_names, CALIB_NOPS, get(rec, "op"));
 	if (op < 0)
-		return calib_refuse(err, errlen, "calib: unknown op `%s`", get(rec, "op") ? get(rec, "op") : "");
+		return errmsg(err, errlen, "calib: unknown op `%s`", get(rec, "op") ? get(rec, "op") : "");
 	return op == CALIB_CACHE ? take_cache(run, rec, err, errlen) : take_timed(run, (enum calib_op)op, rec, err, errlen);
 }

@@ -1,6 +1,7 @@
 /* A calibration run → a profile (docs/profiles.md): one measured source, every constant's median
  * per operation with its interquartile range, the size classes from the CPU's own geometry. */
 #include "calib.h"
+#include "../harness/errmsg.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -196,9 +197,9 @@ int calib_profile_build(const struct calib_run *run, const struct calib_meta *me
 	const struct calib_meas *clk = &run->clock;
 
 	if (!run->have_hello || !run->have_midr || !run->hv[0])
-		return calib_refuse(err, errlen, "no hello record with midr and hv: the CPU and s2hv version are unknown");
+		return errmsg(err, errlen, "no hello record with midr and hv: the CPU and s2hv version are unknown");
 	if (!run->cntfrq)
-		return calib_refuse(err, errlen, "no op=clock record: the generic timer's frequency is unknown");
+		return errmsg(err, errlen, "no op=clock record: the generic timer's frequency is unknown");
 	memset(p, 0, sizeof(*p));
 	set_header(p, run, meta);
 	u.ns_per_tick = 1e9 / (double)run->cntfrq;
