@@ -85,7 +85,8 @@ for n in $parse_runs; do
 	timed "$work/parse-$n" "${one_core[@]}" "$S2BENCH" parse "$work/parse-$n.log" --out "$work/parse-$n.out"
 	grep -q "^parse: $n runs written" "$work/parse-$n.txt" ||
 		{ echo "bench-harness: parse of $n runs wrote another count" >&2; exit 1; }
-	awk -v n="$n" -v l="$lines" -v ld="$(cat "$work/parse-$n.load")" '{ printf "| `parse`, %d distinct runs in one log (%d lines) | %s | %.2f s | %.2f s | %.0f MB | %.2f M lines/s wall, %.2f M lines/s CPU, %.1f µs CPU per run |\n", n, l, ld, $1, $2 + $3, $4 / 1024, l / $1 / 1e6, l / ($2 + $3) / 1e6, ($2 + $3) / n * 1e6 }' \
+	# time(1) has 10 ms steps: a small (--quick) log can take 0.00 s, which gives no rate
+	awk -v n="$n" -v l="$lines" -v ld="$(cat "$work/parse-$n.load")" 'function rate(t) { return t > 0 ? sprintf("%.2f M", l / t / 1e6) : "(under 10 ms: no)" } { printf "| `parse`, %d distinct runs in one log (%d lines) | %s | %.2f s | %.2f s | %.0f MB | %s lines/s wall, %s lines/s CPU, %.1f µs CPU per run |\n", n, l, ld, $1, $2 + $3, $4 / 1024, rate($1), rate($2 + $3), ($2 + $3) / n * 1e6 }' \
 		"$work/parse-$n.time" >>"$rows"
 done
 
