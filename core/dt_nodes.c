@@ -5,6 +5,17 @@
 
 #define PL011_CLOCK_HZ 24000000u /* any fixed rate: an emulated PL011 has no baud rate */
 
+int dt_begin_root(void *fdt, int size, const char *compatible, const char *model)
+{
+	DT_TRY(fdt_create(fdt, size));
+	DT_TRY(fdt_finish_reservemap(fdt));
+	DT_TRY(fdt_begin_node(fdt, ""));
+	DT_TRY(fdt_property_string(fdt, "compatible", compatible));
+	DT_TRY(fdt_property_string(fdt, "model", model));
+	DT_TRY(fdt_property_u32(fdt, "#address-cells", 2));
+	return fdt_property_u32(fdt, "#size-cells", 2);
+}
+
 int dt_reg64(void *fdt, const u64 *base, const u64 *size, int n)
 {
 	fdt64_t v[4];

@@ -1,7 +1,8 @@
 /*
  * Device-tree nodes that s2hv (core/vdtb.c) and s2vmm (kvm/dtb.c) both give their guests, written
  * once so that one raw image finds the same nodes, names and properties under both (docs/kvm.md,
- * "The guest's device tree and console"): the PL011 with its fixed clock, /memory and /chosen.
+ * "The guest's device tree and console"): the root, the PL011 with its fixed clock, /memory and
+ * /chosen.
  * libfdt's sequential-write API; each returns libfdt's result (< 0: the buffer is full).
  * Bindings: Linux Documentation/devicetree/bindings/serial/pl011.yaml, clock/fixed-clock.yaml.
  */
@@ -20,6 +21,10 @@
 		if ((call) < 0)           \
 			return -1;        \
 	} while (0)
+
+/* A new DTB of SIZE bytes in FDT, with an empty reserve map, opened at its root node: COMPATIBLE,
+ * MODEL, and 64-bit addresses and sizes (#address-cells = #size-cells = 2). */
+int dt_begin_root(void *fdt, int size, const char *compatible, const char *model);
 
 /* `reg` of n 64-bit address/size pairs (#address-cells = #size-cells = 2 at the root). */
 int dt_reg64(void *fdt, const u64 *base, const u64 *size, int n);

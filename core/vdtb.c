@@ -62,13 +62,7 @@ static int build(void *fdt, u64 size, const struct vdtb_params *p)
 	char uart_node[32];
 
 	fmt_snprintf(uart_node, sizeof(uart_node), "pl011@%llx", (unsigned long long)VUART_IPA);
-	TRY(fdt_create(fdt, (int)size));
-	TRY(fdt_finish_reservemap(fdt));
-	TRY(fdt_begin_node(fdt, ""));
-	TRY(fdt_property_string(fdt, "compatible", "s2bench,s2hv-guest"));
-	TRY(fdt_property_string(fdt, "model", "s2hv guest"));
-	TRY(fdt_property_u32(fdt, "#address-cells", 2));
-	TRY(fdt_property_u32(fdt, "#size-cells", 2));
+	TRY(dt_begin_root(fdt, (int)size, "s2bench,s2hv-guest", "s2hv guest"));
 	TRY(fdt_property_u32(fdt, "interrupt-parent", PHANDLE_GIC));
 	TRY(add_cpus(fdt, p->vcpus));
 	TRY(add_psci_and_timer(fdt, p->pt));

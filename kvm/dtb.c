@@ -113,13 +113,7 @@ static int build(void *fdt, const struct dtb_params *p)
 	char uart_node[32];
 
 	snprintf(uart_node, sizeof(uart_node), "pl011@%llx", (unsigned long long)PL011_IPA);
-	TRY(fdt_create(fdt, DTB_MAX_SIZE));
-	TRY(fdt_finish_reservemap(fdt));
-	TRY(fdt_begin_node(fdt, ""));
-	TRY(fdt_property_string(fdt, "compatible", "s2bench,s2vmm-guest"));
-	TRY(fdt_property_string(fdt, "model", "s2vmm guest"));
-	TRY(fdt_property_u32(fdt, "#address-cells", 2));
-	TRY(fdt_property_u32(fdt, "#size-cells", 2));
+	TRY(dt_begin_root(fdt, DTB_MAX_SIZE, "s2bench,s2vmm-guest", "s2vmm guest"));
 	if (p->gic != GIC_NONE)
 		TRY(fdt_property_u32(fdt, "interrupt-parent", PHANDLE_GIC));
 	TRY(add_cpus(fdt, p));
