@@ -3,6 +3,7 @@
  * from another run of that config by its content, so re-parsing a capture (by any path) adds
  * nothing and two different runs of one config are both kept. */
 #include "cli.h"
+#include "grow.h"
 #include "logpack.h"
 #include "logsplit.h"
 #include "store.h"
@@ -210,14 +211,11 @@ static void batch_commit(struct parse_session *s, int last)
 
 static int batch_add_id(struct parse_batch *b, uint64_t id)
 {
-	if (b->n == b->cap) {
-		size_t cap = b->cap ? b->cap * 2 : 256;
-		uint64_t *ids = realloc(b->ids, cap * sizeof(*ids));
-		if (!ids)
-			return -1;
-		b->ids = ids;
-		b->cap = cap;
-	}
+	uint64_t *ids = grow_for_one(b->ids, b->n, &b->cap, sizeof(*ids), 256);
+
+	if (!ids)
+		return -1;
+	b->ids = ids;
 	b->ids[b->n++] = id;
 	return 0;
 }

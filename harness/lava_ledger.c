@@ -1,6 +1,7 @@
 /* DIR/lava-jobs.csv (lava_ledger.h). */
 #include "lava_ledger.h"
 
+#include "grow.h"
 #include "runconfig.h"
 
 #include <errno.h>
@@ -14,14 +15,11 @@
 
 static int push(struct lava_ledger *l, uint64_t run, unsigned long long job)
 {
-	if (l->n == l->cap) {
-		size_t cap = l->cap ? l->cap * 2 : 64;
-		struct lava_ledger_entry *e = realloc(l->e, cap * sizeof(*e));
-		if (!e)
-			return -1;
-		l->e = e;
-		l->cap = cap;
-	}
+	struct lava_ledger_entry *e = grow_for_one(l->e, l->n, &l->cap, sizeof(*e), 64);
+
+	if (!e)
+		return -1;
+	l->e = e;
 	l->e[l->n++] = (struct lava_ledger_entry){ run, job };
 	return 0;
 }

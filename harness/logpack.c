@@ -2,6 +2,7 @@
 #include "logpack.h"
 
 #include "errmsg.h"
+#include "grow.h"
 #include "idset.h"
 
 #include <dirent.h>
@@ -144,14 +145,11 @@ static int parse_entry(const char *line, size_t n, struct log_entry *e)
 
 static int add_entry(struct log_index *ix, const struct log_entry *e)
 {
-	if (ix->n == ix->cap) {
-		size_t cap = ix->cap ? ix->cap * 2 : 256;
-		struct log_entry *p = realloc(ix->e, cap * sizeof(*p));
-		if (!p)
-			return -1;
-		ix->e = p;
-		ix->cap = cap;
-	}
+	struct log_entry *p = grow_for_one(ix->e, ix->n, &ix->cap, sizeof(*p), 256);
+
+	if (!p)
+		return -1;
+	ix->e = p;
 	ix->e[ix->n] = *e;
 	ix->e[ix->n].seq = (unsigned)ix->n;
 	ix->n++;
@@ -238,14 +236,10 @@ static int add_pack(const char *name, void *ctx)
 
 	if (sscanf(name, "pack-%u.%7s", &pack, tail) != 2 || strcmp(tail, "idx"))
 		return 0;
-	if (l->count == l->cap) {
-		size_t cap = l->cap ? 2 * l->cap : 16;
-		unsigned *p = realloc(l->n, cap * sizeof(*p));
-		if (!p)
-			return -1;
-		l->n = p;
-		l->cap = cap;
-	}
+	unsigned *p = grow_for_one(l->n, l->count, &l->cap, sizeof(*p), 16);
+	if (!p)
+		return -1;
+	l->n = p;
 	l->n[l->count++] = pack;
 	return 0;
 }
